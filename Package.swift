@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ksp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ksp", targets: ["ksp"]),
+        .library(name: "KSPCore", targets: ["KSPCore"]),
+        .library(name: "KSPQuery", targets: ["KSPQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system library shim over Debian's libedit (<editline/readline.h>).
+        .systemLibrary(
+            name: "CEditLine",
+            path: "Sources/CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "KSPCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "KSPQuery",
+            dependencies: ["KSPCore"]
+        ),
+        .executableTarget(
+            name: "ksp",
+            dependencies: [
+                "KSPCore", "KSPQuery", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
+        .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore"]),
+        .testTarget(name: "kspTests", dependencies: ["KSPCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

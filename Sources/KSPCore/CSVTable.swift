@@ -1,0 +1,155 @@
+/// An RFC 4180 CSV file held as one byte buffer plus the byte ranges of its fields.
+///
+/// Fields are not turned into `String`s while reading: a 100× season has tens of millions
+/// of cells, and most are small numbers that the loader parses straight from the bytes.
+/// Reading rules (season-format.md): UTF-8 with or without a byte-order mark, LF or CRLF,
+/// `,` or `;` detected from the header line, quoted fields holding delimiters, `""` and line breaks.
+public struct CSVTable: Sendable {
+    public let bytes: [UInt8]
+    public let delimiter: UInt8
+    /// Row r's fields are `rowStart[r] ..< rowStart[r + 1]` in the field arrays. Row 0 is the header.
+    private var rowStart: [Int32] = [0]
+    private var fieldStart: [Int32] = []
+    private var fieldEnd: [Int32] = []
+    /// Quoted fields holding `""`, which must be unescaped when read as text.
+    private var fieldEscaped: [Bool] = []
+    /// 1-based line on which each row starts.
+    private var rowLine: [Int32] = []
+
+    public var rowCount: Int { rowLine.count }
+
+    public enum ReadError: Error, Equatable, CustomStringConvertible {
+        case unterminatedQuote(line: Int)
+        case textAfterClosingQuote(line: Int, column: Int)
+        case tooLarge
+
+        public var description: String {
+            switch self {
+            case let .unterminatedQuote(line): return "a quoted field opened on line \(line) is never closed; expected a closing \""
+            case let .textAfterClosingQuote(line, column): return "line \(line), field \(column): text after a closing quote; expected a delimiter or the end of the line"
+            case .tooLarge: return "the file is larger than 2 GB"
+            }
+        }
+    }
+
+    public init(bytes input: [UInt8]) throws(ReadError) {
+        guard input.count < Int(Int32.max) - 4 else { throw .tooLarge }
+        var start = 0
+        if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { start = 3 }
+        bytes = input
+        delimiter = CSVTable.detectDelimiter(input, from: start)
+        try parse(from: start)
+    }
+
+    public init(text: String) throws(ReadError) { try self.init(bytes: Array(text.utf8)) }
+
+    /// `,` or `;`, whichever occurs more often outside quotes on the first line.
+    static func detectDelimiter(_ b: [UInt8], from start: Int) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false
+        var i = start
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+            else if !inQuotes {
+                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
+                if c == UInt8(ascii: ",") { commas += 1 } else if c == UInt8(ascii: ";") { semicolons += 1 }
+            }
+            i += 1
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    private mutating func parse(from start: Int) throws(ReadError) {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let delim = delimiter
+        let n = bytes.count
+        var line: Int32 = 1
+        var i = start
+        // Rough capacity guess to avoid regrowth on big files.
+        let guessFields = max(16, n / 6)
+        fieldStart.reserveCapacity(guessFields); fieldEnd.reserveCapacity(guessFields); fieldEscaped.reserveCapacity(guessFields)
+        try bytes.withUnsafeBufferPointer { (buf) throws(ReadError) in
+            while i < n {
+                // Start of a row.
+                let rowFirstLine = line
+                let firstField = fieldStart.count
+                var rowDone = false
+                while !rowDone {
+                    // Start of a field.
+                    if i < n && buf[i] == quote {
+                        let openLine = line
+                        i += 1
+                        let s = i
+                        var escaped = false
+                        while true {
+                            guard i < n else { throw .unterminatedQuote(line: Int(openLine)) }
+                            let c = buf[i]
+                            if c == quote {
+                                if i + 1 < n && buf[i + 1] == quote { escaped = true; i += 2; continue }
+                                break
+                            }
+                            if c == lf { line += 1 }
+                            i += 1
+                        }
+                        fieldStart.append(Int32(s)); fieldEnd.append(Int32(i)); fieldEscaped.append(escaped)
+                        i += 1  // closing quote
+                        // Tolerate spaces after the closing quote.
+                        while i < n && buf[i] == UInt8(ascii: " ") { i += 1 }
+                        if i >= n { rowDone = true }
+                        else if buf[i] == delim { i += 1 }
+                        else if buf[i] == lf { i += 1; line += 1; rowDone = true }
+                        else if buf[i] == cr { i += 1; if i < n && buf[i] == lf { i += 1 }; line += 1; rowDone = true }
+                        else { throw .textAfterClosingQuote(line: Int(line), column: fieldStart.count - firstField) }
+                    } else {
+                        let s = i
+                        while i < n {
+                            let c = buf[i]
+                            if c == delim || c == lf || c == cr { break }
+                            i += 1
+                        }
+                        fieldStart.append(Int32(s)); fieldEnd.append(Int32(i)); fieldEscaped.append(false)
+                        if i >= n { rowDone = true }
+                        else if buf[i] == delim { i += 1; if i >= n { fieldStart.append(Int32(i)); fieldEnd.append(Int32(i)); fieldEscaped.append(false); rowDone = true } }
+                        else if buf[i] == lf { i += 1; line += 1; rowDone = true }
+                        else { i += 1; if i < n && buf[i] == lf { i += 1 }; line += 1; rowDone = true }
+                    }
+                }
+                // A blank line (one empty, unquoted field) is not a row.
+                let count = fieldStart.count - firstField
+                if count == 1 && fieldEnd[firstField] == fieldStart[firstField] && (firstField == 0 || buf[Int(fieldStart[firstField]) - 1] != quote) {
+                    fieldStart.removeLast(); fieldEnd.removeLast(); fieldEscaped.removeLast()
+                    continue
+                }
+                rowStart.append(Int32(fieldStart.count))
+                rowLine.append(rowFirstLine)
+            }
+        }
+    }
+
+    public func fieldCount(row: Int) -> Int { Int(rowStart[row + 1] - rowStart[row]) }
+    public func line(row: Int) -> Int { Int(rowLine[row]) }
+
+    /// The raw bytes of a field (quotes removed, `""` not yet unescaped).
+    @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let f = Int(rowStart[row]) + column
+        let s = Int(fieldStart[f]), e = Int(fieldEnd[f])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
+
+    public func isEmpty(row: Int, column: Int) -> Bool {
+        let f = Int(rowStart[row]) + column
+        return fieldStart[f] == fieldEnd[f]
+    }
+
+    /// A field as text (quotes removed and `""` unescaped). Invalid UTF-8 is replaced by U+FFFD.
+    public func field(row: Int, column: Int) -> String {
+        let f = Int(rowStart[row]) + column
+        let s = Int(fieldStart[f]), e = Int(fieldEnd[f])
+        let text = String(decoding: bytes[s..<e], as: UTF8.self)
+        return fieldEscaped[f] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+    }
+
+    public func row(_ r: Int) -> [String] { (0..<fieldCount(row: r)).map { field(row: r, column: $0) } }
+}
+
+import Foundation

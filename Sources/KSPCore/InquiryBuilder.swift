@@ -1,0 +1,193 @@
+/// Reads inquiries.csv into columns, checking every row against the season's definition.
+struct InquiryBuilder {
+    let definition: SeasonDefinition
+    let participants: [Participant]
+    var sink: DiagnosticSink
+    var columns = InquiryColumns()
+    var comments: [Comment] = []
+    var shopperNames: [String] = []
+    private var shopperIndex: [String: Int32] = [:]
+    static let file = SeasonLoader.inquiriesFile
+
+    init(definition: SeasonDefinition, participants: [Participant], sink: DiagnosticSink) {
+        self.definition = definition
+        self.participants = participants
+        self.sink = sink
+    }
+
+    static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
+
+    mutating func read(_ t: CSVTable) {
+        let file = InquiryBuilder.file
+        let header = SeasonLoader.headerIndex(t, file: file, sink: &sink)
+        let missing = InquiryBuilder.requiredColumns.filter { header[$0] == nil }
+        if !missing.isEmpty {
+            sink.error(file, line: 1, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header \(InquiryBuilder.requiredColumns.joined(separator: ",")),<question ids>")
+        }
+        var questionColumn: [Int] = []
+        for q in definition.questions {
+            if let c = header[q.id.lowercased()] { questionColumn.append(c) } else {
+                sink.error(file, line: 1, "missing column for question \(q.id) of season.yaml")
+                questionColumn.append(-1)
+            }
+        }
+        var commentColumns: [(column: Int, area: Int?)] = []
+        let known = Set(InquiryBuilder.requiredColumns + definition.questions.map { $0.id.lowercased() })
+        for c in 0..<t.fieldCount(row: 0) {
+            let name = t.field(row: 0, column: c).trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "comment" { commentColumns.append((c, nil)); continue }
+            if name.hasPrefix("comment_"), let a = definition.areaIndex(id: String(name.dropFirst(8))) { commentColumns.append((c, a)); continue }
+            if !known.contains(name) {
+                sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored")
+            }
+        }
+        guard sink.errors.isEmpty else { return }
+        let cId = header["id"]!, cP = header["participant"]!, cCh = header["channel"]!, cS = header["shopper"]!
+        let cC = header["contacted_at"]!, cA = header["answered_at"]!, cAt = header["attempts"]!
+
+        var participantByID: [String: Int32] = [:]
+        for (i, p) in participants.enumerated() { participantByID[p.id] = Int32(i) }
+        var channelByName: [String: UInt8] = [:]
+        for (i, ch) in definition.channels.enumerated() {
+            for n in [ch.id, ch.name] + ch.aliases { channelByName[n.lowercased()] = UInt8(i) }
+        }
+        let channelList = definition.channels.map(\.id).joined(separator: ", ")
+        var idLines: [String: Int] = [:]
+        var contactPairs: [Int64: Int] = [:]  // (shopper, participant) → first line
+        let width = t.fieldCount(row: 0)
+        let nq = definition.questions.count
+        let rows = t.rowCount - 1
+        columns.questionCount = nq
+        columns.ids.reserveCapacity(rows); columns.participant.reserveCapacity(rows); columns.channel.reserveCapacity(rows)
+        columns.shopper.reserveCapacity(rows); columns.contactedAt.reserveCapacity(rows); columns.answeredAt.reserveCapacity(rows)
+        columns.attempts.reserveCapacity(rows); columns.raw.reserveCapacity(rows * nq); columns.line.reserveCapacity(rows)
+        var rawRow = [Double](repeating: .nan, count: nq)
+
+        for r in 1..<max(1, t.rowCount) {
+            if sink.isFull { return }
+            let line = t.line(row: r)
+            guard t.fieldCount(row: r) == width else {
+                sink.error(file, line: line, "expected \(width) fields as in the header, found \(t.fieldCount(row: r))")
+                continue
+            }
+            var ok = true
+            let id = t.field(row: r, column: cId).trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { sink.error(file, line: line, column: cId + 1, "empty id; expected an inquiry id"); ok = false }
+            else if let first = idLines[id] { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(id) (first on line \(first))"); ok = false }
+            else { idLines[id] = line }
+
+            let pText = t.field(row: r, column: cP).trimmingCharacters(in: .whitespaces)
+            let p = participantByID[pText]
+            if p == nil { sink.error(file, line: line, column: cP + 1, "unknown participant \"\(pText)\"; expected an id from participants.csv"); ok = false }
+
+            let chText = t.field(row: r, column: cCh).trimmingCharacters(in: .whitespaces)
+            let ch = channelByName[chText.lowercased()]
+            if ch == nil { sink.error(file, line: line, column: cCh + 1, "unknown channel \"\(chText)\"; expected one of \(channelList) or an alias"); ok = false }
+
+            let shopperText = t.field(row: r, column: cS).trimmingCharacters(in: .whitespaces)
+            let contacted = t.withFieldBytes(row: r, column: cC) { LocalDateTime.parse(utf8: trimmed($0)) }
+            if contacted == nil {
+                sink.error(file, line: line, column: cC + 1, "unreadable date-time \"\(t.field(row: r, column: cC))\"; expected a local date-time like 2024-01-15T09:30:00")
+                ok = false
+            }
+            var answered: LocalDateTime?
+            let answeredEmpty = t.withFieldBytes(row: r, column: cA) { trimmed($0).isEmpty }
+            if !answeredEmpty {
+                answered = t.withFieldBytes(row: r, column: cA) { LocalDateTime.parse(utf8: trimmed($0)) }
+                if answered == nil {
+                    sink.error(file, line: line, column: cA + 1, "unreadable date-time \"\(t.field(row: r, column: cA))\"; expected a local date-time like 2024-01-15T09:42:00, or empty for no answer")
+                    ok = false
+                } else if let c = contacted, let a = answered, a < c {
+                    sink.error(file, line: line, column: cA + 1, "answered_at \(a.description) is before contacted_at \(c.description); expected a time after the contact")
+                    ok = false
+                }
+            }
+            let attemptsText = t.field(row: r, column: cAt).trimmingCharacters(in: .whitespaces)
+            var attempts = 1
+            if attemptsText.isEmpty { attempts = 1 }
+            else if let a = Int(attemptsText), a >= 1 {
+                attempts = a
+                if let ch, a > definition.channels[Int(ch)].attempts {
+                    let c = definition.channels[Int(ch)]
+                    sink.error(file, line: line, column: cAt + 1, "attempts \(a) is above the \(c.attempts) allowed on \(c.id); expected 1\(c.attempts > 1 ? " or \(c.attempts)" : "")")
+                    ok = false
+                }
+            } else {
+                sink.error(file, line: line, column: cAt + 1, "attempts \"\(attemptsText)\" is not 1 or 2")
+                ok = false
+            }
+            for q in 0..<nq {
+                let c = questionColumn[q]
+                let question = definition.questions[q]
+                if let v = fastRaw(t, r, c, question) { rawRow[q] = v; continue }
+                switch question.raw(cell: t.field(row: r, column: c)) {
+                case let .success(v): rawRow[q] = v ?? .nan
+                case let .failure(e):
+                    ok = false
+                    let cell = t.field(row: r, column: c)
+                    let expected: String
+                    switch e {
+                    case .notYesNo: expected = "ja, nei, yes, no, 1 or 0"
+                    case .notANumber: expected = "a number on the scale \(question.typeDescription.dropFirst(6))"
+                    case let .outOfScale(lo, hi): expected = "a value from \(lo) to \(hi)"
+                    case let .notAnOption(options): expected = "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+                    }
+                    sink.error(file, line: line, column: c + 1, "question \(question.id): \"\(cell)\" is not valid; expected \(expected) (or empty/NA for not applicable)")
+                }
+            }
+            guard ok, let p, let ch, let contacted else { continue }
+            let s: Int32
+            if let known = shopperIndex[shopperText] { s = known } else {
+                s = Int32(shopperNames.count); shopperIndex[shopperText] = s; shopperNames.append(shopperText)
+            }
+            if !shopperText.isEmpty {
+                let pair = Int64(s) << 32 | Int64(p)
+                if let first = contactPairs[pair] {
+                    sink.warning(file, line: line, column: cS + 1, "shopper \(shopperText) contacted participant \(participants[Int(p)].id) again (first on line \(first)); a shopper contacts a participant at most once")
+                } else { contactPairs[pair] = line }
+            }
+            let index = columns.count
+            columns.count += 1
+            columns.ids.append(id)
+            columns.participant.append(p)
+            columns.channel.append(ch)
+            columns.shopper.append(s)
+            columns.contactedAt.append(contacted.secondsSinceEpoch)
+            columns.answeredAt.append(answered?.secondsSinceEpoch ?? Int64.min)
+            columns.attempts.append(UInt8(attempts))
+            columns.raw.append(contentsOf: rawRow)
+            columns.line.append(Int32(line))
+            for (c, area) in commentColumns where !t.isEmpty(row: r, column: c) {
+                let text = t.field(row: r, column: c).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { comments.append(Comment(inquiry: index, areaIndex: area, text: text)) }
+            }
+        }
+    }
+
+    /// The common cells read without making a String: empty, a small integer, or a yes/no word.
+    private func fastRaw(_ t: CSVTable, _ r: Int, _ c: Int, _ q: Question) -> Double? {
+        t.withFieldBytes(row: r, column: c) { b -> Double? in
+            if b.isEmpty { return .nan }
+            if b.count > 3 { return nil }
+            var v = 0
+            for x in b {
+                guard x >= 48 && x <= 57 else { return nil }
+                v = v * 10 + Int(x - 48)
+            }
+            switch q.type {
+            case .yesno: return v == 0 || v == 1 ? Double(v) : nil
+            case let .scale(lo, hi): return v >= lo && v <= hi ? Double(v) : nil
+            case .choice: return nil
+            }
+        }
+    }
+}
+
+@inline(__always) func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var s = b.startIndex, e = b.endIndex
+    while s < e && (b[s] == 32 || b[s] == 9) { s += 1 }
+    while e > s && (b[e - 1] == 32 || b[e - 1] == 9) { e -= 1 }
+    return UnsafeBufferPointer(rebasing: b[s..<e])
+}
+
+import Foundation

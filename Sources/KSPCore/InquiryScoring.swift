@@ -1,0 +1,101 @@
+import Foundation
+
+/// The scores of one inquiry (rules 1–5).
+public struct ScoredInquiry: Sendable, Equatable {
+    public var answered: Bool
+    /// Wait on the channel's clock in seconds; nil when never answered.
+    public var waitSeconds: Double?
+    /// One per area of the season; nil = undefined.
+    public var areaScores: [Double?]
+    public var total: Double
+}
+
+/// Scores inquiries by the season's rules. One scorer per season: it caches holidays and
+/// the timezone's offsets, so it is not shared between threads.
+public final class InquiryScorer {
+    public let definition: SeasonDefinition
+    private let holidays = HolidayCache()
+    private let timeZone: TimeZone?
+    private var offsetByHour: [Int64: Int64] = [:]
+    private let waitArea: Int?
+    /// Questions of each area, with weights, for rule 2.
+    private let questionsByArea: [[(index: Int, weight: Double)]]
+
+    public init(definition: SeasonDefinition) {
+        self.definition = definition
+        timeZone = TimeZone(identifier: definition.timezone)
+        waitArea = definition.waitAreaIndex
+        var byArea = Array(repeating: [(index: Int, weight: Double)](), count: definition.areas.count)
+        for (i, q) in definition.questions.enumerated() { byArea[q.areaIndex].append((i, q.weight)) }
+        questionsByArea = byArea
+    }
+
+    /// Seconds between two local times on the channel's clock (rule 3, rule 4).
+    public func wait(channel: Int, from start: LocalDateTime, to end: LocalDateTime) -> Double {
+        switch definition.channels[channel].clock {
+        case .business:
+            return NorwegianCalendar.businessSeconds(from: start, to: end, holidays: holidays)
+        case .wall:
+            // Local times become instants through the season's timezone, so a wait across the
+            // switch to summer time is not an hour off.
+            return Double((end.secondsSinceEpoch - utcOffset(end)) - (start.secondsSinceEpoch - utcOffset(start)))
+        }
+    }
+
+    private func utcOffset(_ t: LocalDateTime) -> Int64 {
+        guard let tz = timeZone else { return 0 }
+        let hour = t.secondsSinceEpoch / 3600
+        if let cached = offsetByHour[hour] { return cached }
+        // First guess with the offset at the naive instant, then correct once.
+        let guess = Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.secondsSinceEpoch))))
+        let offset = Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.secondsSinceEpoch - guess))))
+        offsetByHour[hour] = offset
+        return offset
+    }
+
+    /// Rules 1–5 for one inquiry. `raw` holds one raw answer per question (NaN = not applicable).
+    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int, raw: [Double]) -> ScoredInquiry {
+        raw.withUnsafeBufferPointer { buf in
+            score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: buf)
+        }
+    }
+
+    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
+                      raw: UnsafeBufferPointer<Double>) -> ScoredInquiry {
+        let ch = definition.channels[channel]
+        var waitSeconds: Double?
+        var answered = false
+        if let answeredAt {
+            let w = wait(channel: channel, from: contactedAt, to: answeredAt)
+            waitSeconds = w
+            answered = w <= ch.limit
+        }
+        var areas = [Double?](repeating: nil, count: definition.areas.count)
+        guard answered, let w = waitSeconds else {
+            // Rule 3 and 5: no answer scores 0 on wait and in total; every other area is undefined.
+            if let wa = waitArea { areas[wa] = 0 }
+            return ScoredInquiry(answered: false, waitSeconds: waitSeconds, areaScores: areas, total: 0)
+        }
+        for (a, area) in definition.areas.enumerated() {
+            if area.kind == .wait {
+                var points = ch.points(forWait: w)
+                if attempts >= 2 { points *= definition.secondAttemptFactor }
+                areas[a] = points
+                continue
+            }
+            var sum = 0.0, weights = 0.0
+            for (q, weight) in questionsByArea[a] {
+                let r = raw[q]
+                if r.isNaN { continue }
+                sum += definition.questions[q].points(raw: r) * weight
+                weights += weight
+            }
+            areas[a] = weights > 0 ? sum / weights : nil
+        }
+        var total = 0.0, weights = 0.0
+        for (a, area) in definition.areas.enumerated() where area.weight > 0 {
+            if let s = areas[a] { total += s * area.weight; weights += area.weight }
+        }
+        return ScoredInquiry(answered: true, waitSeconds: w, areaScores: areas, total: weights > 0 ? total / weights : 0)
+    }
+}

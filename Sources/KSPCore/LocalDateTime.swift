@@ -1,0 +1,142 @@
+/// A local wall-clock date-time as written in inquiries.csv (no zone: the season's timezone applies).
+/// Kept as seconds since 1970-01-01T00:00 *in local time*, which makes calendar arithmetic
+/// (weekdays, business days, months) exact and cheap.
+public struct LocalDateTime: Hashable, Comparable, Sendable {
+    public var secondsSinceEpoch: Int64
+
+    public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
+
+    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+        guard CivilDate.isValid(year: year, month: month, day: day),
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
+        let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
+        secondsSinceEpoch = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    public var dayNumber: Int { Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86400 : (secondsSinceEpoch - 86399) / 86400) }
+    public var date: CivilDate { CivilDate(dayNumber: dayNumber) }
+    public var secondOfDay: Int { Int(secondsSinceEpoch - Int64(dayNumber) * 86400) }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
+
+    /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
+    public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {
+        var digits = [Int]()
+        digits.reserveCapacity(6)
+        var current = -1
+        var separators = [UInt8]()
+        for b in bytes {
+            if b >= 48 && b <= 57 {
+                current = (current < 0 ? 0 : current) &* 10 &+ Int(b - 48)
+                if current > 100_000 { return nil }
+            } else {
+                if current < 0 { return nil }
+                digits.append(current)
+                separators.append(b)
+                current = -1
+            }
+        }
+        if current < 0 { return nil }
+        digits.append(current)
+        // Expected shapes: Y-M-D[T ]h:m[:s]
+        guard digits.count == 5 || digits.count == 6 else { return nil }
+        guard separators[0] == UInt8(ascii: "-"), separators[1] == UInt8(ascii: "-"),
+              separators[2] == UInt8(ascii: "T") || separators[2] == UInt8(ascii: " ") || separators[2] == UInt8(ascii: "t"),
+              separators[3] == UInt8(ascii: ":"), digits.count == 5 || separators[4] == UInt8(ascii: ":")
+        else { return nil }
+        return LocalDateTime(year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
+                             second: digits.count == 6 ? digits[5] : 0)
+    }
+
+    public static func parse(_ text: String) -> LocalDateTime? {
+        parse(utf8: Array(text.trimmingCharacters(in: .whitespaces).utf8))
+    }
+
+    /// `2024-01-15 09:30`
+    public var description: String {
+        let d = date
+        let s = secondOfDay
+        return "\(d) \(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+    }
+}
+
+/// A calendar date (proleptic Gregorian), with conversions to a day number (days since 1970-01-01).
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    public init(dayNumber z0: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public var dayNumber: Int { CivilDate.daysFromCivil(year: year, month: month, day: day) }
+
+    /// 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    public var isoWeekday: Int { CivilDate.isoWeekday(dayNumber: dayNumber) }
+
+    public static func isoWeekday(dayNumber: Int) -> Int {
+        let r = (dayNumber + 3) % 7
+        return (r < 0 ? r + 7 : r) + 1
+    }
+
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= daysIn(year: year, month: month)
+    }
+
+    /// Parses `2024-03-01`.
+    public static func parse(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              isValid(year: y, month: m, day: d) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    public var description: String { "\(year)-\(pad2(month))-\(pad2(day))" }
+
+    /// ISO 8601 week: (week-based year, week number).
+    public var isoWeek: (year: Int, week: Int) {
+        let dn = dayNumber
+        let thursday = dn - isoWeekday + 4
+        let ty = CivilDate(dayNumber: thursday).year
+        let jan1 = CivilDate.daysFromCivil(year: ty, month: 1, day: 1)
+        return (ty, (thursday - jan1) / 7 + 1)
+    }
+}
+
+@inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+import Foundation

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Loads a season directory (season.yaml, participants.csv, inquiries.csv), validates it and
+/// scores it. A season with errors loads nothing: the caller gets every error (up to a cap).
+public enum SeasonLoader {
+    public static let definitionFile = "season.yaml"
+    public static let participantsFile = "participants.csv"
+    public static let inquiriesFile = "inquiries.csv"
+
+    public static func load(directory: String) throws(SeasonLoadError) -> Season {
+        var sink = DiagnosticSink()
+        let dirURL = URL(fileURLWithPath: directory)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw SeasonLoadError(directory: directory, errors: [SeasonDiagnostic(.error, file: directory, "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv")], warnings: [], truncated: false)
+        }
+        func read(_ name: String) -> [UInt8]? {
+            let path = dirURL.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                sink.error(name, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "missing; a season directory holds season.yaml, participants.csv and inquiries.csv")
+                return nil
+            }
+            return [UInt8](data)
+        }
+        let yaml = read(definitionFile), participants = read(participantsFile), inquiries = read(inquiriesFile)
+        guard let yaml, let participants, let inquiries else {
+            throw SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+        }
+        return try load(definition: yaml, participants: participants, inquiries: inquiries, directory: directory)
+    }
+
+    /// Loads a season from the contents of its three files (used by tests and fuzzing).
+    public static func load(definition yamlBytes: [UInt8], participants pBytes: [UInt8], inquiries iBytes: [UInt8],
+                            directory: String = "") throws(SeasonLoadError) -> Season {
+        var sink = DiagnosticSink()
+        func fail() -> SeasonLoadError {
+            SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+        }
+        guard let yamlText = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink) else { throw fail() }
+        let definition = SeasonYAML.parse(yamlText, into: &sink)
+        let pTable = readCSV(pBytes, file: participantsFile, sink: &sink)
+        let iTable = readCSV(iBytes, file: inquiriesFile, sink: &sink)
+        guard let definition, let pTable, let iTable, sink.errors.isEmpty else { throw fail() }
+        let (participants, classes) = readParticipants(pTable, sink: &sink)
+        var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
+        builder.read(iTable)
+        sink = builder.sink
+        guard sink.errors.isEmpty else { throw fail() }
+        var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
+                            shoppers: builder.shopperNames, inquiries: builder.columns, comments: builder.comments, warnings: [])
+        score(&season)
+        // A participant with no inquiries is worth a warning: it cannot be ranked.
+        var seen = [Bool](repeating: false, count: participants.count)
+        for p in season.inquiries.participant { seen[Int(p)] = true }
+        for (i, p) in participants.enumerated() where !seen[i] {
+            sink.warning(participantsFile, line: i + 2, "participant \(p.id) (\(p.name)) has no inquiries")
+        }
+        season.warnings = sink.warnings
+        return season
+    }
+
+    static func decodeUTF8(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> String? {
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
+        }
+        // Name the line of the first invalid byte.
+        var line = 1, i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            if String(validating: bytes[i..<end], as: UTF8.self) == nil {
+                sink.error(file, line: line, "not valid UTF-8; expected the file saved as UTF-8")
+                return nil
+            }
+            line += 1; i = end + 1
+        }
+        sink.error(file, "not valid UTF-8; expected the file saved as UTF-8")
+        return nil
+    }
+
+    static func readCSV(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> CSVTable? {
+        guard decodeUTF8Check(bytes, file: file, sink: &sink) else { return nil }
+        if bytes.contains(0) {
+            var line = 1
+            for b in bytes { if b == 0 { break }; if b == 10 { line += 1 } }
+            sink.error(file, line: line, "holds a NUL byte; expected a text file")
+            return nil
+        }
+        do {
+            let table = try CSVTable(bytes: bytes)
+            if table.rowCount == 0 { sink.error(file, line: 1, "is empty; expected a header line"); return nil }
+            return table
+        } catch {
+            switch error {
+            case let .unterminatedQuote(line): sink.error(file, line: line, "a quoted field is never closed; expected a closing \"")
+            case let .textAfterClosingQuote(line, column): sink.error(file, line: line, column: column, "text after a closing quote; expected a delimiter or the end of the line")
+            case .tooLarge: sink.error(file, "is larger than 2 GB")
+            }
+            return nil
+        }
+    }
+
+    private static func decodeUTF8Check(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Bool {
+        if String(validating: bytes, as: UTF8.self) != nil { return true }
+        return decodeUTF8(bytes, file: file, sink: &sink) != nil
+    }
+
+    /// Header columns by lowercased, trimmed name → index; duplicated names are errors.
+    static func headerIndex(_ table: CSVTable, file: String, sink: inout DiagnosticSink) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for c in 0..<table.fieldCount(row: 0) {
+            let name = table.field(row: 0, column: c).trimmingCharacters(in: .whitespaces).lowercased()
+            if index[name] != nil {
+                sink.error(file, line: table.line(row: 0), column: c + 1, "column \"\(name)\" appears twice in the header")
+            } else { index[name] = c }
+        }
+        return index
+    }
+
+    static func readParticipants(_ t: CSVTable, sink: inout DiagnosticSink) -> ([Participant], [String]) {
+        let file = participantsFile
+        let header = headerIndex(t, file: file, sink: &sink)
+        guard let ci = header["id"], let cn = header["name"], let cc = header["class"] else {
+            let missing = ["id", "name", "class"].filter { header[$0] == nil }
+            sink.error(file, line: 1, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header id,name,class")
+            return ([], [])
+        }
+        var result: [Participant] = []
+        var ids: [String: Int] = [:]
+        let width = t.fieldCount(row: 0)
+        for r in 1..<max(1, t.rowCount) {
+            let line = t.line(row: r)
+            guard t.fieldCount(row: r) == width else {
+                sink.error(file, line: line, "expected \(width) fields as in the header, found \(t.fieldCount(row: r))")
+                continue
+            }
+            let id = t.field(row: r, column: ci).trimmingCharacters(in: .whitespaces)
+            let name = t.field(row: r, column: cn).trimmingCharacters(in: .whitespaces)
+            let cls = t.field(row: r, column: cc).trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { sink.error(file, line: line, column: ci + 1, "empty id; expected a participant id"); continue }
+            if let first = ids[id] { sink.error(file, line: line, column: ci + 1, "duplicate participant id \(id) (first on line \(first))"); continue }
+            if name.isEmpty { sink.error(file, line: line, column: cn + 1, "empty name; expected the participant's name") }
+            if cls.isEmpty { sink.error(file, line: line, column: cc + 1, "empty class; expected the participant's class") }
+            ids[id] = line
+            result.append(Participant(id: id, name: name, className: cls, classIndex: -1))
+        }
+        let classes = Array(Set(result.map(\.className))).sorted(by: NorwegianCollation.less)
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        for i in result.indices { result[i].classIndex = classIndex[result[i].className]! }
+        return (result, classes)
+    }
+
+    /// Rules 1–5 for every inquiry, stored in the season's columns.
+    static func score(_ season: inout Season) {
+        let def = season.definition
+        let scorer = InquiryScorer(definition: def)
+        var cols = season.inquiries
+        let nq = cols.questionCount, na = def.areas.count
+        cols.areaCount = na
+        cols.answered = [Bool](repeating: false, count: cols.count)
+        cols.waitSeconds = [Double](repeating: .nan, count: cols.count)
+        cols.areaScores = [Double](repeating: .nan, count: cols.count * na)
+        cols.total = [Double](repeating: 0, count: cols.count)
+        cols.raw.withUnsafeMutableBufferPointer { raw in
+            for i in 0..<cols.count {
+                let answeredAt = cols.answeredAt[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: cols.answeredAt[i])
+                let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
+                let s = scorer.score(channel: Int(cols.channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: cols.contactedAt[i]),
+                                     answeredAt: answeredAt, attempts: Int(cols.attempts[i]), raw: row)
+                cols.answered[i] = s.answered
+                cols.waitSeconds[i] = s.waitSeconds ?? .nan
+                for a in 0..<na { cols.areaScores[i * na + a] = s.areaScores[a] ?? .nan }
+                cols.total[i] = s.total
+                // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
+                if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+            }
+        }
+        season.inquiries = cols
+    }
+}
+
+/// Sorting names the Norwegian way: case-insensitive, with Æ, Ø, Å after Z in that order.
+public enum NorwegianCollation {
+    static func key(_ s: String) -> [UInt32] {
+        s.lowercased().unicodeScalars.map { u in
+            switch u {
+            case "æ", "ä": return 0x7B
+            case "ø", "ö": return 0x7C
+            case "å": return 0x7D
+            default: return u.value
+            }
+        }
+    }
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        return ka.lexicographicallyPrecedes(kb)
+    }
+}

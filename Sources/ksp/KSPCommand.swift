@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KSPCore
+
+@main
+struct KSPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ksp",
+        abstract: "A query shell for Kundeserviceprisen (KSP) season data.",
+        discussion: "With no subcommand, `ksp [SEASON_DIR…]` runs the shell (see `ksp shell --help`).",
+        subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self],
+        defaultSubcommand: ShellCommand.self
+    )
+}
+
+/// Exit statuses of the tool.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let queryError: Int32 = 1
+    static let seasonError: Int32 = 2
+    static let usage: Int32 = 64
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a season directory and print what it holds.")
+
+    @Argument(help: "The season directory (season.yaml, participants.csv, inquiries.csv).")
+    var seasonDirectory: String
+
+    func run() throws {
+        do {
+            let season = try SeasonLoader.load(directory: seasonDirectory)
+            print(SeasonSummary(season).report)
+            if season.warnings.isEmpty {
+                print("\nno warnings")
+            } else {
+                print("\n\(season.warnings.count) warning\(season.warnings.count == 1 ? "" : "s"):")
+                for w in season.warnings { print("  " + w.description) }
+            }
+            print("\nok: \(seasonDirectory) loads and scores")
+        } catch {
+            StandardError.write(error.description)
+            throw ExitCode(ExitStatus.seasonError)
+        }
+    }
+}
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write an invented season in the dataset format (deterministic for a seed).")
+
+    @Option(help: "Seed of the random generator: the same seed gives the same files.") var seed: UInt64 = 2024
+    @Option(help: "Number of participants (spread over the 23 classes, 4–19 each).") var participants: Int = 190
+    @Option(help: "Multiply the 25 inquiries per participant by this (for benchmarks).") var scale: Int = 1
+    @Option(help: "The season's final year (fieldwork from late November the year before).") var year: Int = 2024
+    @Option(help: "Questionnaire: 2024 (default) or 2023 (K17 added, K16 and GDPR absent).") var questionnaire: Int = 2024
+    @Argument(help: "The directory to write (created if missing).") var outputDirectory: String
+
+    func validate() throws {
+        guard participants >= 1 && participants <= 100_000 else { throw ValidationError("--participants must be 1 to 100000") }
+        guard scale >= 1 && scale <= 1000 else { throw ValidationError("--scale must be 1 to 1000") }
+        guard questionnaire == 2023 || questionnaire == 2024 else { throw ValidationError("--questionnaire must be 2023 or 2024") }
+    }
+
+    func run() throws {
+        var options = SeasonGenerator.Options()
+        options.seed = seed
+        options.participants = participants
+        options.scale = scale
+        options.year = year
+        options.questionnaire2023 = questionnaire == 2023
+        var generator = SeasonGenerator(options)
+        let files = generator.generate()
+        let dir = URL(fileURLWithPath: outputDirectory)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try files.seasonYAML.write(to: dir.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
+        try files.participantsCSV.write(to: dir.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
+        try files.inquiriesCSV.write(to: dir.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
+        print("wrote \(outputDirectory)")
+    }
+}
+
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write((text.hasSuffix("\n") ? text : text + "\n").data(using: .utf8)!)
+    }
+}
