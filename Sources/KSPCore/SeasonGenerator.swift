@@ -214,7 +214,7 @@ public struct SeasonGenerator {
                 used.insert(name)
                 number += 1
                 let id = "d\(String(1000 + number).dropFirst())"
-                let quality = 0.35 + 0.45 * rng.uniform() + 0.1 * (rng.uniform() - 0.5)
+                let quality = 0.5 + 0.38 * rng.uniform() + 0.1 * (rng.uniform() - 0.5)
                 let key = keys[Int(rng.next() % UInt64(keys.count))]
                 result.append(GeneratedParticipant(id: id, name: name, className: cls.name, quality: quality, key: key))
                 csv += "\(id),\(csvField(name)),\(csvField(cls.name))\n"
@@ -274,13 +274,15 @@ public struct SeasonGenerator {
                 default:
                     let (median, limit): (Double, Double) = channel == "phone" ? (50, 300) : channel == "chat" ? (80, 300) : (420, 1800)
                     func draw() -> Double { median * exp(rng.normal() * 0.9 - (q - 0.55)) }
-                    var w = draw()
-                    if w > limit || rng.uniform() < 0.03 {
+                    // A first attempt fails (busy, closed queue) or waits past the limit; the second fails more often.
+                    let (fail1, fail2): (Double, Double) = channel == "phone" ? (0.08, 0.3) : channel == "chat" ? (0.12, 0.35) : (0.2, 0.5)
+                    var w = rng.uniform() < fail1 + (1 - q) * 0.05 ? limit + 1 : draw()
+                    if w > limit {
                         attempts = 2
                         day += 1 + Int(rng.next() % 2)
                         while !NorwegianCalendar.isBusinessDay(day, holidays: holidays) { day += 1 }
                         contacted = LocalDateTime(secondsSinceEpoch: Int64(day) * 86400 + Int64((8 + Int(rng.next() % 8)) * 3600 + Int(rng.next() % 3600)))
-                        w = draw()
+                        w = rng.uniform() < fail2 ? limit + 1 + 600 * rng.uniform() : draw()
                     }
                     if w <= limit { answered = LocalDateTime(secondsSinceEpoch: contacted.secondsSinceEpoch + Int64(w.rounded())) }
                     else if channel == "messenger" && rng.uniform() < 0.5 {

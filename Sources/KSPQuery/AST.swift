@@ -1,0 +1,84 @@
+/// A name or value as written, with where it was written (for errors and suggestions).
+public struct Located<T: Sendable>: Sendable {
+    public var value: T
+    public var range: SourceRange
+    public init(_ value: T, _ range: SourceRange) { self.value = value; self.range = range }
+}
+
+/// A literal in a filter: a bare word, a quoted text or a number.
+public enum Literal: Sendable, Equatable {
+    case word(String)
+    case text(String)
+    case number(Double)
+
+    public var text: String {
+        switch self {
+        case let .word(w): return w
+        case let .text(t): return t
+        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        }
+    }
+}
+
+/// The `where` clause.
+public indirect enum Filter: Sendable {
+    case and(Filter, Filter)
+    case or(Filter, Filter)
+    case not(Filter)
+    /// `class = Bank`, `date < 2024-03-01`, `total < 50`, `area = agent`.
+    case comparison(field: Located<String>, op: Located<CompareOp>, value: Located<Literal>)
+    /// `class in (Bank, Forsikring)`, `channel not in (email)`.
+    case membership(field: Located<String>, negated: Bool, values: [Located<Literal>])
+    /// `answered` (and `not answered`).
+    case answered(SourceRange)
+    /// `contains "text"`: the inquiry has a comment holding the text.
+    case contains(Located<String>)
+}
+
+public enum SortDirection: Sendable { case ascending, descending }
+
+/// `total, agent by class, channel across month where … order by total desc top 10`
+public struct SelectStatement: Sendable {
+    public var metrics: [Located<String>]
+    public var by: [Located<String>] = []
+    public var across: Located<String>?
+    public var filter: Filter?
+    public var orderBy: (key: Located<String>, direction: SortDirection?)?
+    public var top: Located<Int>?
+}
+
+/// The right-hand side of `compare`.
+public enum CompareTarget: Sendable {
+    case value(Located<Literal>)
+    case list([Located<Literal>])
+    /// `all`: every inquiry (within the where clause).
+    case all(SourceRange)
+    /// `class`: the rest of the participant's own class, the participant left out.
+    case ownClass(SourceRange)
+}
+
+public struct CompareStatement: Sendable {
+    public var dimension: Located<String>
+    public var a: Located<Literal>
+    public var b: CompareTarget
+    public var metrics: [Located<String>]
+    public var filter: Filter?
+}
+
+public struct QuotesStatement: Sendable {
+    public var contains: Located<String>?
+    public var filter: Filter?
+    public var orderBy: (key: Located<String>, direction: SortDirection?)?
+    public var top: Located<Int>?
+}
+
+public struct WinnersStatement: Sendable {
+    public var filter: Filter?
+}
+
+public enum Statement: Sendable {
+    case select(SelectStatement)
+    case compare(CompareStatement)
+    case winners(WinnersStatement)
+    case quotes(QuotesStatement)
+}

@@ -1,0 +1,105 @@
+/// A span of a statement, in characters from its start.
+public struct SourceRange: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public init(_ start: Int, _ end: Int) { self.start = start; self.end = max(end, start) }
+}
+
+/// What every query error can say: where, what, and a suggestion for a near miss.
+/// Each phase has its own error type (lexing, parsing, evaluation), as in a Lox interpreter.
+public protocol QueryDiagnostic: Error, Sendable {
+    var range: SourceRange { get }
+    var message: String { get }
+    /// `did you mean total?` and the like.
+    var hint: String? { get }
+}
+
+public struct LexError: QueryDiagnostic {
+    public var range: SourceRange
+    public var message: String
+    public var hint: String?
+}
+
+public struct ParseError: QueryDiagnostic {
+    public var range: SourceRange
+    public var message: String
+    public var hint: String?
+}
+
+public struct EvaluationError: QueryDiagnostic {
+    public var range: SourceRange
+    public var message: String
+    public var hint: String?
+    public init(_ range: SourceRange, _ message: String, hint: String? = nil) {
+        self.range = range; self.message = message; self.hint = hint
+    }
+}
+
+extension QueryDiagnostic {
+    /// The statement, a caret line under the place, the message and the hint:
+    /// ```
+    /// total by clas
+    ///          ^^^^ expected a dimension
+    /// did you mean class?
+    /// ```
+    public func rendered(statement: String) -> String {
+        let chars = Array(statement)
+        // Multi-line input: show the line holding the error.
+        var lineStart = 0
+        var k = 0
+        while k < min(range.start, chars.count) { if chars[k] == "\n" { lineStart = k + 1 }; k += 1 }
+        var lineEnd = lineStart
+        while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
+        let line = String(chars[lineStart..<lineEnd])
+        let prefix = String(chars[lineStart..<min(max(range.start, lineStart), lineEnd)])
+        let marked = range.end > range.start ? String(chars[min(range.start, lineEnd)..<min(range.end, lineEnd)]) : ""
+        let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
+        let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
+        var out = "\(line)\n\(pad)\(carets) \(message)"
+        if let hint { out += "\n\(hint)" }
+        return out
+    }
+
+    /// One line, for `FILE:LINE: message` in scripts.
+    public var oneLine: String { hint.map { "\(message); \($0)" } ?? message }
+}
+
+/// Near-miss suggestions by edit distance.
+public enum Suggest {
+    /// The candidate nearest to `word`, if it is near enough to be a likely typo.
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
+        let w = word.lowercased()
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(w, c.lowercased())
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let (c, d) = best else { return nil }
+        let limit = max(1, min(3, (w.count + 1) / 3))
+        if d <= limit { return c }
+        // A prefix of a long name ("Brenn" for "Brennvik Bank") is a near miss too.
+        if w.count >= 3, let p = candidates.first(where: { $0.lowercased().hasPrefix(w) }) { return p }
+        return nil
+    }
+
+    /// Damerau–Levenshtein distance (optimal string alignment) over characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        if abs(x.count - y.count) > 10 { return abs(x.count - y.count) }
+        var prev2 = [Int](repeating: 0, count: y.count + 1)
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { cur[j] = min(cur[j], prev2[j - 2] + 1) }
+            }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[y.count]
+    }
+}

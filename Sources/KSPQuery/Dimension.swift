@@ -1,0 +1,125 @@
+import KSPCore
+
+/// What inquiries can be grouped, crossed, compared and filtered by.
+public enum Dimension: String, CaseIterable, Sendable {
+    case `class`, participant, channel, shopper, month, week, attempts
+
+    public static let names = Dimension.allCases.map(\.rawValue)
+
+    /// Norwegian words a consultant may type for the same thing.
+    static let aliases: [String: Dimension] = [
+        "klasse": .class, "bransje": .class, "deltaker": .participant, "kanal": .channel, "kontaktmåte": .channel,
+        "observatør": .shopper, "måned": .month, "uke": .week, "forsøk": .attempts,
+    ]
+
+    public static func named(_ text: String) -> Dimension? {
+        Dimension(rawValue: text.lowercased()) ?? aliases[text.lowercased()]
+    }
+
+    /// The group key of an inquiry: an index or a sortable code.
+    @inline(__always) public func key(_ i: Int, _ s: Season) -> Int {
+        let c = s.inquiries
+        switch self {
+        case .class: return s.participants[Int(c.participant[i])].classIndex
+        case .participant: return Int(c.participant[i])
+        case .channel: return Int(c.channel[i])
+        case .shopper: return Int(c.shopper[i])
+        case .month:
+            let d = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date
+            return d.year * 12 + d.month - 1
+        case .week:
+            let w = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.isoWeek
+            return w.year * 100 + w.week
+        case .attempts: return Int(c.attempts[i])
+        }
+    }
+
+    /// How a key is shown: participants by name, channels by id, months as `2024-01`, weeks as `2024-W03`.
+    public func label(_ key: Int, _ s: Season) -> String {
+        switch self {
+        case .class: return s.classes[key]
+        case .participant: return s.participants[key].name
+        case .channel: return s.definition.channels[key].id
+        case .shopper: return s.shoppers[key]
+        case .month: return "\(key / 12)-\(pad2(key % 12 + 1))"
+        case .week: return "\(key / 100)-W\(pad2(key % 100))"
+        case .attempts: return String(key)
+        }
+    }
+
+    /// The order rows appear in: classes and participants alphabetically (Norwegian), channels as
+    /// season.yaml lists them, time and attempts in order.
+    public func sortRank(_ s: Season) -> (Int) -> Int {
+        switch self {
+        case .participant:
+            let order = s.participants.indices.sorted { NorwegianCollation.less(s.participants[$0].name, s.participants[$1].name) }
+            var rank = [Int](repeating: 0, count: s.participants.count)
+            for (r, p) in order.enumerated() { rank[p] = r }
+            return { rank[$0] }
+        case .shopper:
+            let order = s.shoppers.indices.sorted { s.shoppers[$0].localizedStandardCompare(s.shoppers[$1]) == .orderedAscending }
+            var rank = [Int](repeating: 0, count: s.shoppers.count)
+            for (r, p) in order.enumerated() { rank[p] = r }
+            return { rank[$0] }
+        default: return { $0 }
+        }
+    }
+
+    /// Every value a filter may name, for suggestions and completion.
+    public func candidates(_ s: Season) -> [String] {
+        switch self {
+        case .class: return s.classes
+        case .participant: return s.participants.map(\.name)
+        case .channel: return s.definition.channels.flatMap { [$0.id] + $0.aliases }
+        case .shopper: return s.shoppers
+        case .month, .week, .attempts: return []
+        }
+    }
+
+    /// Resolves a typed value to a key, or explains what was expected.
+    public func resolve(_ value: Located<Literal>, _ s: Season) throws(EvaluationError) -> Int {
+        let text = value.value.text.trimmingCharacters(in: .whitespaces)
+        func missing(_ what: String) -> EvaluationError {
+            let near = Suggest.nearest(text, in: candidates(s))
+            return EvaluationError(value.range, "no \(what) \"\(text)\"", hint: near.map { "did you mean \(quoteIfNeeded($0))?" })
+        }
+        switch self {
+        case .class:
+            guard let k = s.classIndex(named: text) else { throw missing("class") }
+            return k
+        case .participant:
+            guard let k = s.participantIndex(named: text) else { throw missing("participant") }
+            return k
+        case .channel:
+            guard let k = s.definition.channelIndex(named: text) else { throw missing("channel") }
+            return k
+        case .shopper:
+            guard let k = s.shoppers.firstIndex(where: { $0.lowercased() == text.lowercased() }) else { throw missing("shopper") }
+            return k
+        case .month:
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1...9999).contains(y) else {
+                throw EvaluationError(value.range, "expected a month like 2024-01, found \"\(text)\"")
+            }
+            return y * 12 + m - 1
+        case .week:
+            let parts = text.uppercased().split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let w = Int(parts[1].dropFirst()), (1...53).contains(w) else {
+                throw EvaluationError(value.range, "expected a week like 2024-W03, found \"\(text)\"")
+            }
+            return y * 100 + w
+        case .attempts:
+            guard let a = Int(text), a == 1 || a == 2 else { throw EvaluationError(value.range, "expected 1 or 2 attempts, found \"\(text)\"") }
+            return a
+        }
+    }
+}
+
+/// Quotes a name that holds spaces, as it must be typed in a statement.
+public func quoteIfNeeded(_ s: String) -> String {
+    s.contains(where: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }) ? "\"\(s)\"" : s
+}
+
+@inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+import Foundation

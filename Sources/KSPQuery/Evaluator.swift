@@ -1,0 +1,139 @@
+import KSPCore
+
+/// Settings that shape results but are not part of a statement.
+public struct EvaluationOptions: Sendable {
+    /// Figures resting on fewer inquiries than this are marked (`*`).
+    public var minBase: Int = 10
+    public init(minBase: Int = 10) { self.minBase = minBase }
+}
+
+/// Turns a parsed statement into a result table with the scoring core's figures.
+public struct Evaluator {
+    public let season: Season
+    public var options: EvaluationOptions
+
+    public init(season: Season, options: EvaluationOptions = EvaluationOptions()) {
+        self.season = season
+        self.options = options
+    }
+
+    /// Parses and evaluates one statement.
+    public func run(_ source: String) throws -> ResultTable {
+        try evaluate(try Parser.parse(source))
+    }
+
+    public func evaluate(_ statement: Statement) throws(EvaluationError) -> ResultTable {
+        switch statement {
+        case let .select(s): return try select(s)
+        case let .compare(c): return try compare(c)
+        case let .winners(w): return try winners(w)
+        case let .quotes(q): return try quotes(q)
+        }
+    }
+
+    // MARK: Shared pieces
+
+    var smallBaseNote: String { "* fewer than \(options.minBase) inquiries: read with care" }
+
+    func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
+        if let d = Dimension.named(name.value) { return d }
+        throw EvaluationError(name.range, "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(name.value)\"",
+                              hint: Suggest.nearest(name.value, in: Dimension.names).map { "did you mean \($0)?" })
+    }
+
+    /// The inquiries that pass a filter (all when there is none).
+    func inquiries(passing filter: Filter?) throws(EvaluationError) -> [Int] {
+        guard let filter else { return Array(0..<season.inquiries.count) }
+        let compiled = try FilterCompiler(season: season).compile(filter)
+        var result: [Int] = []
+        result.reserveCapacity(season.inquiries.count)
+        for i in 0..<season.inquiries.count where compiled.test(i, season) { result.append(i) }
+        return result
+    }
+
+    /// Resolves metric names, expanding `areas` and `questions` (limited to one area by `area = X`).
+    func metrics(_ names: [Located<String>], area: Int?) throws(EvaluationError) -> [Metric] {
+        let def = season.definition
+        var result: [Metric] = []
+        for name in names {
+            switch name.value.lowercased() {
+            case "areas", "områder":
+                result += def.areas.indices.filter { area == nil || $0 == area }.map { Metric.area($0) }
+            case "questions", "spørsmål":
+                result += def.questions.indices.filter { area == nil || def.questions[$0].areaIndex == area }.map { Metric.question($0) }
+            default:
+                guard let m = Metric.named(name.value, in: def) else {
+                    let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + def.areas.map(\.id) + def.questions.map(\.id)
+                    var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
+                    if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
+                    throw EvaluationError(name.range, "unknown metric \"\(name.value)\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
+                }
+                if case let .cx(cx) = m, def.questionIndex(metric: cx) == nil {
+                    throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
+                }
+                result.append(m)
+            }
+        }
+        return result
+    }
+
+    func areaRestriction(_ value: Located<Literal>?) throws(EvaluationError) -> Int? {
+        guard let value else { return nil }
+        if let a = season.definition.areaIndex(id: value.value.text) { return a }
+        if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
+        throw EvaluationError(value.range, "no area \"\(value.value.text)\"",
+                              hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" })
+    }
+
+    func style(_ m: Metric) -> NumberStyle {
+        switch m.kind {
+        case .score, .rawMean, .nps: return .score
+        case .share: return .percent
+        case .count: return .count
+        case .seconds: return .seconds
+        }
+    }
+
+    func cell(_ f: Figure, _ m: Metric) -> Cell {
+        let small = m != .n && f.value != nil && f.base < options.minBase
+        return .number(f.value, style(m), mark: small ? "*" : nil)
+    }
+
+    /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
+    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?, defaultColumn: Int?) throws(EvaluationError) {
+        var column: Int?
+        var descending = false
+        if let key {
+            let name = key.key.value.lowercased()
+            column = table.columns.firstIndex { $0.name.lowercased() == name }
+            if column == nil, let d = Dimension.named(name) { column = table.columns.firstIndex { $0.name == d.rawValue } }
+            guard let c = column else {
+                throw EvaluationError(key.key.range, "cannot order by \"\(key.key.value)\": not a column of this result",
+                                      hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
+            }
+            // Numbers default to best first, text to A–Z.
+            descending = key.direction.map { $0 == .descending } ?? !table.columns[c].isDimension
+        } else if top != nil, let c = defaultColumn {
+            column = c
+            descending = true
+        }
+        if let c = column {
+            let indexed = table.rows.enumerated().map { ($0, $1) }
+            let sorted = indexed.sorted { x, y in
+                let a = x.1[c].value, b = y.1[c].value
+                switch (a, b) {
+                case let (.number(va, _), .number(vb, _)):
+                    if va == nil || vb == nil { return va != nil && vb == nil ? true : (va == nil && vb == nil ? x.0 < y.0 : false) }
+                    if va! != vb! { return descending ? va! > vb! : va! < vb! }
+                    return x.0 < y.0
+                case let (.text(ta), .text(tb)):
+                    if ta != tb { return descending ? NorwegianCollation.less(tb, ta) : NorwegianCollation.less(ta, tb) }
+                    return x.0 < y.0
+                default: return x.0 < y.0
+                }
+            }
+            table.rows = sorted.map(\.1)
+        }
+        if let top, table.rows.count > top.value { table.rows = Array(table.rows.prefix(top.value)) }
+    }
+}

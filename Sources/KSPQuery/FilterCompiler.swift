@@ -1,0 +1,157 @@
+import KSPCore
+
+/// A `where` clause resolved against a season: names become indices, ready to test inquiries.
+indirect enum CompiledFilter {
+    case and(CompiledFilter, CompiledFilter)
+    case or(CompiledFilter, CompiledFilter)
+    case not(CompiledFilter)
+    case always
+    case dimension(Dimension, CompareOp, Int)
+    case dimensionIn(Dimension, Set<Int>, negated: Bool)
+    case date(CompareOp, Int)
+    case dateIn(Set<Int>, negated: Bool)
+    case metric(InquiryValue, CompareOp, Double)
+    case answered
+    case comment(String, Set<Int>)
+
+    func test(_ i: Int, _ s: Season) -> Bool {
+        switch self {
+        case let .and(a, b): return a.test(i, s) && b.test(i, s)
+        case let .or(a, b): return a.test(i, s) || b.test(i, s)
+        case let .not(a): return !a.test(i, s)
+        case .always: return true
+        case let .dimension(d, op, k): return compare(d.key(i, s), op, k)
+        case let .dimensionIn(d, set, neg): return set.contains(d.key(i, s)) != neg
+        case let .date(op, day): return compare(LocalDateTime(secondsSinceEpoch: s.inquiries.contactedAt[i]).dayNumber, op, day)
+        case let .dateIn(set, neg): return set.contains(LocalDateTime(secondsSinceEpoch: s.inquiries.contactedAt[i]).dayNumber) != neg
+        case let .metric(v, op, x):
+            let value = v.value(i, s)
+            return !value.isNaN && compare(value, op, x)
+        case .answered: return s.inquiries.answered[i]
+        case let .comment(_, set): return set.contains(i)
+        }
+    }
+}
+
+@inline(__always) func compare<T: Comparable>(_ a: T, _ op: CompareOp, _ b: T) -> Bool {
+    switch op {
+    case .eq: return a == b
+    case .ne: return a != b
+    case .lt: return a < b
+    case .le: return a <= b
+    case .gt: return a > b
+    case .ge: return a >= b
+    }
+}
+
+/// A value an inquiry has by itself (for `total < 50`): its total, an area score, a question's points,
+/// or a CX answer on its own scale.
+enum InquiryValue {
+    case total, totalAnswered, area(Int), question(Int)
+
+    func value(_ i: Int, _ s: Season) -> Double {
+        let c = s.inquiries
+        switch self {
+        case .total: return c.total[i]
+        case .totalAnswered: return c.answered[i] ? c.total[i] : .nan
+        case let .area(a): return c.areaScore(i, a)
+        case let .question(q):
+            let r = c.raw(i, q)
+            let question = s.definition.questions[q]
+            // A CX question compares on its own scale (nps 0–10, csat 1–5), the rest on points.
+            return question.metric != nil ? r : question.points(raw: r)
+        }
+    }
+}
+
+struct FilterCompiler {
+    let season: Season
+
+    /// Splits off `area = X` (which limits the metric set) from the rest of the clause.
+    static func extractArea(_ f: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
+        guard let f else { return (nil, nil) }
+        switch f {
+        case let .comparison(field, op, value) where field.value.lowercased() == "area" && op.value == .eq:
+            return (value, nil)
+        case let .and(a, b):
+            let (xa, ra) = extractArea(a), (xb, rb) = extractArea(b)
+            let rest: Filter? = ra.flatMap { l in rb.map { .and(l, $0) } ?? l } ?? rb
+            return (xa ?? xb, rest)
+        default: return (nil, f)
+        }
+    }
+
+    func compile(_ f: Filter) throws(EvaluationError) -> CompiledFilter {
+        switch f {
+        case let .and(a, b): return .and(try compile(a), try compile(b))
+        case let .or(a, b): return .or(try compile(a), try compile(b))
+        case let .not(a): return .not(try compile(a))
+        case .answered: return .answered
+        case let .contains(text):
+            let needle = text.value.lowercased()
+            var set = Set<Int>()
+            for c in season.comments where c.text.lowercased().contains(needle) { set.insert(c.inquiry) }
+            return .comment(text.value, set)
+        case let .comparison(field, op, value):
+            let name = field.value.lowercased()
+            if name == "area" {
+                throw EvaluationError(field.range, "area = X limits the metrics and can only be joined with and", hint: "put it at the top level: … where area = agent and …")
+            }
+            if name == "date" || name == "dato" {
+                return .date(op.value, try day(value))
+            }
+            if let d = Dimension.named(name) {
+                if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts].contains(d) {
+                    throw EvaluationError(op.range, "expected = or != after \(d.rawValue) (or in, not in)")
+                }
+                return .dimension(d, op.value, try d.resolve(value, season))
+            }
+            let metric = try inquiryValue(field)
+            guard case let .number(x) = value.value else {
+                throw EvaluationError(value.range, "expected a number to compare \(field.value) with, found \"\(value.value.text)\"")
+            }
+            return .metric(metric, op.value, x)
+        case let .membership(field, negated, values):
+            let name = field.value.lowercased()
+            if name == "date" || name == "dato" {
+                var set = Set<Int>()
+                for v in values { set.insert(try day(v)) }
+                return .dateIn(set, negated: negated)
+            }
+            guard let d = Dimension.named(name) else {
+                throw EvaluationError(field.range, "expected a dimension before in (\(Dimension.names.joined(separator: ", ")))",
+                                      hint: Suggest.nearest(name, in: Dimension.names).map { "did you mean \($0)?" })
+            }
+            var set = Set<Int>()
+            for v in values { set.insert(try d.resolve(v, season)) }
+            return .dimensionIn(d, set, negated: negated)
+        }
+    }
+
+    func day(_ value: Located<Literal>) throws(EvaluationError) -> Int {
+        guard let d = CivilDate.parse(value.value.text) else {
+            throw EvaluationError(value.range, "expected a date like 2024-03-01, found \"\(value.value.text)\"")
+        }
+        return d.dayNumber
+    }
+
+    func inquiryValue(_ field: Located<String>) throws(EvaluationError) -> InquiryValue {
+        let def = season.definition
+        switch Metric.named(field.value, in: def) {
+        case .total?: return .total
+        case .totalAnswered?: return .totalAnswered
+        case let .area(a)?: return .area(a)
+        case let .question(q)?: return .question(q)
+        case let .cx(m)?:
+            guard let q = def.questionIndex(metric: m) else { throw EvaluationError(field.range, "this season has no \(m.rawValue) question") }
+            return .question(q)
+        case let m?:
+            throw EvaluationError(field.range, "\(m.id(in: def)) is a figure of a group, not of one inquiry",
+                                  hint: m == .noanswer || m == .noanswer1 ? "filter on answered or not answered" : nil)
+        case nil:
+            let candidates = Dimension.names + ["date", "area", "answered"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
+            throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(field.value)\"",
+                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" })
+        }
+    }
+}

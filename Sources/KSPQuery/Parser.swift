@@ -1,0 +1,254 @@
+/// A recursive-descent parser for one statement.
+public struct Parser {
+    public static let statementKeywords = ["compare", "winners", "quotes"]
+    public static let clauseKeywords = ["by", "across", "where", "order", "top"]
+    public static let allKeywords = statementKeywords + clauseKeywords +
+        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions"]
+    /// Deepest nesting of parentheses and `not` accepted before the parser gives up (no stack overflow).
+    public static let maxDepth = 200
+
+    var tokens: [Token]
+    var pos = 0
+    var depth = 0
+
+    /// Parses one statement; throws a `LexError` or a `ParseError`.
+    public static func parse(_ source: String) throws -> Statement {
+        let tokens = try Lexer.tokenize(source)
+        var p = Parser(tokens: tokens)
+        return try p.statement()
+    }
+
+    var current: Token { tokens[pos] }
+    mutating func advance() -> Token { let t = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return t }
+    func isKeyword(_ k: String) -> Bool { current.keyword == k }
+    mutating func accept(_ k: String) -> Token? { isKeyword(k) ? advance() : nil }
+
+    func error(_ expected: String, at t: Token? = nil, hint: String? = nil) -> ParseError {
+        let t = t ?? current
+        let found = t.kind == .end ? "the end of the statement" : "found \(t.display)"
+        return ParseError(range: t.kind == .end ? SourceRange(t.range.start, t.range.start + 1) : t.range,
+                          message: "expected \(expected), \(found)", hint: hint)
+    }
+
+    mutating func expect(_ k: String, _ what: String? = nil) throws(ParseError) -> Token {
+        if let t = accept(k) { return t }
+        throw error(what ?? k, hint: nearKeyword([k]))
+    }
+
+    func nearKeyword(_ candidates: [String]) -> String? {
+        guard let w = current.keyword, let s = Suggest.nearest(w, in: candidates), s != w else { return nil }
+        return "did you mean \(s)?"
+    }
+
+    mutating func statement() throws(ParseError) -> Statement {
+        let s: Statement
+        if accept("compare") != nil { s = .compare(try compare()) }
+        else if accept("winners") != nil {
+            var w = WinnersStatement()
+            if accept("where") != nil { w.filter = try filter() }
+            s = .winners(w)
+        }
+        else if accept("quotes") != nil { s = .quotes(try quotes()) }
+        else { s = .select(try select()) }
+        if current.kind != .end {
+            var expected = "the end of the statement"
+            if case .select = s { expected = "by, across, where, order by, top or the end of the statement" }
+            throw error(expected, hint: nearKeyword(Parser.clauseKeywords + ["and", "or", "desc", "asc"]))
+        }
+        return s
+    }
+
+    mutating func name(_ what: String, candidates: [String] = []) throws(ParseError) -> Located<String> {
+        switch current.kind {
+        case let .word(w):
+            _ = advance()
+            _ = w
+            return Located(w, tokens[pos - 1].range)
+        case let .string(s):
+            _ = advance()
+            return Located(s, tokens[pos - 1].range)
+        default:
+            throw error(what)
+        }
+    }
+
+    mutating func metricList() throws(ParseError) -> [Located<String>] {
+        var list: [Located<String>] = []
+        repeat {
+            if let k = current.keyword, Parser.clauseKeywords.contains(k) || Parser.statementKeywords.contains(k) {
+                throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)")
+            }
+            guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
+            list.append(try name("a metric"))
+        } while accept(",") != nil || acceptComma()
+        return list
+    }
+
+    mutating func acceptComma() -> Bool {
+        if current.kind == .comma { _ = advance(); return true }
+        return false
+    }
+
+    mutating func select() throws(ParseError) -> SelectStatement {
+        var s = SelectStatement(metrics: try metricList())
+        var seen = Set<String>()
+        while let k = current.keyword, Parser.clauseKeywords.contains(k) {
+            if seen.contains(k) { throw error("each clause at most once", hint: "\(k) is given twice") }
+            seen.insert(k)
+            let kw = advance()
+            switch k {
+            case "by":
+                repeat {
+                    guard case .word = current.kind else { throw error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                    s.by.append(try name("a dimension"))
+                } while acceptComma()
+                if s.by.count > 2 { throw ParseError(range: s.by[2].range, message: "expected at most two dimensions after by", hint: "use across for a crosstab") }
+            case "across":
+                guard case .word = current.kind else { throw error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                s.across = try name("a dimension")
+            case "where": s.filter = try filter()
+            case "order":
+                _ = try expect("by", "by after order")
+                s.orderBy = try orderKey()
+            case "top": s.top = try topCount(after: kw)
+            default: break
+            }
+        }
+        return s
+    }
+
+    mutating func orderKey() throws(ParseError) -> (key: Located<String>, direction: SortDirection?) {
+        guard case .word = current.kind else { throw error("a metric or dimension to order by") }
+        let key = try name("a metric or dimension")
+        var dir: SortDirection?
+        if accept("desc") != nil || accept("descending") != nil { dir = .descending }
+        else if accept("asc") != nil || accept("ascending") != nil { dir = .ascending }
+        return (key, dir)
+    }
+
+    mutating func topCount(after kw: Token) throws(ParseError) -> Located<Int> {
+        guard case let .number(n) = current.kind, n >= 1, n == n.rounded(), n <= 1_000_000 else {
+            throw error("a whole number of rows after top")
+        }
+        let t = advance()
+        return Located(Int(n), t.range)
+    }
+
+    mutating func compare() throws(ParseError) -> CompareStatement {
+        guard case .word = current.kind else { throw error("a dimension to compare on (participant, class, channel, …)") }
+        let dim = try name("a dimension")
+        let a = try literal("the first value to compare")
+        if accept("vs") == nil && accept("versus") == nil && accept("mot") == nil {
+            throw error("vs", hint: nearKeyword(["vs"]))
+        }
+        let b: CompareTarget
+        if let t = accept("all") { b = .all(t.range) }
+        else if let t = accept("class") { b = .ownClass(t.range) }
+        else if current.kind == .leftParen { b = .list(try literalList()) }
+        else { b = .value(try literal("a value to compare with, all, class or a list (X, Y)")) }
+        var s = CompareStatement(dimension: dim, a: a, b: b, metrics: [], filter: nil)
+        var seen = Set<String>()
+        while let k = current.keyword, k == "on" || k == "where" {
+            if seen.contains(k) { throw error("each clause at most once") }
+            seen.insert(k)
+            _ = advance()
+            if k == "on" { s.metrics = try metricList() } else { s.filter = try filter() }
+        }
+        return s
+    }
+
+    mutating func quotes() throws(ParseError) -> QuotesStatement {
+        var q = QuotesStatement()
+        var seen = Set<String>()
+        while let k = current.keyword, ["contains", "where", "order", "top"].contains(k) {
+            if seen.contains(k) { throw error("each clause at most once") }
+            seen.insert(k)
+            let kw = advance()
+            switch k {
+            case "contains":
+                guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
+                q.contains = Located(s, advance().range)
+            case "where": q.filter = try filter()
+            case "order":
+                _ = try expect("by", "by after order")
+                q.orderBy = try orderKey()
+            default: q.top = try topCount(after: kw)
+            }
+        }
+        return q
+    }
+
+    mutating func literal(_ what: String) throws(ParseError) -> Located<Literal> {
+        switch current.kind {
+        case let .word(w):
+            if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(w.lowercased()) { throw error(what) }
+            return Located(.word(w), advance().range)
+        case let .string(s): return Located(.text(s), advance().range)
+        case let .number(n): return Located(.number(n), advance().range)
+        default: throw error(what)
+        }
+    }
+
+    mutating func literalList() throws(ParseError) -> [Located<Literal>] {
+        guard current.kind == .leftParen else { throw error("( and a list of values") }
+        _ = advance()
+        var values: [Located<Literal>] = []
+        if current.kind == .rightParen { throw error("at least one value in the list") }
+        repeat { values.append(try literal("a value")) } while acceptComma()
+        guard current.kind == .rightParen else { throw error("\",\" or \")\" to close the list") }
+        _ = advance()
+        return values
+    }
+
+    // filter := or ; or := and (or and)* ; and := unary (and unary)* ; unary := not unary | ( filter ) | predicate
+    mutating func filter() throws(ParseError) -> Filter {
+        var left = try conjunction()
+        while accept("or") != nil { left = .or(left, try conjunction()) }
+        return left
+    }
+
+    mutating func conjunction() throws(ParseError) -> Filter {
+        var left = try unary()
+        while accept("and") != nil { left = .and(left, try unary()) }
+        return left
+    }
+
+    mutating func unary() throws(ParseError) -> Filter {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth { throw error("less nesting (at most \(Parser.maxDepth) levels)") }
+        if accept("not") != nil { return .not(try unary()) }
+        if current.kind == .leftParen {
+            _ = advance()
+            let f = try filter()
+            guard current.kind == .rightParen else { throw error("\")\" to close the parenthesis", hint: nearKeyword(["and", "or"])) }
+            _ = advance()
+            return f
+        }
+        if let t = accept("answered") { return .answered(t.range) }
+        if accept("contains") != nil {
+            guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
+            return .contains(Located(s, advance().range))
+        }
+        let field: Located<String>
+        switch current.kind {
+        case .word: field = try name("a dimension, date or metric")
+        default: throw error("a condition (class = Bank, date < 2024-03-01, total < 50, answered, …)")
+        }
+        if accept("contains") != nil {
+            guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
+            return .contains(Located(s, advance().range))
+        }
+        if accept("not") != nil {
+            _ = try expect("in", "in after not")
+            return .membership(field: field, negated: true, values: try literalList())
+        }
+        if accept("in") != nil { return .membership(field: field, negated: false, values: try literalList()) }
+        guard case let .op(op) = current.kind else {
+            throw error("=, !=, <, <=, >, >=, in or not in after \(field.value)", hint: nearKeyword(["in", "not"]))
+        }
+        let opToken = advance()
+        let value = try literal("a value after \(op.rawValue)")
+        return .comparison(field: field, op: Located(op, opToken.range), value: value)
+    }
+}

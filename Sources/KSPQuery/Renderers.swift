@@ -1,0 +1,146 @@
+import KSPCore
+
+/// Output formats of `.mode` and `--format`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, markdown, csv, json
+
+    public func render(_ t: ResultTable, width: Int = 100, color: Bool = false) -> String {
+        switch self {
+        case .table: return TableRenderer(width: width, color: color).render(t)
+        case .markdown: return MarkdownRenderer.render(t)
+        case .csv: return CSVRenderer.render(t)
+        case .json: return JSONRenderer.render(t)
+        }
+    }
+}
+
+/// Box-drawn tables: numbers right-aligned, widths by display columns, fitted to the terminal.
+public struct TableRenderer {
+    public var width: Int
+    public var color: Bool
+
+    public init(width: Int = 100, color: Bool = false) { self.width = max(20, width); self.color = color }
+
+    static func text(_ c: Cell) -> String {
+        var s: String
+        switch c.value {
+        case let .text(t): s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
+        case let .number(v, style): s = NumberFormat.display(v, style)
+        }
+        if let m = c.mark, !m.isEmpty { s += m }
+        return s
+    }
+
+    static func isNumeric(_ column: Int, _ t: ResultTable) -> Bool {
+        !t.columns[column].isDimension
+    }
+
+    public func render(_ t: ResultTable) -> String {
+        guard !t.columns.isEmpty else { return "" }
+        var cells = t.rows.map { $0.map(TableRenderer.text) }
+        var headers = t.columns.map(\.name)
+        var widths = headers.indices.map { c in max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
+        var hidden = 0
+        // Fit: first shrink the widest text columns (down to 12), then drop columns from the right.
+        func total() -> Int { widths.reduce(0, +) + 3 * widths.count + 1 }
+        while total() > width {
+            let textColumns = widths.indices.filter { t.columns[$0].isDimension && widths[$0] > 12 }
+            if let widest = textColumns.max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] = max(12, widths[widest] - (total() - width))
+                continue
+            }
+            guard widths.count > 1 else { break }
+            widths.removeLast(); headers.removeLast()
+            cells = cells.map { Array($0.dropLast()) }
+            hidden += 1
+        }
+        func pad(_ s: String, _ w: Int, right: Bool) -> String {
+            let fitted = DisplayWidth.truncate(s, to: w)
+            let gap = String(repeating: " ", count: max(0, w - DisplayWidth.of(fitted)))
+            return right ? gap + fitted : fitted + gap
+        }
+        func rule(_ l: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+        }
+        var out = [rule("┌", "┬", "┐")]
+        let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+        out.append("│" + headers.indices.map { " " + bold + pad(headers[$0], widths[$0], right: !t.columns[$0].isDimension) + reset + " " }.joined(separator: "│") + "│")
+        out.append(rule("├", "┼", "┤"))
+        for row in cells {
+            out.append("│" + row.indices.map { " " + pad(row[$0], widths[$0], right: !t.columns[$0].isDimension) + " " }.joined(separator: "│") + "│")
+        }
+        out.append(rule("└", "┴", "┘"))
+        var notes = t.notes
+        if t.rows.isEmpty { notes.insert("(no rows)", at: 0) }
+        if hidden > 0 { notes.append("\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv") }
+        return (out + notes).joined(separator: "\n")
+    }
+}
+
+/// A GitHub-flavoured table to paste into a report.
+public enum MarkdownRenderer {
+    public static func render(_ t: ResultTable) -> String {
+        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
+        var lines = ["| " + t.columns.map { esc($0.name) }.joined(separator: " | ") + " |"]
+        lines.append("|" + t.columns.map { $0.isDimension ? "---|" : "---:|" }.joined())
+        for row in t.rows { lines.append("| " + row.map { esc(TableRenderer.text($0)) }.joined(separator: " | ") + " |") }
+        if !t.notes.isEmpty { lines.append(""); lines += t.notes.map { "_" + esc($0) + "_" } }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A header row, then data rows: `.` decimals, at least one decimal, no thousands separators.
+/// Markers are not part of csv (the numbers and bases are).
+public enum CSVRenderer {
+    public static func machineText(_ c: Cell) -> String {
+        switch c.value {
+        case let .text(t): return t
+        case let .number(v, style): return NumberFormat.machine(v, style)
+        }
+    }
+
+    public static func render(_ t: ResultTable) -> String {
+        var lines = [t.columns.map { csvField($0.name) }.joined(separator: ",")]
+        for row in t.rows { lines.append(row.map { csvField(machineText($0)) }.joined(separator: ",")) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// An array of objects keyed like the csv header; numbers as numbers, missing as null.
+public enum JSONRenderer {
+    public static func render(_ t: ResultTable) -> String {
+        var items: [String] = []
+        for row in t.rows {
+            let fields = zip(t.columns, row).map { column, cell -> String in
+                let value: String
+                switch cell.value {
+                case let .text(s): value = quote(s)
+                case let .number(v, style):
+                    let m = NumberFormat.machine(v, style)
+                    value = m.isEmpty ? "null" : m
+                }
+                return quote(column.name) + ": " + value
+            }
+            items.append("  {" + fields.joined(separator: ", ") + "}")
+        }
+        return items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
+    }
+
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+import Foundation

@@ -1,0 +1,85 @@
+/// The text of `.help [topic]`.
+enum Help {
+    static let topics: [String: String] = [
+        "statements": """
+        Statements (end at the end of the line or at ;):
+          METRICS [by DIM[, DIM]] [across DIM] [where FILTER] [order by COLUMN [asc|desc]] [top N]
+          compare DIM A vs B [on METRICS] [where FILTER]     B: a value, all, class, or (X, Y, Z)
+          winners [where FILTER]                             class winners, Best i test, Best på <channel>
+          quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
+        Examples:
+          total by class
+          total, wait, welcome, agent, impression by participant where class = Bank order by total desc
+          areas by channel
+          total by class across channel
+          questions by channel where area = agent
+          compare participant "Brennvik Bank" vs class
+          quotes where class = Bank and total < 50 top 5
+        top N without order by keeps the N best by the first metric.
+        """,
+        "metrics": """
+        Metrics: total (0–100, unanswered inquiries count 0), total_answered (answered only),
+          each area id, areas (all areas), each question id, questions (all; rows per question),
+          n (inquiries), noanswer (% never answered), noanswer1 (% not answered on the first attempt),
+          csat, ces, ves1, ves2 (mean of the raw answers), nps (% 9–10 minus % 0–6),
+          wait_median (median wait of answered inquiries, on the channel's clock).
+        .questions and .schema list the season's ids.
+        """,
+        "dimensions": """
+        Dimensions (by, across, compare, where): class, participant, channel, shopper, month, week, attempts.
+        Values match any case; quote names with spaces: "Åpen klasse". Channels also by alias (telefon, e-post).
+        Months are written 2024-01, weeks 2024-W03.
+        """,
+        "filters": """
+        Filters (where): class = Bank, channel != email, class in (Bank, Forsikring), channel not in (email),
+          date < 2024-03-01 (also <=, >, >=, =), total < 50 and other metrics of one inquiry (an area id,
+          a question id on its points, csat/nps/… on their own scale), area = agent (limits areas/questions
+          to one area), answered, not answered, contains "text" (a comment holds the text).
+          Join with and, or, not and parentheses.
+        """,
+        "compare": """
+        compare DIM A vs B [on METRICS] [where FILTER]
+          B is a value of DIM, all (every inquiry in the filter), class (for a participant: the rest of its
+          class, the participant left out) or a list (X, Y, Z).
+          One row per metric: a, b, diff = a − b, n_a, n_b, p and sig (* p < 0.05, ** p < 0.01).
+          Tests: means (total, areas, questions on a scale, csat, ces, ves1, ves2): Welch's t-test;
+          shares (noanswer, noanswer1, a yes/no question's yes-share): two-proportion z-test (pooled);
+          nps: z-test with Var(NPS) = 100² · (p(1−p) + d(1−d) + 2pd) / n per side.
+          A base below .minbase is flagged: with 25 inquiries most differences are noise.
+        """,
+        "output": """
+        Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
+          the screen. Tables mark figures on fewer than .minbase inquiries (default 10) with *.
+          csv: a header row, dimension columns first, . decimals; json: an array of objects keyed like the csv.
+        """,
+        "meta": """
+        Meta-commands:
+          .help [topic]          this help; topics: statements metrics dimensions filters compare output meta keys
+          .load DIR              load a season (the one loaded stays if DIR has errors)
+          .mode FORMAT           table, markdown, csv or json
+          .output [FILE]         results to FILE; no FILE: back to the screen
+          .read FILE             run the statements in FILE
+          .timer on|off          print each statement's time
+          .minbase N             mark figures on fewer than N inquiries (default 10)
+          .pager on|off|auto     page results taller than the screen ($PAGER, else less -SRX)
+          .classes               classes with their participants and inquiries
+          .participants [CLASS]  participants (of one class)
+          .questions [AREA]      the questionnaire (of one area)
+          .schema                areas, weights and channels' wait rules
+          .quit                  leave (also Ctrl-D)
+        """,
+        "keys": """
+        At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
+          channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
+          line; Ctrl-D on an empty line leaves. An unfinished quote or parenthesis continues on the next line.
+        """,
+    ]
+
+    static func text(topic: String?) -> String {
+        if let topic {
+            if let t = topics[topic.lowercased()] { return t }
+            return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
+        }
+        return [topics["statements"]!, topics["meta"]!, "More: .help metrics | dimensions | filters | compare | output | keys"].joined(separator: "\n\n")
+    }
+}

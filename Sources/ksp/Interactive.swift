@@ -1,0 +1,74 @@
+import CEditLine
+import Foundation
+import KSPCore
+import KSPQuery
+
+/// The interactive shell: banner, prompt, libedit line editing and history.
+struct Interactive {
+    let session: Session
+
+    func run() {
+        let editor = LineEditor(history: HistoryFile.defaultPath())
+        Completion.install(session: session)
+        printBanner()
+        var splitter = StatementSplitter()
+        while true {
+            let prompt = splitter.isContinuing ? continuationPrompt : mainPrompt
+            guard let line = editor.readLine(prompt: prompt) else {
+                // Ctrl-D: leave on an empty line.
+                print("")
+                break
+            }
+            if line == LineEditor.interrupted {
+                splitter = StatementSplitter()
+                continue
+            }
+            let before = splitter.isContinuing
+            let pieces = splitter.feed(line)
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty || before {
+                if !splitter.isContinuing {
+                    editor.remember(pendingHistory + line)
+                    pendingHistory = ""
+                } else {
+                    pendingHistory += line + "\n"
+                }
+            }
+            for p in pieces where session.run(p) == .quit {
+                editor.close()
+                return
+            }
+        }
+        editor.close()
+    }
+
+    private var pendingHistory: String {
+        get { Interactive.pending.value }
+        nonmutating set { Interactive.pending.value = newValue }
+    }
+    private static let pending = Box("")
+
+    var colored: Bool { Terminal.colorAllowed }
+
+    /// The prompt names the season; colour escapes are wrapped in \001…\002 so libedit counts widths right.
+    var mainPrompt: String {
+        let name = session.season.name.lowercased().replacingOccurrences(of: " ", with: "")
+        return colored ? "\u{1}\u{1B}[1;36m\u{2}\(name)\u{1}\u{1B}[0m\u{2}> " : "\(name)> "
+    }
+
+    var continuationPrompt: String {
+        let width = session.season.name.replacingOccurrences(of: " ", with: "").count
+        return String(repeating: " ", count: max(0, width - 3)) + "...> "
+    }
+
+    func printBanner() {
+        let s = SeasonSummary(session.season)
+        print("ksp — Kundeserviceprisen query shell")
+        print("\(s.name): \(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries, \(s.dateRangeText)")
+        print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
+    }
+}
+
+final class Box<T>: @unchecked Sendable {
+    var value: T
+    init(_ v: T) { value = v }
+}

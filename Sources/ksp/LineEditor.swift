@@ -1,0 +1,83 @@
+import CEditLine
+import Foundation
+
+/// libedit's readline layer, with history kept in a file across sessions.
+final class LineEditor {
+    static let interrupted = "\u{3}"
+    static let historyLimit = 5000
+    let historyPath: String?
+    private var last: String?
+
+    init(history: String?) {
+        setlocale(LC_CTYPE, "")  // or libedit drops æøå
+        ksp_set_readline_name("ksp")
+        historyPath = history
+        using_history()
+        stifle_history(Int32(LineEditor.historyLimit))
+        if let history, FileManager.default.fileExists(atPath: history) {
+            if read_history(history) != 0 {
+                StandardError.write("ksp: cannot read history \(history); going on without it")
+            }
+            last = HistoryFile.entries(at: history).last
+        }
+    }
+
+    /// One line, or nil at end of input (Ctrl-D on an empty line).
+    func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Adds a whole statement to the history, dropping consecutive duplicates, and saves it at once.
+    func remember(_ entry: String) {
+        let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed != last else { return }
+        last = trimmed
+        add_history(trimmed)
+        if let historyPath { HistoryFile.append(trimmed, to: historyPath) }
+    }
+
+    func close() {}
+}
+
+/// The history file: `$XDG_STATE_HOME/ksp/history`, else `~/.ksp_history`.
+/// Each entry is appended with one write(2) under O_APPEND, so a crash or a second shell
+/// cannot interleave or truncate what the first one wrote.
+enum HistoryFile {
+    static func defaultPath() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let custom = env["KSP_HISTORY"] { return custom.isEmpty ? nil : custom }
+        if let state = env["XDG_STATE_HOME"], !state.isEmpty {
+            let dir = (state as NSString).appendingPathComponent("ksp")
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            return (dir as NSString).appendingPathComponent("history")
+        }
+        guard let home = env["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".ksp_history")
+    }
+
+    nonisolated(unsafe) static var warned = false
+
+    static func append(_ entry: String, to path: String) {
+        // libedit's history file escapes newlines itself; a multi-line statement is kept on one line here.
+        let line = entry.replacingOccurrences(of: "\n", with: " ") + "\n"
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { warnOnce(path); return }
+        defer { Foundation.close(fd) }
+        let bytes = Array(line.utf8)
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n != bytes.count { warnOnce(path) }
+    }
+
+    static func warnOnce(_ path: String) {
+        if warned { return }
+        warned = true
+        StandardError.write("ksp: cannot write history \(path): \(String(cString: strerror(errno))); going on without saving it")
+    }
+
+    static func entries(at path: String) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import KSPCore
+import KSPQuery
+
+/// The state of one run of the shell: the loaded season and the settings meta-commands change.
+final class Session {
+    var season: Season
+    var seasonDirectories: [String]
+    var format: OutputFormat
+    var timer = false
+    var options = EvaluationOptions()
+    var pager: PagerMode = .auto
+    let output = OutputSink()
+    let interactive: Bool
+
+    enum PagerMode: String { case on, off, auto }
+
+    /// What running a piece of input led to.
+    enum Outcome: Equatable { case ok, error, quit }
+
+    init(season: Season, directories: [String], format: OutputFormat, interactive: Bool) {
+        self.season = season
+        self.seasonDirectories = directories
+        self.format = format
+        self.interactive = interactive
+    }
+
+    /// Reports an error: in the shell as the statement with a caret; in scripts as `FILE:LINE: message` then the caret.
+    var reportError: (_ message: String, _ detail: String?, _ line: Int) -> Void = { message, detail, _ in
+        StandardError.write(message + (detail.map { "\n" + $0 } ?? ""))
+    }
+
+    func run(_ piece: StatementSplitter.Piece) -> Outcome {
+        piece.isMeta ? meta(piece) : statement(piece)
+    }
+
+    func statement(_ piece: StatementSplitter.Piece) -> Outcome {
+        let start = DispatchTime.now()
+        do {
+            let table = try Evaluator(season: season, options: options).run(piece.text)
+            let color = format == .table && output.isTerminal && Terminal.colorAllowed
+            let text = format.render(table, width: output.path == nil ? Terminal.width() : 10_000, color: color)
+            try emit(text)
+            if timer {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+                StandardError.write("time: \(NumberFormat.decimals(ms, 2)) ms")
+            }
+            return .ok
+        } catch let e as any QueryDiagnostic {
+            reportError(e.oneLine, e.rendered(statement: piece.text), piece.line)
+            return .error
+        } catch {
+            reportError("\(error)", nil, piece.line)
+            return .error
+        }
+    }
+
+    /// Writes a result, through the pager when it is taller than the screen.
+    func emit(_ text: String) throws {
+        if output.path == nil && interactive && output.isTerminal && pager != .off {
+            let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } + 1
+            if pager == .on || lines > Terminal.height() - 2 {
+                if Pager.show(text) { return }
+            }
+        }
+        do { try output.write(text) } catch let OutputSink.WriteError.failed(message) {
+            try? output.redirect(to: nil)
+            throw ShellError(message + "; output goes to the screen again")
+        }
+    }
+
+    struct ShellError: Error, CustomStringConvertible {
+        var description: String
+        init(_ d: String) { description = d }
+    }
+}
+
+/// Runs `$PAGER` (else `less -SRX`) on a text.
+enum Pager {
+    static func show(_ text: String) -> Bool {
+        let command = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -SRX"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        let pipe = Pipe()
+        p.standardInput = pipe
+        do { try p.run() } catch { return false }
+        // Plain write(2): a pager quit early must not take the shell down with SIGPIPE (ignored at start).
+        let fd = pipe.fileHandleForWriting.fileDescriptor
+        var bytes = Array((text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
+        try? pipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        return true
+    }
+}
