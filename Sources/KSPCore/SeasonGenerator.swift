@@ -186,10 +186,10 @@ public struct SeasonGenerator {
     struct GeneratedParticipant { var id: String; var name: String; var className: String; var quality: Double; var key: [(String, Int)] }
 
     mutating func participantsCSV() -> (String, [GeneratedParticipant]) {
-        let classes = SeasonGenerator.classes
-        // 4–19 per class, summing to the requested count (as near as the bounds allow).
-        var sizes = [Int](repeating: 4, count: classes.count)
-        var left = max(0, options.participants - 4 * classes.count)
+        // 4–19 per class, summing to the requested count; fewer than 92 participants fill fewer classes.
+        let classes = Array(SeasonGenerator.classes.prefix(max(1, min(SeasonGenerator.classes.count, options.participants / 4))))
+        var sizes = [Int](repeating: min(4, options.participants), count: classes.count)
+        var left = max(0, options.participants - sizes.reduce(0, +))
         while left > 0 && sizes.contains(where: { $0 < 19 }) {
             let c = Int(rng.next() % UInt64(classes.count))
             if sizes[c] < 19 { sizes[c] += 1; left -= 1 }
