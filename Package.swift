@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore"]),
-        .testTarget(name: "kspTests", dependencies: ["KSPCore"]),
+        .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

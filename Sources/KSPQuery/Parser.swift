@@ -25,7 +25,7 @@ public struct Parser {
 
     func error(_ expected: String, at t: Token? = nil, hint: String? = nil) -> ParseError {
         let t = t ?? current
-        let found = t.kind == .end ? "the end of the statement" : "found \(t.display)"
+        let found = "found \(t.display)"
         return ParseError(range: t.kind == .end ? SourceRange(t.range.start, t.range.start + 1) : t.range,
                           message: "expected \(expected), \(found)", hint: hint)
     }
