@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ksp",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ksp", targets: ["ksp"]),
         .library(name: "KSPCore", targets: ["KSPCore"]),

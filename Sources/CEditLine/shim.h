@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <locale.h>
+#include <string.h>
 #include <editline/readline.h>
 
 typedef char *ksp_completion_entry_fn(const char *text, int state);
@@ -21,8 +22,11 @@ static inline void ksp_set_completion_append_character(int c) {
 static inline void ksp_set_attempted_completion_over(int v) {
     rl_attempted_completion_over = v;
 }
-static inline void ksp_set_basic_word_break_characters(const char *chars) {
-    rl_basic_word_break_characters = (char *)chars;
+/* libedit keeps the pointer: the characters are copied once and never freed. */
+static inline void ksp_set_word_break_characters(const char *chars) {
+    char *copy = strdup(chars);
+    rl_basic_word_break_characters = copy;
+    rl_completer_word_break_characters = copy;
 }
 static inline void ksp_set_readline_name(const char *name) {
     rl_readline_name = (char *)name;

@@ -10,7 +10,7 @@ enum Completion {
 
     static func install(session: Session) {
         Completion.session = session
-        ksp_set_basic_word_break_characters(" \t\n,()=<>;")
+        ksp_set_word_break_characters(" \t\n,()=<>;")
         ksp_set_attempted_completion { text, start, _ in
             let word = text.map { String(cString: $0) } ?? ""
             let line = String(cString: ksp_line_buffer())

@@ -10,6 +10,12 @@ struct Interactive {
     func run() {
         let editor = LineEditor(history: HistoryFile.defaultPath())
         Completion.install(session: session)
+        // At the prompt the statement is on screen already: show the caret form, in red on a terminal.
+        let red = Terminal.colorAllowed && isatty(STDERR_FILENO) == 1
+        session.reportError = { message, detail, _ in
+            let text = detail ?? message
+            StandardError.write(red ? "\u{1B}[31m" + text + "\u{1B}[0m" : text)
+        }
         printBanner()
         var splitter = StatementSplitter()
         while true {

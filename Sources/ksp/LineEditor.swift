@@ -1,5 +1,9 @@
 import CEditLine
 import Foundation
+import Synchronization
+
+/// Set by SIGINT while the line editor waits; read and cleared by the loop.
+let interruptRequested = Atomic<Bool>(false)
 
 /// libedit's readline layer, with history kept in a file across sessions.
 final class LineEditor {
@@ -10,21 +14,42 @@ final class LineEditor {
 
     init(history: String?) {
         setlocale(LC_CTYPE, "")  // or libedit drops æøå
+        LineEditor.catchInterrupts()
         ksp_set_readline_name("ksp")
         historyPath = history
         using_history()
         stifle_history(Int32(LineEditor.historyLimit))
+        // The history file is ours (one statement a line, appended as it is typed), read back here.
         if let history, FileManager.default.fileExists(atPath: history) {
-            if read_history(history) != 0 {
+            if let entries = HistoryFile.read(history) {
+                for e in entries.suffix(LineEditor.historyLimit) { add_history(e) }
+                last = entries.last
+            } else {
                 StandardError.write("ksp: cannot read history \(history); going on without it")
             }
-            last = HistoryFile.entries(at: history).last
         }
     }
 
-    /// One line, or nil at end of input (Ctrl-D on an empty line).
+    /// Ctrl-C must not end the shell: SIGINT only sets a flag, and without SA_RESTART the
+    /// editor's read is interrupted so that the half-typed line can be dropped.
+    static func catchInterrupts() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptRequested.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// One line; `interrupted` after Ctrl-C; nil at end of input (Ctrl-D on an empty line).
     func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+        interruptRequested.store(false, ordering: .relaxed)
+        let raw = readline(prompt)
+        if interruptRequested.exchange(false, ordering: .relaxed) {
+            if let raw { free(raw) }
+            print("^C")
+            return LineEditor.interrupted
+        }
+        guard let raw else { return nil }
         defer { free(raw) }
         return String(cString: raw)
     }
@@ -76,8 +101,9 @@ enum HistoryFile {
         StandardError.write("ksp: cannot write history \(path): \(String(cString: strerror(errno))); going on without saving it")
     }
 
-    static func entries(at path: String) -> [String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map(String.init)
+    /// The entries, or nil when the file cannot be read. A torn last line (a crash mid-write) is kept as typed so far.
+    static func read(_ path: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 }
