@@ -21,6 +21,7 @@ final class LineEditor {
         stifle_history(Int32(LineEditor.historyLimit))
         // The history file is ours (one statement a line, appended as it is typed), read back here.
         if let history, FileManager.default.fileExists(atPath: history) {
+            HistoryFile.compact(history, limit: LineEditor.historyLimit)
             if let entries = HistoryFile.read(history) {
                 for e in entries.suffix(LineEditor.historyLimit) { add_history(e) }
                 last = entries.last
@@ -85,14 +86,33 @@ enum HistoryFile {
     nonisolated(unsafe) static var warned = false
 
     static func append(_ entry: String, to path: String) {
-        // libedit's history file escapes newlines itself; a multi-line statement is kept on one line here.
+        // One statement a line: a multi-line statement is kept on one line.
         let line = entry.replacingOccurrences(of: "\n", with: " ") + "\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { warnOnce(path); return }
         defer { Foundation.close(fd) }
+        // The lock keeps a compaction by another shell from dropping this entry.
+        flock(fd, LOCK_EX)
+        defer { flock(fd, LOCK_UN) }
         let bytes = Array(line.utf8)
         let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         if n != bytes.count { warnOnce(path) }
+    }
+
+    /// Keeps the file to the last `limit` entries once it has grown past twice that: the kept
+    /// entries are written to a temporary file that replaces the old one by rename, under the lock,
+    /// so a crash leaves either the old file or the new one.
+    static func compact(_ path: String, limit: Int) {
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { Foundation.close(fd) }
+        flock(fd, LOCK_EX)
+        defer { flock(fd, LOCK_UN) }
+        guard let entries = read(path), entries.count > 2 * limit else { return }
+        let temp = path + ".tmp-\(getpid())"
+        let text = entries.suffix(limit).joined(separator: "\n") + "\n"
+        guard FileManager.default.createFile(atPath: temp, contents: text.data(using: .utf8), attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temp, path) != 0 { unlink(temp) }
     }
 
     static func warnOnce(_ path: String) {

@@ -110,4 +110,46 @@ struct InteractiveTests {
         try t.keys("Enter")
         try t.waitFor("│ 9 │")
     }
+
+    @Test func pagerForTallResults() throws {
+        let home = KSP.tempDirectory()
+        let t = try TmuxSession(args: [KSP.fixture], home: home, pager: "tee paged.txt")
+        defer { t.close() }
+        try t.waitFor(prompt)
+        try t.type(".pager on")
+        try t.keys("Enter")
+        try t.type("n by participant")
+        try t.keys("Enter")
+        try t.waitFor("Gamma Forsikring")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(t.file("paged.txt")?.contains("│ Gamma Forsikring │ 2 │") == true)
+    }
+
+    @Test func duplicateStatementsAreKeptOnceAndTheFileIsCapped() throws {
+        let home = KSP.tempDirectory()
+        // A history far over the cap: compacted to the newest 5000 at start.
+        let old = (1...12_000).map { "n where K1 > \($0)" }.joined(separator: "\n") + "\n"
+        try old.write(to: home.appendingPathComponent(".ksp_history"), atomically: true, encoding: .utf8)
+        let t = try start(home: home)
+        defer { t.close() }
+        for _ in 0..<3 { try t.type("n"); try t.keys("Enter") }
+        try t.keys("C-d")
+        _ = t.waitForExit()
+        let lines = try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 5001)
+        #expect(lines.first == "n where K1 > 7001")
+        #expect(lines.last == "n")
+    }
+
+    @Test func unwritableHistoryWarnsOnceAndGoesOn() throws {
+        let t = try TmuxSession(args: [KSP.fixture], environment: "KSP_HISTORY=/nonexistent/dir/history")
+        defer { t.close() }
+        try t.waitFor(prompt)
+        for _ in 0..<2 { try t.type("n by attempts"); try t.keys("Enter") }
+        let screen = try t.waitFor("cannot write history /nonexistent/dir/history")
+        #expect(screen.components(separatedBy: "cannot write history").count == 2)  // once
+        try t.type("n")
+        try t.keys("Enter")
+        try t.waitFor("│ 9 │")
+    }
 }

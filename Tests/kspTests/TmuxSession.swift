@@ -18,13 +18,13 @@ final class TmuxSession {
     }
 
     /// Starts `ksp ARGS` in an 120×40 terminal with its own HOME (so its own history).
-    init(args: [String], home: URL? = nil) throws {
+    init(args: [String], home: URL? = nil, pager: String = "cat", environment: String = "") throws {
         dir = home ?? KSP.tempDirectory()
         let quoted = ([KSP.binary.path] + args).map { "'\($0)'" }.joined(separator: " ")
         // Record the terminal settings before and after, and the exit status, for the tests to compare.
         let script = """
         cd '\(dir.path)'; stty -g > stty.before; \
-        HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER=cat TERM=xterm \(quoted); echo "EXIT=$?" > exit.status; \
+        HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER='\(pager)' TERM=xterm \(environment) \(quoted); echo "EXIT=$?" > exit.status; \
         stty -g > stty.after; sleep 600
         """
         try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "/bin/sh", "-c", script])
