@@ -151,6 +151,28 @@ public struct FigureAccumulator: Sendable {
         }
     }
 
+    /// This group's figures with another group's taken out (the other must be part of this one):
+    /// "the rest" of a row or table, for testing a cell against it. Not for medians.
+    public func removing(_ part: FigureAccumulator) -> FigureAccumulator {
+        var r = self
+        r.count -= part.count
+        r.sum -= part.sum
+        r.sumSquares -= part.sumSquares
+        r.promoters -= part.promoters
+        r.detractors -= part.detractors
+        return r
+    }
+
+    /// Adds another group's inquiries (disjoint from this one's).
+    public mutating func merge(_ other: FigureAccumulator) {
+        count += other.count
+        sum += other.sum
+        sumSquares += other.sumSquares
+        promoters += other.promoters
+        detractors += other.detractors
+        values += other.values
+    }
+
     /// Promoters and detractors (nps) or hits (shares), for tests that need the counts.
     public var counts: (hits: Int, detractors: Int, base: Int) { (promoters, detractors, count) }
 }

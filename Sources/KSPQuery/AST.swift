@@ -76,7 +76,16 @@ public struct WinnersStatement: Sendable {
     public var filter: Filter?
 }
 
+/// `rank [within class X] [by METRIC] [where …] [top N]`
+public struct RankStatement: Sendable {
+    public var within: (dimension: Located<String>, value: Located<Literal>)?
+    public var metric: Located<String>?
+    public var filter: Filter?
+    public var top: Located<Int>?
+}
+
 public enum Statement: Sendable {
+    case rank(RankStatement)
     case select(SelectStatement)
     case compare(CompareStatement)
     case winners(WinnersStatement)

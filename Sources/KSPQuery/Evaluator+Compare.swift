@@ -62,7 +62,8 @@ extension Evaluator {
             rows.append([.text(m.id(in: def)), cell(x, m), cell(y, m), .number(diff, m.kind == .count ? .count : .difference),
                          .count(x.base), .count(y.base), .number(test?.p, .pValue), .text(sig)])
         }
-        let columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p", "sig"].map { ResultColumn($0, isDimension: $0 == "metric" || $0 == "sig") }
+        var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
+        columns.append(ResultColumn("sig", isDimension: true, audience: .people))
         var notes = ["a = \(aLabel) (\(a.count) inquiries), b = \(bLabel) (\(b.count) inquiries)",
                      "sig: * p < 0.05, ** p < 0.01 (\(tests.sorted().joined(separator: ", ")); see .help compare)"]
         if small { notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise") }

@@ -29,7 +29,11 @@ extension Evaluator {
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric)
-        if table.rows.contains(where: { $0.contains { $0.mark == "*" } }) { table.notes.append(smallBaseNote) }
+        if table.rows.contains(where: { $0.contains { $0.mark?.contains("*") == true } }) { table.notes.append(smallBaseNote) }
+        if table.rows.contains(where: { $0.contains { $0.mark?.contains("▲") == true || $0.mark?.contains("▼") == true } }) {
+            table.notes.append(across == nil ? "▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
+                                             : "▲ ▼ significantly above / below the rest of the row (95 %, Holm-corrected; .help compare)")
+        }
         return table
     }
 
@@ -54,44 +58,82 @@ extension Evaluator {
         dims.enumerated().map { (k, d) in .text(d.label(k == 0 ? key.a : key.b, season)) }
     }
 
-    func accumulate(_ metrics: [Metric], _ members: [Int]) -> [Figure] {
+    func accumulators(_ metrics: [Metric], _ members: [Int]) -> [FigureAccumulator] {
         var accs = metrics.map { FigureAccumulator($0, definition: season.definition) }
         for i in members { for k in accs.indices { accs[k].add(i, season) } }
-        return accs.map(\.figure)
+        return accs
     }
 
-    /// One row per group: dimensions, then one column per metric, then n.
+    /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
+    /// table, and the 95 % interval when `.ci on`), then n.
     func grouped(_ metrics: [Metric], by dims: [Dimension], _ inquiries: [Int]) -> ResultTable {
         let def = season.definition
+        let groups = self.groups(dims, inquiries)
+        let accs = groups.map { accumulators(metrics, $0.members) }
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
-        columns += metrics.map { ResultColumn($0.id(in: def)) }
+        var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
+        var quantiles: [Int: Double] = [:]
+        for (k, m) in metrics.enumerated() {
+            let id = m.id(in: def)
+            columns.append(ResultColumn(id))
+            let marks: [String]
+            let testable = !dims.isEmpty && Significance.isTestable(m) && groups.count >= 2
+            if testable {
+                var whole = FigureAccumulator(m, definition: def)
+                for g in accs { whole.merge(g[k]) }
+                marks = Significance.markers(accs.map { $0[k] }, whole: whole, metric: m, evaluator: self)
+                columns.append(ResultColumn(id + "_sig", audience: .machines))
+            } else { marks = groups.map { _ in "" } }
+            let ci = options.confidenceIntervals && Significance.hasInterval(m)
+            if ci {
+                columns.append(ResultColumn(id + " 95% CI", audience: .people))
+                columns.append(ResultColumn(id + "_ci_low", audience: .machines))
+                columns.append(ResultColumn(id + "_ci_high", audience: .machines))
+            }
+            for g in groups.indices {
+                let f = accs[g][k].figure
+                var c = cell(f, m)
+                if !marks[g].isEmpty { c.mark = (c.mark ?? "") + marks[g] }
+                var cells = [c]
+                if testable { cells.append(.text(Significance.word(marks[g]))) }
+                if ci {
+                    let iv = Significance.interval(f, m, quantiles: &quantiles)
+                    cells.append(.text(iv.map { Significance.intervalText($0) } ?? ""))
+                    cells.append(.number(iv?.low, .score))
+                    cells.append(.number(iv?.high, .score))
+                }
+                perMetric[g].append(contentsOf: [cells])
+            }
+        }
         let showN = !metrics.contains(.n)
         if showN { columns.append(ResultColumn("n")) }
         var rows: [[Cell]] = []
-        for g in groups(dims, inquiries) {
-            var row = labels(dims, g.key)
-            let figures = accumulate(metrics, g.members)
-            row += zip(figures, metrics).map { cell($0, $1) }
-            if showN { row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil)) }
+        for (g, group) in groups.enumerated() {
+            var row = labels(dims, group.key)
+            for cells in perMetric[g] { row += cells }
+            if showN { row.append(.count(group.members.count, mark: group.members.count < options.minBase ? "*" : nil)) }
             rows.append(row)
         }
         if dims.isEmpty && inquiries.isEmpty { rows = [] }
         return ResultTable(columns: columns, rows: rows)
     }
 
-    /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then all and n.
+    /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
+    /// all and n. A cell is marked ▲/▼ when it differs from the rest of its row.
     func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension, _ inquiries: [Int]) -> ResultTable {
         let def = season.definition
-        let acrossKeys = Array(Set(inquiries.map { across.key($0, season) })).sorted { across.sortRank(season)($0) < across.sortRank(season)($1) }
+        let rank = across.sortRank(season)
+        let acrossKeys = Array(Set(inquiries.map { across.key($0, season) })).sorted { rank($0) < rank($1) }
         let acrossIndex = Dictionary(uniqueKeysWithValues: acrossKeys.enumerated().map { ($1, $0) })
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
         for m in metrics {
-            for k in acrossKeys {
-                let v = across.label(k, season)
-                columns.append(ResultColumn(several ? "\(m.id(in: def)) \(v)" : v))
+            let prefix = several ? m.id(in: def) + " " : ""
+            for k in acrossKeys { columns.append(ResultColumn(prefix + across.label(k, season))) }
+            columns.append(ResultColumn(prefix + "all"))
+            if Significance.isTestable(m) {
+                for k in acrossKeys { columns.append(ResultColumn((several ? m.id(in: def) + "_" : "") + across.label(k, season) + "_sig", audience: .machines)) }
             }
-            columns.append(ResultColumn(several ? "\(m.id(in: def)) all" : "all"))
         }
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
@@ -100,8 +142,21 @@ extension Evaluator {
             var parts = [[Int]](repeating: [], count: acrossKeys.count)
             for i in g.members { parts[acrossIndex[across.key(i, season)]!].append(i) }
             for m in metrics {
-                for p in parts { row.append(cell(season.figure(m, over: p), m)) }
-                row.append(cell(season.figure(m, over: g.members), m))
+                let cells = parts.map { p -> FigureAccumulator in
+                    var a = FigureAccumulator(m, definition: def)
+                    for i in p { a.add(i, season) }
+                    return a
+                }
+                var whole = FigureAccumulator(m, definition: def)
+                for c in cells { whole.merge(c) }
+                let marks = Significance.markers(cells, whole: whole, metric: m, evaluator: self)
+                for (k, c) in cells.enumerated() {
+                    var x = cell(c.figure, m)
+                    if !marks[k].isEmpty { x.mark = (x.mark ?? "") + marks[k] }
+                    row.append(x)
+                }
+                row.append(cell(whole.figure, m))
+                if Significance.isTestable(m) { row += marks.map { .text(Significance.word($0)) } }
             }
             row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil))
             rows.append(row)

@@ -4,7 +4,14 @@ import KSPCore
 public struct EvaluationOptions: Sendable {
     /// Figures resting on fewer inquiries than this are marked (`*`).
     public var minBase: Int = 10
-    public init(minBase: Int = 10) { self.minBase = minBase }
+    /// `.ci on`: a 95 % interval beside every mean and NPS.
+    public var confidenceIntervals = false
+    /// Seed of the rank bootstrap (the same seed gives the same table).
+    public var seed: UInt64 = 1
+    public init(minBase: Int = 10, confidenceIntervals: Bool = false) {
+        self.minBase = minBase
+        self.confidenceIntervals = confidenceIntervals
+    }
 }
 
 /// Turns a parsed statement into a result table with the scoring core's figures.
@@ -28,6 +35,7 @@ public struct Evaluator {
         case let .compare(c): return try compare(c)
         case let .winners(w): return try winners(w)
         case let .quotes(q): return try quotes(q)
+        case let .rank(r): return try rank(r)
         }
     }
 

@@ -1,9 +1,9 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
-    public static let statementKeywords = ["compare", "winners", "quotes"]
+    public static let statementKeywords = ["compare", "winners", "quotes", "rank"]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
     public static let allKeywords = statementKeywords + clauseKeywords +
-        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions"]
+        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within"]
     /// Deepest nesting of parentheses and `not` accepted before the parser gives up (no stack overflow).
     public static let maxDepth = 200
 
@@ -49,6 +49,7 @@ public struct Parser {
             s = .winners(w)
         }
         else if accept("quotes") != nil { s = .quotes(try quotes()) }
+        else if accept("rank") != nil { s = .rank(try rank()) }
         else { s = .select(try select()) }
         if current.kind != .end {
             var expected = "the end of the statement"
@@ -176,6 +177,28 @@ public struct Parser {
             }
         }
         return q
+    }
+
+    mutating func rank() throws(ParseError) -> RankStatement {
+        var r = RankStatement()
+        var seen = Set<String>()
+        while let k = current.keyword, ["within", "by", "where", "top"].contains(k) {
+            if seen.contains(k) { throw error("each clause at most once") }
+            seen.insert(k)
+            let kw = advance()
+            switch k {
+            case "within":
+                guard case .word = current.kind else { throw error("a dimension after within (class)") }
+                let d = try name("a dimension")
+                r.within = (d, try literal("a value after within \(d.value)"))
+            case "by":
+                guard case .word = current.kind else { throw error("a metric to rank by") }
+                r.metric = try name("a metric")
+            case "where": r.filter = try filter()
+            default: r.top = try topCount(after: kw)
+            }
+        }
+        return r
     }
 
     mutating func literal(_ what: String) throws(ParseError) -> Located<Literal> {

@@ -6,10 +6,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public func render(_ t: ResultTable, width: Int = 100, color: Bool = false) -> String {
         switch self {
-        case .table: return TableRenderer(width: width, color: color).render(t)
-        case .markdown: return MarkdownRenderer.render(t)
-        case .csv: return CSVRenderer.render(t)
-        case .json: return JSONRenderer.render(t)
+        case .table: return TableRenderer(width: width, color: color).render(t.visible(to: .people))
+        case .markdown: return MarkdownRenderer.render(t.visible(to: .people))
+        case .csv: return CSVRenderer.render(t.visible(to: .machines))
+        case .json: return JSONRenderer.render(t.visible(to: .machines))
         }
     }
 }

@@ -36,11 +36,26 @@ public struct ResultColumn: Sendable, Equatable {
     /// The header in every format (csv and json keys too).
     public var name: String
     public var isDimension: Bool
-    public init(_ name: String, isDimension: Bool = false) { self.name = name; self.isDimension = isDimension }
+    /// Which formats show the column: markers are for people (table, markdown), their
+    /// machine-readable twins for csv and json.
+    public var audience: Audience
+
+    public enum Audience: Sendable, Equatable { case all, people, machines }
+
+    public init(_ name: String, isDimension: Bool = false, audience: Audience = .all) {
+        self.name = name; self.isDimension = isDimension; self.audience = audience
+    }
 }
 
 /// What every statement produces; the renderers turn it into table, markdown, csv or json.
 public struct ResultTable: Sendable, Equatable {
+    /// The table with only the columns one audience sees.
+    public func visible(to audience: ResultColumn.Audience) -> ResultTable {
+        let keep = columns.indices.filter { columns[$0].audience == .all || columns[$0].audience == audience }
+        if keep.count == columns.count { return self }
+        return ResultTable(columns: keep.map { columns[$0] }, rows: rows.map { r in keep.map { r[$0] } }, notes: notes)
+    }
+
     public var columns: [ResultColumn]
     public var rows: [[Cell]]
     /// Lines printed under the table (legend of markers, notes on small bases).

@@ -6,6 +6,7 @@ enum Help {
           METRICS [by DIM[, DIM]] [across DIM] [where FILTER] [order by COLUMN [asc|desc]] [top N]
           compare DIM A vs B [on METRICS] [where FILTER]     B: a value, all, class, or (X, Y, Z)
           winners [where FILTER]                             class winners, Best i test, Best på <channel>
+          rank [within class X] [by METRIC] [where FILTER] [top N]   ranks with 95 % bootstrap intervals
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
         Examples:
           total by class
@@ -46,6 +47,15 @@ enum Help {
           shares (noanswer, noanswer1, a yes/no question's yes-share): two-proportion z-test (pooled);
           nps: z-test with Var(NPS) = 100² · (p(1−p) + d(1−d) + 2pd) / n per side.
           A base below .minbase is flagged: with 25 inquiries most differences are noise.
+        Markers in tables: in a group table each group is tested against the rest of the table, in a
+          crosstab each cell against the rest of its row, with the tests above at 95 %. Holm's correction
+          over the cells compared together keeps the chance of any false ▲/▼ among them below 5 %.
+          Cells on fewer than .minbase inquiries are not tested. csv and json carry <column>_sig
+          (above / below / empty) instead of the markers.
+        .ci on adds the 95 % interval of every mean (t-distribution) and NPS (normal approximation).
+        rank: each participant's rank by a metric (default total) with a 95 % interval from 1000
+          bootstrap resamples of its own inquiries; the same .seed gives the same table. Overlapping
+          intervals mean the order between them is within noise.
         """,
         "output": """
         Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
@@ -61,6 +71,8 @@ enum Help {
           .read FILE             run the statements in FILE
           .timer on|off          print each statement's time
           .minbase N             mark figures on fewer than N inquiries (default 10)
+          .ci on|off             95 % confidence intervals beside means and NPS
+          .seed N                seed of the rank bootstrap (default 1)
           .pager on|off|auto     page results taller than the screen ($PAGER, else less -SRX)
           .classes               classes with their participants and inquiries
           .participants [CLASS]  participants (of one class)

@@ -4,7 +4,7 @@ import KSPQuery
 
 extension Session {
     static let metaCommands = [".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-                               ".questions", ".schema", ".minbase", ".pager", ".quit", ".exit"]
+                               ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".quit", ".exit"]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
         let words = MetaArguments.split(piece.text)
@@ -35,6 +35,12 @@ extension Session {
                 guard let v = args.first else { try output.write("minbase: \(options.minBase)"); return .ok }
                 guard let n = Int(v), n >= 0, n <= 1_000_000 else { return fail(".minbase: expected a whole number, found \"\(v)\"") }
                 options.minBase = n
+            case ".ci":
+                guard let v = args.first?.lowercased(), v == "on" || v == "off" else { return fail(".ci: expected on or off") }
+                options.confidenceIntervals = v == "on"
+            case ".seed":
+                guard let v = args.first, let n = UInt64(v) else { return fail(".seed: expected a whole number (the rank bootstrap's seed)") }
+                options.seed = n
             case ".pager":
                 guard let v = args.first.flatMap({ PagerMode(rawValue: $0.lowercased()) }) else { return fail(".pager: expected on, off or auto") }
                 pager = v
