@@ -136,6 +136,18 @@ public struct CSVTable: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
     }
 
+    /// The field's bytes with spaces and tabs trimmed.
+    @inline(__always) public func withTrimmedFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withFieldBytes(row: row, column: column) { body(trimmed($0)) }
+    }
+
+    /// The field as text with spaces and tabs trimmed (cheaper than Foundation's trimming).
+    public func trimmedField(row: Int, column: Int) -> String {
+        let f = Int(rowStart[row]) + column
+        if fieldEscaped[f] { return field(row: row, column: column).trimmingCharacters(in: .whitespaces) }
+        return withTrimmedFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+    }
+
     public func isEmpty(row: Int, column: Int) -> Bool {
         let f = Int(rowStart[row]) + column
         return fieldStart[f] == fieldEnd[f]

@@ -6,7 +6,6 @@ struct InquiryBuilder {
     var columns = InquiryColumns()
     var comments: [Comment] = []
     var shopperNames: [String] = []
-    private var shopperIndex: [String: Int32] = [:]
     static let file = SeasonLoader.inquiriesFile
 
     init(definition: SeasonDefinition, participants: [Participant], sink: DiagnosticSink) {
@@ -45,14 +44,34 @@ struct InquiryBuilder {
         let cId = header["id"]!, cP = header["participant"]!, cCh = header["channel"]!, cS = header["shopper"]!
         let cC = header["contacted_at"]!, cA = header["answered_at"]!, cAt = header["attempts"]!
 
-        var participantByID: [String: Int32] = [:]
-        for (i, p) in participants.enumerated() { participantByID[p.id] = Int32(i) }
-        var channelByName: [String: UInt8] = [:]
+        // Lookups straight from the field bytes (see ByteKeyTable): no String per cell on the hot path.
+        var participantTable = ByteKeyTable(capacity: participants.count)
+        for p in participants { _ = Array(p.id.utf8).withUnsafeBufferPointer { participantTable.insert($0) } }
+        var channelTable = ByteKeyTable(capacity: 16)
+        var channelOfKey: [UInt8] = []
         for (i, ch) in definition.channels.enumerated() {
-            for n in [ch.id, ch.name] + ch.aliases { channelByName[n.lowercased()] = UInt8(i) }
+            for n in [ch.id, ch.name] + ch.aliases {
+                for form in [n, n.lowercased()] {
+                    let (k, inserted) = Array(form.utf8).withUnsafeBufferPointer { channelTable.insert($0) }
+                    if inserted { channelOfKey.append(UInt8(i)) } else { _ = k }
+                }
+            }
+        }
+        var idTable = ByteKeyTable(capacity: t.rowCount)
+        var idFirstLine: [Int32] = []
+        var shopperTable = ByteKeyTable(capacity: 256)
+        let kinds: [CellKind] = definition.questions.map { q in
+            switch q.type {
+            case .yesno: return .yesno
+            case let .scale(lo, hi): return .scale(lo, hi)
+            case .choice: return .choice
+            }
+        }
+        let choiceBytes: [[(bytes: [UInt8], points: Double)]] = definition.questions.map { q in
+            if case let .choice(options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
+            return []
         }
         let channelList = definition.channels.map(\.id).joined(separator: ", ")
-        var idLines: [String: Int] = [:]
         var contactPairs: [Int64: Int] = [:]  // (shopper, participant) → first line
         let width = t.fieldCount(row: 0)
         let nq = definition.questions.count
@@ -71,20 +90,24 @@ struct InquiryBuilder {
                 continue
             }
             var ok = true
-            let id = t.field(row: r, column: cId).trimmingCharacters(in: .whitespaces)
+            let id = t.trimmedField(row: r, column: cId)
             if id.isEmpty { sink.error(file, line: line, column: cId + 1, "empty id; expected an inquiry id"); ok = false }
-            else if let first = idLines[id] { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(id) (first on line \(first))"); ok = false }
-            else { idLines[id] = line }
+            else {
+                let (k, inserted) = t.withTrimmedFieldBytes(row: r, column: cId) { idTable.insert($0) }
+                if inserted { idFirstLine.append(Int32(line)) }
+                else { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(id) (first on line \(idFirstLine[k]))"); ok = false }
+            }
 
-            let pText = t.field(row: r, column: cP).trimmingCharacters(in: .whitespaces)
-            let p = participantByID[pText]
-            if p == nil { sink.error(file, line: line, column: cP + 1, "unknown participant \"\(pText)\"; expected an id from participants.csv"); ok = false }
+            let p = t.withTrimmedFieldBytes(row: r, column: cP) { participantTable.find($0) }.map { Int32($0) }
+            if p == nil { sink.error(file, line: line, column: cP + 1, "unknown participant \"\(t.trimmedField(row: r, column: cP))\"; expected an id from participants.csv"); ok = false }
 
-            let chText = t.field(row: r, column: cCh).trimmingCharacters(in: .whitespaces)
-            let ch = channelByName[chText.lowercased()]
-            if ch == nil { sink.error(file, line: line, column: cCh + 1, "unknown channel \"\(chText)\"; expected one of \(channelList) or an alias"); ok = false }
+            var ch = t.withTrimmedFieldBytes(row: r, column: cCh) { channelTable.find($0) }.map { channelOfKey[$0] }
+            if ch == nil {
+                let lowered = t.trimmedField(row: r, column: cCh).lowercased()
+                ch = Array(lowered.utf8).withUnsafeBufferPointer { channelTable.find($0) }.map { channelOfKey[$0] }
+            }
+            if ch == nil { sink.error(file, line: line, column: cCh + 1, "unknown channel \"\(t.trimmedField(row: r, column: cCh))\"; expected one of \(channelList) or an alias"); ok = false }
 
-            let shopperText = t.field(row: r, column: cS).trimmingCharacters(in: .whitespaces)
             let contacted = t.withFieldBytes(row: r, column: cC) { LocalDateTime.parse(utf8: trimmed($0)) }
             if contacted == nil {
                 sink.error(file, line: line, column: cC + 1, "unreadable date-time \"\(t.field(row: r, column: cC))\"; expected a local date-time like 2024-01-15T09:30:00")
@@ -102,10 +125,13 @@ struct InquiryBuilder {
                     ok = false
                 }
             }
-            let attemptsText = t.field(row: r, column: cAt).trimmingCharacters(in: .whitespaces)
+            let attemptsValue = t.withTrimmedFieldBytes(row: r, column: cAt) { b -> Int? in
+                if b.isEmpty { return 1 }
+                if b.count == 1 && b[0] >= 49 && b[0] <= 57 { return Int(b[0] - 48) }
+                return nil
+            }
             var attempts = 1
-            if attemptsText.isEmpty { attempts = 1 }
-            else if let a = Int(attemptsText), a >= 1 {
+            if let a = attemptsValue {
                 attempts = a
                 if let ch, a > definition.channels[Int(ch)].attempts {
                     let c = definition.channels[Int(ch)]
@@ -113,13 +139,13 @@ struct InquiryBuilder {
                     ok = false
                 }
             } else {
-                sink.error(file, line: line, column: cAt + 1, "attempts \"\(attemptsText)\" is not 1 or 2")
+                sink.error(file, line: line, column: cAt + 1, "attempts \"\(t.trimmedField(row: r, column: cAt))\" is not 1 or 2")
                 ok = false
             }
             for q in 0..<nq {
                 let c = questionColumn[q]
+                if let v = fastRaw(t, r, c, kinds[q], choiceBytes[q]) { rawRow[q] = v; continue }
                 let question = definition.questions[q]
-                if let v = fastRaw(t, r, c, question) { rawRow[q] = v; continue }
                 switch question.raw(cell: t.field(row: r, column: c)) {
                 case let .success(v): rawRow[q] = v ?? .nan
                 case let .failure(e):
@@ -136,10 +162,10 @@ struct InquiryBuilder {
                 }
             }
             guard ok, let p, let ch, let contacted else { continue }
-            let s: Int32
-            if let known = shopperIndex[shopperText] { s = known } else {
-                s = Int32(shopperNames.count); shopperIndex[shopperText] = s; shopperNames.append(shopperText)
-            }
+            let (shopperKey, newShopper) = t.withTrimmedFieldBytes(row: r, column: cS) { shopperTable.insert($0) }
+            let s = Int32(shopperKey)
+            if newShopper { shopperNames.append(t.trimmedField(row: r, column: cS)) }
+            let shopperText = shopperNames[shopperKey]
             if !shopperText.isEmpty {
                 let pair = Int64(s) << 32 | Int64(p)
                 if let first = contactPairs[pair] {
@@ -164,20 +190,42 @@ struct InquiryBuilder {
         }
     }
 
-    /// The common cells read without making a String: empty, a small integer, or a yes/no word.
-    private func fastRaw(_ t: CSVTable, _ r: Int, _ c: Int, _ q: Question) -> Double? {
-        t.withFieldBytes(row: r, column: c) { b -> Double? in
+    /// The common cells read without making a String: empty or NA, a small integer, a yes/no word,
+    /// a choice option written exactly as in season.yaml. Anything else takes the full path.
+    /// A question's type without payloads that would be retained and released per cell.
+    enum CellKind { case yesno, scale(Int, Int), choice }
+
+    @inline(__always)
+    private func fastRaw(_ t: CSVTable, _ r: Int, _ c: Int, _ kind: CellKind, _ options: [(bytes: [UInt8], points: Double)]) -> Double? {
+        t.withTrimmedFieldBytes(row: r, column: c) { b -> Double? in
             if b.isEmpty { return .nan }
-            if b.count > 3 { return nil }
-            var v = 0
-            for x in b {
-                guard x >= 48 && x <= 57 else { return nil }
-                v = v * 10 + Int(x - 48)
-            }
-            switch q.type {
-            case .yesno: return v == 0 || v == 1 ? Double(v) : nil
-            case let .scale(lo, hi): return v >= lo && v <= hi ? Double(v) : nil
-            case .choice: return nil
+            if b.count == 1 && b[0] == UInt8(ascii: "-") { return .nan }
+            if (b.count == 2 || b.count == 3), (b[0] | 0x20) == UInt8(ascii: "n"), (b[b.count - 1] | 0x20) == UInt8(ascii: "a"),
+               b.count == 2 || b[1] == UInt8(ascii: "/") { return .nan }
+            switch kind {
+            case .yesno:
+                if b.count == 1 { return b[0] == 49 ? 1 : b[0] == 48 ? 0 : nil }
+                let c0 = b[0] | 0x20, c1 = b[1] | 0x20
+                if b.count == 2 {
+                    if c0 == 106 && c1 == 97 { return 1 }    // ja
+                    if c0 == 110 && c1 == 111 { return 0 }   // no
+                } else if b.count == 3 {
+                    let c2 = b[2] | 0x20
+                    if c0 == 121 && c1 == 101 && c2 == 115 { return 1 }  // yes
+                    if c0 == 110 && c1 == 101 && c2 == 105 { return 0 }  // nei
+                }
+                return nil
+            case let .scale(lo, hi):
+                guard b.count <= 3 else { return nil }
+                var v = 0
+                for x in b {
+                    guard x >= 48 && x <= 57 else { return nil }
+                    v = v * 10 + Int(x - 48)
+                }
+                return v >= lo && v <= hi ? Double(v) : nil
+            case .choice:
+                for o in options where o.bytes.elementsEqual(b) { return o.points }
+                return nil
             }
         }
     }

@@ -20,6 +20,9 @@ public final class InquiryScorer {
     private let waitArea: Int?
     /// Questions of each area, with weights, for rule 2.
     private let questionsByArea: [[(index: Int, weight: Double)]]
+    private let areaWeights: [Double]
+    /// Raw answer → points per question, without copying the question on the hot path.
+    private let pointsOf: [(Double) -> Double]
 
     public init(definition: SeasonDefinition) {
         self.definition = definition
@@ -28,6 +31,14 @@ public final class InquiryScorer {
         var byArea = Array(repeating: [(index: Int, weight: Double)](), count: definition.areas.count)
         for (i, q) in definition.questions.enumerated() { byArea[q.areaIndex].append((i, q.weight)) }
         questionsByArea = byArea
+        areaWeights = definition.areas.map(\.weight)
+        pointsOf = definition.questions.map { q in
+            switch q.type {
+            case .yesno: return { $0 * 100 }
+            case let .scale(lo, hi): return { ($0 - Double(lo)) / Double(hi - lo) * 100 }
+            case .choice: return { $0 }
+            }
+        }
     }
 
     /// Seconds between two local times on the channel's clock (rule 3, rule 4).
@@ -62,6 +73,17 @@ public final class InquiryScorer {
 
     public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
                       raw: UnsafeBufferPointer<Double>) -> ScoredInquiry {
+        var areas = [Double](repeating: .nan, count: definition.areas.count)
+        let r = areas.withUnsafeMutableBufferPointer {
+            score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: raw, areaScores: $0)
+        }
+        return ScoredInquiry(answered: r.answered, waitSeconds: r.waitSeconds, areaScores: areas.map { $0.isNaN ? nil : $0 }, total: r.total)
+    }
+
+    /// Rules 1–5 writing the area scores (NaN = undefined) into a buffer: the loader's allocation-free path.
+    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
+                      raw: UnsafeBufferPointer<Double>, areaScores areas: UnsafeMutableBufferPointer<Double>)
+        -> (answered: Bool, waitSeconds: Double?, total: Double) {
         let ch = definition.channels[channel]
         var waitSeconds: Double?
         var answered = false
@@ -70,14 +92,14 @@ public final class InquiryScorer {
             waitSeconds = w
             answered = w <= ch.limit
         }
-        var areas = [Double?](repeating: nil, count: definition.areas.count)
+        for a in areas.indices { areas[a] = .nan }
         guard answered, let w = waitSeconds else {
             // Rule 3 and 5: no answer scores 0 on wait and in total; every other area is undefined.
             if let wa = waitArea { areas[wa] = 0 }
-            return ScoredInquiry(answered: false, waitSeconds: waitSeconds, areaScores: areas, total: 0)
+            return (false, waitSeconds, 0)
         }
-        for (a, area) in definition.areas.enumerated() {
-            if area.kind == .wait {
+        for a in 0..<areaWeights.count {
+            if a == waitArea {
                 var points = ch.points(forWait: w)
                 if attempts >= 2 { points *= definition.secondAttemptFactor }
                 areas[a] = points
@@ -87,15 +109,16 @@ public final class InquiryScorer {
             for (q, weight) in questionsByArea[a] {
                 let r = raw[q]
                 if r.isNaN { continue }
-                sum += definition.questions[q].points(raw: r) * weight
+                sum += pointsOf[q](r) * weight
                 weights += weight
             }
-            areas[a] = weights > 0 ? sum / weights : nil
+            if weights > 0 { areas[a] = sum / weights }
         }
         var total = 0.0, weights = 0.0
-        for (a, area) in definition.areas.enumerated() where area.weight > 0 {
-            if let s = areas[a] { total += s * area.weight; weights += area.weight }
+        for a in 0..<areaWeights.count where areaWeights[a] > 0 {
+            let s = areas[a]
+            if !s.isNaN { total += s * areaWeights[a]; weights += areaWeights[a] }
         }
-        return ScoredInquiry(answered: true, waitSeconds: w, areaScores: areas, total: weights > 0 ? total / weights : 0)
+        return (true, w, weights > 0 ? total / weights : 0)
     }
 }

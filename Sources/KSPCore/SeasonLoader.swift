@@ -60,22 +60,9 @@ public enum SeasonLoader {
     }
 
     static func decodeUTF8(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> String? {
-        if let s = String(validating: bytes, as: UTF8.self) {
-            return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
-        }
-        // Name the line of the first invalid byte.
-        var line = 1, i = 0
-        while i < bytes.count {
-            var end = i
-            while end < bytes.count && bytes[end] != 10 { end += 1 }
-            if String(validating: bytes[i..<end], as: UTF8.self) == nil {
-                sink.error(file, line: line, "not valid UTF-8; expected the file saved as UTF-8")
-                return nil
-            }
-            line += 1; i = end + 1
-        }
-        sink.error(file, "not valid UTF-8; expected the file saved as UTF-8")
-        return nil
+        guard decodeUTF8Check(bytes, file: file, sink: &sink) else { return nil }
+        let s = String(decoding: bytes, as: UTF8.self)
+        return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
     }
 
     static func readCSV(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> CSVTable? {
@@ -100,9 +87,12 @@ public enum SeasonLoader {
         }
     }
 
+    /// Checks the whole file is UTF-8, naming the line of the first invalid byte.
     private static func decodeUTF8Check(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Bool {
-        if String(validating: bytes, as: UTF8.self) != nil { return true }
-        return decodeUTF8(bytes, file: file, sink: &sink) != nil
+        guard let bad = firstInvalidUTF8(bytes) else { return true }
+        let line = 1 + bytes[..<bad].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+        sink.error(file, line: line, "not valid UTF-8; expected the file saved as UTF-8")
+        return false
     }
 
     /// Header columns by lowercased, trimmed name → index; duplicated names are errors.
@@ -161,18 +151,21 @@ public enum SeasonLoader {
         cols.waitSeconds = [Double](repeating: .nan, count: cols.count)
         cols.areaScores = [Double](repeating: .nan, count: cols.count * na)
         cols.total = [Double](repeating: 0, count: cols.count)
+        let channel = cols.channel, contactedAt = cols.contactedAt, answeredAtColumn = cols.answeredAt, attempts = cols.attempts
         cols.raw.withUnsafeMutableBufferPointer { raw in
-            for i in 0..<cols.count {
-                let answeredAt = cols.answeredAt[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: cols.answeredAt[i])
-                let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
-                let s = scorer.score(channel: Int(cols.channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: cols.contactedAt[i]),
-                                     answeredAt: answeredAt, attempts: Int(cols.attempts[i]), raw: row)
-                cols.answered[i] = s.answered
-                cols.waitSeconds[i] = s.waitSeconds ?? .nan
-                for a in 0..<na { cols.areaScores[i * na + a] = s.areaScores[a] ?? .nan }
-                cols.total[i] = s.total
-                // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
-                if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+            cols.areaScores.withUnsafeMutableBufferPointer { areas in
+                for i in 0..<cols.count {
+                    let answeredAt = answeredAtColumn[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
+                    let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
+                    let s = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
+                                         answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
+                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * na)..<(i * na + na)]))
+                    cols.answered[i] = s.answered
+                    cols.waitSeconds[i] = s.waitSeconds ?? .nan
+                    cols.total[i] = s.total
+                    // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
+                    if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+                }
             }
         }
         season.inquiries = cols
