@@ -2,9 +2,12 @@
 /// looked up without making a String or an Array per lookup. The loader's hot path: at 100×
 /// the sample it sees half a million inquiry ids and participant and shopper ids.
 struct ByteKeyTable {
-    private var slots: [Int32]          // index into keys, or -1
+    private var slots: [Int32]          // index of the key, or -1
     private var hashes: [UInt64]
-    private(set) var keys: [[UInt8]] = []
+    /// All keys back to back in one buffer (one allocation, not one per key).
+    private(set) var arena: [UInt8] = []
+    /// Key k is `arena[offsets[k] ..< offsets[k + 1]]`.
+    private(set) var offsets: [Int32] = [0]
     private var mask: Int
 
     init(capacity: Int = 64) {
@@ -15,12 +18,23 @@ struct ByteKeyTable {
         mask = size - 1
     }
 
-    var count: Int { keys.count }
+    var count: Int { offsets.count - 1 }
+
+    func key(_ k: Int) -> ArraySlice<UInt8> { arena[Int(offsets[k])..<Int(offsets[k + 1])] }
 
     @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
         for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
         return h
+    }
+
+    @inline(__always) private func equal(_ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(offsets[k]), e = Int(offsets[k + 1])
+        guard e - s == b.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for i in 0..<b.count where a[s + i] != b[i] { return false }
+            return true
+        }
     }
 
     /// The index of a key, if present.
@@ -30,25 +44,27 @@ struct ByteKeyTable {
         while true {
             let s = slots[i]
             if s < 0 { return nil }
-            if hashes[i] == h && keys[Int(s)].elementsEqual(b) { return Int(s) }
+            if hashes[i] == h && equal(Int(s), b) { return Int(s) }
             i = (i + 1) & mask
         }
     }
 
     /// The index of a key, inserting it (with the next index) when new; `inserted` tells which.
     mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
-        if keys.count * 2 >= slots.count { grow() }
+        if count * 2 >= slots.count { grow() }
         let h = ByteKeyTable.hash(b)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
             if s < 0 {
-                slots[i] = Int32(keys.count)
+                let k = count
+                slots[i] = Int32(k)
                 hashes[i] = h
-                keys.append(Array(b))
-                return (keys.count - 1, true)
+                arena.append(contentsOf: b)
+                offsets.append(Int32(arena.count))
+                return (k, true)
             }
-            if hashes[i] == h && keys[Int(s)].elementsEqual(b) { return (Int(s), false) }
+            if hashes[i] == h && equal(Int(s), b) { return (Int(s), false) }
             i = (i + 1) & mask
         }
     }

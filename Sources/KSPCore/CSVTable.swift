@@ -34,11 +34,44 @@ public struct CSVTable: Sendable {
 
     public init(bytes input: [UInt8]) throws(ReadError) {
         guard input.count < Int(Int32.max) - 4 else { throw .tooLarge }
-        var start = 0
-        if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { start = 3 }
         bytes = input
-        delimiter = CSVTable.detectDelimiter(input, from: start)
-        try parse(from: start)
+        delimiter = CSVTable.detectDelimiter(input, from: CSVTable.bomLength(input))
+        _ = try parse(from: CSVTable.bomLength(input), line: 1, maxRows: Int.max)
+    }
+
+    static func bomLength(_ b: [UInt8]) -> Int {
+        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    }
+
+    private init(bytes: [UInt8], delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+    }
+
+    /// Reads a large file a chunk of rows at a time, so that the field positions of the whole
+    /// file are never held at once (at 100× the sample they would take 200 MB).
+    public struct Stream: Sendable {
+        let bytes: [UInt8]
+        let delimiter: UInt8
+        var offset: Int
+        var line: Int32 = 1
+        public let chunkRows: Int
+
+        public init(bytes: [UInt8], chunkRows: Int = 8192) throws(ReadError) {
+            guard bytes.count < Int(Int32.max) - 4 else { throw .tooLarge }
+            self.bytes = bytes
+            offset = CSVTable.bomLength(bytes)
+            delimiter = CSVTable.detectDelimiter(bytes, from: offset)
+            self.chunkRows = chunkRows
+        }
+
+        /// The next rows (the first chunk starts with the header), or nil at the end.
+        public mutating func next() throws(ReadError) -> CSVTable? {
+            guard offset < bytes.count else { return nil }
+            var t = CSVTable(bytes: bytes, delimiter: delimiter)
+            (offset, line) = try t.parse(from: offset, line: line, maxRows: chunkRows)
+            return t.rowCount == 0 ? nil : t
+        }
     }
 
     public init(text: String) throws(ReadError) { try self.init(bytes: Array(text.utf8)) }
@@ -59,17 +92,18 @@ public struct CSVTable: Sendable {
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    private mutating func parse(from start: Int) throws(ReadError) {
+    /// Parses rows from `start` (on `line`) until the end or `maxRows` rows; returns where it stopped.
+    private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int) throws(ReadError) -> (Int, Int32) {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delim = delimiter
         let n = bytes.count
-        var line: Int32 = 1
+        var line: Int32 = firstLine
         var i = start
-        // Rough capacity guess to avoid regrowth on big files.
-        let guessFields = max(16, n / 6)
+        // Rough capacity guess to avoid regrowth.
+        let guessFields = maxRows == Int.max ? max(16, (n - start) / 6) : min(max(16, (n - start) / 6), maxRows * 64)
         fieldStart.reserveCapacity(guessFields); fieldEnd.reserveCapacity(guessFields); fieldEscaped.reserveCapacity(guessFields)
         try bytes.withUnsafeBufferPointer { (buf) throws(ReadError) in
-            while i < n {
+            while i < n && rowLine.count < maxRows {
                 // Start of a row.
                 let rowFirstLine = line
                 let firstField = fieldStart.count
@@ -124,6 +158,7 @@ public struct CSVTable: Sendable {
                 rowLine.append(rowFirstLine)
             }
         }
+        return (i, line)
     }
 
     public func fieldCount(row: Int) -> Int { Int(rowStart[row + 1] - rowStart[row]) }
@@ -146,6 +181,28 @@ public struct CSVTable: Sendable {
         let f = Int(rowStart[row]) + column
         if fieldEscaped[f] { return field(row: row, column: column).trimmingCharacters(in: .whitespaces) }
         return withTrimmedFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A free-text field: white space and line breaks trimmed at both ends, `""` unescaped,
+    /// made into a String once.
+    public func text(row: Int, column: Int) -> String {
+        let f = Int(rowStart[row]) + column
+        return withFieldBytes(row: row, column: column) { b -> String in
+            var s = b.startIndex, e = b.endIndex
+            func space(_ x: UInt8) -> Bool { x == 32 || x == 9 || x == 10 || x == 13 }
+            while s < e && space(b[s]) { s += 1 }
+            while e > s && space(b[e - 1]) { e -= 1 }
+            let slice = UnsafeBufferPointer(rebasing: b[s..<e])
+            guard fieldEscaped[f] else { return String(decoding: slice, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(slice.count)
+            var i = 0
+            while i < slice.count {
+                out.append(slice[i])
+                i += slice[i] == 34 && i + 1 < slice.count && slice[i + 1] == 34 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     public func isEmpty(row: Int, column: Int) -> Bool {

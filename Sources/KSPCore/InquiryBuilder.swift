@@ -16,7 +16,75 @@ struct InquiryBuilder {
 
     static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
 
-    mutating func read(_ t: CSVTable) {
+    /// Reads the whole file a chunk at a time (see `CSVTable.Stream`).
+    mutating func read(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
+        var stream = stream
+        guard let header = try stream.next() else { return }
+        // Reserve once for as many rows as the file has lines (an upper bound): growing by doubling
+        // would copy the answers column several times and double the peak memory.
+        let lines = stream.bytes.withUnsafeBufferPointer { b in b.reduce(into: 0) { if $1 == 10 { $0 += 1 } } }
+        let nq = definition.questions.count
+        columns.participant.reserveCapacity(lines); columns.channel.reserveCapacity(lines)
+        columns.shopper.reserveCapacity(lines); columns.contactedAt.reserveCapacity(lines); columns.answeredAt.reserveCapacity(lines)
+        columns.attempts.reserveCapacity(lines); columns.raw.reserveCapacity(lines * nq); columns.line.reserveCapacity(lines)
+        idTable = ByteKeyTable(capacity: lines)
+        readRows(header, header: header, from: 1)
+        guard !setupFailed else { return }
+        // Splitting the bytes into fields runs on a second thread, a few chunks ahead of the rows.
+        let queue = ChunkQueue(limit: 4)
+        let rest = stream
+        let producer = Thread {
+            var s = rest
+            do {
+                while !queue.isCancelled, let t = try s.next() { queue.push(.success(t)) }
+            } catch { queue.push(.failure(error as! CSVTable.ReadError)) }
+            queue.finish()
+        }
+        producer.start()
+        defer { queue.cancel() }
+        while let item = queue.pop() {
+            switch item {
+            case let .success(t): readRows(t, header: header, from: 0)
+            case let .failure(e): throw e
+            }
+            if setupFailed || sink.isFull { break }
+        }
+    }
+
+    private var setupFailed = false
+    private var setup: RowSetup?
+
+    mutating func read(_ t: CSVTable) { readRows(t, header: t, from: 1) }
+
+    /// The columns read, handed over once (so that scoring them does not copy them).
+    mutating func takeColumns() -> InquiryColumns {
+        var c = columns
+        columns = InquiryColumns()
+        c.idArena = idTable.arena
+        c.idOffsets = idTable.offsets
+        idTable = ByteKeyTable()
+        return c
+    }
+
+    /// What the header tells, worked out once.
+    struct RowSetup {
+        var questionColumn: [Int]
+        var commentColumns: [(column: Int, area: Int?)]
+        var cId: Int, cP: Int, cCh: Int, cS: Int, cC: Int, cA: Int, cAt: Int
+        var participantTable: ByteKeyTable
+        var channelTable: ByteKeyTable
+        var channelOfKey: [UInt8]
+        var kinds: [CellKind]
+        var choiceBytes: [[(bytes: [UInt8], points: Double)]]
+        var width: Int
+    }
+
+    private var idTable = ByteKeyTable(capacity: 1024)
+    private var idFirstLine: [Int32] = []
+    private var shopperTable = ByteKeyTable(capacity: 256)
+    private var contactPairs: [Int64: Int] = [:]
+
+    private mutating func makeSetup(_ t: CSVTable) -> RowSetup? {
         let file = InquiryBuilder.file
         let header = SeasonLoader.headerIndex(t, file: file, sink: &sink)
         let missing = InquiryBuilder.requiredColumns.filter { header[$0] == nil }
@@ -40,7 +108,7 @@ struct InquiryBuilder {
                 sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored")
             }
         }
-        guard sink.errors.isEmpty else { return }
+        guard sink.errors.isEmpty else { return nil }
         let cId = header["id"]!, cP = header["participant"]!, cCh = header["channel"]!, cS = header["shopper"]!
         let cC = header["contacted_at"]!, cA = header["answered_at"]!, cAt = header["attempts"]!
 
@@ -57,9 +125,6 @@ struct InquiryBuilder {
                 }
             }
         }
-        var idTable = ByteKeyTable(capacity: t.rowCount)
-        var idFirstLine: [Int32] = []
-        var shopperTable = ByteKeyTable(capacity: 256)
         let kinds: [CellKind] = definition.questions.map { q in
             switch q.type {
             case .yesno: return .yesno
@@ -71,18 +136,28 @@ struct InquiryBuilder {
             if case let .choice(options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
             return []
         }
+        columns.questionCount = definition.questions.count
+        return RowSetup(questionColumn: questionColumn, commentColumns: commentColumns, cId: cId, cP: cP, cCh: cCh, cS: cS, cC: cC, cA: cA, cAt: cAt,
+                        participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
+                        choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
+    }
+
+    mutating func readRows(_ t: CSVTable, header: CSVTable, from firstRow: Int) {
+        if setup == nil && !setupFailed {
+            setup = makeSetup(header)
+            if setup == nil { setupFailed = true }
+        }
+        guard let setup else { return }
+        let file = InquiryBuilder.file
+        let questionColumn = setup.questionColumn, commentColumns = setup.commentColumns
+        let cId = setup.cId, cP = setup.cP, cCh = setup.cCh, cS = setup.cS, cC = setup.cC, cA = setup.cA, cAt = setup.cAt
+        let participantTable = setup.participantTable, channelTable = setup.channelTable, channelOfKey = setup.channelOfKey
+        let kinds = setup.kinds, choiceBytes = setup.choiceBytes, width = setup.width
         let channelList = definition.channels.map(\.id).joined(separator: ", ")
-        var contactPairs: [Int64: Int] = [:]  // (shopper, participant) → first line
-        let width = t.fieldCount(row: 0)
         let nq = definition.questions.count
-        let rows = t.rowCount - 1
-        columns.questionCount = nq
-        columns.ids.reserveCapacity(rows); columns.participant.reserveCapacity(rows); columns.channel.reserveCapacity(rows)
-        columns.shopper.reserveCapacity(rows); columns.contactedAt.reserveCapacity(rows); columns.answeredAt.reserveCapacity(rows)
-        columns.attempts.reserveCapacity(rows); columns.raw.reserveCapacity(rows * nq); columns.line.reserveCapacity(rows)
         var rawRow = [Double](repeating: .nan, count: nq)
 
-        for r in 1..<max(1, t.rowCount) {
+        for r in firstRow..<max(firstRow, t.rowCount) {
             if sink.isFull { return }
             let line = t.line(row: r)
             guard t.fieldCount(row: r) == width else {
@@ -90,12 +165,12 @@ struct InquiryBuilder {
                 continue
             }
             var ok = true
-            let id = t.trimmedField(row: r, column: cId)
-            if id.isEmpty { sink.error(file, line: line, column: cId + 1, "empty id; expected an inquiry id"); ok = false }
-            else {
+            if t.withTrimmedFieldBytes(row: r, column: cId, { $0.isEmpty }) {
+                sink.error(file, line: line, column: cId + 1, "empty id; expected an inquiry id"); ok = false
+            } else {
                 let (k, inserted) = t.withTrimmedFieldBytes(row: r, column: cId) { idTable.insert($0) }
                 if inserted { idFirstLine.append(Int32(line)) }
-                else { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(id) (first on line \(idFirstLine[k]))"); ok = false }
+                else { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(t.trimmedField(row: r, column: cId)) (first on line \(idFirstLine[k]))"); ok = false }
             }
 
             let p = t.withTrimmedFieldBytes(row: r, column: cP) { participantTable.find($0) }.map { Int32($0) }
@@ -174,7 +249,6 @@ struct InquiryBuilder {
             }
             let index = columns.count
             columns.count += 1
-            columns.ids.append(id)
             columns.participant.append(p)
             columns.channel.append(ch)
             columns.shopper.append(s)
@@ -184,7 +258,7 @@ struct InquiryBuilder {
             columns.raw.append(contentsOf: rawRow)
             columns.line.append(Int32(line))
             for (c, area) in commentColumns where !t.isEmpty(row: r, column: c) {
-                let text = t.field(row: r, column: c).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = t.text(row: r, column: c)
                 if !text.isEmpty { comments.append(Comment(inquiry: index, areaIndex: area, text: text)) }
             }
         }
@@ -228,6 +302,41 @@ struct InquiryBuilder {
                 return nil
             }
         }
+    }
+}
+
+/// A bounded hand-over of parsed chunks from the tokenizing thread to the reading one.
+final class ChunkQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Result<CSVTable, CSVTable.ReadError>] = []
+    private var finished = false
+    private var cancelled = false
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    var isCancelled: Bool { condition.withLock { cancelled } }
+
+    func push(_ item: Result<CSVTable, CSVTable.ReadError>) {
+        condition.lock()
+        while items.count >= limit && !cancelled { condition.wait() }
+        if !cancelled { items.append(item) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish() { condition.withLock { finished = true; condition.broadcast() } }
+    func cancel() { condition.withLock { cancelled = true; condition.broadcast() } }
+
+    /// The next chunk, or nil when the producer has finished and all were taken.
+    func pop() -> Result<CSVTable, CSVTable.ReadError>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished && !cancelled { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
     }
 }
 

@@ -39,15 +39,15 @@ public enum SeasonLoader {
         guard let yamlText = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink) else { throw fail() }
         let definition = SeasonYAML.parse(yamlText, into: &sink)
         let pTable = readCSV(pBytes, file: participantsFile, sink: &sink)
-        let iTable = readCSV(iBytes, file: inquiriesFile, sink: &sink)
-        guard let definition, let pTable, let iTable, sink.errors.isEmpty else { throw fail() }
+        let iStream = checkInquiries(iBytes, sink: &sink)
+        guard let definition, let pTable, let iStream, sink.errors.isEmpty else { throw fail() }
         let (participants, classes) = readParticipants(pTable, sink: &sink)
         var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
-        builder.read(iTable)
+        do { try builder.read(iStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
         sink = builder.sink
         guard sink.errors.isEmpty else { throw fail() }
         var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
-                            shoppers: builder.shopperNames, inquiries: builder.columns, comments: builder.comments, warnings: [])
+                            shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
         score(&season)
         // A participant with no inquiries is worth a warning: it cannot be ranked.
         var seen = [Bool](repeating: false, count: participants.count)
@@ -65,6 +65,32 @@ public enum SeasonLoader {
         return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
     }
 
+    /// inquiries.csv is read in chunks: here only the checks of the file as a whole.
+    static func checkInquiries(_ bytes: [UInt8], sink: inout DiagnosticSink) -> CSVTable.Stream? {
+        let file = inquiriesFile
+        guard decodeUTF8Check(bytes, file: file, sink: &sink) else { return nil }
+        if let nul = bytes.firstIndex(of: 0) {
+            sink.error(file, line: 1 + bytes[..<nul].reduce(0) { $1 == 10 ? $0 + 1 : $0 }, "holds a NUL byte; expected a text file")
+            return nil
+        }
+        guard bytes.contains(where: { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 10 && $0 != 13 && $0 != 32 }) else {
+            sink.error(file, line: 1, "is empty; expected a header line")
+            return nil
+        }
+        do { return try CSVTable.Stream(bytes: bytes) } catch {
+            report(error, file: file, sink: &sink)
+            return nil
+        }
+    }
+
+    static func report(_ error: CSVTable.ReadError, file: String, sink: inout DiagnosticSink) {
+        switch error {
+        case let .unterminatedQuote(line): sink.error(file, line: line, "a quoted field is never closed; expected a closing \"")
+        case let .textAfterClosingQuote(line, column): sink.error(file, line: line, column: column, "text after a closing quote; expected a delimiter or the end of the line")
+        case .tooLarge: sink.error(file, "is larger than 2 GB")
+        }
+    }
+
     static func readCSV(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> CSVTable? {
         guard decodeUTF8Check(bytes, file: file, sink: &sink) else { return nil }
         if bytes.contains(0) {
@@ -78,11 +104,7 @@ public enum SeasonLoader {
             if table.rowCount == 0 { sink.error(file, line: 1, "is empty; expected a header line"); return nil }
             return table
         } catch {
-            switch error {
-            case let .unterminatedQuote(line): sink.error(file, line: line, "a quoted field is never closed; expected a closing \"")
-            case let .textAfterClosingQuote(line, column): sink.error(file, line: line, column: column, "text after a closing quote; expected a delimiter or the end of the line")
-            case .tooLarge: sink.error(file, "is larger than 2 GB")
-            }
+            report(error, file: file, sink: &sink)
             return nil
         }
     }
@@ -140,34 +162,52 @@ public enum SeasonLoader {
         return (result, classes)
     }
 
-    /// Rules 1–5 for every inquiry, stored in the season's columns.
+    /// Rules 1–5 for every inquiry, stored in the season's columns. Large seasons are scored on
+    /// two threads, each with its own scorer (its caches are not shared) over half the inquiries.
     static func score(_ season: inout Season) {
         let def = season.definition
-        let scorer = InquiryScorer(definition: def)
         var cols = season.inquiries
-        let nq = cols.questionCount, na = def.areas.count
+        season.inquiries = InquiryColumns()  // sole owner: no copy of the answers when written below
+        let nq = cols.questionCount, na = def.areas.count, count = cols.count
         cols.areaCount = na
-        cols.answered = [Bool](repeating: false, count: cols.count)
-        cols.waitSeconds = [Double](repeating: .nan, count: cols.count)
-        cols.areaScores = [Double](repeating: .nan, count: cols.count * na)
-        cols.total = [Double](repeating: 0, count: cols.count)
+        var answered = [Bool](repeating: false, count: count)
+        var waits = [Double](repeating: .nan, count: count)
+        var areaScores = [Double](repeating: .nan, count: count * na)
+        var totals = [Double](repeating: 0, count: count)
         let channel = cols.channel, contactedAt = cols.contactedAt, answeredAtColumn = cols.answeredAt, attempts = cols.attempts
-        cols.raw.withUnsafeMutableBufferPointer { raw in
-            cols.areaScores.withUnsafeMutableBufferPointer { areas in
-                for i in 0..<cols.count {
-                    let answeredAt = answeredAtColumn[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
-                    let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
-                    let s = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
-                                         answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
-                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * na)..<(i * na + na)]))
-                    cols.answered[i] = s.answered
-                    cols.waitSeconds[i] = s.waitSeconds ?? .nan
-                    cols.total[i] = s.total
-                    // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
-                    if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+        let parts = count >= 20_000 ? 2 : 1
+        cols.raw.withUnsafeMutableBufferPointer { rawBuffer in
+            areaScores.withUnsafeMutableBufferPointer { areaBuffer in
+                answered.withUnsafeMutableBufferPointer { answeredBuffer in
+                    waits.withUnsafeMutableBufferPointer { waitBuffer in
+                        totals.withUnsafeMutableBufferPointer { totalBuffer in
+                            // Each part writes only its own range of these buffers.
+                            nonisolated(unsafe) let raw = rawBuffer, areas = areaBuffer, ans = answeredBuffer, wt = waitBuffer, tot = totalBuffer
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                let scorer = InquiryScorer(definition: def)
+                                let lo = count * part / parts, hi = count * (part + 1) / parts
+                                for i in lo..<hi {
+                                    let answeredAt = answeredAtColumn[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
+                                    let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
+                                    let s = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
+                                                         answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
+                                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * na)..<(i * na + na)]))
+                                    ans[i] = s.answered
+                                    wt[i] = s.waitSeconds ?? .nan
+                                    tot[i] = s.total
+                                    // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
+                                    if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
+        cols.answered = answered
+        cols.waitSeconds = waits
+        cols.areaScores = areaScores
+        cols.total = totals
         season.inquiries = cols
     }
 }
