@@ -36,6 +36,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark (Benchmarks/run.sh builds it in release and runs it beside DuckDB).
+        .executableTarget(
+            name: "ksp-bench",
+            dependencies: ["KSPCore", "KSPQuery"],
+            path: "Benchmarks/KSPBench"
+        ),
         .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore"]),
         .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),

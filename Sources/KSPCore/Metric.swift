@@ -80,12 +80,57 @@ public struct FigureAccumulator: Sendable {
     private var detractors = 0
     private var values: [Double] = []
 
+    /// points = (raw − pointsOffset) × pointsScale for the question behind the metric.
+    private var pointsOffset = 0.0
+    private var pointsScale = 1.0
+
     public init(_ metric: Metric, definition: SeasonDefinition) {
         self.metric = metric
         switch metric {
         case let .question(q): question = q
         case let .cx(m): question = definition.questionIndex(metric: m) ?? -1
         default: question = -1
+        }
+        if question >= 0 {
+            switch definition.questions[question].type {
+            case .yesno: pointsScale = 100
+            case let .scale(lo, hi): pointsOffset = Double(lo); pointsScale = 100 / Double(hi - lo)
+            case .choice: break
+            }
+        }
+    }
+
+    /// Adds many inquiries at once: one switch, then a tight loop over the column's buffer.
+    public mutating func add(_ indices: [Int], _ s: Season) {
+        let c = s.inquiries
+        switch metric {
+        case .total:
+            c.total.withUnsafeBufferPointer { t in for i in indices { addValue(t[i]) } }
+        case .totalAnswered:
+            c.total.withUnsafeBufferPointer { t in c.answered.withUnsafeBufferPointer { a in for i in indices where a[i] { addValue(t[i]) } } }
+        case let .area(area):
+            let na = c.areaCount
+            c.areaScores.withUnsafeBufferPointer { b in for i in indices { let v = b[i &* na &+ area]; if !v.isNaN { addValue(v) } } }
+        case .question:
+            let nq = c.questionCount, q = question, off = pointsOffset, scale = pointsScale
+            c.raw.withUnsafeBufferPointer { b in for i in indices { let r = b[i &* nq &+ q]; if !r.isNaN { addValue((r - off) * scale) } } }
+        case .cx(.nps):
+            guard question >= 0 else { return }
+            let nq = c.questionCount, q = question
+            c.raw.withUnsafeBufferPointer { b in
+                for i in indices {
+                    let r = b[i &* nq &+ q]
+                    if r.isNaN { continue }
+                    count += 1
+                    if r >= 9 { promoters += 1 } else if r <= 6 { detractors += 1 }
+                }
+            }
+        case .cx:
+            guard question >= 0 else { return }
+            let nq = c.questionCount, q = question
+            c.raw.withUnsafeBufferPointer { b in for i in indices { let r = b[i &* nq &+ q]; if !r.isNaN { addValue(r) } } }
+        default:
+            for i in indices { add(i, s) }
         }
     }
 
@@ -103,7 +148,7 @@ public struct FigureAccumulator: Sendable {
             if !v.isNaN { addValue(v) }
         case .question:
             let r = c.raw(i, question)
-            if !r.isNaN { addValue(s.definition.questions[question].points(raw: r)) }
+            if !r.isNaN { addValue((r - pointsOffset) * pointsScale) }
         case .cx(.nps):
             guard question >= 0 else { return }
             let r = c.raw(i, question)
@@ -181,7 +226,7 @@ extension Season {
     /// Rule 6: one metric over a set of inquiries.
     public func figure(_ metric: Metric, over inquiries: some Sequence<Int>) -> Figure {
         var acc = FigureAccumulator(metric, definition: definition)
-        for i in inquiries { acc.add(i, self) }
+        acc.add(Array(inquiries), self)
         return acc.figure
     }
 

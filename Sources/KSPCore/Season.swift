@@ -1,3 +1,15 @@
+/// A lazily filled cache that a value-typed Season can share (written once, then only read).
+final class OrderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int]?
+    var value: [Int]? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+import Foundation
+
 /// A participant: a company measured in the season.
 public struct Participant: Sendable, Hashable {
     public var id: String
@@ -29,6 +41,16 @@ public struct Season: Sendable {
     public var warnings: [SeasonDiagnostic]
 
     public var name: String { definition.name }
+
+    /// Participant indices in Norwegian alphabetical order of their names (worked out once).
+    public var participantsByName: [Int] {
+        if let cached = participantOrder.value { return cached }
+        let keys = participants.map { NorwegianCollation.key($0.name) }
+        let order = participants.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        participantOrder.value = order
+        return order
+    }
+    let participantOrder = OrderCache()
 
     public func participantIndex(named text: String) -> Int? {
         let key = text.lowercased()
@@ -79,6 +101,28 @@ public struct InquiryColumns: Sendable {
     public var total: [Double] = []
     /// Source line in inquiries.csv.
     public var line: [Int32] = []
+    /// Derived once at load for grouping and filtering: the participant's class, the contact day
+    /// (days since 1970), month (`year × 12 + month − 1`) and ISO week (`year × 100 + week`).
+    public var classIndex: [Int32] = []
+    public var day: [Int32] = []
+    public var month: [Int32] = []
+    public var week: [Int32] = []
+
+    mutating func deriveCalendarAndClass(participants: [Participant]) {
+        classIndex = participant.map { Int32(participants[Int($0)].classIndex) }
+        day = contactedAt.map { Int32(LocalDateTime(secondsSinceEpoch: $0).dayNumber) }
+        var monthOfDay: [Int32: (Int32, Int32)] = [:]
+        month = []; week = []
+        month.reserveCapacity(count); week.reserveCapacity(count)
+        for d in day {
+            if let (m, w) = monthOfDay[d] { month.append(m); week.append(w); continue }
+            let date = CivilDate(dayNumber: Int(d))
+            let iso = date.isoWeek
+            let mw = (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
+            monthOfDay[d] = mw
+            month.append(mw.0); week.append(mw.1)
+        }
+    }
 
     @inline(__always) public func raw(_ inquiry: Int, _ question: Int) -> Double { raw[inquiry &* questionCount &+ question] }
     @inline(__always) public func areaScore(_ inquiry: Int, _ area: Int) -> Double { areaScores[inquiry &* areaCount &+ area] }

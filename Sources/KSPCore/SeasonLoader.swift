@@ -49,6 +49,7 @@ public enum SeasonLoader {
         var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
                             shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
         score(&season)
+        season.inquiries.deriveCalendarAndClass(participants: participants)
         // A participant with no inquiries is worth a warning: it cannot be ranked.
         var seen = [Bool](repeating: false, count: participants.count)
         for p in season.inquiries.participant { seen[Int(p)] = true }

@@ -18,19 +18,30 @@ public enum Dimension: String, CaseIterable, Sendable {
 
     /// The group key of an inquiry: an index or a sortable code.
     @inline(__always) public func key(_ i: Int, _ s: Season) -> Int {
-        let c = s.inquiries
         switch self {
-        case .class: return s.participants[Int(c.participant[i])].classIndex
-        case .participant: return Int(c.participant[i])
-        case .channel: return Int(c.channel[i])
-        case .shopper: return Int(c.shopper[i])
-        case .month:
-            let d = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date
-            return d.year * 12 + d.month - 1
-        case .week:
-            let w = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.isoWeek
-            return w.year * 100 + w.week
-        case .attempts: return Int(c.attempts[i])
+        case .class: return Int(s.inquiries.classIndex[i])
+        case .participant: return Int(s.inquiries.participant[i])
+        case .channel: return Int(s.inquiries.channel[i])
+        case .shopper: return Int(s.inquiries.shopper[i])
+        case .month: return Int(s.inquiries.month[i])
+        case .week: return Int(s.inquiries.week[i])
+        case .attempts: return Int(s.inquiries.attempts[i])
+        }
+    }
+
+    /// The keys of many inquiries at once, read through buffers (the hot path of grouping).
+    public func keys(_ indices: [Int], _ s: Season) -> [Int] {
+        func gather<T: BinaryInteger>(_ column: [T]) -> [Int] {
+            column.withUnsafeBufferPointer { b in indices.map { Int(b[$0]) } }
+        }
+        switch self {
+        case .class: return gather(s.inquiries.classIndex)
+        case .participant: return gather(s.inquiries.participant)
+        case .channel: return gather(s.inquiries.channel)
+        case .shopper: return gather(s.inquiries.shopper)
+        case .month: return gather(s.inquiries.month)
+        case .week: return gather(s.inquiries.week)
+        case .attempts: return gather(s.inquiries.attempts)
         }
     }
 
@@ -52,7 +63,7 @@ public enum Dimension: String, CaseIterable, Sendable {
     public func sortRank(_ s: Season) -> (Int) -> Int {
         switch self {
         case .participant:
-            let order = s.participants.indices.sorted { NorwegianCollation.less(s.participants[$0].name, s.participants[$1].name) }
+            let order = s.participantsByName
             var rank = [Int](repeating: 0, count: s.participants.count)
             for (r, p) in order.enumerated() { rank[p] = r }
             return { rank[$0] }

@@ -49,8 +49,8 @@ extension Evaluator {
         var small = false
         for m in metrics {
             var fa = FigureAccumulator(m, definition: def), fb = FigureAccumulator(m, definition: def)
-            for i in a { fa.add(i, season) }
-            for i in b { fb.add(i, season) }
+            fa.add(a, season)
+            fb.add(b, season)
             let x = fa.figure, y = fb.figure
             let diff: Double? = x.value.flatMap { xv in y.value.map { xv - $0 } }
             let test = significance(m, fa, fb)

@@ -41,9 +41,17 @@ extension Evaluator {
     func groups(_ dims: [Dimension], _ inquiries: [Int]) -> [(key: GroupKey, members: [Int])] {
         guard !dims.isEmpty else { return [(GroupKey(a: 0, b: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
-        for i in inquiries {
-            let k = GroupKey(a: dims[0].key(i, season), b: dims.count > 1 ? dims[1].key(i, season) : 0)
-            map[k, default: []].append(i)
+        let first = dims[0].keys(inquiries, season)
+        let second = dims.count > 1 ? dims[1].keys(inquiries, season) : nil
+        if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
+            // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
+            var buckets = [[Int]](repeating: [], count: maxKey + 1)
+            for (k, i) in zip(first, inquiries) { buckets[k].append(i) }
+            for (k, b) in buckets.enumerated() where !b.isEmpty { map[GroupKey(a: k, b: 0)] = b }
+        } else {
+            for (n, i) in inquiries.enumerated() {
+                map[GroupKey(a: first[n], b: second?[n] ?? 0), default: []].append(i)
+            }
         }
         let r0 = dims[0].sortRank(season)
         let r1 = dims.count > 1 ? dims[1].sortRank(season) : { $0 }
@@ -60,7 +68,7 @@ extension Evaluator {
 
     func accumulators(_ metrics: [Metric], _ members: [Int]) -> [FigureAccumulator] {
         var accs = metrics.map { FigureAccumulator($0, definition: season.definition) }
-        for i in members { for k in accs.indices { accs[k].add(i, season) } }
+        for k in accs.indices { accs[k].add(members, season) }
         return accs
     }
 
@@ -123,7 +131,8 @@ extension Evaluator {
     func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension, _ inquiries: [Int]) -> ResultTable {
         let def = season.definition
         let rank = across.sortRank(season)
-        let acrossKeys = Array(Set(inquiries.map { across.key($0, season) })).sorted { rank($0) < rank($1) }
+        let allKeys = across.keys(inquiries, season)
+        let acrossKeys = Array(Set(allKeys)).sorted { rank($0) < rank($1) }
         let acrossIndex = Dictionary(uniqueKeysWithValues: acrossKeys.enumerated().map { ($1, $0) })
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
@@ -140,11 +149,11 @@ extension Evaluator {
         for g in groups(dims, inquiries) {
             var row = labels(dims, g.key)
             var parts = [[Int]](repeating: [], count: acrossKeys.count)
-            for i in g.members { parts[acrossIndex[across.key(i, season)]!].append(i) }
+            for (i, k) in zip(g.members, across.keys(g.members, season)) { parts[acrossIndex[k]!].append(i) }
             for m in metrics {
                 let cells = parts.map { p -> FigureAccumulator in
                     var a = FigureAccumulator(m, definition: def)
-                    for i in p { a.add(i, season) }
+                    a.add(p, season)
                     return a
                 }
                 var whole = FigureAccumulator(m, definition: def)
@@ -177,14 +186,19 @@ extension Evaluator {
         }
         columns.append(ResultColumn(dim == nil ? "value" : "all"))
         columns.append(ResultColumn("n"))
-        parts.append(inquiries)
+        if dim == nil { parts.append(inquiries) }
+        let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
+        // One pass per part over the answers row by row (sequential memory), all questions at once;
+        // the all column is the parts merged.
+        var perPart = parts.map { QuestionSums.of(questions, over: $0, season) }
+        if dim != nil { perPart.append(QuestionSums.merged(perPart, count: questions.count)) }
         var rows: [[Cell]] = []
-        for m in metrics {
-            guard case let .question(q) = m else { continue }
+        for (k, q) in questions.enumerated() {
+            let m = Metric.question(q)
             var row: [Cell] = [.text(def.questions[q].id), .text(def.areas[def.questions[q].areaIndex].id), .text(def.questions[q].text)]
             var lastBase = 0
-            for p in parts {
-                let f = season.figure(m, over: p)
+            for sums in perPart {
+                let f = sums.figure(k)
                 row.append(cell(f, m))
                 lastBase = f.base
             }
@@ -192,5 +206,59 @@ extension Evaluator {
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows)
+    }
+}
+
+/// Sums of many questions' points over one set of inquiries.
+struct QuestionSums {
+    var count: [Int]
+    var sum: [Double]
+    var sumSquares: [Double]
+
+    static func of(_ questions: [Int], over inquiries: [Int], _ s: Season) -> QuestionSums {
+        let n = questions.count
+        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
+        let transforms = questions.map { q -> (Double, Double) in
+            switch s.definition.questions[q].type {
+            case .yesno: return (0, 100)
+            case let .scale(lo, hi): return (Double(lo), 100 / Double(hi - lo))
+            case .choice: return (0, 1)
+            }
+        }
+        let nq = s.inquiries.questionCount
+        s.inquiries.raw.withUnsafeBufferPointer { raw in
+            r.count.withUnsafeMutableBufferPointer { cnt in
+                r.sum.withUnsafeMutableBufferPointer { sum in
+                    r.sumSquares.withUnsafeMutableBufferPointer { sq in
+                        for i in inquiries {
+                            let base = i &* nq
+                            for k in 0..<n {
+                                let v = raw[base &+ questions[k]]
+                                if v.isNaN { continue }
+                                let p = (v - transforms[k].0) * transforms[k].1
+                                cnt[k] &+= 1; sum[k] += p; sq[k] += p * p
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return r
+    }
+
+    static func merged(_ parts: [QuestionSums], count n: Int) -> QuestionSums {
+        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
+        for p in parts {
+            for k in 0..<n { r.count[k] += p.count[k]; r.sum[k] += p.sum[k]; r.sumSquares[k] += p.sumSquares[k] }
+        }
+        return r
+    }
+
+    func figure(_ k: Int) -> Figure {
+        let c = count[k]
+        guard c > 0 else { return Figure(value: nil, base: 0) }
+        let mean = sum[k] / Double(c)
+        let variance = c > 1 ? max(0, (sumSquares[k] - Double(c) * mean * mean) / Double(c - 1)) : nil
+        return Figure(value: mean, base: c, variance: variance)
     }
 }

@@ -22,8 +22,8 @@ indirect enum CompiledFilter {
         case .always: return true
         case let .dimension(d, op, k): return compare(d.key(i, s), op, k)
         case let .dimensionIn(d, set, neg): return set.contains(d.key(i, s)) != neg
-        case let .date(op, day): return compare(LocalDateTime(secondsSinceEpoch: s.inquiries.contactedAt[i]).dayNumber, op, day)
-        case let .dateIn(set, neg): return set.contains(LocalDateTime(secondsSinceEpoch: s.inquiries.contactedAt[i]).dayNumber) != neg
+        case let .date(op, day): return compare(Int(s.inquiries.day[i]), op, day)
+        case let .dateIn(set, neg): return set.contains(Int(s.inquiries.day[i])) != neg
         case let .metric(v, op, x):
             let value = v.value(i, s)
             return !value.isNaN && compare(value, op, x)
