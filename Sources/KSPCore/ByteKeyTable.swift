@@ -69,6 +69,14 @@ struct ByteKeyTable {
         }
     }
 
+    /// Appends another table's keys after this one's without indexing them (they can no longer be
+    /// found): for keeping ids in order once duplicates have been checked.
+    mutating func appendUnindexed(_ other: ByteKeyTable) {
+        let shift = Int32(arena.count)
+        arena += other.arena
+        offsets += other.offsets.dropFirst().map { $0 + shift }
+    }
+
     private mutating func grow() {
         let size = slots.count * 2
         var newSlots = [Int32](repeating: -1, count: size)
@@ -84,33 +92,56 @@ struct ByteKeyTable {
     }
 }
 
-/// Fast UTF-8 validity check over a whole buffer (ASCII runs skipped eight bytes at a time);
-/// returns the offset of the first invalid byte, or nil when valid.
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { b -> Int? in
+/// What the text check of a whole file found first.
+enum TextProblem: Equatable { case invalidUTF8(Int), nul(Int) }
+
+/// One pass over a buffer for both invalid UTF-8 and NUL bytes (ASCII runs are skipped eight
+/// bytes at a time; a large buffer is checked as two halves on two cores). Returns the first
+/// problem, or nil when the text is clean.
+func firstTextProblem(_ bytes: [UInt8]) -> TextProblem? {
+    bytes.withUnsafeBufferPointer { b -> TextProblem? in
         let n = b.count
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let len: Int
-            if c >= 0xC2 && c <= 0xDF { len = 2 } else if c >= 0xE0 && c <= 0xEF { len = 3 } else if c >= 0xF0 && c <= 0xF4 { len = 4 } else { return i }
-            guard i + len <= n else { return i }
-            for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return i }
-            if len == 3 {
-                if c == 0xE0 && b[i + 1] < 0xA0 { return i }
-                if c == 0xED && b[i + 1] > 0x9F { return i }
-            }
-            if len == 4 {
-                if c == 0xF0 && b[i + 1] < 0x90 { return i }
-                if c == 0xF4 && b[i + 1] > 0x8F { return i }
-            }
-            i += len
+        guard n > 1_000_000 else { return scanText(b, 0, n) }
+        // Split at a byte that starts a character, so that neither half starts mid-sequence.
+        var middle = n / 2
+        while middle < n && b[middle] & 0xC0 == 0x80 { middle += 1 }
+        let split = middle
+        nonisolated(unsafe) let buffer = b
+        nonisolated(unsafe) var found: [TextProblem?] = [nil, nil]
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            found[k] = k == 0 ? scanText(buffer, 0, split) : scanText(buffer, split, n)
         }
-        return nil
+        return found[0] ?? found[1]
     }
 }
+
+private func scanText(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) -> TextProblem? {
+    var i = from
+    while i < n {
+        if i + 8 <= n {
+            let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            // All ASCII and no zero byte: skip the word.
+            let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { i += 8; continue }
+        }
+        let c = b[i]
+        if c == 0 { return .nul(i) }
+        if c < 0x80 { i += 1; continue }
+        let len: Int
+        if c >= 0xC2 && c <= 0xDF { len = 2 } else if c >= 0xE0 && c <= 0xEF { len = 3 } else if c >= 0xF0 && c <= 0xF4 { len = 4 } else { return .invalidUTF8(i) }
+        guard i + len <= n else { return .invalidUTF8(i) }
+        for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return .invalidUTF8(i) }
+        if len == 3 {
+            if c == 0xE0 && b[i + 1] < 0xA0 { return .invalidUTF8(i) }
+            if c == 0xED && b[i + 1] > 0x9F { return .invalidUTF8(i) }
+        }
+        if len == 4 {
+            if c == 0xF0 && b[i + 1] < 0x90 { return .invalidUTF8(i) }
+            if c == 0xF4 && b[i + 1] > 0x8F { return .invalidUTF8(i) }
+        }
+        i += len
+    }
+    return nil
+}
+
+import Foundation

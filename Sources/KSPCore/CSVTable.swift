@@ -55,22 +55,54 @@ public struct CSVTable: Sendable {
         let delimiter: UInt8
         var offset: Int
         var line: Int32 = 1
+        /// Where this stream stops (a row boundary): the whole file, or one part of it.
+        var end: Int
         public let chunkRows: Int
 
         public init(bytes: [UInt8], chunkRows: Int = 8192) throws(ReadError) {
             guard bytes.count < Int(Int32.max) - 4 else { throw .tooLarge }
             self.bytes = bytes
             offset = CSVTable.bomLength(bytes)
+            end = bytes.count
             delimiter = CSVTable.detectDelimiter(bytes, from: offset)
             self.chunkRows = chunkRows
         }
 
         /// The next rows (the first chunk starts with the header), or nil at the end.
         public mutating func next() throws(ReadError) -> CSVTable? {
-            guard offset < bytes.count else { return nil }
+            guard offset < end else { return nil }
             var t = CSVTable(bytes: bytes, delimiter: delimiter)
-            (offset, line) = try t.parse(from: offset, line: line, maxRows: chunkRows)
+            (offset, line) = try t.parse(from: offset, line: line, maxRows: chunkRows, end: end)
             return t.rowCount == 0 ? nil : t
+        }
+
+        /// Splits what is left into two streams at a row boundary near the middle, or nil when
+        /// the rest is small. A newline is a row boundary when an even number of quote characters
+        /// come before it (escaped quotes come in pairs).
+        public func split() -> (Stream, Stream)? {
+            guard end - offset > 4_000_000 else { return nil }
+            let middle = offset + (end - offset) / 2
+            return bytes.withUnsafeBufferPointer { b -> (Stream, Stream)? in
+                var quotes = 0, lines: Int32 = 0
+                for i in offset..<middle {
+                    if b[i] == 34 { quotes += 1 } else if b[i] == 10 { lines += 1 }
+                }
+                var i = middle
+                while i < end {
+                    let c = b[i]
+                    if c == 34 { quotes += 1 } else if c == 10 {
+                        lines += 1
+                        if quotes % 2 == 0 { break }
+                    }
+                    i += 1
+                }
+                guard i + 1 < end else { return nil }
+                var first = self, second = self
+                first.end = i + 1
+                second.offset = i + 1
+                second.line = line + lines
+                return (first, second)
+            }
         }
     }
 
@@ -93,10 +125,10 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses rows from `start` (on `line`) until the end or `maxRows` rows; returns where it stopped.
-    private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int) throws(ReadError) -> (Int, Int32) {
+    private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int, end: Int? = nil) throws(ReadError) -> (Int, Int32) {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delim = delimiter
-        let n = bytes.count
+        let n = end ?? bytes.count
         var line: Int32 = firstLine
         var i = start
         // Rough capacity guess to avoid regrowth.

@@ -20,9 +20,11 @@ struct InquiryBuilder {
     mutating func read(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var stream = stream
         guard let header = try stream.next() else { return }
-        // Reserve once for as many rows as the file has lines (an upper bound): growing by doubling
-        // would copy the answers column several times and double the peak memory.
-        let lines = stream.bytes.withUnsafeBufferPointer { b in b.reduce(into: 0) { if $1 == 10 { $0 += 1 } } }
+        // Reserve once for the rows the file will hold, estimated from the first chunk's bytes per row
+        // with a margin: growing by doubling would copy the answers column several times and double
+        // the peak memory.
+        let perRow = max(1, Double(stream.offset) / Double(max(1, header.rowCount)))
+        let lines = Int(Double(stream.bytes.count) / perRow * 1.1) + 16
         let nq = definition.questions.count
         columns.participant.reserveCapacity(lines); columns.channel.reserveCapacity(lines)
         columns.shopper.reserveCapacity(lines); columns.contactedAt.reserveCapacity(lines); columns.answeredAt.reserveCapacity(lines)
@@ -30,6 +32,26 @@ struct InquiryBuilder {
         idTable = ByteKeyTable(capacity: lines)
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
+        // A large file is read as two halves on the two cores, then merged.
+        if let (a, b) = stream.split() {
+            var first = self
+            var second = emptyCopy(capacity: lines / 2 + 1)
+            nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
+            withUnsafeMutablePointer(to: &first) { pa in
+                withUnsafeMutablePointer(to: &second) { pb in
+                    nonisolated(unsafe) let builders = (pa, pb)
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        do throws(CSVTable.ReadError) {
+                            if k == 0 { try builders.0.pointee.consume(a, header: header) } else { try builders.1.pointee.consume(b, header: header) }
+                        } catch { errors[k] = error }
+                    }
+                }
+            }
+            self = first
+            if let e = errors[0] ?? errors[1] { throw e }
+            merge(second)
+            return
+        }
         // Splitting the bytes into fields runs on a second thread, a few chunks ahead of the rows.
         let queue = ChunkQueue(limit: 4)
         let rest = stream
@@ -53,6 +75,78 @@ struct InquiryBuilder {
 
     private var setupFailed = false
     private var setup: RowSetup?
+
+    /// Reads every chunk of a stream.
+    mutating func consume(_ stream: CSVTable.Stream, header: CSVTable) throws(CSVTable.ReadError) {
+        var s = stream
+        while !setupFailed, !sink.isFull, let t = try s.next() { readRows(t, header: header, from: 0) }
+    }
+
+    /// A builder with the same header set-up and nothing read yet, for the second half of a file.
+    func emptyCopy(capacity: Int) -> InquiryBuilder {
+        var b = InquiryBuilder(definition: definition, participants: participants, sink: DiagnosticSink())
+        b.setup = setup
+        b.columns.questionCount = columns.questionCount
+        b.idTable = ByteKeyTable(capacity: capacity)
+        let nq = definition.questions.count
+        b.columns.participant.reserveCapacity(capacity); b.columns.channel.reserveCapacity(capacity)
+        b.columns.shopper.reserveCapacity(capacity); b.columns.contactedAt.reserveCapacity(capacity)
+        b.columns.answeredAt.reserveCapacity(capacity); b.columns.attempts.reserveCapacity(capacity)
+        b.columns.raw.reserveCapacity(capacity * nq); b.columns.line.reserveCapacity(capacity)
+        return b
+    }
+
+    /// Appends what a builder read from the rows after this one's: ids checked for duplicates
+    /// across both, shoppers and their contacts matched by name, comments re-pointed.
+    mutating func merge(_ b: InquiryBuilder) {
+        let file = InquiryBuilder.file
+        // Errors: this half's, then the other's, within the cap.
+        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
+        if b.sink.truncated { sink.truncated = true }
+        // Ids: a key of the second half already in the first is a duplicate; the keys themselves are
+        // appended to the first half's (the table is not needed after loading, only the ids in order).
+        b.idTable.arena.withUnsafeBufferPointer { arena in
+            for k in 0..<b.idTable.count {
+                let s = Int(b.idTable.offsets[k]), e = Int(b.idTable.offsets[k + 1])
+                let key = UnsafeBufferPointer(rebasing: arena[s..<e])
+                if let index = idTable.find(key) {
+                    sink.error(file, line: Int(b.idFirstLine[k]), column: (setup?.cId ?? 0) + 1,
+                               "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))")
+                }
+            }
+        }
+        idTable.appendUnindexed(b.idTable)
+        idFirstLine += b.idFirstLine
+        var shopperMap = [Int32](repeating: 0, count: b.shopperNames.count)
+        for k in 0..<b.shopperNames.count {
+            let key = Array(b.shopperTable.key(k))
+            let (index, inserted) = key.withUnsafeBufferPointer { shopperTable.insert($0) }
+            if inserted { shopperNames.append(b.shopperNames[k]) }
+            shopperMap[k] = Int32(index)
+        }
+        // A shopper's first contact with a participant in the second half may repeat one in the first.
+        var warnings: [SeasonDiagnostic] = []
+        for (pair, line) in b.contactPairs.sorted(by: { $0.value < $1.value }) {
+            let shopper = shopperMap[Int(pair >> 32)], participant = pair & 0xFFFF_FFFF
+            let global = Int64(shopper) << 32 | participant
+            if let first = contactPairs[global] {
+                warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: (setup?.cS ?? 0) + 1,
+                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"))
+            } else { contactPairs[global] = line }
+        }
+        for w in b.sink.warnings + warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
+        let offset = columns.count
+        columns.count += b.columns.count
+        columns.participant += b.columns.participant
+        columns.channel += b.columns.channel
+        columns.shopper += b.columns.shopper.map { shopperMap[Int($0)] }
+        columns.contactedAt += b.columns.contactedAt
+        columns.answeredAt += b.columns.answeredAt
+        columns.attempts += b.columns.attempts
+        columns.raw += b.columns.raw
+        columns.line += b.columns.line
+        comments += b.comments.map { Comment(inquiry: $0.inquiry + offset, areaIndex: $0.areaIndex, text: $0.text) }
+    }
 
     mutating func read(_ t: CSVTable) { readRows(t, header: t, from: 1) }
 
