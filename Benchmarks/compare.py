@@ -81,8 +81,10 @@ def scoring_sql(season_yaml):
     tden = " + ".join(f"(CASE WHEN \"{a['id']}\" IS NOT NULL THEN {a['weight']} ELSE 0 END)" for a in scored)
     inner = f"SELECT *, {wait} AS w FROM inq"
     with_ok = f"SELECT *, (w IS NOT NULL AND ({' OR '.join(answered_ok)})) AS ok FROM ({inner})"
-    with_areas = "SELECT id, participant, lower(channel) AS channel, ok, " + ", ".join(f'{e} AS "{k}"' for k, e in area_exprs.items()) + f" FROM ({with_ok})"
-    return f"SELECT *, CASE WHEN ok THEN ({tnum}) / nullif({tden}, 0) ELSE 0 END AS total FROM ({with_areas})", [a["id"] for a in areas if a["id"] in area_exprs], [c for c in s["channels"]]
+    question_cols = ", ".join(f'(CASE WHEN ok THEN {points[q["id"]]} END) AS "q_{q["id"]}"' for q in s["questions"])
+    with_areas = "SELECT id, participant, lower(channel) AS channel, ok, " + ", ".join(f'{e} AS "{k}"' for k, e in area_exprs.items()) + f", {question_cols} FROM ({with_ok})"
+    return (f"SELECT *, CASE WHEN ok THEN ({tnum}) / nullif({tden}, 0) ELSE 0 END AS total FROM ({with_areas})",
+            [a["id"] for a in areas if a["id"] in area_exprs], [c for c in s["channels"]], [q["id"] for q in s["questions"]])
 
 
 def timed(fn, runs=RUNS):
@@ -97,7 +99,7 @@ def timed(fn, runs=RUNS):
 def duckdb_bench(path):
     con = duckdb.connect()
     con.execute("PRAGMA threads=2")
-    sql, areas, channels = scoring_sql(f"{path}/season.yaml")
+    sql, areas, channels, questions = scoring_sql(f"{path}/season.yaml")
     read = timed(lambda: con.execute(f"CREATE OR REPLACE TABLE inq AS SELECT * FROM read_csv('{path}/inquiries.csv', header=true, all_varchar=true)"), max(1, RUNS // 2 + 1))
     con.execute(f"CREATE OR REPLACE TABLE participants AS SELECT * FROM read_csv('{path}/participants.csv', header=true, all_varchar=true)")
     score = timed(lambda: con.execute(f"CREATE OR REPLACE TABLE scored AS {sql}"), max(1, RUNS // 2 + 1))
@@ -106,6 +108,7 @@ def duckdb_bench(path):
     q["areas by channel"] = timed(lambda: con.execute("SELECT channel, " + ", ".join(f'avg("{a}")' for a in areas) + ", count(*) FROM scored GROUP BY 1").fetchall())
     pivot = ", ".join(f"avg(total) FILTER (WHERE channel = {quote(c)})" for c in channels)
     q["total by class across channel"] = timed(lambda: con.execute(f"SELECT p.class, {pivot}, avg(total), count(*) FROM scored s JOIN participants p ON s.participant = p.id GROUP BY 1").fetchall())
+    q["questions by channel"] = timed(lambda: con.execute("SELECT channel, " + ", ".join(f'avg("q_{x}"), count("q_{x}")' for x in questions) + " FROM scored GROUP BY 1").fetchall())
     return read, score, q
 
 
