@@ -99,6 +99,25 @@ struct InquiryBuilder {
     /// Appends what a builder read from the rows after this one's: ids checked for duplicates
     /// across both, shoppers and their contacts matched by name, comments re-pointed.
     mutating func merge(_ b: InquiryBuilder) {
+        // The answers (the one large column) are appended on the second core meanwhile.
+        var raw = columns.raw
+        columns.raw = []
+        let tail = b.columns.raw
+        var rest = self
+        nonisolated(unsafe) let other = b
+        withUnsafeMutablePointer(to: &raw) { rawPointer in
+            withUnsafeMutablePointer(to: &rest) { restPointer in
+                nonisolated(unsafe) let pointers = (rawPointer, restPointer)
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { pointers.0.pointee += tail } else { pointers.1.pointee.mergeAllButAnswers(other) }
+                }
+            }
+        }
+        self = rest
+        columns.raw = raw
+    }
+
+    private mutating func mergeAllButAnswers(_ b: InquiryBuilder) {
         let file = InquiryBuilder.file
         // Errors: this half's, then the other's, within the cap.
         for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
@@ -143,7 +162,6 @@ struct InquiryBuilder {
         columns.contactedAt += b.columns.contactedAt
         columns.answeredAt += b.columns.answeredAt
         columns.attempts += b.columns.attempts
-        columns.raw += b.columns.raw
         columns.line += b.columns.line
         comments += b.comments.map { Comment(inquiry: $0.inquiry + offset, areaIndex: $0.areaIndex, text: $0.text) }
     }
