@@ -70,9 +70,27 @@ public enum SeasonLoader {
         }
         guard let yamlText = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink) else { throw fail() }
         let definition = SeasonYAML.parse(yamlText, into: &sink)
+        guard let definition else { throw fail() }
+        return try load(parsed: definition, participants: pBytes, inquiries: iBytes, directory: directory)
+    }
+
+    /// Parses season.yaml alone (for tools that load many variants of one season's data).
+    public static func definition(_ yamlBytes: [UInt8]) throws(SeasonLoadError) -> SeasonDefinition {
+        var sink = DiagnosticSink()
+        if let text = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink), let d = SeasonYAML.parse(text, into: &sink) { return d }
+        throw SeasonLoadError(directory: "", errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+    }
+
+    /// Loads the data files against an already parsed definition.
+    public static func load(parsed definition: SeasonDefinition, participants pBytes: [UInt8], inquiries iBytes: [UInt8],
+                            directory: String = "") throws(SeasonLoadError) -> Season {
+        var sink = DiagnosticSink()
+        func fail() -> SeasonLoadError {
+            SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+        }
         let pTable = readCSV(pBytes, file: participantsFile, sink: &sink)
         let iStream = checkInquiries(iBytes, sink: &sink)
-        guard let definition, let pTable, let iStream, sink.errors.isEmpty else { throw fail() }
+        guard let pTable, let iStream, sink.errors.isEmpty else { throw fail() }
         let (participants, classes) = readParticipants(pTable, sink: &sink)
         var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
         do { try builder.read(iStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }

@@ -222,6 +222,7 @@ enum SeasonYAML {
                         for (k, v) in om {
                             guard let t = k.scalar?.string else { err(k, "question \(id): an option is text: points"); continue }
                             if let p = number(v, what: "the points of option \"\(t)\" of question \(id)") {
+                                if p < 0 || p > 100 { err(v, "question \(id): option \"\(t)\" has \(p) points; expected 0–100") }
                                 options.append((t.trimmingCharacters(in: .whitespaces), p))
                             }
                         }

@@ -22,8 +22,11 @@ public enum Literal: Sendable, Equatable {
 
 /// The `where` clause.
 public indirect enum Filter: Sendable {
-    case and(Filter, Filter)
-    case or(Filter, Filter)
+    /// All must hold. n-ary, so that a long chain (`a or b or … or z`) is flat, not a deep tree
+    /// that would overflow the stack when evaluated or freed.
+    case and([Filter])
+    /// Any must hold.
+    case or([Filter])
     case not(Filter)
     /// `class = Bank`, `date < 2024-03-01`, `total < 50`, `area = agent`.
     case comparison(field: Located<String>, op: Located<CompareOp>, value: Located<Literal>)

@@ -50,9 +50,14 @@ extension QueryDiagnostic {
         while k < min(range.start, chars.count) { if chars[k] == "\n" { lineStart = k + 1 }; k += 1 }
         var lineEnd = lineStart
         while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
-        let line = String(chars[lineStart..<lineEnd])
-        let prefix = String(chars[lineStart..<min(max(range.start, lineStart), lineEnd)])
-        let marked = range.end > range.start ? String(chars[min(range.start, lineEnd)..<min(range.end, lineEnd)]) : ""
+        // A very long line is shown as a window around the place (60 characters before, 60 marked).
+        let start = min(max(range.start, lineStart), lineEnd)
+        let windowStart = max(lineStart, start - 60)
+        let markedEnd = min(range.end, lineEnd, start + 60)
+        let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
+        let line = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<windowEnd]) + (windowEnd < lineEnd ? "…" : "")
+        let prefix = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<start])
+        let marked = markedEnd > start ? String(chars[start..<markedEnd]) : ""
         let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
         let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
         var out = "\(line)\n\(pad)\(carets) \(message)"

@@ -92,7 +92,7 @@ public enum Dimension: String, CaseIterable, Sendable {
         let text = value.value.text.trimmingCharacters(in: .whitespaces)
         func missing(_ what: String) -> EvaluationError {
             let near = Suggest.nearest(text, in: candidates(s))
-            return EvaluationError(value.range, "no \(what) \"\(text)\"", hint: near.map { "did you mean \(quoteIfNeeded($0))?" })
+            return EvaluationError(value.range, "no \(what) \"\(Token.clip(text))\"", hint: near.map { "did you mean \(quoteIfNeeded($0))?" })
         }
         switch self {
         case .class:
@@ -110,17 +110,17 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .month:
             let parts = text.split(separator: "-")
             guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1...9999).contains(y) else {
-                throw EvaluationError(value.range, "expected a month like 2024-01, found \"\(text)\"")
+                throw EvaluationError(value.range, "expected a month like 2024-01, found \"\(Token.clip(text))\"")
             }
             return y * 12 + m - 1
         case .week:
             let parts = text.uppercased().split(separator: "-")
             guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let w = Int(parts[1].dropFirst()), (1...53).contains(w) else {
-                throw EvaluationError(value.range, "expected a week like 2024-W03, found \"\(text)\"")
+                throw EvaluationError(value.range, "expected a week like 2024-W03, found \"\(Token.clip(text))\"")
             }
             return y * 100 + w
         case .attempts:
-            guard let a = Int(text), a == 1 || a == 2 else { throw EvaluationError(value.range, "expected 1 or 2 attempts, found \"\(text)\"") }
+            guard let a = Int(text), a == 1 || a == 2 else { throw EvaluationError(value.range, "expected 1 or 2 attempts, found \"\(Token.clip(text))\"") }
             return a
         }
     }

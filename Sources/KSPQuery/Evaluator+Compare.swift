@@ -65,7 +65,8 @@ extension Evaluator {
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
         var notes = ["a = \(aLabel) (\(a.count) inquiries), b = \(bLabel) (\(b.count) inquiries)",
-                     "sig: * p < 0.05, ** p < 0.01 (\(tests.sorted().joined(separator: ", ")); see .help compare)"]
+                     tests.isEmpty ? "no test could be made (a base below 2 or no values)"
+                                   : "sig: * p < 0.05, ** p < 0.01 (\(tests.sorted().joined(separator: ", ")); see .help compare)"]
         if small { notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise") }
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }

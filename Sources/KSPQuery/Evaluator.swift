@@ -45,7 +45,7 @@ public struct Evaluator {
 
     func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
         if let d = Dimension.named(name.value) { return d }
-        throw EvaluationError(name.range, "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(name.value)\"",
+        throw EvaluationError(name.range, "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(Token.clip(name.value))\"",
                               hint: Suggest.nearest(name.value, in: Dimension.names).map { "did you mean \($0)?" })
     }
 
@@ -74,7 +74,7 @@ public struct Evaluator {
                     let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + def.areas.map(\.id) + def.questions.map(\.id)
                     var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
                     if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
-                    throw EvaluationError(name.range, "unknown metric \"\(name.value)\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
+                    throw EvaluationError(name.range, "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
                 }
                 if case let .cx(cx) = m, def.questionIndex(metric: cx) == nil {
                     throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
@@ -89,7 +89,7 @@ public struct Evaluator {
         guard let value else { return nil }
         if let a = season.definition.areaIndex(id: value.value.text) { return a }
         if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
-        throw EvaluationError(value.range, "no area \"\(value.value.text)\"",
+        throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
                               hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" })
     }
 
@@ -116,7 +116,7 @@ public struct Evaluator {
             column = table.columns.firstIndex { $0.name.lowercased() == name }
             if column == nil, let d = Dimension.named(name) { column = table.columns.firstIndex { $0.name == d.rawValue } }
             guard let c = column else {
-                throw EvaluationError(key.key.range, "cannot order by \"\(key.key.value)\": not a column of this result",
+                throw EvaluationError(key.key.range, "cannot order by \"\(Token.clip(key.key.value))\": not a column of this result",
                                       hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.

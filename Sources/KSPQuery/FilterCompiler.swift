@@ -2,8 +2,8 @@ import KSPCore
 
 /// A `where` clause resolved against a season: names become indices, ready to test inquiries.
 indirect enum CompiledFilter {
-    case and(CompiledFilter, CompiledFilter)
-    case or(CompiledFilter, CompiledFilter)
+    case and([CompiledFilter])
+    case or([CompiledFilter])
     case not(CompiledFilter)
     case always
     case dimension(Dimension, CompareOp, Int)
@@ -16,8 +16,12 @@ indirect enum CompiledFilter {
 
     func test(_ i: Int, _ s: Season) -> Bool {
         switch self {
-        case let .and(a, b): return a.test(i, s) && b.test(i, s)
-        case let .or(a, b): return a.test(i, s) || b.test(i, s)
+        case let .and(parts):
+            for p in parts where !p.test(i, s) { return false }
+            return true
+        case let .or(parts):
+            for p in parts where p.test(i, s) { return true }
+            return false
         case let .not(a): return !a.test(i, s)
         case .always: return true
         case let .dimension(d, op, k): return compare(d.key(i, s), op, k)
@@ -73,18 +77,29 @@ struct FilterCompiler {
         switch f {
         case let .comparison(field, op, value) where field.value.lowercased() == "area" && op.value == .eq:
             return (value, nil)
-        case let .and(a, b):
-            let (xa, ra) = extractArea(a), (xb, rb) = extractArea(b)
-            let rest: Filter? = ra.flatMap { l in rb.map { .and(l, $0) } ?? l } ?? rb
-            return (xa ?? xb, rest)
+        case let .and(parts):
+            var area: Located<Literal>?
+            var rest: [Filter] = []
+            for p in parts {
+                let (x, r) = extractArea(p)
+                area = area ?? x
+                if let r { rest.append(r) }
+            }
+            return (area, rest.isEmpty ? nil : rest.count == 1 ? rest[0] : .and(rest))
         default: return (nil, f)
         }
     }
 
     func compile(_ f: Filter) throws(EvaluationError) -> CompiledFilter {
         switch f {
-        case let .and(a, b): return .and(try compile(a), try compile(b))
-        case let .or(a, b): return .or(try compile(a), try compile(b))
+        case let .and(parts):
+            var compiled: [CompiledFilter] = []
+            for p in parts { compiled.append(try compile(p)) }
+            return .and(compiled)
+        case let .or(parts):
+            var compiled: [CompiledFilter] = []
+            for p in parts { compiled.append(try compile(p)) }
+            return .or(compiled)
         case let .not(a): return .not(try compile(a))
         case .answered: return .answered
         case let .contains(text):
@@ -108,7 +123,7 @@ struct FilterCompiler {
             }
             let metric = try inquiryValue(field)
             guard case let .number(x) = value.value else {
-                throw EvaluationError(value.range, "expected a number to compare \(field.value) with, found \"\(value.value.text)\"")
+                throw EvaluationError(value.range, "expected a number to compare \(field.value) with, found \"\(Token.clip(value.value.text))\"")
             }
             return .metric(metric, op.value, x)
         case let .membership(field, negated, values):
@@ -130,7 +145,7 @@ struct FilterCompiler {
 
     func day(_ value: Located<Literal>) throws(EvaluationError) -> Int {
         guard let d = CivilDate.parse(value.value.text) else {
-            throw EvaluationError(value.range, "expected a date like 2024-03-01, found \"\(value.value.text)\"")
+            throw EvaluationError(value.range, "expected a date like 2024-03-01, found \"\(Token.clip(value.value.text))\"")
         }
         return d.dayNumber
     }
@@ -150,7 +165,7 @@ struct FilterCompiler {
                                   hint: m == .noanswer || m == .noanswer1 ? "filter on answered or not answered" : nil)
         case nil:
             let candidates = Dimension.names + ["date", "area", "answered"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
-            throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(field.value)\"",
+            throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
                                   hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" })
         }
     }

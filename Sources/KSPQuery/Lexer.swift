@@ -14,6 +14,9 @@ public enum CompareOp: String, Sendable {
 }
 
 public struct Token: Sendable, Equatable {
+    /// A long text cut for messages: 40 characters and an ellipsis.
+    public static func clip(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+
     public var kind: TokenKind
     public var range: SourceRange
 
@@ -22,8 +25,8 @@ public struct Token: Sendable, Equatable {
 
     public var display: String {
         switch kind {
-        case let .word(w): return "\"\(w)\""
-        case let .string(s): return "\"\(s)\""
+        case let .word(w): return "\"\(Token.clip(w))\""
+        case let .string(s): return "\"\(Token.clip(s))\""
         case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? "\(Int(n))" : "\(n)"
         case .comma: return "\",\""
         case .leftParen: return "\"(\""
@@ -36,7 +39,7 @@ public struct Token: Sendable, Equatable {
 
 /// Splits one statement into tokens. `--` starts a comment to the end of the line.
 public enum Lexer {
-    public static let maxTokens = 200_000
+    public static let maxTokens = 2_000_000
 
     public static func tokenize(_ source: String) throws(LexError) -> [Token] {
         let c = Array(source)

@@ -225,15 +225,15 @@ public struct Parser {
 
     // filter := or ; or := and (or and)* ; and := unary (and unary)* ; unary := not unary | ( filter ) | predicate
     mutating func filter() throws(ParseError) -> Filter {
-        var left = try conjunction()
-        while accept("or") != nil { left = .or(left, try conjunction()) }
-        return left
+        var parts = [try conjunction()]
+        while accept("or") != nil { parts.append(try conjunction()) }
+        return parts.count == 1 ? parts[0] : .or(parts)
     }
 
     mutating func conjunction() throws(ParseError) -> Filter {
-        var left = try unary()
-        while accept("and") != nil { left = .and(left, try unary()) }
-        return left
+        var parts = [try unary()]
+        while accept("and") != nil { parts.append(try unary()) }
+        return parts.count == 1 ? parts[0] : .and(parts)
     }
 
     mutating func unary() throws(ParseError) -> Filter {
