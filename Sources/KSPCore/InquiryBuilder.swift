@@ -211,14 +211,20 @@ struct InquiryBuilder {
             }
         }
         var commentColumns: [(column: Int, area: Int?)] = []
+        var unknown: [(column: Int, name: String)] = []
         let known = Set(InquiryBuilder.requiredColumns + definition.questions.map { $0.id.lowercased() })
         for c in 0..<t.fieldCount(row: 0) {
             let name = t.field(row: 0, column: c).trimmingCharacters(in: .whitespaces).lowercased()
             if name == "comment" { commentColumns.append((c, nil)); continue }
             if name.hasPrefix("comment_"), let a = definition.areaIndex(id: String(name.dropFirst(8))) { commentColumns.append((c, a)); continue }
-            if !known.contains(name) {
-                sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored")
-            }
+            if !known.contains(name) { unknown.append((c, name)) }
+        }
+        // A handful is named one by one; an export with thousands of extra columns gets one line.
+        if unknown.count <= 10 {
+            for (c, name) in unknown { sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored") }
+        } else {
+            sink.warning(file, line: 1, column: unknown[0].column + 1,
+                         "\(unknown.count) unknown columns are ignored (\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)")
         }
         guard sink.errors.isEmpty else { return nil }
         let cId = header["id"]!, cP = header["participant"]!, cCh = header["channel"]!, cS = header["shopper"]!
