@@ -49,9 +49,9 @@ public enum Ranking {
     }
 
     /// Class winners, "Best i test" and "Best på <channel>" over the given inquiries.
-    public static func awards(_ season: Season, inquiries: [Int]? = nil) -> [Award] {
+    public static func awards(_ season: Season, inquiries: [Int]? = nil, minInquiries: Int? = nil) -> [Award] {
         let all = inquiries ?? Array(0..<season.inquiries.count)
-        let minN = season.definition.minInquiriesForAward
+        let minN = minInquiries ?? season.definition.minInquiriesForAward
         let ranked = rank(season, inquiries: all, minInquiries: minN)
         var result: [Award] = []
         for c in season.classes.indices {

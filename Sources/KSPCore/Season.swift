@@ -19,6 +19,15 @@ public struct Participant: Sendable, Hashable {
     public var classIndex: Int
 }
 
+/// One season among those loaded: its name, where it came from and how it is scored.
+public struct SeasonInfo: Sendable {
+    public var name: String
+    public var directory: String
+    public var definition: SeasonDefinition
+    /// Day number of its first inquiry (days since 1970), the origin of `season_day`.
+    public var firstDay: Int?
+}
+
 /// One free-text comment of a shopper; `areaIndex` is nil for the general `comment` column.
 public struct Comment: Sendable {
     public var inquiry: Int
@@ -39,6 +48,10 @@ public struct Season: Sendable {
     public var inquiries: InquiryColumns
     public var comments: [Comment]
     public var warnings: [SeasonDiagnostic]
+    /// The seasons loaded side by side (one, unless combined by `SeasonCombiner`), in load order.
+    public var seasons: [SeasonInfo] = []
+    /// What differs between the combined seasons' questionnaires (for `.schema`).
+    public var schemaDifferences: [String] = []
 
     public var name: String { definition.name }
 
@@ -107,6 +120,17 @@ public struct InquiryColumns: Sendable {
     public var day: [Int32] = []
     public var month: [Int32] = []
     public var week: [Int32] = []
+    /// Which loaded season an inquiry belongs to, and its day counted from that season's first inquiry.
+    public var season: [UInt8] = []
+    public var seasonDay: [Int32] = []
+
+    /// Marks every inquiry as of one season and counts its days from that season's first.
+    mutating func deriveSeason(_ index: Int) -> Int? {
+        season = [UInt8](repeating: UInt8(index), count: count)
+        let first = day.min().map(Int.init)
+        seasonDay = day.map { $0 - Int32(first ?? 0) }
+        return first
+    }
 
     mutating func deriveCalendarAndClass(participants: [Participant]) {
         classIndex = participant.map { Int32(participants[Int($0)].classIndex) }

@@ -100,6 +100,8 @@ public enum SeasonLoader {
                             shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
         score(&season)
         season.inquiries.deriveCalendarAndClass(participants: participants)
+        let firstDay = season.inquiries.deriveSeason(0)
+        season.seasons = [SeasonInfo(name: definition.name, directory: directory, definition: definition, firstDay: firstDay)]
         // A participant with no inquiries is worth a warning: it cannot be ranked.
         var seen = [Bool](repeating: false, count: participants.count)
         for p in season.inquiries.participant { seen[Int(p)] = true }

@@ -36,6 +36,8 @@ public indirect enum Filter: Sendable {
     case answered(SourceRange)
     /// `contains "text"`: the inquiry has a comment holding the text.
     case contains(Located<String>)
+    /// `so far`: each season up to the day the latest season has reached (days since its first inquiry).
+    case soFar(SourceRange)
 }
 
 public enum SortDirection: Sendable { case ascending, descending }

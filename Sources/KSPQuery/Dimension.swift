@@ -2,14 +2,14 @@ import KSPCore
 
 /// What inquiries can be grouped, crossed, compared and filtered by.
 public enum Dimension: String, CaseIterable, Sendable {
-    case `class`, participant, channel, shopper, month, week, attempts
+    case `class`, participant, channel, shopper, month, week, attempts, season
 
     public static let names = Dimension.allCases.map(\.rawValue)
 
     /// Norwegian words a consultant may type for the same thing.
     static let aliases: [String: Dimension] = [
         "klasse": .class, "bransje": .class, "deltaker": .participant, "kanal": .channel, "kontaktmåte": .channel,
-        "observatør": .shopper, "måned": .month, "uke": .week, "forsøk": .attempts,
+        "observatør": .shopper, "måned": .month, "uke": .week, "forsøk": .attempts, "sesong": .season,
     ]
 
     public static func named(_ text: String) -> Dimension? {
@@ -23,11 +23,21 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .participant: return Int(s.inquiries.participant[i])
         case .channel: return Int(s.inquiries.channel[i])
         case .shopper: return Int(s.inquiries.shopper[i])
-        case .month: return Int(s.inquiries.month[i])
+        case .month: return s.seasons.count > 1 ? Dimension.seasonMonth(Int(s.inquiries.month[i]), s) : Int(s.inquiries.month[i])
         case .week: return Int(s.inquiries.week[i])
         case .attempts: return Int(s.inquiries.attempts[i])
+        case .season: return Int(s.inquiries.season[i])
         }
     }
+
+    /// With several seasons loaded, months are the months of a season (November of every season
+    /// together), counted from the month the latest season starts in.
+    static func seasonMonth(_ monthKey: Int, _ s: Season) -> Int {
+        let start = s.seasons.last?.firstDay.map { CivilDate(dayNumber: $0).month - 1 } ?? 0
+        return ((monthKey % 12) - start + 12) % 12
+    }
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
 
     /// The keys of many inquiries at once, read through buffers (the hot path of grouping).
     public func keys(_ indices: [Int], _ s: Season) -> [Int] {
@@ -39,9 +49,12 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .participant: return gather(s.inquiries.participant)
         case .channel: return gather(s.inquiries.channel)
         case .shopper: return gather(s.inquiries.shopper)
-        case .month: return gather(s.inquiries.month)
         case .week: return gather(s.inquiries.week)
         case .attempts: return gather(s.inquiries.attempts)
+        case .season: return gather(s.inquiries.season)
+        case .month:
+            if s.seasons.count > 1 { return s.inquiries.month.withUnsafeBufferPointer { b in indices.map { Dimension.seasonMonth(Int(b[$0]), s) } } }
+            return gather(s.inquiries.month)
         }
     }
 
@@ -52,9 +65,15 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .participant: return s.participants[key].name
         case .channel: return s.definition.channels[key].id
         case .shopper: return s.shoppers[key]
-        case .month: return "\(key / 12)-\(pad2(key % 12 + 1))"
+        case .month:
+            if s.seasons.count > 1 {
+                let start = s.seasons.last?.firstDay.map { CivilDate(dayNumber: $0).month - 1 } ?? 0
+                return Dimension.monthNames[(key + start) % 12]
+            }
+            return "\(key / 12)-\(pad2(key % 12 + 1))"
         case .week: return "\(key / 100)-W\(pad2(key % 100))"
         case .attempts: return String(key)
+        case .season: return s.seasons.indices.contains(key) ? s.seasons[key].name : String(key)
         }
     }
 
@@ -84,6 +103,7 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .channel: return s.definition.channels.flatMap { [$0.id] + $0.aliases }
         case .shopper: return s.shoppers
         case .month, .week, .attempts: return []
+        case .season: return s.seasons.map(\.name)
         }
     }
 
@@ -107,6 +127,19 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .shopper:
             guard let k = s.shoppers.firstIndex(where: { $0.lowercased() == text.lowercased() }) else { throw missing("shopper") }
             return k
+        case .season:
+            // By name (KSP 2024), directory (ksp2024) or year (2024).
+            let key = text.lowercased()
+            if let k = s.seasons.firstIndex(where: { $0.name.lowercased() == key }) { return k }
+            if let k = s.seasons.firstIndex(where: { ($0.directory as NSString).lastPathComponent.lowercased() == key }) { return k }
+            if key.count == 4, key.allSatisfy(\.isNumber), let k = s.seasons.lastIndex(where: { $0.name.contains(key) || $0.directory.hasSuffix(key) }) { return k }
+            throw missing("season")
+        case .month where s.seasons.count > 1:
+            guard let m = Dimension.monthNames.firstIndex(of: String(text.lowercased().prefix(3))) else {
+                throw EvaluationError(value.range, "expected a month like nov or jan (several seasons are loaded), found \"\(Token.clip(text))\"")
+            }
+            let start = s.seasons.last?.firstDay.map { CivilDate(dayNumber: $0).month - 1 } ?? 0
+            return (m - start + 12) % 12
         case .month:
             let parts = text.split(separator: "-")
             guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1...9999).contains(y) else {

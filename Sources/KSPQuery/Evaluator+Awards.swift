@@ -3,8 +3,19 @@ import KSPCore
 extension Evaluator {
     /// Class winners, "Best i test" and "Best på <channel>" (rule 7).
     func winners(_ w: WinnersStatement) throws(EvaluationError) -> ResultTable {
-        let pool = w.filter == nil ? nil : try inquiries(passing: w.filter)
-        let awards = Ranking.awards(season, inquiries: pool)
+        var pool = w.filter == nil ? nil : try inquiries(passing: w.filter)
+        var notes: [String] = []
+        var minimum: Int?
+        if season.seasons.count > 1 {
+            // Awards are a season's: the latest season among the inquiries asked about.
+            let all = pool ?? Array(0..<season.inquiries.count)
+            if let latest = all.map({ season.inquiries.season[$0] }).max() {
+                pool = all.filter { season.inquiries.season[$0] == latest }
+                minimum = season.seasons[Int(latest)].definition.minInquiriesForAward
+                notes.append("awards of \(season.seasons[Int(latest)].name) (add where season = … for another)")
+            }
+        }
+        let awards = Ranking.awards(season, inquiries: pool, minInquiries: minimum)
         let def = season.definition
         var rows: [[Cell]] = []
         for award in awards {
@@ -20,7 +31,7 @@ extension Evaluator {
         let columns = [ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
                        ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")]
         return ResultTable(columns: columns, rows: rows,
-                           notes: ["ranked by total, ties by \(def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"), then name; awards need at least \(def.minInquiriesForAward) inquiries, best per channel at least 3 on it"])
+                           notes: notes + ["ranked by total, ties by \(def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"), then name; awards need at least \(minimum ?? def.minInquiriesForAward) inquiries, best per channel at least 3 on it"])
     }
 
     /// The shoppers' comments with participant, channel, date and the inquiry's total.

@@ -15,6 +15,11 @@ extension Evaluator {
             pool = pool.filter { d.key($0, season) == k }
             scope = "\(d.rawValue) \(d.label(k, season))"
         }
+        if season.seasons.count > 1, let latest = pool.map({ season.inquiries.season[$0] }).max() {
+            // A rank is within one season: the latest among the inquiries asked about.
+            pool = pool.filter { season.inquiries.season[$0] == latest }
+            scope += " in \(season.seasons[Int(latest)].name)"
+        }
         let metric: Metric
         if let m = r.metric {
             let list = try metrics([m], area: nil)

@@ -13,6 +13,7 @@ indirect enum CompiledFilter {
     case metric(InquiryValue, CompareOp, Double)
     case answered
     case comment(String, Set<Int>)
+    case seasonDay(CompareOp, Int)
 
     func test(_ i: Int, _ s: Season) -> Bool {
         switch self {
@@ -33,6 +34,7 @@ indirect enum CompiledFilter {
             return !value.isNaN && compare(value, op, x)
         case .answered: return s.inquiries.answered[i]
         case let .comment(_, set): return set.contains(i)
+        case let .seasonDay(op, d): return compare(Int(s.inquiries.seasonDay[i]), op, d)
         }
     }
 }
@@ -102,6 +104,14 @@ struct FilterCompiler {
             return .or(compiled)
         case let .not(a): return .not(try compile(a))
         case .answered: return .answered
+        case .soFar:
+            // The latest season's reach: its last inquiry so far, in days from its first.
+            let latest = season.seasons.count - 1
+            var reach = 0
+            for i in 0..<season.inquiries.count where Int(season.inquiries.season[i]) == latest {
+                reach = max(reach, Int(season.inquiries.seasonDay[i]))
+            }
+            return .seasonDay(.le, reach)
         case let .contains(text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
@@ -115,8 +125,14 @@ struct FilterCompiler {
             if name == "date" || name == "dato" {
                 return .date(op.value, try day(value))
             }
+            if name == "season_day" {
+                guard case let .number(n) = value.value, n == n.rounded(), abs(n) < 1e9 else {
+                    throw EvaluationError(value.range, "expected a whole number of days after season_day \(op.value.rawValue)")
+                }
+                return .seasonDay(op.value, Int(n))
+            }
             if let d = Dimension.named(name) {
-                if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts].contains(d) {
+                if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts, .season].contains(d) {
                     throw EvaluationError(op.range, "expected = or != after \(d.rawValue) (or in, not in)")
                 }
                 return .dimension(d, op.value, try d.resolve(value, season))
@@ -164,7 +180,7 @@ struct FilterCompiler {
             throw EvaluationError(field.range, "\(m.id(in: def)) is a figure of a group, not of one inquiry",
                                   hint: m == .noanswer || m == .noanswer1 ? "filter on answered or not answered" : nil)
         case nil:
-            let candidates = Dimension.names + ["date", "area", "answered"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
+            let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
             throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
                                   hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" })
         }

@@ -3,7 +3,7 @@ public struct Parser {
     public static let statementKeywords = ["compare", "winners", "quotes", "rank"]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
     public static let allKeywords = statementKeywords + clauseKeywords +
-        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within"]
+        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within", "so", "far", "season", "season_day"]
     /// Deepest nesting of parentheses and `not` accepted before the parser gives up (no stack overflow).
     public static let maxDepth = 200
 
@@ -249,6 +249,10 @@ public struct Parser {
             return f
         }
         if let t = accept("answered") { return .answered(t.range) }
+        if let t = accept("so") {
+            guard accept("far") != nil else { throw error("far after so (so far: each season up to the day the latest has reached)") }
+            return .soFar(t.range)
+        }
         if accept("contains") != nil {
             guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
             return .contains(Located(s, advance().range))

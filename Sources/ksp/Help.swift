@@ -27,7 +27,11 @@ enum Help {
         .questions and .schema list the season's ids.
         """,
         "dimensions": """
-        Dimensions (by, across, compare, where): class, participant, channel, shopper, month, week, attempts.
+        Dimensions (by, across, compare, where): class, participant, channel, shopper, month, week, attempts,
+          season (KSP 2024, ksp2024 or 2024). With several seasons loaded, month is the month of the season
+          (nov, des, jan …) so that seasons line up; season_day counts days from each season's first inquiry,
+          and so far keeps each season up to the day the latest season has reached:
+          total by month across season;  compare season 2023 vs 2024 where so far
         Values match any case; quote names with spaces: "Åpen klasse". Channels also by alias (telefon, e-post).
         Months are written 2024-01, weeks 2024-W03.
         """,
@@ -65,7 +69,8 @@ enum Help {
         "meta": """
         Meta-commands:
           .help [topic]          this help; topics: statements metrics dimensions filters compare output meta keys
-          .load DIR              load a season (the one loaded stays if DIR has errors)
+          .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
+          .reload                read the loaded seasons again from disk (an export growing during fieldwork)
           .mode FORMAT           table, markdown, csv or json
           .output [FILE]         results to FILE; no FILE: back to the screen
           .read FILE             run the statements in FILE

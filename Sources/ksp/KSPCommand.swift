@@ -57,6 +57,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Multiply the 25 inquiries per participant by this (for benchmarks).") var scale: Int = 1
     @Option(help: "The season's final year (fieldwork from late November the year before).") var year: Int = 2024
     @Option(help: "Questionnaire: 2024 (default) or 2023 (K17 added, K16 and GDPR absent).") var questionnaire: Int = 2024
+    @Option(help: "Seed of the participants alone (default: --seed); seasons with the same panel seed share their participants.") var panelSeed: UInt64?
     @Argument(help: "The directory to write (created if missing).") var outputDirectory: String
 
     func validate() throws {
@@ -72,6 +73,7 @@ struct GenerateCommand: ParsableCommand {
         options.scale = scale
         options.year = year
         options.questionnaire2023 = questionnaire == 2023
+        options.panelSeed = panelSeed
         var generator = SeasonGenerator(options)
         let files = generator.generate()
         let dir = URL(fileURLWithPath: outputDirectory)

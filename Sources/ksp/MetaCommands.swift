@@ -4,7 +4,7 @@ import KSPQuery
 
 extension Session {
     static let metaCommands = [".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-                               ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".quit", ".exit"]
+                               ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit"]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
         let words = MetaArguments.split(piece.text)
@@ -44,14 +44,17 @@ extension Session {
             case ".pager":
                 guard let v = args.first.flatMap({ PagerMode(rawValue: $0.lowercased()) }) else { return fail(".pager: expected on, off or auto") }
                 pager = v
-            case ".load":
-                guard !args.isEmpty else { return fail(".load: expected a season directory") }
-                guard args.count == 1 else { return fail(".load: one season at a time for now (several seasons side by side are not built yet)") }
+            case ".load", ".reload":
+                // .reload reads the loaded seasons again (an export that grows during fieldwork).
+                let directories = command == ".reload" ? seasonDirectories : args
+                guard !directories.isEmpty else { return fail(".load: expected a season directory (or several)") }
                 do {
-                    let loaded = try SeasonLoader.load(directory: args[0])
+                    let loaded = try Seasons.load(directories)
+                    let before = season.inquiries.count
                     season = loaded
-                    seasonDirectories = args
-                    try output.write("loaded \(loaded.name): \(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries" +
+                    seasonDirectories = directories
+                    let change = command == ".reload" ? " (\(loaded.inquiries.count - before >= 0 ? "+" : "")\(loaded.inquiries.count - before) inquiries)" : ""
+                    try output.write("loaded \(loaded.name): \(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries\(change)" +
                                      (loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"))
                 } catch {
                     return fail("\(error)" + "\nthe season already loaded (\(season.name)) stays")
@@ -171,7 +174,12 @@ enum Listings {
                  .count(c.attempts), .text(c.brackets.map { "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))" }.joined(separator: ", "))]
             })
         let r = TableRenderer(width: width)
-        return "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n" + r.render(channels) +
+        var text = "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n" + r.render(channels) +
             "\nsecond attempt factor \(def.secondAttemptFactor); awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
+        if s.seasons.count > 1 {
+            text += "\n\nseasons loaded: " + s.seasons.map(\.name).joined(separator: ", ")
+            text += s.schemaDifferences.isEmpty ? "\nthe seasons' questionnaires are the same" : "\nwhat differs between them:\n" + s.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
+        }
+        return text
     }
 }

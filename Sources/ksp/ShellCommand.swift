@@ -31,12 +31,8 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let directories = seasonDirectories.isEmpty ? [SampleSeason.directory()] : seasonDirectories
-        guard directories.count == 1 else {
-            StandardError.write("ksp: one season at a time for now; several seasons side by side are not built yet")
-            throw ExitCode(ExitStatus.usage)
-        }
         let season: Season
-        do { season = try SeasonLoader.load(directory: directories[0]) } catch {
+        do { season = try Seasons.load(directories) } catch {
             StandardError.write(error.description)
             throw ExitCode(ExitStatus.seasonError)
         }
@@ -87,6 +83,15 @@ struct ShellCommand: ParsableCommand {
         }
         if let p = splitter.finish(), !failed || keepGoing { _ = handle(p) }
         return failed ? ExitStatus.queryError : ExitStatus.ok
+    }
+}
+
+/// Loads one season, or several side by side (see `SeasonCombiner`).
+enum Seasons {
+    static func load(_ directories: [String]) throws(SeasonLoadError) -> Season {
+        var loaded: [Season] = []
+        for d in directories { loaded.append(try SeasonLoader.load(directory: d)) }
+        return SeasonCombiner.combine(loaded)
     }
 }
 

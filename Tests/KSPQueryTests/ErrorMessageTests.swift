@@ -16,7 +16,7 @@ struct ErrorMessageTests {
 
     @Test func misspeltDimension() {
         let e = Fixture.error("total by clas")!
-        #expect(e.message == "expected a dimension (class, participant, channel, shopper, month, week, attempts), found \"clas\"")
+        #expect(e.message == "expected a dimension (class, participant, channel, shopper, month, week, attempts, season), found \"clas\"")
         #expect(e.hint == "did you mean class?")
         #expect(e.range == SourceRange(9, 13))
     }
