@@ -44,6 +44,7 @@ extension Evaluator {
         var sample = [Double]()
         var scores = [Double](repeating: 0, count: participants.count)
         for _ in 0..<rounds {
+            try checkCancelled()
             for (p, v) in values.enumerated() {
                 sample.removeAll(keepingCapacity: true)
                 for _ in 0..<v.count { sample.append(v[Int(rng.next() % UInt64(v.count))]) }

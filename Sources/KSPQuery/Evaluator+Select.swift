@@ -66,6 +66,12 @@ extension Evaluator {
         dims.enumerated().map { (k, d) in .text(d.label(k == 0 ? key.a : key.b, season)) }
     }
 
+    /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
+    func intervalCells(_ f: Figure, _ m: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
+        let iv = Significance.interval(f, m, quantiles: &quantiles)
+        return [.text(iv.map { Significance.intervalText($0) } ?? ""), .number(iv?.low, .score), .number(iv?.high, .score)]
+    }
+
     func accumulators(_ metrics: [Metric], _ members: [Int]) -> [FigureAccumulator] {
         var accs = metrics.map { FigureAccumulator($0, definition: season.definition) }
         for k in accs.indices { accs[k].add(members, season) }
@@ -104,12 +110,7 @@ extension Evaluator {
                 if !marks[g].isEmpty { c.mark = (c.mark ?? "") + marks[g] }
                 var cells = [c]
                 if testable { cells.append(.text(Significance.word(marks[g]))) }
-                if ci {
-                    let iv = Significance.interval(f, m, quantiles: &quantiles)
-                    cells.append(.text(iv.map { Significance.intervalText($0) } ?? ""))
-                    cells.append(.number(iv?.low, .score))
-                    cells.append(.number(iv?.high, .score))
-                }
+                if ci { cells += intervalCells(f, m, &quantiles) }
                 perMetric[g].append(contentsOf: [cells])
             }
         }
@@ -140,12 +141,21 @@ extension Evaluator {
             let prefix = several ? m.id(in: def) + " " : ""
             for k in acrossKeys { columns.append(ResultColumn(prefix + across.label(k, season))) }
             columns.append(ResultColumn(prefix + "all"))
+            if options.confidenceIntervals && Significance.hasInterval(m) {
+                for k in acrossKeys + [nil] {
+                    let label = prefix + (k.map { across.label($0, season) } ?? "all")
+                    columns.append(ResultColumn(label + " 95% CI", audience: .people))
+                    columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_low", audience: .machines))
+                    columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_high", audience: .machines))
+                }
+            }
             if Significance.isTestable(m) {
                 for k in acrossKeys { columns.append(ResultColumn((several ? m.id(in: def) + "_" : "") + across.label(k, season) + "_sig", audience: .machines)) }
             }
         }
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
+        var quantiles: [Int: Double] = [:]
         for g in groups(dims, inquiries) {
             var row = labels(dims, g.key)
             var parts = [[Int]](repeating: [], count: acrossKeys.count)
@@ -165,6 +175,9 @@ extension Evaluator {
                     row.append(x)
                 }
                 row.append(cell(whole.figure, m))
+                if options.confidenceIntervals && Significance.hasInterval(m) {
+                    for f in cells.map(\.figure) + [whole.figure] { row += intervalCells(f, m, &quantiles) }
+                }
                 if Significance.isTestable(m) { row += marks.map { .text(Significance.word($0)) } }
             }
             row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil))
@@ -185,8 +198,17 @@ extension Evaluator {
             }
         }
         columns.append(ResultColumn(dim == nil ? "value" : "all"))
+        if options.confidenceIntervals {
+            let names = columns.dropFirst(3).map(\.name)
+            for name in names {
+                columns.append(ResultColumn(name + " 95% CI", audience: .people))
+                columns.append(ResultColumn(name + "_ci_low", audience: .machines))
+                columns.append(ResultColumn(name + "_ci_high", audience: .machines))
+            }
+        }
         columns.append(ResultColumn("n"))
         if dim == nil { parts.append(inquiries) }
+        var quantiles: [Int: Double] = [:]
         let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
         // One pass per part over the answers row by row (sequential memory), all questions at once;
         // the all column is the parts merged.
@@ -197,11 +219,14 @@ extension Evaluator {
             let m = Metric.question(q)
             var row: [Cell] = [.text(def.questions[q].id), .text(def.areas[def.questions[q].areaIndex].id), .text(def.questions[q].text)]
             var lastBase = 0
+            var intervals: [Cell] = []
             for sums in perPart {
                 let f = sums.figure(k)
                 row.append(cell(f, m))
                 lastBase = f.base
+                if options.confidenceIntervals { intervals += intervalCells(f, m, &quantiles) }
             }
+            row += intervals
             row.append(.count(lastBase, mark: lastBase < options.minBase ? "*" : nil))
             rows.append(row)
         }

@@ -8,6 +8,8 @@ public struct EvaluationOptions: Sendable {
     public var confidenceIntervals = false
     /// Seed of the rank bootstrap (the same seed gives the same table).
     public var seed: UInt64 = 1
+    /// Asked now and then during long work (Ctrl-C at the prompt); true stops the statement.
+    public var isCancelled: (@Sendable () -> Bool)?
     public init(minBase: Int = 10, confidenceIntervals: Bool = false) {
         self.minBase = minBase
         self.confidenceIntervals = confidenceIntervals
@@ -55,8 +57,18 @@ public struct Evaluator {
         let compiled = try FilterCompiler(season: season).compile(filter)
         var result: [Int] = []
         result.reserveCapacity(season.inquiries.count)
-        for i in 0..<season.inquiries.count where compiled.test(i, season) { result.append(i) }
+        for i in 0..<season.inquiries.count {
+            if i & 0xFFFF == 0 { try checkCancelled() }
+            if compiled.test(i, season) { result.append(i) }
+        }
         return result
+    }
+
+    /// Throws when the user asked to stop (Ctrl-C).
+    func checkCancelled() throws(EvaluationError) {
+        if let isCancelled = options.isCancelled, isCancelled() {
+            throw EvaluationError(SourceRange(0, 0), "interrupted")
+        }
     }
 
     /// Resolves metric names, expanding `areas` and `questions` (limited to one area by `area = X`).

@@ -16,6 +16,8 @@ struct Interactive {
             let text = detail ?? message
             StandardError.write(red ? "\u{1B}[31m" + text + "\u{1B}[0m" : text)
         }
+        // Ctrl-C while a statement runs stops it (the line editor's handler only sets a flag).
+        session.options.isCancelled = { interruptRequested.load(ordering: .relaxed) }
         printBanner()
         var splitter = StatementSplitter()
         while true {

@@ -36,6 +36,7 @@ final class Session {
 
     func statement(_ piece: StatementSplitter.Piece) -> Outcome {
         let start = DispatchTime.now()
+        if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
             let table = try Evaluator(season: season, options: options).run(piece.text)
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
@@ -47,6 +48,10 @@ final class Session {
             }
             return .ok
         } catch let e as any QueryDiagnostic {
+            if e.message == "interrupted" && e.range == SourceRange(0, 0) {
+                reportError("interrupted", nil, piece.line)
+                return .error
+            }
             reportError(e.oneLine, e.rendered(statement: piece.text), piece.line)
             return .error
         } catch {

@@ -46,6 +46,21 @@ struct StatisticsTests {
         #expect(OutputFormat.table.render(t).contains("total 95% CI"))
     }
 
+    @Test func confidenceIntervalsInCrosstabsAndQuestionTables() throws {
+        let e = Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1, confidenceIntervals: true))
+        let x = try e.run("total by class across channel")
+        #expect(x.visible(to: .people).columns.map(\.name) == ["class", "phone", "messenger", "email", "all",
+                                                               "phone 95% CI", "messenger 95% CI", "email 95% CI", "all 95% CI", "n"])
+        // Bank's phone: q1 q2 q4 q5 q9 = 100, 31.25, 0, 0, 86: the t interval with 4 degrees of freedom.
+        let v = [100, 31.25, 0, 0, 86]
+        let mean = v.reduce(0, +) / 5
+        let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot()
+        let half = 2.7764451051977987 * sd / 5.0.squareRoot()  // t(0.975; 4)
+        #expect(close(x.number("Bank", "phone_ci_low"), mean - half, 1e-6))
+        let q = try e.run("questions by channel where area = agent")
+        #expect(q.visible(to: .machines).columns.map(\.name).contains("all_ci_high"))
+    }
+
     @Test func markersOnAClearDifference() throws {
         // Built so that one channel is clearly above the rest: the generated sample's phone vs messenger.
         let sample = try SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)

@@ -152,4 +152,21 @@ struct InteractiveTests {
         try t.keys("Enter")
         try t.waitFor("│ 9 │")
     }
+
+    @Test func ctrlCStopsALongStatement() throws {
+        // rank's bootstrap on a season of 20 000 inquiries takes seconds in a debug build.
+        let dir = KSP.tempDirectory().appendingPathComponent("big")
+        _ = try KSP.run(["generate", "--participants", "40", "--scale", "20", dir.path])
+        let t = try TmuxSession(args: [dir.path])
+        defer { t.close() }
+        try t.waitFor("ksp2024>")
+        try t.type("rank")
+        try t.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.keys("C-c")
+        try t.waitFor("interrupted")
+        try t.type("n")
+        try t.keys("Enter")
+        try t.waitFor("20000")
+    }
 }
