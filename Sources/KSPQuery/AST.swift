@@ -89,7 +89,25 @@ public struct RankStatement: Sendable {
     public var top: Located<Int>?
 }
 
+/// `chart METRIC by DIM [where …] [top N]`
+public struct ChartStatement: Sendable {
+    public var metric: Located<String>
+    public var dimension: Located<String>
+    public var filter: Filter?
+    public var top: Located<Int>?
+}
+
+/// `trend METRIC by month|week [by DIM] [where …]`
+public struct TrendStatement: Sendable {
+    public var metric: Located<String>
+    public var period: Located<String>
+    public var dimension: Located<String>?
+    public var filter: Filter?
+}
+
 public enum Statement: Sendable {
+    case chart(ChartStatement)
+    case trend(TrendStatement)
     case rank(RankStatement)
     case select(SelectStatement)
     case compare(CompareStatement)

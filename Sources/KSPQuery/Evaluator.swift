@@ -38,6 +38,12 @@ public struct Evaluator {
         case let .winners(w): return try winners(w)
         case let .quotes(q): return try quotes(q)
         case let .rank(r): return try rank(r)
+        case let .chart(c):
+            guard case let .bars(_, t) = try chart(c) else { return ResultTable(columns: [], rows: []) }
+            return t
+        case let .trend(c):
+            guard case let .trend(_, t) = try trend(c) else { return ResultTable(columns: [], rows: []) }
+            return t
         }
     }
 

@@ -1,6 +1,6 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
-    public static let statementKeywords = ["compare", "winners", "quotes", "rank"]
+    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend"]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
     public static let allKeywords = statementKeywords + clauseKeywords +
         ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within", "so", "far", "season", "season_day"]
@@ -50,6 +50,8 @@ public struct Parser {
         }
         else if accept("quotes") != nil { s = .quotes(try quotes()) }
         else if accept("rank") != nil { s = .rank(try rank()) }
+        else if accept("chart") != nil { s = .chart(try chart()) }
+        else if accept("trend") != nil { s = .trend(try trend()) }
         else { s = .select(try select()) }
         if current.kind != .end {
             var expected = "the end of the statement"
@@ -199,6 +201,36 @@ public struct Parser {
             }
         }
         return r
+    }
+
+    mutating func chart() throws(ParseError) -> ChartStatement {
+        guard case .word = current.kind else { throw error("a metric to chart (total, an area, nps, …)") }
+        let metric = try name("a metric")
+        _ = try expect("by", "by and a dimension (chart total by class)")
+        guard case .word = current.kind else { throw error("a dimension to chart by") }
+        var c = ChartStatement(metric: metric, dimension: try name("a dimension"))
+        var seen = Set<String>()
+        while let k = current.keyword, ["where", "top"].contains(k) {
+            if seen.contains(k) { throw error("each clause at most once") }
+            seen.insert(k)
+            let kw = advance()
+            if k == "where" { c.filter = try filter() } else { c.top = try topCount(after: kw) }
+        }
+        return c
+    }
+
+    mutating func trend() throws(ParseError) -> TrendStatement {
+        guard case .word = current.kind else { throw error("a metric (trend total by month)") }
+        let metric = try name("a metric")
+        _ = try expect("by", "by month or by week")
+        guard let p = current.keyword, p == "month" || p == "week" else { throw error("month or week after by", hint: nearKeyword(["month", "week"])) }
+        var t = TrendStatement(metric: metric, period: try name("month or week"))
+        if accept("by") != nil {
+            guard case .word = current.kind else { throw error("a dimension (trend total by month by channel)") }
+            t.dimension = try name("a dimension")
+        }
+        if accept("where") != nil { t.filter = try filter() }
+        return t
     }
 
     mutating func literal(_ what: String) throws(ParseError) -> Located<Literal> {

@@ -56,6 +56,15 @@ enum Terminal {
         return 24
     }
 
+    /// Whether the locale can show Unicode (block characters); otherwise charts fall back to ASCII.
+    static var unicode: Bool {
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        if locale.isEmpty { return true }  // no locale set: assume a modern terminal
+        let l = locale.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
+    }
+
     /// Colour only on a terminal and when NO_COLOR is unset.
     static var colorAllowed: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

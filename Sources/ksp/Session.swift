@@ -38,9 +38,10 @@ final class Session {
         let start = DispatchTime.now()
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
-            let table = try Evaluator(season: season, options: options).run(piece.text)
+            let result = try Evaluator(season: season, options: options).runAny(piece.text)
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
-            let text = format.render(table, width: output.path == nil ? Terminal.width() : 10_000, color: color)
+            let width = output.path == nil ? Terminal.width() : 10_000
+            let text = result.render(format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
             try emit(text)
             if timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6

@@ -1,0 +1,202 @@
+import KSPCore
+
+/// A horizontal bar chart for the terminal: one bar per group, sorted, with value and base at
+/// each bar and a reference line (the overall mean, or the class's when one class is charted).
+public struct BarChart: Sendable, Equatable {
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var value: Double
+        public var base: Int
+    }
+    public var title: String
+    public var bars: [Bar]
+    public var reference: (label: String, value: Double)?
+    /// The value range the bars span (0–100 for scores; wider when values fall outside).
+    public var low: Double
+    public var high: Double
+    public var minBase: Int
+
+    public static func == (a: BarChart, b: BarChart) -> Bool {
+        a.title == b.title && a.bars == b.bars && a.low == b.low && a.high == b.high &&
+            a.reference?.label == b.reference?.label && a.reference?.value == b.reference?.value
+    }
+
+    /// Eighth blocks, from one eighth to a full cell.
+    static let eighths = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+
+    /// Columns of bar for a value in a bar area `width` wide, in eighths of a column.
+    public func eighthsFor(_ value: Double, width: Int) -> Int {
+        guard high > low else { return 0 }
+        let share = min(1, max(0, (value - low) / (high - low)))
+        return Int((share * Double(width * 8)).rounded())
+    }
+
+    public func render(width: Int, unicode: Bool) -> String {
+        let labelWidth = min(28, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let values = bars.map { NumberFormat.oneDecimal($0.value) + ($0.base < minBase ? "*" : "") + "  n=\($0.base)" }
+        let valueWidth = values.map(\.count).max() ?? 0
+        let barWidth = max(10, min(60, width - labelWidth - valueWidth - 4))
+        let refColumn = reference.map { min(barWidth - 1, eighthsFor($0.value, width: barWidth) / 8) }
+        var lines = [title]
+        for (k, bar) in bars.enumerated() {
+            let e = eighthsFor(bar.value, width: barWidth)
+            var cells = [String](repeating: " ", count: barWidth)
+            for c in 0..<(e / 8) { cells[c] = unicode ? "█" : "#" }
+            if e % 8 > 0 && e / 8 < barWidth { cells[e / 8] = unicode ? BarChart.eighths[e % 8 - 1] : (e % 8 >= 4 ? "#" : " ") }
+            if let r = refColumn {
+                let mark = unicode ? "│" : "|"
+                cells[r] = cells[r] == " " ? mark : (unicode ? "┃" : "|")
+            }
+            let label = DisplayWidth.truncate(bar.label, to: labelWidth)
+            let pad = String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
+            lines.append("\(label)\(pad) \(cells.joined()) \(values[k])")
+        }
+        if let reference {
+            lines.append(String(repeating: " ", count: labelWidth + 1) + (unicode ? "│ " : "| ") + "\(reference.label): \(NumberFormat.oneDecimal(reference.value))")
+        }
+        if bars.contains(where: { $0.base < minBase }) { lines.append("* fewer than \(minBase) inquiries: read with care") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Sparklines through the season: one line per group.
+public struct TrendChart: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var label: String
+        public var values: [Double?]
+    }
+    public var title: String
+    public var periods: [String]
+    public var lines: [Line]
+
+    static let levels = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let asciiLevels = ["_", ".", "-", "~", "=", "*", "#", "@"]
+
+    public func render(width: Int, unicode: Bool) -> String {
+        let all = lines.flatMap { $0.values.compactMap { $0 } }
+        guard let lo = all.min(), let hi = all.max() else { return title + "\n(no values)" }
+        let labelWidth = min(28, lines.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        // Fit: the newest periods when the line would be wider than the terminal.
+        let room = max(4, width - labelWidth - 20)
+        let start = max(0, periods.count - room)
+        var out = [title, String(repeating: " ", count: labelWidth + 1) + "\(periods[start]) … \(periods.last!)  (low \(NumberFormat.oneDecimal(lo)), high \(NumberFormat.oneDecimal(hi)))"]
+        let levels = unicode ? TrendChart.levels : TrendChart.asciiLevels
+        for line in lines {
+            let spark = line.values[start...].map { v -> String in
+                guard let v else { return " " }
+                let k = hi > lo ? Int(((v - lo) / (hi - lo) * 7).rounded()) : 3
+                return levels[k]
+            }.joined()
+            let first = line.values.compactMap { $0 }.first, last = line.values.compactMap { $0 }.last
+            let label = DisplayWidth.truncate(line.label, to: labelWidth)
+            let pad = String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
+            let ends = first.map { NumberFormat.oneDecimal($0) } .map { "\($0) → " + NumberFormat.oneDecimal(last!) } ?? ""
+            out.append("\(label)\(pad) \(spark) \(ends)")
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// What a statement gives: a table, or a chart with the table of its numbers (for csv and json).
+public enum StatementResult: Sendable {
+    case table(ResultTable)
+    case bars(BarChart, ResultTable)
+    case trend(TrendChart, ResultTable)
+
+    public var isChart: Bool { if case .table = self { return false } else { return true } }
+
+    public var table: ResultTable {
+        switch self {
+        case let .table(t), let .bars(_, t), let .trend(_, t): return t
+        }
+    }
+
+    /// The text for a format: charts in table mode, their numbers in the others.
+    public func render(_ format: OutputFormat, width: Int, color: Bool, unicode: Bool) -> String {
+        switch (self, format) {
+        case let (.bars(c, _), .table): return c.render(width: width, unicode: unicode)
+        case let (.trend(c, _), .table): return c.render(width: width, unicode: unicode)
+        default: return format.render(table, width: width, color: color)
+        }
+    }
+}
+
+extension Evaluator {
+    /// Any statement, charts included.
+    public func runAny(_ source: String) throws -> StatementResult {
+        let statement = try Parser.parse(source)
+        switch statement {
+        case let .chart(c): return try chart(c)
+        case let .trend(t): return try trend(t)
+        default: return .table(try evaluate(statement))
+        }
+    }
+
+    func singleMetric(_ name: Located<String>) throws(EvaluationError) -> Metric {
+        let list = try metrics([name], area: nil)
+        guard list.count == 1 else { throw EvaluationError(name.range, "chart one metric at a time (not \(name.value))") }
+        return list[0]
+    }
+
+    func chart(_ c: ChartStatement) throws(EvaluationError) -> StatementResult {
+        let metric = try singleMetric(c.metric)
+        let dim = try dimension(c.dimension)
+        let pool = try inquiries(passing: c.filter)
+        var bars: [BarChart.Bar] = []
+        for g in groups([dim], pool) {
+            let f = season.figure(metric, over: g.members)
+            if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
+        }
+        bars.sort { $0.value > $1.value }
+        if let top = c.top { bars = Array(bars.prefix(top.value)) }
+        // The reference: the class's mean when the bars are participants of one class, else all in the filter.
+        var reference: (String, Double)?
+        let classes = Set(pool.map { season.inquiries.classIndex[$0] })
+        if let v = season.figure(metric, over: pool).value {
+            reference = (dim == .participant && classes.count == 1 ? "\(season.classes[Int(classes.first!)]) (class)" : "all", v)
+        }
+        // The scale: the metric's own range, so that bars in two charts of it compare.
+        let values = bars.map(\.value) + [reference?.1 ?? 0]
+        var low = 0.0, high = 100.0
+        switch metric.kind {
+        case .score, .share: break
+        case .nps: low = -100
+        case .rawMean:
+            if case let .cx(m) = metric, let q = season.definition.questionIndex(metric: m), case let .scale(lo, hi) = season.definition.questions[q].type {
+                low = Double(lo); high = Double(hi)
+            }
+        case .count, .seconds: high = values.max() ?? 1
+        }
+        low = min(low, values.min() ?? low)
+        high = max(high, values.max() ?? high)
+        let id = metric.id(in: season.definition)
+        let chart = BarChart(title: "\(id) by \(dim.rawValue)", bars: bars, reference: reference, low: low, high: high, minBase: options.minBase)
+        let table = ResultTable(columns: [ResultColumn(dim.rawValue, isDimension: true), ResultColumn(id), ResultColumn("n")],
+                                rows: bars.map { [.text($0.label), .number($0.value, style(metric)), .count($0.base)] })
+        return .bars(chart, table)
+    }
+
+    func trend(_ t: TrendStatement) throws(EvaluationError) -> StatementResult {
+        let metric = try singleMetric(t.metric)
+        let period = try dimension(t.period)
+        let dim = try t.dimension.map { (d) throws(EvaluationError) in try dimension(d) }
+        let pool = try inquiries(passing: t.filter)
+        let periodGroups = groups([period], pool)
+        let periods = periodGroups.map { period.label($0.key.a, season) }
+        let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.a, $0) })
+        let rowGroups: [(label: String, members: [Int])] = dim.map { d in groups([d], pool).map { (d.label($0.key.a, season), $0.members) } } ?? [("all", pool)]
+        var lines: [TrendChart.Line] = []
+        var rows: [[Cell]] = []
+        for (label, members) in rowGroups {
+            var parts = [[Int]](repeating: [], count: periods.count)
+            for (i, k) in zip(members, period.keys(members, season)) { parts[periodIndex[k]!].append(i) }
+            let values = parts.map { season.figure(metric, over: $0).value }
+            lines.append(TrendChart.Line(label: label, values: values))
+            rows.append([.text(label)] + values.map { .number($0, style(metric)) })
+        }
+        let id = metric.id(in: season.definition)
+        let chart = TrendChart(title: "\(id) by \(period.rawValue)" + (dim.map { " by \($0.rawValue)" } ?? ""), periods: periods, lines: lines)
+        let table = ResultTable(columns: [ResultColumn(dim?.rawValue ?? "group", isDimension: true)] + periods.map { ResultColumn($0) }, rows: rows)
+        return .trend(chart, table)
+    }
+}
