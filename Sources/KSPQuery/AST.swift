@@ -105,7 +105,15 @@ public struct TrendStatement: Sendable {
     public var filter: Filter?
 }
 
+/// `report participant "NAME" [to FILE]`, `report class "NAME" [to FILE]`
+public struct ReportStatement: Sendable {
+    public var subject: Located<String>
+    public var name: Located<Literal>
+    public var file: Located<String>?
+}
+
 public enum Statement: Sendable {
+    case report(ReportStatement)
     case chart(ChartStatement)
     case trend(TrendStatement)
     case rank(RankStatement)

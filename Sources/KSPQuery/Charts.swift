@@ -102,12 +102,17 @@ public enum StatementResult: Sendable {
     case table(ResultTable)
     case bars(BarChart, ResultTable)
     case trend(TrendChart, ResultTable)
+    /// A report, and where to write it (nil: the screen).
+    case report(Report, file: String?)
 
     public var isChart: Bool { if case .table = self { return false } else { return true } }
 
     public var table: ResultTable {
         switch self {
         case let .table(t), let .bars(_, t), let .trend(_, t): return t
+        case let .report(r, _):
+            for s in r.sections { for b in s.blocks { if case let .table(t) = b { return t } } }
+            return ResultTable(columns: [], rows: [])
         }
     }
 
@@ -116,6 +121,8 @@ public enum StatementResult: Sendable {
         switch (self, format) {
         case let (.bars(c, _), .table): return c.render(width: width, unicode: unicode)
         case let (.trend(c, _), .table): return c.render(width: width, unicode: unicode)
+        case let (.report(r, _), .table): return r.terminal(width: width, unicode: unicode)
+        case let (.report(r, _), .markdown): return r.markdown
         default: return format.render(table, width: width, color: color)
         }
     }
@@ -128,6 +135,7 @@ extension Evaluator {
         switch statement {
         case let .chart(c): return try chart(c)
         case let .trend(t): return try trend(t)
+        case let .report(r): return .report(try report(r), file: r.file?.value)
         default: return .table(try evaluate(statement))
         }
     }

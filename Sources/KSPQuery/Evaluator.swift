@@ -41,6 +41,10 @@ public struct Evaluator {
         case let .chart(c):
             guard case let .bars(_, t) = try chart(c) else { return ResultTable(columns: [], rows: []) }
             return t
+        case let .report(r):
+            // As a table: the report's first table (its headline figures).
+            for s in try report(r).sections { for b in s.blocks { if case let .table(t) = b { return t } } }
+            return ResultTable(columns: [], rows: [])
         case let .trend(c):
             guard case let .trend(_, t) = try trend(c) else { return ResultTable(columns: [], rows: []) }
             return t

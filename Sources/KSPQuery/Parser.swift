@@ -1,6 +1,6 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
-    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend"]
+    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend", "report"]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
     public static let allKeywords = statementKeywords + clauseKeywords +
         ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within", "so", "far", "season", "season_day"]
@@ -51,8 +51,26 @@ public struct Parser {
         else if accept("quotes") != nil { s = .quotes(try quotes()) }
         else if accept("rank") != nil { s = .rank(try rank()) }
         else if accept("chart") != nil { s = .chart(try chart()) }
+        else if accept("report") != nil {
+            guard let k = current.keyword, k == "participant" || k == "class" else { throw error("participant or class after report", hint: nearKeyword(["participant", "class"])) }
+            let subject = try name("participant or class")
+            let who = try literal("the \(subject.value)'s name")
+            var r = ReportStatement(subject: subject, name: who, file: nil)
+            if accept("to") != nil {
+                guard case let .string(f) = current.kind else {
+                    if case let .word(w) = current.kind { r.file = Located(w, advance().range); s = .report(r); return try finish(s) }
+                    throw error("a file name after to (report.md, report.html)")
+                }
+                r.file = Located(f, advance().range)
+            }
+            s = .report(r)
+        }
         else if accept("trend") != nil { s = .trend(try trend()) }
         else { s = .select(try select()) }
+        return try finish(s)
+    }
+
+    mutating func finish(_ s: Statement) throws(ParseError) -> Statement {
         if current.kind != .end {
             var expected = "the end of the statement"
             if case .select = s { expected = "by, across, where, order by, top or the end of the statement" }

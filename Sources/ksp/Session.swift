@@ -39,6 +39,11 @@ final class Session {
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
+            if case let .report(report, file?) = result {
+                try writeReport(report, to: file)
+                if timer { StandardError.write("time: \(NumberFormat.decimals(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6, 2)) ms") }
+                return .ok
+            }
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
             let width = output.path == nil ? Terminal.width() : 10_000
             let text = result.render(format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
@@ -59,6 +64,21 @@ final class Session {
             reportError("\(error)", nil, piece.line)
             return .error
         }
+    }
+
+    /// A report to a file: `.html` one self-contained page, `.md` markdown, anything else text.
+    /// Never into a loaded season's directory (ksp does not write there).
+    func writeReport(_ report: Report, to path: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        for dir in seasonDirectories where URL(fileURLWithPath: dir).standardizedFileURL.path == target {
+            throw ShellError("report: \(path) is inside the season directory \(dir); ksp never writes there — choose another place")
+        }
+        let lower = path.lowercased()
+        let text = lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? report.html : lower.hasSuffix(".md") ? report.markdown : report.terminal(width: 100, unicode: true)
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw ShellError("report: cannot write \(path): \(error.localizedDescription)")
+        }
+        try output.write("wrote \(path)")
     }
 
     /// Writes a result, through the pager when it is taller than the screen.

@@ -161,3 +161,29 @@ struct CommandLineTests {
         }
     }
 }
+
+@Suite("Reports from the command line")
+struct ReportCommandTests {
+    @Test func reportToHTMLAndMarkdown() throws {
+        let dir = KSP.tempDirectory()
+        let html = dir.appendingPathComponent("r.html").path, md = dir.appendingPathComponent("c.md").path
+        let r = try KSP.run([KSP.fixture, "-c", "report participant \"Alfa Bank\" to \(html); report class Bank to \"\(md)\""])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out == "wrote \(html)\nwrote \(md)\n")
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("# Bank — Test 2024"))
+    }
+
+    @Test func neverIntoTheSeasonDirectory() throws {
+        let r = try KSP.run([KSP.fixture, "-c", "report class Bank to \(KSP.fixture)/report.md"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("is inside the season directory"))
+        #expect(!FileManager.default.fileExists(atPath: KSP.fixture + "/report.md"))
+    }
+
+    @Test func reportOnTheScreen() throws {
+        let r = try KSP.run([KSP.fixture, "-c", "report participant \"Alfa Bank\""])
+        #expect(r.out.hasPrefix("Alfa Bank — Test 2024\nBank · 4 inquiries"))
+        #expect(r.out.contains("── The shoppers' own words"))
+    }
+}
