@@ -26,11 +26,8 @@ struct FaultTests {
 
     @Test func seasonFilesVanishingWhileLoadedLoseNothing() throws {
         guard TmuxSession.available else { return }
-        let dir = KSP.tempDirectory().appendingPathComponent("season")
-        try FileManager.default.copyItem(atPath: KSP.fixture, toPath: dir.path)
-        let t = try TmuxSession(args: [dir.path])
+        let (dir, t) = try TmuxSession.onACopyOfTheFixture()
         defer { t.close() }
-        try t.waitFor("test2024>")
         try FileManager.default.removeItem(at: dir)
         try t.type("n by attempts")
         try t.keys("Enter")

@@ -20,11 +20,8 @@ struct SeasonsCommandTests {
 
     @Test func reloadAfterTheFilesChangeAndAfterTheyBreak() throws {
         guard TmuxSession.available else { return }
-        let dir = KSP.tempDirectory().appendingPathComponent("season")
-        try FileManager.default.copyItem(atPath: KSP.fixture, toPath: dir.path)
-        let t = try TmuxSession(args: [dir.path])
+        let (dir, t) = try TmuxSession.onACopyOfTheFixture()
         defer { t.close() }
-        try t.waitFor("test2024>")
         let file = dir.appendingPathComponent("inquiries.csv")
         // Fieldwork goes on: one inquiry more.
         let handle = try FileHandle(forWritingTo: file)

@@ -93,5 +93,14 @@ final class TmuxSession {
     }
 
     func close() { _ = try? tmux(["kill-server"]) }
+
+    /// The shell on a copy of the fixture season (which the test may change or delete), at its prompt.
+    static func onACopyOfTheFixture() throws -> (URL, TmuxSession) {
+        let dir = KSP.tempDirectory().appendingPathComponent("season")
+        try FileManager.default.copyItem(atPath: KSP.fixture, toPath: dir.path)
+        let t = try TmuxSession(args: [dir.path])
+        try t.waitFor("test2024>")
+        return (dir, t)
+    }
     deinit { close() }
 }
