@@ -29,15 +29,12 @@ struct FaultTests {
         let (dir, t) = try TmuxSession.onACopyOfTheFixture()
         defer { t.close() }
         try FileManager.default.removeItem(at: dir)
-        try t.type("n by attempts")
-        try t.keys("Enter")
+        try t.enter("n by attempts")
         try t.waitFor("│ 2        │ 3 │")
         // Loading the vanished season again fails and keeps the one in memory.
-        try t.type(".load \(dir.path)")
-        try t.keys("Enter")
+        try t.enter(".load \(dir.path)")
         try t.waitFor("the season already loaded (Test 2024) stays")
-        try t.type("n")
-        try t.keys("Enter")
+        try t.enter("n")
         try t.waitFor("│ 9 │")
     }
 
@@ -50,10 +47,8 @@ struct FaultTests {
         try a.waitFor("test2024>")
         try b.waitFor("test2024>")
         for k in 0..<20 {
-            try a.type("n where K1 > \(k)")
-            try a.keys("Enter")
-            try b.type("n where X1 > \(k)")
-            try b.keys("Enter")
+            try a.enter("n where K1 > \(k)")
+            try b.enter("n where X1 > \(k)")
         }
         try a.waitFor("n where K1 > 19")
         try b.waitFor("n where X1 > 19")

@@ -19,8 +19,7 @@ struct InteractiveTests {
         // Type "æø", erase both (two characters, four bytes), finish the statement.
         try t.type("n where class = Forsikringæø")
         try t.keys("BSpace", "BSpace")
-        try t.type(" or class = Bank")
-        try t.keys("Enter")
+        try t.enter(" or class = Bank")
         let screen = try t.waitFor("│ 9 │")
         #expect(screen.contains("n where class = Forsikring or class = Bank"))
     }
@@ -48,8 +47,7 @@ struct InteractiveTests {
     @Test func historyFromThePreviousSession() throws {
         let home = KSP.tempDirectory()
         let first = try start(home: home)
-        try first.type("n by attempts")
-        try first.keys("Enter")
+        try first.enter("n by attempts")
         try first.waitFor("attempts")
         try first.keys("C-d")
         #expect(first.waitForExit() == "EXIT=0")
@@ -71,8 +69,7 @@ struct InteractiveTests {
         try t.type("total by cla")
         try t.keys("C-c")
         try t.waitFor("^C")
-        try t.type("n")
-        try t.keys("Enter")
+        try t.enter("n")
         let screen = try t.waitFor("│ 9 │")
         #expect(screen.contains("total by cla^C"))
         #expect(!screen.contains("EXIT="))
@@ -81,11 +78,9 @@ struct InteractiveTests {
     @Test func anErrorThenACorrectStatement() throws {
         let t = try start()
         defer { t.close() }
-        try t.type("totl by class")
-        try t.keys("Enter")
+        try t.enter("totl by class")
         try t.waitFor("did you mean total?")
-        try t.type("total by class")
-        try t.keys("Enter")
+        try t.enter("total by class")
         let screen = try t.waitFor("Forsikring")
         #expect(screen.contains("^^^^ unknown metric \"totl\""))
         #expect(screen.contains("51.3"))
@@ -103,11 +98,9 @@ struct InteractiveTests {
     @Test func continuationPromptForAnOpenParenthesis() throws {
         let t = try start()
         defer { t.close() }
-        try t.type("n where class in (Bank,")
-        try t.keys("Enter")
+        try t.enter("n where class in (Bank,")
         try t.waitFor("...>")
-        try t.type("Forsikring)")
-        try t.keys("Enter")
+        try t.enter("Forsikring)")
         try t.waitFor("│ 9 │")
     }
 
@@ -116,10 +109,8 @@ struct InteractiveTests {
         let t = try TmuxSession(args: [KSP.fixture], home: home, pager: "tee paged.txt")
         defer { t.close() }
         try t.waitFor(prompt)
-        try t.type(".pager on")
-        try t.keys("Enter")
-        try t.type("n by participant")
-        try t.keys("Enter")
+        try t.enter(".pager on")
+        try t.enter("n by participant")
         try t.waitFor("Gamma Forsikring")
         Thread.sleep(forTimeInterval: 0.3)
         #expect(t.file("paged.txt")?.contains("│ Gamma Forsikring │ 2 │") == true)
@@ -132,7 +123,7 @@ struct InteractiveTests {
         try old.write(to: home.appendingPathComponent(".ksp_history"), atomically: true, encoding: .utf8)
         let t = try start(home: home)
         defer { t.close() }
-        for _ in 0..<3 { try t.type("n"); try t.keys("Enter") }
+        for _ in 0..<3 { try t.enter("n") }
         try t.keys("C-d")
         _ = t.waitForExit()
         let lines = try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8).split(separator: "\n")
@@ -145,11 +136,10 @@ struct InteractiveTests {
         let t = try TmuxSession(args: [KSP.fixture], environment: "KSP_HISTORY=/nonexistent/dir/history")
         defer { t.close() }
         try t.waitFor(prompt)
-        for _ in 0..<2 { try t.type("n by attempts"); try t.keys("Enter") }
+        for _ in 0..<2 { try t.enter("n by attempts") }
         let screen = try t.waitFor("cannot write history /nonexistent/dir/history")
         #expect(screen.components(separatedBy: "cannot write history").count == 2)  // once
-        try t.type("n")
-        try t.keys("Enter")
+        try t.enter("n")
         try t.waitFor("│ 9 │")
     }
 
@@ -160,13 +150,11 @@ struct InteractiveTests {
         let t = try TmuxSession(args: [dir.path])
         defer { t.close() }
         try t.waitFor("ksp2024>")
-        try t.type("rank")
-        try t.keys("Enter")
+        try t.enter("rank")
         Thread.sleep(forTimeInterval: 0.5)
         try t.keys("C-c")
         try t.waitFor("interrupted")
-        try t.type("n")
-        try t.keys("Enter")
+        try t.enter("n")
         try t.waitFor("20000")
     }
 }

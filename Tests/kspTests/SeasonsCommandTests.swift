@@ -28,17 +28,14 @@ struct SeasonsCommandTests {
         handle.seekToEndOfFile()
         handle.write("q10,p3,phone,S9,2024-03-01T09:00:00,2024-03-01T09:00:20,1,ja,Ingen,5,ja,5,10,\n".data(using: .utf8)!)
         try handle.close()
-        try t.type(".reload")
-        try t.keys("Enter")
+        try t.enter(".reload")
         try t.waitFor("loaded Test 2024: 3 participants, 10 inquiries (+1 inquiries)")
         // Now it breaks: the seasons already loaded stay.
         let broken = try String(contentsOf: file, encoding: .utf8) + "q11,p9,fax,S9,yesterday,,1,,,,,,,\n"
         try broken.write(to: file, atomically: true, encoding: .utf8)
-        try t.type(".reload")
-        try t.keys("Enter")
+        try t.enter(".reload")
         try t.waitFor("the season already loaded (Test 2024) stays")
-        try t.type("n")
-        try t.keys("Enter")
+        try t.enter("n")
         try t.waitFor("│ 10 │")
     }
 }

@@ -55,6 +55,8 @@ final class TmuxSession {
 
     /// Types text literally (UTF-8, so æøå arrive as a terminal sends them).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+    /// Types a line and presses Enter.
+    func enter(_ text: String) throws { try type(text); try keys("Enter") }
     /// Sends named keys: Enter, Tab, BSpace, Up, C-c, C-d.
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", session] + names) }
 
