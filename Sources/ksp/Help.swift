@@ -7,6 +7,10 @@ enum Help {
           compare DIM A vs B [on METRICS] [where FILTER]     B: a value, all, class, or (X, Y, Z)
           winners [where FILTER]                             class winners, Best i test, Best på <channel>
           rank [within class X] [by METRIC] [where FILTER] [top N]   ranks with 95 % bootstrap intervals
+          chart METRIC by DIM [where FILTER] [top N]         a bar chart with the overall (or class) mean
+          trend METRIC by month|week [by DIM] [where FILTER] sparklines through the season
+          report participant "NAME" [to FILE]                the participant's report (FILE .html, .md or text)
+          report class "NAME" [to FILE]                      the class's report
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
         Examples:
           total by class
