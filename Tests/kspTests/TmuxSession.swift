@@ -43,10 +43,14 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, args.first == "capture-pane" ? outFile : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([tool, "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+        // Through bash, which closes every inherited descriptor above 2 before it becomes tmux: the
+        // server tmux daemonises lives on, and a pipe it inherited from a test running beside this one
+        // (another child's standard input) would never see its end — that child would wait forever.
+        let closeAndExec = "for f in /proc/$$/fd/*; do n=${f##*/}; if [ \"$n\" -gt 2 ] 2>/dev/null; then eval \"exec $n>&-\"; fi; done 2>/dev/null; exec \"$0\" \"$@\""
+        let argv = (["/bin/bash", "-c", closeAndExec, tool, "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        let rc = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
