@@ -20,6 +20,8 @@ struct Interactive {
         session.options.isCancelled = { interruptRequested.load(ordering: .relaxed) }
         printBanner()
         var splitter = StatementSplitter()
+        // The lines of a statement still open, kept to go into the history as one entry.
+        var pendingHistory = ""
         while true {
             let prompt = splitter.isContinuing ? continuationPrompt : mainPrompt
             guard let line = editor.readLine(prompt: prompt) else {
@@ -41,19 +43,9 @@ struct Interactive {
                     pendingHistory += line + "\n"
                 }
             }
-            for p in pieces where session.run(p) == .quit {
-                editor.close()
-                return
-            }
+            for p in pieces where session.run(p) == .quit { return }
         }
-        editor.close()
     }
-
-    private var pendingHistory: String {
-        get { Interactive.pending.value }
-        nonmutating set { Interactive.pending.value = newValue }
-    }
-    private static let pending = Box("")
 
     var colored: Bool { Terminal.colorAllowed }
 
@@ -74,9 +66,4 @@ struct Interactive {
         print("\(s.name): \(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries, \(s.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
     }
-}
-
-final class Box<T>: @unchecked Sendable {
-    var value: T
-    init(_ v: T) { value = v }
 }

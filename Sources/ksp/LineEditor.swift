@@ -63,8 +63,6 @@ final class LineEditor {
         add_history(trimmed)
         if let historyPath { HistoryFile.append(trimmed, to: historyPath) }
     }
-
-    func close() {}
 }
 
 /// The history file: `$XDG_STATE_HOME/ksp/history`, else `~/.ksp_history`.
