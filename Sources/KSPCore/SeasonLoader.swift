@@ -113,7 +113,7 @@ public enum SeasonLoader {
     }
 
     static func decodeUTF8(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> String? {
-        guard decodeUTF8Check(bytes, file: file, sink: &sink) else { return nil }
+        guard checkText(bytes, file: file, sink: &sink) else { return nil }
         let s = String(decoding: bytes, as: UTF8.self)
         return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
     }
@@ -164,13 +164,6 @@ public enum SeasonLoader {
         }
     }
 
-    /// Checks the whole file is UTF-8, naming the line of the first invalid byte.
-    private static func decodeUTF8Check(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Bool {
-        guard case let .invalidUTF8(bad)? = firstTextProblem(bytes) else { return true }
-        let line = 1 + bytes[..<bad].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-        sink.error(file, line: line, "not valid UTF-8; expected the file saved as UTF-8")
-        return false
-    }
 
     /// Header columns by lowercased, trimmed name → index; duplicated names are errors.
     static func headerIndex(_ table: CSVTable, file: String, sink: inout DiagnosticSink) -> [String: Int] {

@@ -112,30 +112,36 @@ public struct Parser {
 
     mutating func select() throws(ParseError) -> SelectStatement {
         var s = SelectStatement(metrics: try metricList())
-        var seen = Set<String>()
-        while let k = current.keyword, Parser.clauseKeywords.contains(k) {
-            if seen.contains(k) { throw error("each clause at most once", hint: "\(k) is given twice") }
-            seen.insert(k)
-            let kw = advance()
+        try clauses(Set(Parser.clauseKeywords)) { (p, k) throws(ParseError) in
             switch k {
             case "by":
                 repeat {
-                    guard case .word = current.kind else { throw error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
-                    s.by.append(try name("a dimension"))
-                } while acceptComma()
+                    guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                    s.by.append(try p.name("a dimension"))
+                } while p.acceptComma()
                 if s.by.count > 2 { throw ParseError(range: s.by[2].range, message: "expected at most two dimensions after by", hint: "use across for a crosstab") }
             case "across":
-                guard case .word = current.kind else { throw error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
-                s.across = try name("a dimension")
-            case "where": s.filter = try filter()
+                guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                s.across = try p.name("a dimension")
+            case "where": s.filter = try p.filter()
             case "order":
-                _ = try expect("by", "by after order")
-                s.orderBy = try orderKey()
-            case "top": s.top = try topCount(after: kw)
-            default: break
+                _ = try p.expect("by", "by after order")
+                s.orderBy = try p.orderKey()
+            default: s.top = try p.topCount()
             }
         }
         return s
+    }
+
+    /// Clauses in any order, each at most once: `body` reads each one after its keyword.
+    mutating func clauses(_ allowed: Set<String>, _ body: (inout Parser, String) throws(ParseError) -> Void) throws(ParseError) {
+        var seen = Set<String>()
+        while let k = current.keyword, allowed.contains(k) {
+            if seen.contains(k) { throw error("each clause at most once", hint: "\(k) is given twice") }
+            seen.insert(k)
+            _ = advance()
+            try body(&self, k)
+        }
     }
 
     mutating func orderKey() throws(ParseError) -> (key: Located<String>, direction: SortDirection?) {
@@ -147,7 +153,7 @@ public struct Parser {
         return (key, dir)
     }
 
-    mutating func topCount(after kw: Token) throws(ParseError) -> Located<Int> {
+    mutating func topCount() throws(ParseError) -> Located<Int> {
         guard case let .number(n) = current.kind, n >= 1, n == n.rounded(), n <= 1_000_000 else {
             throw error("a whole number of rows after top")
         }
@@ -168,32 +174,24 @@ public struct Parser {
         else if current.kind == .leftParen { b = .list(try literalList()) }
         else { b = .value(try literal("a value to compare with, all, class or a list (X, Y)")) }
         var s = CompareStatement(dimension: dim, a: a, b: b, metrics: [], filter: nil)
-        var seen = Set<String>()
-        while let k = current.keyword, k == "on" || k == "where" {
-            if seen.contains(k) { throw error("each clause at most once") }
-            seen.insert(k)
-            _ = advance()
-            if k == "on" { s.metrics = try metricList() } else { s.filter = try filter() }
+        try clauses(["on", "where"]) { (p, k) throws(ParseError) in
+            if k == "on" { s.metrics = try p.metricList() } else { s.filter = try p.filter() }
         }
         return s
     }
 
     mutating func quotes() throws(ParseError) -> QuotesStatement {
         var q = QuotesStatement()
-        var seen = Set<String>()
-        while let k = current.keyword, ["contains", "where", "order", "top"].contains(k) {
-            if seen.contains(k) { throw error("each clause at most once") }
-            seen.insert(k)
-            let kw = advance()
+        try clauses(["contains", "where", "order", "top"]) { (p, k) throws(ParseError) in
             switch k {
             case "contains":
-                guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
-                q.contains = Located(s, advance().range)
-            case "where": q.filter = try filter()
+                guard case let .string(s) = p.current.kind else { throw p.error("a quoted text after contains") }
+                q.contains = Located(s, p.advance().range)
+            case "where": q.filter = try p.filter()
             case "order":
-                _ = try expect("by", "by after order")
-                q.orderBy = try orderKey()
-            default: q.top = try topCount(after: kw)
+                _ = try p.expect("by", "by after order")
+                q.orderBy = try p.orderKey()
+            default: q.top = try p.topCount()
             }
         }
         return q
@@ -201,21 +199,17 @@ public struct Parser {
 
     mutating func rank() throws(ParseError) -> RankStatement {
         var r = RankStatement()
-        var seen = Set<String>()
-        while let k = current.keyword, ["within", "by", "where", "top"].contains(k) {
-            if seen.contains(k) { throw error("each clause at most once") }
-            seen.insert(k)
-            let kw = advance()
+        try clauses(["within", "by", "where", "top"]) { (p, k) throws(ParseError) in
             switch k {
             case "within":
-                guard case .word = current.kind else { throw error("a dimension after within (class)") }
-                let d = try name("a dimension")
-                r.within = (d, try literal("a value after within \(d.value)"))
+                guard case .word = p.current.kind else { throw p.error("a dimension after within (class)") }
+                let d = try p.name("a dimension")
+                r.within = (d, try p.literal("a value after within \(d.value)"))
             case "by":
-                guard case .word = current.kind else { throw error("a metric to rank by") }
-                r.metric = try name("a metric")
-            case "where": r.filter = try filter()
-            default: r.top = try topCount(after: kw)
+                guard case .word = p.current.kind else { throw p.error("a metric to rank by") }
+                r.metric = try p.name("a metric")
+            case "where": r.filter = try p.filter()
+            default: r.top = try p.topCount()
             }
         }
         return r
@@ -227,12 +221,8 @@ public struct Parser {
         _ = try expect("by", "by and a dimension (chart total by class)")
         guard case .word = current.kind else { throw error("a dimension to chart by") }
         var c = ChartStatement(metric: metric, dimension: try name("a dimension"))
-        var seen = Set<String>()
-        while let k = current.keyword, ["where", "top"].contains(k) {
-            if seen.contains(k) { throw error("each clause at most once") }
-            seen.insert(k)
-            let kw = advance()
-            if k == "where" { c.filter = try filter() } else { c.top = try topCount(after: kw) }
+        try clauses(["where", "top"]) { (p, k) throws(ParseError) in
+            if k == "where" { c.filter = try p.filter() } else { c.top = try p.topCount() }
         }
         return c
     }
