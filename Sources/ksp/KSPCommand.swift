@@ -8,6 +8,7 @@ struct KSPCommand: ParsableCommand {
         commandName: "ksp",
         abstract: "A query shell for Kundeserviceprisen (KSP) season data.",
         discussion: "With no subcommand, `ksp [SEASON_DIR…]` runs the shell (see `ksp shell --help`).",
+        version: Version.current,
         subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self],
         defaultSubcommand: ShellCommand.self
     )

@@ -94,18 +94,3 @@ enum Seasons {
         return SeasonCombiner.combine(loaded)
     }
 }
-
-/// Finds the bundled sample season: $KSP_SAMPLE, else samples/ksp2024 beside the executable's
-/// checkout (walking up from .build/…/ksp), else in the current directory.
-enum SampleSeason {
-    static func directory() -> String {
-        if let env = ProcessInfo.processInfo.environment["KSP_SAMPLE"], !env.isEmpty { return env }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = url.appendingPathComponent("samples/ksp2024")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("season.yaml").path) { return candidate.path }
-            url = url.deletingLastPathComponent()
-        }
-        return "samples/ksp2024"
-    }
-}
