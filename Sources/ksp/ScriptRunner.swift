@@ -26,9 +26,10 @@ struct ScriptRunner {
                 return (true, false)
             }
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let withoutReturn = line.hasSuffix("\r") ? line.dropLast() : line
-            for piece in splitter.feed(String(withoutReturn)) {
+        // "\r\n" is one Character in Swift: Windows line ends are split on explicitly.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for line in lines {
+            for piece in splitter.feed(String(line)) {
                 let step = handle(piece)
                 if !step.goOn { return (failed, step.quit) }
             }
