@@ -21,7 +21,7 @@ extension Session {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
             try output.redirect(to: target)
             if interactive {
-                StandardError.write("results now go to \(target.resolved); .output alone sends them to the screen again")
+                StandardError.write("results now go to \(target.resolved) (.output alone: to the screen)")
             }
             return .ok
         } catch {

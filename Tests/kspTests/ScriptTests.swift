@@ -114,5 +114,7 @@ struct ScriptTests {
         let r = try KSP.run([scratch.season.path, "--format", "csv"], stdin: ".read \(scratch.path("crlf.ksq"))\n")
         #expect(r.out == "n\n9\nattempts,n\n1,6\n2,3\n")
         #expect(r.status == 0)
+        let file = try KSP.run([scratch.season.path, "--format", "csv", "-f", scratch.path("crlf.ksq")])
+        #expect(file.out == "n\n9\nattempts,n\n1,6\n2,3\n")
     }
 }

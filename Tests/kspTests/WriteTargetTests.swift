@@ -159,7 +159,7 @@ struct WriteTargetTests {
         defer { t.close() }
         try t.waitFor("test2024>")
         try t.enter(".output \(scratch.path("out.csv"))")
-        try t.waitFor("results now go to \(scratch.path("out.csv")); .output alone sends them to the screen again")
+        try t.waitFor("results now go to \(scratch.path("out.csv")) (.output alone: to the screen)")
         try t.enter(".output")
         try t.waitFor("results go to the screen again")
     }
