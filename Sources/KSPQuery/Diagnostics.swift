@@ -57,10 +57,12 @@ extension QueryDiagnostic {
         let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
         // Tabs are expanded in the echoed line (stops every 8 columns) so the caret sits under its character.
         let lead = windowStart > lineStart ? "…" : ""
-        let line = DisplayWidth.expandingTabs(lead + String(chars[windowStart..<windowEnd])) + (windowEnd < lineEnd ? "…" : "")
+        let shown = DisplayWidth.expandingTabs(lead + String(chars[windowStart..<windowEnd]))
+        let line = shown + (windowEnd < lineEnd ? "…" : "")
         let prefixWidth = DisplayWidth.of(DisplayWidth.expandingTabs(lead + String(chars[windowStart..<start])))
         let markedText = markedEnd > start ? String(chars[windowStart..<markedEnd]) : ""
-        let markedWidth = markedText.isEmpty ? 0 : DisplayWidth.of(DisplayWidth.expandingTabs(lead + markedText)) - prefixWidth
+        let throughMarked = DisplayWidth.of(DisplayWidth.expandingTabs(lead + markedText))
+        let markedWidth = markedText.isEmpty ? 0 : throughMarked - prefixWidth
         let pad = String(repeating: " ", count: prefixWidth)
         let carets = String(repeating: "^", count: max(1, markedWidth))
         var out = "\(line)\n\(pad)\(carets) \(message)"

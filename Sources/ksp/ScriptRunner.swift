@@ -99,8 +99,10 @@ enum ScriptText {
                 return String(decoding: body, as: UTF8.self)
             case .error:
                 let byte = String(body[offset], radix: 16, uppercase: true)
-                throw Failure(description: "\(name):\(line): not UTF-8 text: byte 0x\(byte) at byte \(offset - lineStart + 1) "
-                              + "of the line (byte \(offset + bytes.count - body.count + 1) of the file); save the script as UTF-8")
+                let inFile = offset + bytes.count - body.count + 1
+                let inLine = offset - lineStart + 1
+                throw Failure(description: "\(name):\(line): not UTF-8 text: byte 0x\(byte) at byte \(inLine) "
+                              + "of the line (byte \(inFile) of the file); save the script as UTF-8")
             }
         }
     }

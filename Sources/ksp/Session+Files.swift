@@ -37,7 +37,8 @@ extension Session {
             return fail(".read: \(path) is already being read (\(chain)); a script cannot read itself")
         }
         guard readStack.count < Session.maximumReadDepth else {
-            return fail(".read: \(path): scripts read inside each other more than \(Session.maximumReadDepth) deep; stopped")
+            let limit = Session.maximumReadDepth
+            return fail(".read: \(path): scripts read inside each other more than \(limit) deep; stopped")
         }
         let text: String
         do { text = try ScriptText.read(path: path) } catch { return fail(".read: \(error)") }

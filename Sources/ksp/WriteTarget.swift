@@ -61,15 +61,19 @@ struct WriteTarget {
         var info = stat()
         guard stat(folder, &info) == 0 else {
             let shown = (path as NSString).deletingLastPathComponent
-            throw Refusal(description: "cannot write \(path): the folder \(shown.isEmpty ? folder : shown) does not exist")
+            let named = shown.isEmpty ? folder : shown
+            throw Refusal(description: "cannot write \(path): the folder \(named) does not exist")
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw Refusal(description: "cannot write \(path): \((path as NSString).deletingLastPathComponent) is not a folder")
+            let parent = (path as NSString).deletingLastPathComponent
+            throw Refusal(description: "cannot write \(path): \(parent) is not a folder")
         }
     }
 
     /// A hard link has no path to resolve: compare the file itself with every file of each season directory.
-    private static func refuseHardLinkIntoSeason(_ info: stat, path: String, seasonDirectories: [String]) throws(Refusal) {
+    private static func refuseHardLinkIntoSeason(
+        _ info: stat, path: String, seasonDirectories: [String]
+    ) throws(Refusal) {
         guard info.st_nlink > 1 else { return }
         for directory in seasonDirectories {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
