@@ -163,7 +163,8 @@ struct WriteTargetTests {
     @Test(.enabled(if: TmuxSession.available)) func outputSaysWhereResultsGo() throws {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
-        let t = try TmuxSession(args: [scratch.season.path])
+        // Its HOME is the scratch folder, so the history file goes when the folder does.
+        let t = try TmuxSession(args: [scratch.season.path], home: scratch.root)
         defer { t.close() }
         try t.waitFor("test2024>")
         try t.enter(".output \(scratch.path("out.csv"))")
