@@ -55,11 +55,16 @@ extension QueryDiagnostic {
         let windowStart = max(lineStart, start - 60)
         let markedEnd = min(range.end, lineEnd, start + 60)
         let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
-        let line = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<windowEnd]) + (windowEnd < lineEnd ? "…" : "")
-        let prefix = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<start])
-        let marked = markedEnd > start ? String(chars[start..<markedEnd]) : ""
-        let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
-        let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
+        // Tabs are expanded in the echoed line (stops every 8 columns) so the caret sits under its character.
+        let lead = windowStart > lineStart ? "…" : ""
+        let shown = DisplayWidth.expandingTabs(lead + String(chars[windowStart..<windowEnd]))
+        let line = shown + (windowEnd < lineEnd ? "…" : "")
+        let prefixWidth = DisplayWidth.of(DisplayWidth.expandingTabs(lead + String(chars[windowStart..<start])))
+        let markedText = markedEnd > start ? String(chars[windowStart..<markedEnd]) : ""
+        let throughMarked = DisplayWidth.of(DisplayWidth.expandingTabs(lead + markedText))
+        let markedWidth = markedText.isEmpty ? 0 : throughMarked - prefixWidth
+        let pad = String(repeating: " ", count: prefixWidth)
+        let carets = String(repeating: "^", count: max(1, markedWidth))
         var out = "\(line)\n\(pad)\(carets) \(message)"
         if let hint { out += "\n\(hint)" }
         return out

@@ -35,6 +35,24 @@ public enum DisplayWidth {
         (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 
+    /// Tabs replaced by spaces up to the next stop (every 8 columns), as a terminal shows them.
+    public static func expandingTabs(_ s: String) -> String {
+        guard s.contains("\t") else { return s }
+        var out = ""
+        var column = 0
+        for ch in s {
+            if ch == "\t" {
+                let spaces = 8 - column % 8
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(ch)
+                column += of(ch)
+            }
+        }
+        return out
+    }
+
     /// Cuts a string to at most `width` columns, ending with … when cut.
     public static func truncate(_ s: String, to width: Int) -> String {
         if of(s) <= width { return s }

@@ -86,8 +86,12 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
+/// Messages and errors. Written with write(2): FileHandle traps when standard error is closed or full
+/// (`2>&-`, `2>/dev/full`, a reader that went away); a message that cannot be written is dropped
+/// and the exit status stays what it would have been.
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write((text.hasSuffix("\n") ? text : text + "\n").data(using: .utf8)!)
+        let bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        _ = AtomicFile.writeAll(bytes, to: STDERR_FILENO)
     }
 }

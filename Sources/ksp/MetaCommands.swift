@@ -27,7 +27,7 @@ extension Session {
                 }
                 format = f
             case ".output", ".o":
-                do { try output.redirect(to: args.first) } catch let OutputSink.WriteError.failed(m) { return fail(".output: \(m)") }
+                return redirectOutput(args, fail: fail)
             case ".timer":
                 guard let v = args.first?.lowercased(), v == "on" || v == "off" else { return fail(".timer: expected on or off") }
                 timer = v == "on"
@@ -60,26 +60,10 @@ extension Session {
                     return fail("\(error)" + "\nthe season already loaded (\(season.name)) stays")
                 }
             case ".read":
-                guard let path = args.first else { return fail(".read: expected a file of statements") }
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return fail(".read: cannot read \(path)") }
-                let saved = reportError
-                var failed = false
-                reportError = { message, detail, line in
-                    saved("\(path):\(line): \(message)", detail, line)
+                guard args.count == 1, let path = args.first else {
+                    return fail(".read: expected one file of statements (quote a name with spaces)")
                 }
-                defer { reportError = saved }
-                var splitter = StatementSplitter()
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    for p in splitter.feed(String(line)) {
-                        switch run(p) {
-                        case .quit: return .quit
-                        case .error: failed = true
-                        case .ok: break
-                        }
-                        if failed { return .error }
-                    }
-                }
-                if let p = splitter.finish() { if run(p) == .error { return .error } }
+                return read(path, fail: fail)
             case ".classes":
                 try emitTable(Listings.classes(season))
             case ".participants":

@@ -11,9 +11,20 @@ final class OutputSink {
 
     var isTerminal: Bool { fd == STDOUT_FILENO && isatty(STDOUT_FILENO) == 1 }
 
-    enum WriteError: Error { case failed(String) }
+    enum WriteError: Error, CustomStringConvertible {
+        case failed(String)
+
+        var description: String {
+            switch self {
+            case let .failed(message): return message
+            }
+        }
+    }
 
     func write(_ text: String) throws {
+        if fd == STDOUT_FILENO && StandardStreams.outputWasClosed {
+            throw WriteError.failed("cannot write to standard output: it is closed")
+        }
         var bytes = Array(text.utf8)
         if bytes.last != 10 { bytes.append(10) }
         var offset = 0
@@ -28,16 +39,23 @@ final class OutputSink {
         }
     }
 
-    /// Sends results to a file (created or truncated); nil goes back to standard output.
-    func redirect(to newPath: String?) throws {
+    /// Sends results to a file (created or truncated); nil goes back to standard output. The target has
+    /// passed `WriteTarget.check`. A FIFO nobody reads is refused instead of waiting forever in `open`.
+    func redirect(to target: WriteTarget?) throws {
         if fd != STDOUT_FILENO { close(fd) }
         fd = STDOUT_FILENO
         path = nil
-        guard let newPath else { return }
-        let f = open(newPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard f >= 0 else { throw WriteError.failed("cannot open \(newPath) for writing: \(String(cString: strerror(errno)))") }
-        fd = f
-        path = newPath
+        guard let target else { return }
+        let opened = open(target.resolved, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0o666)
+        guard opened >= 0 else {
+            let reason = errno == ENXIO ? "no program is reading that pipe" : String(cString: strerror(errno))
+            throw WriteError.failed("cannot open \(target.path) for writing: \(reason)")
+        }
+        // Blocking again: results are written whole, the reader of a pipe sets the pace.
+        let flags = fcntl(opened, F_GETFL)
+        if flags >= 0 { _ = fcntl(opened, F_SETFL, flags & ~O_NONBLOCK) }
+        fd = opened
+        path = target.path
     }
 }
 
@@ -68,5 +86,23 @@ enum Terminal {
     /// Colour only on a terminal and when NO_COLOR is unset.
     static var colorAllowed: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// Standard input, output and error started closed (`2>&-`) would let the next file ksp opens take their
+/// number — results or errors would then land in a report's temporary file. /dev/null holds each free slot;
+/// a closed standard output is remembered so that results sent there still fail as before.
+enum StandardStreams {
+    nonisolated(unsafe) static var outputWasClosed = false
+
+    static func reserve() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 {
+            if descriptor == STDOUT_FILENO { outputWasClosed = true }
+            let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if opened >= 0 && opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 }

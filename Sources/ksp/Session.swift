@@ -12,6 +12,8 @@ final class Session {
     var pager: PagerMode = .auto
     let output = OutputSink()
     let interactive: Bool
+    /// The real paths of the scripts `.read` is running, outermost first (to stop a script reading itself).
+    var readStack: [String] = []
 
     enum PagerMode: String { case on, off, auto }
 
@@ -31,7 +33,16 @@ final class Session {
     }
 
     func run(_ piece: StatementSplitter.Piece) -> Outcome {
-        piece.isMeta ? meta(piece) : statement(piece)
+        if let quote = piece.unclosedQuote { return reportUnclosed(quote) }
+        return piece.isMeta ? meta(piece) : statement(piece)
+    }
+
+    /// A quote never closed swallowed the rest of the input: point at the quote, not at the end.
+    func reportUnclosed(_ quote: StatementSplitter.OpenQuote) -> Outcome {
+        let message = "this quote (\(quote.mark)) is never closed; everything after it was read as its text"
+        let caret = EvaluationError(SourceRange(quote.column - 1, quote.column), message)
+        reportError("column \(quote.column): \(message)", caret.rendered(statement: quote.lineText), quote.line)
+        return .error
     }
 
     func statement(_ piece: StatementSplitter.Piece) -> Outcome {
@@ -58,7 +69,9 @@ final class Session {
                 reportError("interrupted", nil, piece.line)
                 return .error
             }
-            reportError(e.oneLine, e.rendered(statement: piece.text), piece.line)
+            let diagnostic = MetaCommandHint.adding(to: e, statement: piece.text)
+            let linesBefore = piece.text.prefix(max(0, e.range.start)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            reportError(diagnostic.oneLine, diagnostic.rendered(statement: piece.text), piece.line + linesBefore)
             return .error
         } catch {
             reportError("\(error)", nil, piece.line)
@@ -66,19 +79,31 @@ final class Session {
         }
     }
 
-    /// A report to a file: `.html` one self-contained page, `.md` markdown, anything else text.
-    /// Never into a loaded season's directory (ksp does not write there).
+    /// A report to a file: `.html`/`.htm` one self-contained page, `.md` markdown, `.txt` text; any other
+    /// ending is refused until ksp can write it (no plain text in a `.pdf`). Written whole (`AtomicFile`),
+    /// never into a loaded season's directory (`WriteTarget`).
     func writeReport(_ report: Report, to path: String) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        for dir in seasonDirectories where URL(fileURLWithPath: dir).standardizedFileURL.path == target {
-            throw ShellError("report: \(path) is inside the season directory \(dir); ksp never writes there — choose another place")
+        guard !path.isEmpty else { throw ShellError("report: expected a file name after to, found \"\"") }
+        let text: String
+        switch ReportFileType(path: path) {
+        case .html: text = report.html
+        case .markdown: text = report.markdown
+        case .text: text = report.terminal(width: 100, unicode: true)
+        case nil:
+            let ending = (path as NSString).pathExtension
+            let found = ending.isEmpty ? "\(path) has no file ending" : "ksp cannot write .\(ending) files"
+            throw ShellError("report: \(found); end the name with \(ReportFileType.known)")
         }
-        let lower = path.lowercased()
-        let text = lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? report.html : lower.hasSuffix(".md") ? report.markdown : report.terminal(width: 100, unicode: true)
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw ShellError("report: cannot write \(path): \(error.localizedDescription)")
+        do {
+            let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
+            try AtomicFile.write(text, to: target)
+        } catch let refusal as WriteTarget.Refusal {
+            throw ShellError("report: \(refusal.description)")
+        } catch {
+            throw ShellError("report: \(error)")
         }
-        try output.write("wrote \(path)")
+        // The report is written: a closed standard output must not turn that into a failure.
+        try? output.write("wrote \(path)")
     }
 
     /// Writes a result, through the pager when it is taller than the screen.

@@ -10,9 +10,10 @@ struct ShellCommand: ParsableCommand {
         discussion: """
         With no SEASON_DIR the bundled sample season (samples/ksp2024) is loaded.
         When standard input is not a terminal, statements are read from it without a prompt.
-        In -c, -f and piped use an error goes to standard error as FILE:LINE: message and the
-        exit status is 1 (2 when the season cannot be loaded); a script stops at its first error
-        unless --keep-going.
+        In -c, -f and piped use an error goes to standard error as FILE:LINE: message; a script
+        stops at its first error unless --keep-going. A script must be UTF-8 text.
+        Exit status: 0 all statements ran; 1 a statement failed; 2 the season cannot be loaded;
+        64 a usage error or a script that cannot be read (missing, a folder, not UTF-8).
         """)
 
     @Argument(help: "The season directory; none loads the bundled sample season.") var seasonDirectories: [String] = []
@@ -30,6 +31,7 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        StandardStreams.reserve()
         let directories = seasonDirectories.isEmpty ? [SampleSeason.directory()] : seasonDirectories
         let season: Season
         do { season = try Seasons.load(directories) } catch {
@@ -43,17 +45,19 @@ struct ShellCommand: ParsableCommand {
             return
         }
         let (source, text): (String, String)
-        if let c {
-            (source, text) = ("<command>", c)
-        } else if let f, f != "-" {
-            guard let t = try? String(contentsOfFile: f, encoding: .utf8) else {
-                StandardError.write("ksp: cannot read script \(f)")
-                throw ExitCode(ExitStatus.usage)
+        do {
+            if let c {
+                (source, text) = ("<command>", c)
+            } else if let f, f != "-" {
+                (source, text) = (f, try ScriptText.read(path: f))
+                // A script that reads itself with .read is stopped at once.
+                session.readStack = [RealPath.resolve(f)]
+            } else {
+                (source, text) = ("<stdin>", try ScriptText.read(descriptor: STDIN_FILENO, name: "<stdin>"))
             }
-            (source, text) = (f, t)
-        } else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            (source, text) = ("<stdin>", String(decoding: data, as: UTF8.self))
+        } catch {
+            StandardError.write("ksp: \(error)")
+            throw ExitCode(ExitStatus.usage)
         }
         let status = runScript(session, source: source, text: text)
         if status != ExitStatus.ok { throw ExitCode(status) }
@@ -64,25 +68,8 @@ struct ShellCommand: ParsableCommand {
         session.reportError = { message, detail, line in
             StandardError.write("\(source):\(line): \(message)" + (detail.map { "\n" + $0 } ?? ""))
         }
-        var splitter = StatementSplitter()
-        var failed = false
-        func handle(_ p: StatementSplitter.Piece) -> Bool {
-            switch session.run(p) {
-            case .quit: return false
-            case .error:
-                failed = true
-                return keepGoing
-            case .ok: return true
-            }
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        outer: for line in lines {
-            for p in splitter.feed(String(line.hasSuffix("\r") ? line.dropLast() : line)) {
-                if !handle(p) { break outer }
-            }
-        }
-        if let p = splitter.finish(), !failed || keepGoing { _ = handle(p) }
-        return failed ? ExitStatus.queryError : ExitStatus.ok
+        let result = ScriptRunner(session: session, keepGoing: keepGoing).run(text)
+        return result.failed ? ExitStatus.queryError : ExitStatus.ok
     }
 }
 

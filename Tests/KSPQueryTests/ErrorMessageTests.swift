@@ -64,6 +64,22 @@ struct ErrorMessageTests {
         #expect(bad.rendered(statement: "total where class = Bank and æøå = 1").split(separator: "\n")[1].hasPrefix("                             ^^^ "))
     }
 
+    // Issue 20.27: a tab counted as zero columns, so the caret landed left of the mistake.
+    @Test func caretUnderTheMistakeAfterATab() {
+        let statement = "total where\tclass = Bnak"
+        let e = Fixture.error(statement)!
+        let lines = e.rendered(statement: statement).split(separator: "\n")
+        // "total where" is 11 columns; the tab runs to column 16; "class = " puts Bnak at column 24.
+        #expect(lines[0] == "total where     class = Bnak")
+        #expect(lines[1] == "                        ^^^^ no class \"Bnak\"")
+    }
+
+    @Test func tabsInsideTheMarkedPartCountTheirColumns() {
+        #expect(DisplayWidth.expandingTabs("a\tb") == "a       b")
+        #expect(DisplayWidth.expandingTabs("æøå\t|") == "æøå     |")
+        #expect(DisplayWidth.expandingTabs("\t\t") == String(repeating: " ", count: 16))
+    }
+
     @Test func groupFigureIsNotAnInquiryFilter() {
         #expect(Fixture.error("total where noanswer > 5")?.hint == "filter on answered or not answered")
     }

@@ -108,7 +108,7 @@ struct CommandLineTests {
     @Test func outputToAnUnwritablePathKeepsGoing() throws {
         let r = try KSP.run([KSP.fixture, "--keep-going"], stdin: ".output /nonexistent/dir/x.csv\n.mode csv\nn\n")
         #expect(r.status == 1)
-        #expect(r.err.contains("cannot open /nonexistent/dir/x.csv"))
+        #expect(r.err.contains("cannot write /nonexistent/dir/x.csv: the folder /nonexistent/dir does not exist"))
         #expect(r.out == "n\n9\n")
     }
 
