@@ -64,11 +64,11 @@ public struct Evaluator {
     /// The inquiries that pass a filter (all when there is none).
     func inquiries(passing filter: Filter?) throws(EvaluationError) -> [Int] {
         guard let filter else { return Array(0..<season.inquiries.count) }
-        let compiled = try FilterCompiler(season: season).compile(filter)
+        let compiled = try FilterCompiler(season: season, isCancelled: options.isCancelled).compile(filter)
         var result: [Int] = []
         result.reserveCapacity(season.inquiries.count)
         for i in 0..<season.inquiries.count {
-            if i & 0xFFFF == 0 { try checkCancelled() }
+            try checkCancelled(at: i)
             if compiled.test(i, season) { result.append(i) }
         }
         return result
@@ -77,9 +77,19 @@ public struct Evaluator {
     /// Throws when the user asked to stop (Ctrl-C).
     func checkCancelled() throws(EvaluationError) {
         if let isCancelled = options.isCancelled, isCancelled() {
-            throw EvaluationError(SourceRange(0, 0), "interrupted")
+            throw EvaluationError.interrupted
         }
     }
+
+    /// Inside a loop over rows: asks every `cancellationStride` rows (asking is cheap, not free).
+    @inline(__always) func checkCancelled(at row: Int) throws(EvaluationError) {
+        if row & (Evaluator.cancellationStride - 1) == 0 {
+            try checkCancelled()
+        }
+    }
+
+    /// Rows between two checks for Ctrl-C in long loops (a power of two).
+    static let cancellationStride = 4096
 
     /// Resolves metric names, expanding `areas` and `questions` (limited to one area by `area = X`).
     func metrics(_ names: [Located<String>], area: Int?) throws(EvaluationError) -> [Metric] {
@@ -130,7 +140,10 @@ public struct Evaluator {
     }
 
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
-    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?, defaultColumn: Int?) throws(EvaluationError) {
+    /// "Best first" follows the metric's direction (`defaultMetric` for the default column, the
+    /// named metric for `order by X`); an explicit asc/desc is literal.
+    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?,
+               defaultColumn: Int?, defaultMetric: Metric? = nil) throws(EvaluationError) {
         var column: Int?
         var descending = false
         if let key {
@@ -142,10 +155,11 @@ public struct Evaluator {
                                       hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.
-            descending = key.direction.map { $0 == .descending } ?? !table.columns[c].isDimension
+            let lowerIsBetter = Metric.named(table.columns[c].name, in: season.definition)?.lowerIsBetter ?? false
+            descending = key.direction.map { $0 == .descending } ?? (!table.columns[c].isDimension && !lowerIsBetter)
         } else if top != nil, let c = defaultColumn {
             column = c
-            descending = true
+            descending = !(defaultMetric?.lowerIsBetter ?? false)
         }
         if let c = column {
             let indexed = table.rows.enumerated().map { ($0, $1) }

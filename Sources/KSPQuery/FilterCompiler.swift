@@ -72,6 +72,8 @@ enum InquiryValue {
 
 struct FilterCompiler {
     let season: Season
+    /// Ctrl-C: asked while scanning all comments or inquiries.
+    var isCancelled: (@Sendable () -> Bool)?
 
     /// Splits off `area = X` (which limits the metric set) from the rest of the clause.
     static func extractArea(_ f: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
@@ -109,13 +111,19 @@ struct FilterCompiler {
             let latest = season.seasons.count - 1
             var reach = 0
             for i in 0..<season.inquiries.count where Int(season.inquiries.season[i]) == latest {
+                try checkCancelled(at: i)
                 reach = max(reach, Int(season.inquiries.seasonDay[i]))
             }
             return .seasonDay(.le, reach)
         case let .contains(text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
-            for c in season.comments where c.text.lowercased().contains(needle) { set.insert(c.inquiry) }
+            for (k, c) in season.comments.enumerated() {
+                try checkCancelled(at: k)
+                if c.text.lowercased().contains(needle) {
+                    set.insert(c.inquiry)
+                }
+            }
             return .comment(text.value, set)
         case let .comparison(field, op, value):
             let name = field.value.lowercased()
@@ -156,6 +164,12 @@ struct FilterCompiler {
             var set = Set<Int>()
             for v in values { set.insert(try d.resolve(v, season)) }
             return .dimensionIn(d, set, negated: negated)
+        }
+    }
+
+    func checkCancelled(at row: Int) throws(EvaluationError) {
+        if row & (Evaluator.cancellationStride - 1) == 0, let isCancelled, isCancelled() {
+            throw EvaluationError.interrupted
         }
     }
 

@@ -56,6 +56,7 @@ public struct Parser {
             let subject = try name("participant or class")
             let who = try literal("the \(subject.value)'s name")
             var r = ReportStatement(subject: subject, name: who, file: nil)
+            if accept("where") != nil { r.filter = try filter() }
             if accept("to") != nil {
                 guard case let .string(f) = current.kind else {
                     if case let .word(w) = current.kind { r.file = Located(w, advance().range); s = .report(r); return try finish(s) }

@@ -53,11 +53,10 @@ final class Session {
                 StandardError.write("time: \(NumberFormat.decimals(ms, 2)) ms")
             }
             return .ok
+        } catch let e as EvaluationError where e.isInterruption {
+            reportError("interrupted", nil, piece.line)
+            return .error
         } catch let e as any QueryDiagnostic {
-            if e.message == "interrupted" && e.range == SourceRange(0, 0) {
-                reportError("interrupted", nil, piece.line)
-                return .error
-            }
             reportError(e.oneLine, e.rendered(statement: piece.text), piece.line)
             return .error
         } catch {
