@@ -106,6 +106,7 @@ public struct Evaluator {
                     let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + def.areas.map(\.id) + def.questions.map(\.id)
                     var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
                     if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
+                    if hint == nil { hint = seasonIds }
                     throw EvaluationError(name.range, "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
                 }
                 if case let .cx(cx) = m, def.questionIndex(metric: cx) == nil {
@@ -122,7 +123,16 @@ public struct Evaluator {
         if let a = season.definition.areaIndex(id: value.value.text) { return a }
         if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
         throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
-                              hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" })
+                              hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" } ?? seasonIds)
+    }
+
+    /// The ids this season has, for a name it lacks (another season's area, say).
+    var seasonIds: String {
+        let def = season.definition
+        let shown = 20
+        var questions = def.questions.prefix(shown).map(\.id).joined(separator: ", ")
+        if def.questions.count > shown { questions += ", … (.questions lists all \(def.questions.count))" }
+        return "this season's areas: " + def.areas.map(\.id).joined(separator: ", ") + "; questions: " + questions
     }
 
     func style(_ m: Metric) -> NumberStyle {

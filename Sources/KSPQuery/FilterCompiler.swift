@@ -143,7 +143,9 @@ struct FilterCompiler {
                 if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts, .season].contains(d) {
                     throw EvaluationError(op.range, "expected = or != after \(d.rawValue) (or in, not in)")
                 }
-                return .dimension(d, op.value, try d.resolve(value, season))
+                let key = try d.resolve(value, season)
+                if op.value == .eq { try requirePeriod(d, [key], value) }
+                return .dimension(d, op.value, key)
             }
             let metric = try inquiryValue(field)
             guard case let .number(x) = value.value else {
@@ -163,8 +165,24 @@ struct FilterCompiler {
             }
             var set = Set<Int>()
             for v in values { set.insert(try d.resolve(v, season)) }
+            if !negated, let first = values.first { try requirePeriod(d, set, first) }
             return .dimensionIn(d, set, negated: negated)
         }
+    }
+
+    /// `month = 2023-05` on a season without that month: say which months it has, not just "(no rows)".
+    func requirePeriod(_ d: Dimension, _ keys: Set<Int>, _ value: Located<Literal>) throws(EvaluationError) {
+        guard d == .month || d == .week else { return }
+        var present = Set<Int>()
+        for (k, key) in d.keys(Array(0..<season.inquiries.count), season).enumerated() {
+            try checkCancelled(at: k)
+            present.insert(key)
+        }
+        guard present.isDisjoint(with: keys) else { return }
+        let labels = present.sorted().map { d.label($0, season) }
+        let list = labels.count > 12 ? "\(labels[0]) … \(labels[labels.count - 1])" : labels.joined(separator: ", ")
+        let what = d == .month ? "months" : "weeks"
+        throw EvaluationError(value.range, "no inquiries in \(Token.clip(value.value.text)); this season's \(what): \(list)")
     }
 
     func checkCancelled(at row: Int) throws(EvaluationError) {
@@ -196,7 +214,8 @@ struct FilterCompiler {
         case nil:
             let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
             throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
-                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" })
+                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" }
+                                      ?? Evaluator(season: season).seasonIds)
         }
     }
 }
