@@ -85,8 +85,8 @@ extension Evaluator {
             if let needle, !comment.text.lowercased().contains(needle) { continue }
             let i = comment.inquiry
             let p = season.participants[Int(c.participant[i])]
-            var row: [Cell] = [.text(LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.description), .text(p.name),
-                               .text(def.channels[Int(c.channel[i])].id), .number(c.total[i], .score)]
+            let date = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.description
+            var row: [Cell] = [.text(date), .text(p.name), .text(def.channels[Int(c.channel[i])].id), .number(c.total[i], .score)]
             if several { row.append(.text(Dimension.season.label(Int(c.season[i]), season))) }
             row.append(.text(comment.text))
             row.append(.text(comment.areaIndex.map { def.areas[$0].id } ?? ""))
@@ -102,8 +102,10 @@ extension Evaluator {
         let totalColumn = 3
         if q.orderBy == nil {
             table.rows.sort { a, b in
-                if case let .number(x?, _) = a[totalColumn].value, case let .number(y?, _) = b[totalColumn].value, x != y { return x < y }
-                return false
+                guard case let .number(x?, _) = a[totalColumn].value, case let .number(y?, _) = b[totalColumn].value else {
+                    return false
+                }
+                return x < y
             }
         }
         try checkCancelled()

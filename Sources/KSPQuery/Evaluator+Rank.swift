@@ -68,7 +68,8 @@ extension Evaluator {
                        ResultColumn(id), ResultColumn("n"), ResultColumn("rank_low", audience: .machines), ResultColumn("rank_high", audience: .machines)]
         columns.append(ResultColumn("95% rank interval", audience: .people))
         let direction = metric.lowerIsBetter ? " (lowest first: lower is better)" : ""
-        var notes = ["ranked by \(id)\(direction) within \(scope); 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
+        var notes = ["ranked by \(id)\(direction) within \(scope);"
+                     + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
                      "participants whose intervals overlap are tied within noise"]
         if rows.contains(where: { $0[3].mark == "*" }) { notes.append(smallBaseNote) }
         return ResultTable(columns: columns, rows: rows, notes: notes)

@@ -65,11 +65,11 @@ extension Evaluator {
         // Questions furthest from the class (the compare table carries each question's text).
         let questions = try sub("compare participant \(name) vs class on questions\(scope.clause([]))")
         let diffColumn = questions.column(named: "diff") ?? 4
-        let sorted = questions.rows.filter { if case .number(_?, _) = $0[diffColumn].value { return true } else { return false } }
-            .sorted { a, b in
-                guard case let .number(x?, _) = a[diffColumn].value, case let .number(y?, _) = b[diffColumn].value else { return false }
-                return x > y
-            }
+        func difference(_ row: [Cell]) -> Double? {
+            if case let .number(value?, _) = row[diffColumn].value { return value }
+            return nil
+        }
+        let sorted = questions.rows.filter { difference($0) != nil }.sorted { (difference($0) ?? 0) > (difference($1) ?? 0) }
         var extremes = ResultTable(columns: questions.columns, rows: Array(sorted.prefix(5)) + Array(sorted.suffix(5).reversed()), notes: [])
         extremes.columns[0].name = "question"
         if let a = questions.column(named: "a") { extremes.columns[a].name = p.name }
@@ -93,7 +93,8 @@ extension Evaluator {
             channel.brackets.first.map { "\(channel.id) ≤ \(WaitDuration.format(seconds: $0.bound))" }
         }
         waits.notes = ["expected: the wait that still gets full points on the channel in \(def.name) ("
-                       + expectations.joined(separator: ", ") + "); within: the share of answered inquiries that waited no longer"]
+                       + expectations.joined(separator: ", ")
+                       + "); within: the share of answered inquiries that waited no longer"]
         let rank = try sub("rank within class \(cls)\(scope.clause([]))")
         let myRank = rank.rows.filter { $0[1].value == .text(p.name) }
         let rankText: String = myRank.first.map { r in
@@ -106,7 +107,8 @@ extension Evaluator {
             var chart = c
             chart.title = "Total by month"
             chart.lines[0].label = p.name
-            if case let .trend(cc, _) = try subAny("trend total by month\(scope.clause(["class = \(cls)"]))"), let line = cc.lines.first {
+            let classTrend = try subAny("trend total by month\(scope.clause(["class = \(cls)"]))")
+            if case let .trend(cc, _) = classTrend, let line = cc.lines.first {
                 let classValues = chart.periods.map { period in cc.periods.firstIndex(of: period).flatMap { line.values[$0] } }
                 chart.lines.append(.init(label: p.className, values: classValues))
             }
@@ -114,7 +116,9 @@ extension Evaluator {
         }
         // Comments grouped by area (general comments first).
         var groups: [(area: String, items: [String])] = []
-        let myComments = season.comments.filter { Int(season.inquiries.participant[$0.inquiry]) == index && scope.contains($0.inquiry, season) }
+        let myComments = season.comments.filter {
+            Int(season.inquiries.participant[$0.inquiry]) == index && scope.contains($0.inquiry, season)
+        }
         let general = myComments.filter { $0.areaIndex == nil }.map(\.text)
         if !general.isEmpty { groups.append(("General", general)) }
         for (a, area) in season.definition.areas.enumerated() {
@@ -131,7 +135,8 @@ extension Evaluator {
         ]
         if let trendChart { sections.append(.init(heading: "Through the season", blocks: [.trend(trendChart)])) }
         sections.append(.init(heading: "The shoppers' own words", blocks: groups.isEmpty ? [.text("No comments.")] : [.quotes(groups)]))
-        return Report(title: "\(p.name) — \(def.name)", subtitle: "\(p.className) · \(n) inquiries · \(scope.dateRange(season))",
+        return Report(title: "\(p.name) — \(def.name)",
+                      subtitle: "\(p.className) · \(n) inquiries · \(scope.dateRange(season))",
                       sections: sections)
     }
 
@@ -152,7 +157,8 @@ extension Evaluator {
         if case let .bars(b, _) = try subAny("chart total by participant\(classClause)") { chart = b }
         var inClass = Set<Int>()
         var n = 0
-        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == c && scope.contains(i, season) {
+        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == c {
+            guard scope.contains(i, season) else { continue }
             try checkCancelled(at: n)
             n += 1
             inClass.insert(Int(season.inquiries.participant[i]))

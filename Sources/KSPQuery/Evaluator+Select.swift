@@ -137,7 +137,8 @@ extension Evaluator {
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
     /// all and n. A cell is marked ▲/▼ when it differs from the rest of its row.
-    func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension, _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension,
+                  _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
@@ -196,7 +197,8 @@ extension Evaluator {
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
-    func questionRows(_ metrics: [Metric], by dim: Dimension?, _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func questionRows(_ metrics: [Metric], by dim: Dimension?,
+                      _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
         var parts: [[Int]] = []

@@ -122,8 +122,9 @@ public struct Evaluator {
         guard let value else { return nil }
         if let a = season.definition.areaIndex(id: value.value.text) { return a }
         if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
+        let near = Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id))
         throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
-                              hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" } ?? seasonIds)
+                              hint: near.map { "did you mean \($0)?" } ?? seasonIds)
     }
 
     /// The ids this season has, for a name it lacks (another season's area, say).
@@ -152,8 +153,8 @@ public struct Evaluator {
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
     /// "Best first" follows the metric's direction (`defaultMetric` for the default column, the
     /// named metric for `order by X`); an explicit asc/desc is literal.
-    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?,
-               defaultColumn: Int?, defaultMetric: Metric? = nil) throws(EvaluationError) {
+    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?,
+               top: Located<Int>?, defaultColumn: Int?, defaultMetric: Metric? = nil) throws(EvaluationError) {
         var column: Int?
         var descending = false
         if let key {

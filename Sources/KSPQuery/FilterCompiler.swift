@@ -182,7 +182,8 @@ struct FilterCompiler {
         let labels = present.sorted().map { d.label($0, season) }
         let list = labels.count > 12 ? "\(labels[0]) … \(labels[labels.count - 1])" : labels.joined(separator: ", ")
         let what = d == .month ? "months" : "weeks"
-        throw EvaluationError(value.range, "no inquiries in \(Token.clip(value.value.text)); this season's \(what): \(list)")
+        let asked = Token.clip(value.value.text)
+        throw EvaluationError(value.range, "no inquiries in \(asked); this season's \(what): \(list)")
     }
 
     func checkCancelled(at row: Int) throws(EvaluationError) {

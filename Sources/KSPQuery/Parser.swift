@@ -98,7 +98,8 @@ public struct Parser {
         var list: [Located<String>] = []
         repeat {
             if let k = current.keyword, Parser.clauseKeywords.contains(k) || Parser.statementKeywords.contains(k) {
-                throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)", hint: topByHint(at: pos))
+                let expected = "a metric (total, an area id, a question id, areas, questions, n, nps, …)"
+                throw error(expected, hint: topByHint(at: pos))
             }
             guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
             list.append(try name("a metric"))
@@ -118,7 +119,7 @@ public struct Parser {
             case "by":
                 // `… top 5 by total`: by after top N means a sort, not a grouping.
                 if let hint = p.topByHint(at: p.pos - 3) {
-                    throw ParseError(range: p.tokens[p.pos - 3].range, message: "expected order by to choose the rows top keeps", hint: hint)
+                    throw ParseError(range: p.tokens[p.pos - 3].range, message: Parser.topByMessage, hint: hint)
                 }
                 repeat {
                     guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
@@ -144,7 +145,7 @@ public struct Parser {
         while let k = current.keyword, allowed.contains(k) {
             if seen.contains(k) {
                 if let hint = topByHint(at: pos - 2) {
-                    throw ParseError(range: tokens[pos - 2].range, message: "expected order by to choose the rows top keeps", hint: hint)
+                    throw ParseError(range: tokens[pos - 2].range, message: Parser.topByMessage, hint: hint)
                 }
                 throw error("each clause at most once", hint: "\(k) is given twice")
             }
@@ -334,6 +335,8 @@ public struct Parser {
         return .comparison(field: field, op: Located(op, opToken.range), value: value)
     }
 
+    static let topByMessage = "expected order by to choose the rows top keeps"
+
     /// `top 5 by total` (tokens from `index`): the hint `did you mean order by total desc top 5?`.
     func topByHint(at index: Int) -> String? {
         guard index >= 0, index + 3 < tokens.count, tokens[index].keyword == "top",
@@ -350,7 +353,8 @@ public struct Parser {
         var words = [word]
         var last = first
         var index = pos
-        while index < tokens.count, case let .word(next) = tokens[index].kind, !Parser.wordsAfterValue.contains(next.lowercased()) {
+        while index < tokens.count, case let .word(next) = tokens[index].kind,
+              !Parser.wordsAfterValue.contains(next.lowercased()) {
             words.append(next)
             last = tokens[index]
             index += 1

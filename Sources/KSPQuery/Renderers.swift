@@ -48,13 +48,15 @@ public struct TableRenderer {
         func total() -> Int { widths.reduce(0, +) + 3 * widths.count + 1 }
         while total() > width {
             // A wrapped column gives way first (its text goes onto more lines, nothing is lost).
-            if let wrapped = widths.indices.first(where: { t.columns[$0].wraps && widths[$0] > TableRenderer.minWrapWidth }) {
+            let minWrap = TableRenderer.minWrapWidth
+            if let wrapped = widths.indices.first(where: { t.columns[$0].wraps && widths[$0] > minWrap }) {
                 widths[wrapped] = max(TableRenderer.minWrapWidth, widths[wrapped] - (total() - width))
                 continue
             }
             // Then the widest other text column, and a wrapped one only when no other can give way.
-            var textColumns = widths.indices.filter { t.columns[$0].isDimension && !t.columns[$0].wraps && widths[$0] > 12 }
-            if textColumns.isEmpty { textColumns = widths.indices.filter { t.columns[$0].isDimension && widths[$0] > 12 } }
+            let wide = widths.indices.filter { t.columns[$0].isDimension && widths[$0] > 12 }
+            var textColumns = wide.filter { !t.columns[$0].wraps }
+            if textColumns.isEmpty { textColumns = wide }
             if let widest = textColumns.max(by: { widths[$0] < widths[$1] }) {
                 widths[widest] = max(12, widths[widest] - (total() - width))
                 continue
@@ -76,13 +78,18 @@ public struct TableRenderer {
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         out.append("│" + headers.indices.map { " " + bold + pad(headers[$0], widths[$0], right: !t.columns[$0].isDimension) + reset + " " }.joined(separator: "│") + "│")
         out.append(rule("├", "┼", "┤"))
-        let wrapping = t.columns.contains(where: \.wraps)
+        let rowLines = cells.map { row in
+            row.indices.map { c in t.columns[c].wraps ? TextWrap.lines(row[c], width: widths[c]) : [row[c]] }
+        }
+        // A rule between rows only when a wrapped cell takes several lines (rows must stay apart).
+        let wrapping = rowLines.contains { $0.contains { $0.count > 1 } }
         for (r, row) in cells.enumerated() {
             if wrapping && r > 0 { out.append(rule("├", "┼", "┤")) }
-            let cellLines = row.indices.map { c in t.columns[c].wraps ? TextWrap.lines(row[c], width: widths[c]) : [row[c]] }
+            let cellLines = rowLines[r]
             for line in 0..<(cellLines.map(\.count).max() ?? 1) {
                 let parts = row.indices.map { c in
-                    " " + pad(line < cellLines[c].count ? cellLines[c][line] : "", widths[c], right: !t.columns[c].isDimension) + " "
+                    let text = line < cellLines[c].count ? cellLines[c][line] : ""
+                    return " " + pad(text, widths[c], right: !t.columns[c].isDimension) + " "
                 }
                 out.append("│" + parts.joined(separator: "│") + "│")
             }
