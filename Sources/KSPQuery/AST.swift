@@ -110,6 +110,8 @@ public struct ReportStatement: Sendable {
     public var subject: Located<String>
     public var name: Located<Literal>
     public var file: Located<String>?
+    /// `where season = …`: which season the report is about (the latest when absent).
+    public var filter: Filter?
 }
 
 public enum Statement: Sendable {

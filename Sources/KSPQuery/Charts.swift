@@ -151,11 +151,14 @@ extension Evaluator {
         let dim = try dimension(c.dimension)
         let pool = try inquiries(passing: c.filter)
         var bars: [BarChart.Bar] = []
-        for g in groups([dim], pool) {
+        for g in try groups([dim], pool) {
+            try checkCancelled()
             let f = season.figure(metric, over: g.members)
             if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
         }
-        bars.sort { $0.value > $1.value }
+        // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
+        let lowerIsBetter = metric.lowerIsBetter
+        bars.sort { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }
         if let top = c.top { bars = Array(bars.prefix(top.value)) }
         // The reference: the class's mean when the bars are participants of one class, else all in the filter.
         var reference: (String, Double)?
@@ -189,13 +192,17 @@ extension Evaluator {
         let period = try dimension(t.period)
         let dim = try t.dimension.map { (d) throws(EvaluationError) in try dimension(d) }
         let pool = try inquiries(passing: t.filter)
-        let periodGroups = groups([period], pool)
+        let periodGroups = try groups([period], pool)
         let periods = periodGroups.map { period.label($0.key.a, season) }
         let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.a, $0) })
-        let rowGroups: [(label: String, members: [Int])] = dim.map { d in groups([d], pool).map { (d.label($0.key.a, season), $0.members) } } ?? [("all", pool)]
+        var rowGroups: [(label: String, members: [Int])] = [("all", pool)]
+        if let dim {
+            rowGroups = try groups([dim], pool).map { (dim.label($0.key.a, season), $0.members) }
+        }
         var lines: [TrendChart.Line] = []
         var rows: [[Cell]] = []
         for (label, members) in rowGroups {
+            try checkCancelled()
             var parts = [[Int]](repeating: [], count: periods.count)
             for (i, k) in zip(members, period.keys(members, season)) { parts[periodIndex[k]!].append(i) }
             let values = parts.map { season.figure(metric, over: $0).value }

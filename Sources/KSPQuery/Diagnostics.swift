@@ -27,12 +27,30 @@ public struct ParseError: QueryDiagnostic {
 }
 
 public struct EvaluationError: QueryDiagnostic {
+    /// A fault in the statement, or the user stopping it (Ctrl-C): told apart by type, not by text.
+    public enum Kind: Sendable, Equatable {
+        case invalid
+        case interrupted
+    }
+
     public var range: SourceRange
     public var message: String
     public var hint: String?
+    public var kind: Kind = .invalid
     public init(_ range: SourceRange, _ message: String, hint: String? = nil) {
-        self.range = range; self.message = message; self.hint = hint
+        self.range = range
+        self.message = message
+        self.hint = hint
     }
+
+    /// The statement was stopped by the user before it finished.
+    public static var interrupted: EvaluationError {
+        var error = EvaluationError(SourceRange(0, 0), "interrupted")
+        error.kind = .interrupted
+        return error
+    }
+
+    public var isInterruption: Bool { kind == .interrupted }
 }
 
 extension QueryDiagnostic {

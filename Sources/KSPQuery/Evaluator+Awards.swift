@@ -1,21 +1,34 @@
 import KSPCore
 
 extension Evaluator {
-    /// Class winners, "Best i test" and "Best på <channel>" (rule 7).
+    /// Class winners, "Best i test" and "Best på <channel>" (rule 7). Awards are the season's,
+    /// ranked over all its participants; a `where` clause only chooses which awards are shown.
     func winners(_ w: WinnersStatement) throws(EvaluationError) -> ResultTable {
-        var pool = w.filter == nil ? nil : try inquiries(passing: w.filter)
+        let asked = w.filter == nil ? nil : try inquiries(passing: w.filter)
+        var pool: [Int]?
         var notes: [String] = []
         var minimum: Int?
         if season.seasons.count > 1 {
-            // Awards are a season's: the latest season among the inquiries asked about.
-            let all = pool ?? Array(0..<season.inquiries.count)
-            if let latest = all.map({ season.inquiries.season[$0] }).max() {
-                pool = all.filter { season.inquiries.season[$0] == latest }
+            // Awards are a season's: the latest season among the inquiries asked about, all of it.
+            let seasonColumn = season.inquiries.season
+            let latest = asked.map { $0.map { seasonColumn[$0] }.max() } ?? seasonColumn.max()
+            if let latest {
+                var members: [Int] = []
+                for i in 0..<season.inquiries.count where seasonColumn[i] == latest {
+                    try checkCancelled(at: i)
+                    members.append(i)
+                }
+                pool = members
                 minimum = season.seasons[Int(latest)].definition.minInquiriesForAward
                 notes.append("awards of \(season.seasons[Int(latest)].name) (add where season = … for another)")
             }
         }
-        let awards = Ranking.awards(season, inquiries: pool, minInquiries: minimum)
+        try checkCancelled()
+        var awards = Ranking.awards(season, inquiries: pool, minInquiries: minimum)
+        if let asked {
+            awards = shownAwards(awards, asked: asked)
+            notes.append("awards are ranked over the whole season; where chooses which of them are shown")
+        }
         let def = season.definition
         var rows: [[Cell]] = []
         for award in awards {
@@ -30,34 +43,72 @@ extension Evaluator {
         }
         let columns = [ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
                        ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")]
-        return ResultTable(columns: columns, rows: rows,
-                           notes: notes + ["ranked by total, ties by \(def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"), then name; awards need at least \(minimum ?? def.minInquiriesForAward) inquiries, best per channel at least 3 on it"])
+        let tieArea = def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"
+        let minimumText = minimum ?? def.minInquiriesForAward
+        notes.append("ranked by total, ties by \(tieArea), then name; awards need at least \(minimumText) inquiries, "
+                     + "best per channel at least 3 on it")
+        return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 
-    /// The shoppers' comments with participant, channel, date and the inquiry's total.
+    /// The awards a filter asks about: those whose winner has an inquiry passing it (for
+    /// "Best på <channel>", an inquiry on that channel).
+    func shownAwards(_ awards: [Ranking.Award], asked: [Int]) -> [Ranking.Award] {
+        var participants = Set<Int>()
+        var participantChannels = Set<Int>()
+        let channelCount = max(1, season.definition.channels.count)
+        for i in asked {
+            let participant = Int(season.inquiries.participant[i])
+            participants.insert(participant)
+            participantChannels.insert(participant * channelCount + Int(season.inquiries.channel[i]))
+        }
+        return awards.filter { award in
+            let winner = award.winner.participant
+            if case let .bestOnChannel(channel) = award.kind {
+                return participantChannels.contains(winner * channelCount + channel)
+            }
+            return participants.contains(winner)
+        }
+    }
+
+    /// The shoppers' comments with date, participant, channel, the inquiry's total (and season
+    /// when several are loaded); long comments wrap inside their cell in a table.
     func quotes(_ q: QuotesStatement) throws(EvaluationError) -> ResultTable {
         let pool = Set(try inquiries(passing: q.filter))
         let needle = q.contains?.value.lowercased()
         let def = season.definition
+        let several = season.seasons.count > 1
         var rows: [[Cell]] = []
         let c = season.inquiries
-        for comment in season.comments where pool.contains(comment.inquiry) {
+        for (k, comment) in season.comments.enumerated() {
+            try checkCancelled(at: k)
+            guard pool.contains(comment.inquiry) else { continue }
             if let needle, !comment.text.lowercased().contains(needle) { continue }
             let i = comment.inquiry
             let p = season.participants[Int(c.participant[i])]
-            rows.append([.text(p.name), .text(def.channels[Int(c.channel[i])].id), .text(LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.description),
-                         .number(c.total[i], .score), .text(comment.areaIndex.map { def.areas[$0].id } ?? ""), .text(comment.text)])
+            let date = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.description
+            var row: [Cell] = [.text(date), .text(p.name), .text(def.channels[Int(c.channel[i])].id), .number(c.total[i], .score)]
+            if several { row.append(.text(Dimension.season.label(Int(c.season[i]), season))) }
+            row.append(.text(comment.text))
+            row.append(.text(comment.areaIndex.map { def.areas[$0].id } ?? ""))
+            rows.append(row)
         }
-        var table = ResultTable(columns: [ResultColumn("participant", isDimension: true), ResultColumn("channel", isDimension: true),
-                                          ResultColumn("date", isDimension: true), ResultColumn("total"), ResultColumn("area", isDimension: true),
-                                          ResultColumn("comment", isDimension: true)], rows: rows)
+        var columns = [ResultColumn("date", isDimension: true), ResultColumn("participant", isDimension: true),
+                       ResultColumn("channel", isDimension: true), ResultColumn("total")]
+        if several { columns.append(ResultColumn("season", isDimension: true)) }
+        columns.append(ResultColumn("comment", isDimension: true, wraps: true))
+        columns.append(ResultColumn("area", isDimension: true))
+        var table = ResultTable(columns: columns, rows: rows)
         // Lowest totals first: the words behind a low score are what is asked for most.
+        let totalColumn = 3
         if q.orderBy == nil {
             table.rows.sort { a, b in
-                if case let .number(x?, _) = a[3].value, case let .number(y?, _) = b[3].value, x != y { return x < y }
-                return false
+                guard case let .number(x?, _) = a[totalColumn].value, case let .number(y?, _) = b[totalColumn].value else {
+                    return false
+                }
+                return x < y
             }
         }
+        try checkCancelled()
         try order(&table, by: q.orderBy, top: nil, defaultColumn: nil)
         if let top = q.top, table.rows.count > top.value { table.rows = Array(table.rows.prefix(top.value)) }
         return table

@@ -47,7 +47,10 @@ extension Evaluator {
         var rows: [[Cell]] = []
         var tests = Set<String>()
         var small = false
+        // A question's text beside its id, as `questions` shows it.
+        let showsText = metrics.contains { if case .question = $0 { return true } else { return false } }
         for m in metrics {
+            try checkCancelled()
             var fa = FigureAccumulator(m, definition: def), fb = FigureAccumulator(m, definition: def)
             fa.add(a, season)
             fb.add(b, season)
@@ -59,10 +62,16 @@ extension Evaluator {
             small = small || isSmall
             var sig = test?.marker ?? ""
             if isSmall && !sig.isEmpty { sig += " (small base)" }
-            rows.append([.text(m.id(in: def)), cell(x, m), cell(y, m), .number(diff, m.kind == .count ? .count : .difference),
-                         .count(x.base), .count(y.base), .number(test?.p, .pValue), .text(sig)])
+            var row: [Cell] = [.text(m.id(in: def))]
+            if showsText {
+                if case let .question(q) = m { row.append(.text(def.questions[q].text)) } else { row.append(.text("")) }
+            }
+            row += [cell(x, m), cell(y, m), .number(diff, m.kind == .count ? .count : .difference),
+                    .count(x.base), .count(y.base), .number(test?.p, .pValue), .text(sig)]
+            rows.append(row)
         }
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
+        if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
         var notes = ["a = \(aLabel) (\(a.count) inquiries), b = \(bLabel) (\(b.count) inquiries)",
                      tests.isEmpty ? "no test could be made (a base below 2 or no values)"

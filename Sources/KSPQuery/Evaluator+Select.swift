@@ -21,14 +21,14 @@ extension Evaluator {
 
         var table: ResultTable
         if onlyQuestions && across == nil && dims.count <= 1 {
-            table = questionRows(metrics, by: dims.first, inquiries)
+            table = try questionRows(metrics, by: dims.first, inquiries)
         } else if let across {
-            table = crosstab(metrics, rows: dims, across: across, inquiries)
+            table = try crosstab(metrics, rows: dims, across: across, inquiries)
         } else {
-            table = grouped(metrics, by: dims, inquiries)
+            table = try grouped(metrics, by: dims, inquiries)
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
-        try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric)
+        try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
         if table.rows.contains(where: { $0.contains { $0.mark?.contains("*") == true } }) { table.notes.append(smallBaseNote) }
         if table.rows.contains(where: { $0.contains { $0.mark?.contains("▲") == true || $0.mark?.contains("▼") == true } }) {
             table.notes.append(across == nil ? "▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
@@ -38,7 +38,7 @@ extension Evaluator {
     }
 
     /// Groups inquiries by one or two dimensions, in display order.
-    func groups(_ dims: [Dimension], _ inquiries: [Int]) -> [(key: GroupKey, members: [Int])] {
+    func groups(_ dims: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, members: [Int])] {
         guard !dims.isEmpty else { return [(GroupKey(a: 0, b: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
         let first = dims[0].keys(inquiries, season)
@@ -46,10 +46,14 @@ extension Evaluator {
         if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
             var buckets = [[Int]](repeating: [], count: maxKey + 1)
-            for (k, i) in zip(first, inquiries) { buckets[k].append(i) }
+            for (n, (k, i)) in zip(first, inquiries).enumerated() {
+                try checkCancelled(at: n)
+                buckets[k].append(i)
+            }
             for (k, b) in buckets.enumerated() where !b.isEmpty { map[GroupKey(a: k, b: 0)] = b }
         } else {
             for (n, i) in inquiries.enumerated() {
+                try checkCancelled(at: n)
                 map[GroupKey(a: first[n], b: second?[n] ?? 0), default: []].append(i)
             }
         }
@@ -80,10 +84,14 @@ extension Evaluator {
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
     /// table, and the 95 % interval when `.ci on`), then n.
-    func grouped(_ metrics: [Metric], by dims: [Dimension], _ inquiries: [Int]) -> ResultTable {
+    func grouped(_ metrics: [Metric], by dims: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
-        let groups = self.groups(dims, inquiries)
-        let accs = groups.map { accumulators(metrics, $0.members) }
+        let groups = try self.groups(dims, inquiries)
+        var accs: [[FigureAccumulator]] = []
+        for group in groups {
+            try checkCancelled()
+            accs.append(accumulators(metrics, group.members))
+        }
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
         var quantiles: [Int: Double] = [:]
@@ -129,7 +137,8 @@ extension Evaluator {
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
     /// all and n. A cell is marked ▲/▼ when it differs from the rest of its row.
-    func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension, _ inquiries: [Int]) -> ResultTable {
+    func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension,
+                  _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
@@ -156,7 +165,8 @@ extension Evaluator {
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
-        for g in groups(dims, inquiries) {
+        for g in try groups(dims, inquiries) {
+            try checkCancelled()
             var row = labels(dims, g.key)
             var parts = [[Int]](repeating: [], count: acrossKeys.count)
             for (i, k) in zip(g.members, across.keys(g.members, season)) { parts[acrossIndex[k]!].append(i) }
@@ -187,12 +197,13 @@ extension Evaluator {
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
-    func questionRows(_ metrics: [Metric], by dim: Dimension?, _ inquiries: [Int]) -> ResultTable {
+    func questionRows(_ metrics: [Metric], by dim: Dimension?,
+                      _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
         var parts: [[Int]] = []
         if let dim {
-            for g in groups([dim], inquiries) {
+            for g in try groups([dim], inquiries) {
                 columns.append(ResultColumn(dim.label(g.key.a, season)))
                 parts.append(g.members)
             }
@@ -212,7 +223,11 @@ extension Evaluator {
         let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
         // One pass per part over the answers row by row (sequential memory), all questions at once;
         // the all column is the parts merged.
-        var perPart = parts.map { QuestionSums.of(questions, over: $0, season) }
+        var perPart: [QuestionSums] = []
+        for part in parts {
+            try checkCancelled()
+            perPart.append(QuestionSums.of(questions, over: part, season))
+        }
         if dim != nil { perPart.append(QuestionSums.merged(perPart, count: questions.count)) }
         var rows: [[Cell]] = []
         for (k, q) in questions.enumerated() {

@@ -64,11 +64,11 @@ public struct Evaluator {
     /// The inquiries that pass a filter (all when there is none).
     func inquiries(passing filter: Filter?) throws(EvaluationError) -> [Int] {
         guard let filter else { return Array(0..<season.inquiries.count) }
-        let compiled = try FilterCompiler(season: season).compile(filter)
+        let compiled = try FilterCompiler(season: season, isCancelled: options.isCancelled).compile(filter)
         var result: [Int] = []
         result.reserveCapacity(season.inquiries.count)
         for i in 0..<season.inquiries.count {
-            if i & 0xFFFF == 0 { try checkCancelled() }
+            try checkCancelled(at: i)
             if compiled.test(i, season) { result.append(i) }
         }
         return result
@@ -77,9 +77,19 @@ public struct Evaluator {
     /// Throws when the user asked to stop (Ctrl-C).
     func checkCancelled() throws(EvaluationError) {
         if let isCancelled = options.isCancelled, isCancelled() {
-            throw EvaluationError(SourceRange(0, 0), "interrupted")
+            throw EvaluationError.interrupted
         }
     }
+
+    /// Inside a loop over rows: asks every `cancellationStride` rows (asking is cheap, not free).
+    @inline(__always) func checkCancelled(at row: Int) throws(EvaluationError) {
+        if row & (Evaluator.cancellationStride - 1) == 0 {
+            try checkCancelled()
+        }
+    }
+
+    /// Rows between two checks for Ctrl-C in long loops (a power of two).
+    static let cancellationStride = 4096
 
     /// Resolves metric names, expanding `areas` and `questions` (limited to one area by `area = X`).
     func metrics(_ names: [Located<String>], area: Int?) throws(EvaluationError) -> [Metric] {
@@ -96,6 +106,7 @@ public struct Evaluator {
                     let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + def.areas.map(\.id) + def.questions.map(\.id)
                     var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
                     if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
+                    if hint == nil { hint = seasonIds }
                     throw EvaluationError(name.range, "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
                 }
                 if case let .cx(cx) = m, def.questionIndex(metric: cx) == nil {
@@ -111,8 +122,18 @@ public struct Evaluator {
         guard let value else { return nil }
         if let a = season.definition.areaIndex(id: value.value.text) { return a }
         if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
+        let near = Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id))
         throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
-                              hint: Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id)).map { "did you mean \($0)?" })
+                              hint: near.map { "did you mean \($0)?" } ?? seasonIds)
+    }
+
+    /// The ids this season has, for a name it lacks (another season's area, say).
+    var seasonIds: String {
+        let def = season.definition
+        let shown = 20
+        var questions = def.questions.prefix(shown).map(\.id).joined(separator: ", ")
+        if def.questions.count > shown { questions += ", … (.questions lists all \(def.questions.count))" }
+        return "this season's areas: " + def.areas.map(\.id).joined(separator: ", ") + "; questions: " + questions
     }
 
     func style(_ m: Metric) -> NumberStyle {
@@ -130,7 +151,10 @@ public struct Evaluator {
     }
 
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
-    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?, defaultColumn: Int?) throws(EvaluationError) {
+    /// "Best first" follows the metric's direction (`defaultMetric` for the default column, the
+    /// named metric for `order by X`); an explicit asc/desc is literal.
+    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?,
+               top: Located<Int>?, defaultColumn: Int?, defaultMetric: Metric? = nil) throws(EvaluationError) {
         var column: Int?
         var descending = false
         if let key {
@@ -142,10 +166,11 @@ public struct Evaluator {
                                       hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.
-            descending = key.direction.map { $0 == .descending } ?? !table.columns[c].isDimension
+            let lowerIsBetter = Metric.named(table.columns[c].name, in: season.definition)?.lowerIsBetter ?? false
+            descending = key.direction.map { $0 == .descending } ?? (!table.columns[c].isDimension && !lowerIsBetter)
         } else if top != nil, let c = defaultColumn {
             column = c
-            descending = true
+            descending = !(defaultMetric?.lowerIsBetter ?? false)
         }
         if let c = column {
             let indexed = table.rows.enumerated().map { ($0, $1) }

@@ -72,6 +72,8 @@ enum InquiryValue {
 
 struct FilterCompiler {
     let season: Season
+    /// Ctrl-C: asked while scanning all comments or inquiries.
+    var isCancelled: (@Sendable () -> Bool)?
 
     /// Splits off `area = X` (which limits the metric set) from the rest of the clause.
     static func extractArea(_ f: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
@@ -109,13 +111,19 @@ struct FilterCompiler {
             let latest = season.seasons.count - 1
             var reach = 0
             for i in 0..<season.inquiries.count where Int(season.inquiries.season[i]) == latest {
+                try checkCancelled(at: i)
                 reach = max(reach, Int(season.inquiries.seasonDay[i]))
             }
             return .seasonDay(.le, reach)
         case let .contains(text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
-            for c in season.comments where c.text.lowercased().contains(needle) { set.insert(c.inquiry) }
+            for (k, c) in season.comments.enumerated() {
+                try checkCancelled(at: k)
+                if c.text.lowercased().contains(needle) {
+                    set.insert(c.inquiry)
+                }
+            }
             return .comment(text.value, set)
         case let .comparison(field, op, value):
             let name = field.value.lowercased()
@@ -135,7 +143,9 @@ struct FilterCompiler {
                 if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts, .season].contains(d) {
                     throw EvaluationError(op.range, "expected = or != after \(d.rawValue) (or in, not in)")
                 }
-                return .dimension(d, op.value, try d.resolve(value, season))
+                let key = try d.resolve(value, season)
+                if op.value == .eq { try requirePeriod(d, [key], value) }
+                return .dimension(d, op.value, key)
             }
             let metric = try inquiryValue(field)
             guard case let .number(x) = value.value else {
@@ -155,7 +165,30 @@ struct FilterCompiler {
             }
             var set = Set<Int>()
             for v in values { set.insert(try d.resolve(v, season)) }
+            if !negated, let first = values.first { try requirePeriod(d, set, first) }
             return .dimensionIn(d, set, negated: negated)
+        }
+    }
+
+    /// `month = 2023-05` on a season without that month: say which months it has, not just "(no rows)".
+    func requirePeriod(_ d: Dimension, _ keys: Set<Int>, _ value: Located<Literal>) throws(EvaluationError) {
+        guard d == .month || d == .week else { return }
+        var present = Set<Int>()
+        for (k, key) in d.keys(Array(0..<season.inquiries.count), season).enumerated() {
+            try checkCancelled(at: k)
+            present.insert(key)
+        }
+        guard present.isDisjoint(with: keys) else { return }
+        let labels = present.sorted().map { d.label($0, season) }
+        let list = labels.count > 12 ? "\(labels[0]) … \(labels[labels.count - 1])" : labels.joined(separator: ", ")
+        let what = d == .month ? "months" : "weeks"
+        let asked = Token.clip(value.value.text)
+        throw EvaluationError(value.range, "no inquiries in \(asked); this season's \(what): \(list)")
+    }
+
+    func checkCancelled(at row: Int) throws(EvaluationError) {
+        if row & (Evaluator.cancellationStride - 1) == 0, let isCancelled, isCancelled() {
+            throw EvaluationError.interrupted
         }
     }
 
@@ -182,7 +215,8 @@ struct FilterCompiler {
         case nil:
             let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
             throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
-                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" })
+                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" }
+                                      ?? Evaluator(season: season).seasonIds)
         }
     }
 }

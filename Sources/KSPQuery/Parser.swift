@@ -56,6 +56,7 @@ public struct Parser {
             let subject = try name("participant or class")
             let who = try literal("the \(subject.value)'s name")
             var r = ReportStatement(subject: subject, name: who, file: nil)
+            if accept("where") != nil { r.filter = try filter() }
             if accept("to") != nil {
                 guard case let .string(f) = current.kind else {
                     if case let .word(w) = current.kind { r.file = Located(w, advance().range); s = .report(r); return try finish(s) }
@@ -97,7 +98,8 @@ public struct Parser {
         var list: [Located<String>] = []
         repeat {
             if let k = current.keyword, Parser.clauseKeywords.contains(k) || Parser.statementKeywords.contains(k) {
-                throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)")
+                let expected = "a metric (total, an area id, a question id, areas, questions, n, nps, …)"
+                throw error(expected, hint: topByHint(at: pos))
             }
             guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
             list.append(try name("a metric"))
@@ -115,6 +117,10 @@ public struct Parser {
         try clauses(Set(Parser.clauseKeywords)) { (p, k) throws(ParseError) in
             switch k {
             case "by":
+                // `… top 5 by total`: by after top N means a sort, not a grouping.
+                if let hint = p.topByHint(at: p.pos - 3) {
+                    throw ParseError(range: p.tokens[p.pos - 3].range, message: Parser.topByMessage, hint: hint)
+                }
                 repeat {
                     guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
                     s.by.append(try p.name("a dimension"))
@@ -137,7 +143,12 @@ public struct Parser {
     mutating func clauses(_ allowed: Set<String>, _ body: (inout Parser, String) throws(ParseError) -> Void) throws(ParseError) {
         var seen = Set<String>()
         while let k = current.keyword, allowed.contains(k) {
-            if seen.contains(k) { throw error("each clause at most once", hint: "\(k) is given twice") }
+            if seen.contains(k) {
+                if let hint = topByHint(at: pos - 2) {
+                    throw ParseError(range: tokens[pos - 2].range, message: Parser.topByMessage, hint: hint)
+                }
+                throw error("each clause at most once", hint: "\(k) is given twice")
+            }
             seen.insert(k)
             _ = advance()
             try body(&self, k)
@@ -154,6 +165,9 @@ public struct Parser {
     }
 
     mutating func topCount() throws(ParseError) -> Located<Int> {
+        if case let .number(n) = current.kind, n == 0 {
+            throw error("a number of rows from 1 after top (top 0 would show nothing)")
+        }
         guard case let .number(n) = current.kind, n >= 1, n == n.rounded(), n <= 1_000_000 else {
             throw error("a whole number of rows after top")
         }
@@ -245,7 +259,9 @@ public struct Parser {
         switch current.kind {
         case let .word(w):
             if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(w.lowercased()) { throw error(what) }
-            return Located(.word(w), advance().range)
+            let first = advance()
+            try rejectUnquotedName(after: first, w)
+            return Located(.word(w), first.range)
         case let .string(s): return Located(.text(s), advance().range)
         case let .number(n): return Located(.number(n), advance().range)
         default: throw error(what)
@@ -317,5 +333,35 @@ public struct Parser {
         let opToken = advance()
         let value = try literal("a value after \(op.rawValue)")
         return .comparison(field: field, op: Located(op, opToken.range), value: value)
+    }
+
+    static let topByMessage = "expected order by to choose the rows top keeps"
+
+    /// `top 5 by total` (tokens from `index`): the hint `did you mean order by total desc top 5?`.
+    func topByHint(at index: Int) -> String? {
+        guard index >= 0, index + 3 < tokens.count, tokens[index].keyword == "top",
+              case .number = tokens[index + 1].kind, tokens[index + 2].keyword == "by",
+              case let .word(metric) = tokens[index + 3].kind else { return nil }
+        return "did you mean order by \(metric) desc top \(tokens[index + 1].display)?"
+    }
+
+    /// Words that may follow a value: the next clause or condition, never more of the name.
+    static let wordsAfterValue: Set<String> = Set(allKeywords + ["to", "versus", "mot", "descending", "ascending"])
+
+    /// `participant = skjærvik sparebank`: a name of several words typed without quotes.
+    func rejectUnquotedName(after first: Token, _ word: String) throws(ParseError) {
+        var words = [word]
+        var last = first
+        var index = pos
+        while index < tokens.count, case let .word(next) = tokens[index].kind,
+              !Parser.wordsAfterValue.contains(next.lowercased()) {
+            words.append(next)
+            last = tokens[index]
+            index += 1
+        }
+        guard words.count > 1 else { return }
+        let name = words.joined(separator: " ")
+        throw ParseError(range: SourceRange(first.range.start, last.range.end),
+                         message: "names with spaces need quotes: \"\(name)\"", hint: nil)
     }
 }

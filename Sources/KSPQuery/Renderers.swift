@@ -31,6 +31,9 @@ public struct TableRenderer {
         return s
     }
 
+    /// A wrapped column is not narrowed below this (a few words a line stay readable).
+    static let minWrapWidth = 24
+
     static func isNumeric(_ column: Int, _ t: ResultTable) -> Bool {
         !t.columns[column].isDimension
     }
@@ -44,7 +47,16 @@ public struct TableRenderer {
         // Fit: first shrink the widest text columns (down to 12), then drop columns from the right.
         func total() -> Int { widths.reduce(0, +) + 3 * widths.count + 1 }
         while total() > width {
-            let textColumns = widths.indices.filter { t.columns[$0].isDimension && widths[$0] > 12 }
+            // A wrapped column gives way first (its text goes onto more lines, nothing is lost).
+            let minWrap = TableRenderer.minWrapWidth
+            if let wrapped = widths.indices.first(where: { t.columns[$0].wraps && widths[$0] > minWrap }) {
+                widths[wrapped] = max(TableRenderer.minWrapWidth, widths[wrapped] - (total() - width))
+                continue
+            }
+            // Then the widest other text column, and a wrapped one only when no other can give way.
+            let wide = widths.indices.filter { t.columns[$0].isDimension && widths[$0] > 12 }
+            var textColumns = wide.filter { !t.columns[$0].wraps }
+            if textColumns.isEmpty { textColumns = wide }
             if let widest = textColumns.max(by: { widths[$0] < widths[$1] }) {
                 widths[widest] = max(12, widths[widest] - (total() - width))
                 continue
@@ -66,8 +78,21 @@ public struct TableRenderer {
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         out.append("│" + headers.indices.map { " " + bold + pad(headers[$0], widths[$0], right: !t.columns[$0].isDimension) + reset + " " }.joined(separator: "│") + "│")
         out.append(rule("├", "┼", "┤"))
-        for row in cells {
-            out.append("│" + row.indices.map { " " + pad(row[$0], widths[$0], right: !t.columns[$0].isDimension) + " " }.joined(separator: "│") + "│")
+        let rowLines = cells.map { row in
+            row.indices.map { c in t.columns[c].wraps ? TextWrap.lines(row[c], width: widths[c]) : [row[c]] }
+        }
+        // A rule between rows only when a wrapped cell takes several lines (rows must stay apart).
+        let wrapping = rowLines.contains { $0.contains { $0.count > 1 } }
+        for (r, row) in cells.enumerated() {
+            if wrapping && r > 0 { out.append(rule("├", "┼", "┤")) }
+            let cellLines = rowLines[r]
+            for line in 0..<(cellLines.map(\.count).max() ?? 1) {
+                let parts = row.indices.map { c in
+                    let text = line < cellLines[c].count ? cellLines[c][line] : ""
+                    return " " + pad(text, widths[c], right: !t.columns[c].isDimension) + " "
+                }
+                out.append("│" + parts.joined(separator: "│") + "│")
+            }
         }
         out.append(rule("└", "┴", "┘"))
         var notes = t.notes

@@ -39,11 +39,14 @@ public struct ResultColumn: Sendable, Equatable {
     /// Which formats show the column: markers are for people (table, markdown), their
     /// machine-readable twins for csv and json.
     public var audience: Audience
+    /// Long text (a comment) wrapped onto several lines in a table instead of cut at the width.
+    public var wraps = false
 
     public enum Audience: Sendable, Equatable { case all, people, machines }
 
-    public init(_ name: String, isDimension: Bool = false, audience: Audience = .all) {
+    public init(_ name: String, isDimension: Bool = false, audience: Audience = .all, wraps: Bool = false) {
         self.name = name; self.isDimension = isDimension; self.audience = audience
+        self.wraps = wraps
     }
 }
 
@@ -55,6 +58,9 @@ public struct ResultTable: Sendable, Equatable {
         if keep.count == columns.count { return self }
         return ResultTable(columns: keep.map { columns[$0] }, rows: rows.map { r in keep.map { r[$0] } }, notes: notes)
     }
+
+    /// The index of the column with this header.
+    public func column(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
 
     public var columns: [ResultColumn]
     public var rows: [[Cell]]
@@ -88,7 +94,8 @@ public enum NumberFormat {
     public static func display(_ v: Double?, _ style: NumberStyle) -> String {
         guard let v, v.isFinite else { return "" }
         switch style {
-        case .score, .percent: return oneDecimal(v)
+        case .score: return oneDecimal(v)
+        case .percent: return oneDecimal(v) + " %"
         case .difference: return (v > 0 && oneDecimal(v) != "0.0" ? "+" : "") + oneDecimal(v)
         case .count: return decimals(v, 0)
         case .seconds: return WaitDuration.format(seconds: v)

@@ -9,8 +9,9 @@ enum Help {
           rank [within class X] [by METRIC] [where FILTER] [top N]   ranks with 95 % bootstrap intervals
           chart METRIC by DIM [where FILTER] [top N]         a bar chart with the overall (or class) mean
           trend METRIC by month|week [by DIM] [where FILTER] sparklines through the season
-          report participant "NAME" [to FILE]                the participant's report (FILE .html, .md or text)
-          report class "NAME" [to FILE]                      the class's report
+          report participant "NAME" [where season = S] [to FILE]   the participant's report (.html, .md or text)
+          report class "NAME" [where season = S] [to FILE]         the class's report
+            a report is one season's: the latest loaded, or the one named with where season = …
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
         Examples:
           total by class
@@ -20,7 +21,12 @@ enum Help {
           questions by channel where area = agent
           compare participant "Brennvik Bank" vs class
           quotes where class = Bank and total < 50 top 5
-        top N without order by keeps the N best by the first metric.
+        Best first: top N without order by keeps the N best by the first metric, order by a metric without
+          asc/desc puts the best first, and rank and chart do the same. Best is the metric's direction:
+          lower for noanswer, noanswer1, wait_median and ces (less effort), higher for the rest.
+          An explicit order by X desc (or asc) is taken literally.
+        winners ranks the whole season; where only chooses which awards are shown.
+        Long comments in quotes wrap inside their cell.
         """,
         "metrics": """
         Metrics: total (0–100, unanswered inquiries count 0), total_answered (answered only),
@@ -28,6 +34,8 @@ enum Help {
           n (inquiries), noanswer (% never answered), noanswer1 (% not answered on the first attempt),
           csat, ces, ves1, ves2 (mean of the raw answers), nps (% 9–10 minus % 0–6),
           wait_median (median wait of answered inquiries, on the channel's clock).
+        Shares show with their unit in tables (4.0 %); csv and json keep the number (4.0).
+        Lower is better for noanswer, noanswer1, wait_median and ces; higher for the rest.
         .questions and .schema list the season's ids.
         """,
         "dimensions": """

@@ -64,11 +64,10 @@ final class Session {
                 StandardError.write("time: \(NumberFormat.decimals(ms, 2)) ms")
             }
             return .ok
+        } catch let e as EvaluationError where e.isInterruption {
+            reportError("interrupted", nil, piece.line)
+            return .error
         } catch let e as any QueryDiagnostic {
-            if e.message == "interrupted" && e.range == SourceRange(0, 0) {
-                reportError("interrupted", nil, piece.line)
-                return .error
-            }
             let diagnostic = MetaCommandHint.adding(to: e, statement: piece.text)
             let linesBefore = piece.text.prefix(max(0, e.range.start)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             reportError(diagnostic.oneLine, diagnostic.rendered(statement: piece.text), piece.line + linesBefore)

@@ -1,0 +1,75 @@
+import KSPCore
+
+/// The season a report is about. A report is one season's: the latest loaded, or the one named
+/// with `where season = …`; with one season loaded it is that season.
+struct ReportScope {
+    /// The season's index among those loaded side by side; nil when only one is loaded.
+    var seasonKey: Int?
+    /// The season's own definition (its areas, channels and CX questions).
+    var definition: SeasonDefinition
+    /// The season's name as typed in a statement (quoted), for the report's own statements.
+    var seasonLiteral: String?
+
+    /// ` where A and B and season = "…"` for a report's own statement (empty with no condition).
+    func clause(_ conditions: [String]) -> String {
+        let all = conditions + (seasonLiteral.map { ["season = \($0)"] } ?? [])
+        return all.isEmpty ? "" : " where " + all.joined(separator: " and ")
+    }
+
+    func contains(_ inquiry: Int, _ season: Season) -> Bool {
+        guard let seasonKey else { return true }
+        return Int(season.inquiries.season[inquiry]) == seasonKey
+    }
+
+    /// The wait that still gets full points on a channel in this season.
+    func fullPointsWait(channelId: String) -> Double? {
+        guard let channel = definition.channelIndex(named: channelId) else { return nil }
+        return definition.channels[channel].brackets.first?.bound
+    }
+
+    /// `2023-11-25 – 2024-04-04`: the first and last contact in the season.
+    func dateRange(_ season: Season) -> String {
+        guard seasonKey != nil else { return season.dateRange.map { "\($0.first) – \($0.last)" } ?? "" }
+        var first: Int64?
+        var last: Int64?
+        for i in 0..<season.inquiries.count where contains(i, season) {
+            let contacted = season.inquiries.contactedAt[i]
+            first = min(first ?? contacted, contacted)
+            last = max(last ?? contacted, contacted)
+        }
+        guard let first, let last else { return "" }
+        return "\(LocalDateTime(secondsSinceEpoch: first).date) – \(LocalDateTime(secondsSinceEpoch: last).date)"
+    }
+}
+
+extension Evaluator {
+    /// The season of a report: `where season = …` names it, else the latest loaded.
+    func reportScope(_ filter: Filter?) throws(EvaluationError) -> ReportScope {
+        var key = season.seasons.count > 1 ? season.seasons.count - 1 : nil
+        if let filter {
+            guard case let .comparison(field, op, value) = filter, Dimension.named(field.value) == .season,
+                  op.value == .eq else {
+                let names = season.seasons.map { quoteIfNeeded($0.name) }.joined(separator: ", ")
+                throw EvaluationError(Evaluator.range(of: filter), "a report is one season's; expected where season = …",
+                                      hint: "season names: " + names)
+            }
+            let named = try Dimension.season.resolve(value, season)
+            key = season.seasons.count > 1 ? named : nil
+        }
+        guard let key else { return ReportScope(seasonKey: nil, definition: season.definition, seasonLiteral: nil) }
+        let info = season.seasons[key]
+        return ReportScope(seasonKey: key, definition: info.definition, seasonLiteral: q(info.name))
+    }
+
+    /// Where a filter was written (its first condition), for an error about the whole clause.
+    static func range(of filter: Filter) -> SourceRange {
+        switch filter {
+        case let .and(parts), let .or(parts): return parts.first.map { range(of: $0) } ?? SourceRange(0, 0)
+        case let .not(inner): return range(of: inner)
+        case let .comparison(field, _, value): return SourceRange(field.range.start, value.range.end)
+        case let .membership(field, _, _): return field.range
+        case let .answered(range), let .soFar(range): return range
+        case let .contains(text): return text.range
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import KSPCore
+@testable import KSPQuery
+
+/// Issue 19 (trial meeting) and issue 20 (hostile round) items on evaluation and what tables say,
+/// with the fixture's hand-computed figures (Tests/Fixtures/README.md).
+@Suite("Trial meeting and hostile round")
+struct TrialFixesTests {
+    func report(_ statement: String, season: Season = Fixture.small) throws -> Report {
+        guard case let .report(r, _) = try Evaluator(season: season).runAny(statement) else {
+            throw EvaluationError(SourceRange(0, 0), "not a report")
+        }
+        return r
+    }
+
+    func tables(_ r: Report) -> [ResultTable] {
+        r.sections.flatMap { $0.blocks.compactMap { if case let .table(t) = $0 { return t } else { return nil } } }
+    }
+
+    func rendered(_ statement: String, width: Int = 100, season: Season = Fixture.small) throws -> String {
+        let table = try Evaluator(season: season, options: EvaluationOptions(minBase: 1)).run(statement)
+        return OutputFormat.table.render(table, width: width)
+    }
+
+    // 19.3: awards are ranked over the whole season; a filter only chooses which are shown.
+    @Test func winnersFilterShowsTheSeasonsAwards() throws {
+        let forsikring = try Fixture.run("winners where class = Forsikring")
+        // Gamma Forsikring (60.75) is not "Best i test": Alfa Bank (74.8125) is, and it is not in the class.
+        #expect(forsikring.firstColumn == ["Klassevinner Forsikring"])
+        #expect(close(forsikring.number("Klassevinner Forsikring", "total"), 60.75))
+        let bank = try Fixture.run("winners where class = Bank")
+        #expect(bank.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
+        #expect(bank.number("Best i test", "total") == 74.8125)
+        #expect(close(bank.number("Best på Telefon", "total"), (100 + 31.25 + 86) / 3))
+        #expect(bank.notes.contains("awards are ranked over the whole season; where chooses which of them are shown"))
+        // Best på <channel> shows when its winner has a passing inquiry on that channel.
+        let email = try Fixture.run("winners where channel = email")
+        #expect(email.firstColumn == ["Klassevinner Bank", "Best i test"])
+    }
+
+    // 19.4: a report is one season's: the latest, or the one named with where season = ….
+    @Test func reportIsOneSeasons() throws {
+        let latest = try report("report participant \"Alfa Bank\"", season: SeasonsTests.both)
+        #expect(latest.title == "Alfa Bank — Test 2024")
+        #expect(latest.subtitle
+            .hasPrefix("Bank · 4 inquiries · 2023-12-22 – 2024-03-31"))  // the season's first and last contact
+        #expect(tables(latest)[0].number("total", "Alfa Bank") == 74.8125)
+        let earlier = try report("report participant \"Alfa Bank\" where season = 2023", season: SeasonsTests.both)
+        #expect(earlier.title == "Alfa Bank — Test 2023")
+        #expect(close(tables(earlier)[0].number("total", "Alfa Bank"), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
+        guard let rankText = earlier.sections.first(where: { $0.heading == "Rank in the class" })?.blocks.first,
+              case let .text(text) = rankText else {
+            Issue.record("no rank text")
+            return
+        }
+        #expect(text == "Rank 1 of 2 in Bank; 95 % rank interval 1–1 (bootstrap of its 1 inquiries).")
+        let wrong = Fixture.error("report participant \"Alfa Bank\" where class = Bank")
+        #expect(wrong?.message == "a report is one season's; expected where season = …")
+    }
+
+    // 19.7: the wait note is the season's own; CSAT, CES and NPS against the class.
+    @Test func participantReportWaitsAndCX() throws {
+        let r = try report("report participant \"Alfa Bank\"")
+        let headline = tables(r)[0]
+        #expect(headline.firstColumn.suffix(2) == ["csat", "nps"])  // the fixture has no CES question
+        #expect(headline.number("csat", "Alfa Bank") == 4)  // X1: 5, 3, 4, 4
+        #expect(headline.number("csat", "class") == 2)  // Beta Bank: q6's 2 (q4 counts as unanswered)
+        #expect(headline.number("nps", "Alfa Bank") == 75)  // X3: 10, 7, 9, 9
+        #expect(headline.number("nps", "class") == -100)  // q6: 6
+        guard let waits = tables(r).first(where: { $0.column(named: "expected") != nil }) else {
+            Issue.record("no waits table")
+            return
+        }
+        #expect(waits.notes == ["expected: the wait that still gets full points on the channel in Test 2024 "
+                                + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
+                                + "within: the share of answered inquiries that waited no longer"])
+        // phone: q1 30 s, q2 50 s, q9 70 s answered; one within 40 s.
+        #expect(close(waits.number("phone", "within"), 100.0 / 3))
+    }
+
+    // 19.8: shares carry their unit in tables; csv and json keep the number.
+    @Test func sharesShowPerCent() throws {
+        let table = try rendered("noanswer by channel")
+        #expect(table.contains("28.6 %"))  // q4 and q5 of 7 phone inquiries
+        let csv = CSVRenderer.render(try Fixture.run("noanswer by channel").visible(to: .machines))
+        #expect(csv.contains("phone,28.6,"))
+        #expect(TableRenderer.text(.number(4, .percent, mark: "▲")) == "4.0 %▲")
+        // Every line of a table with units and markers is equally wide (right-aligned).
+        let table2 = try rendered("noanswer, noanswer1 by participant")
+        let lines = table2.split(separator: "\n").filter { $0.hasPrefix("│") }
+        #expect(Set(lines.map { DisplayWidth.of(String($0)) }).count == 1)
+    }
+
+    // 19.11: quotes wrap long comments inside the cell and show date, channel, total (season when several).
+    @Test func quotesWrapComments() throws {
+        let text = try rendered("quotes where participant = \"Alfa Bank\"", width: 70)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 70 })
+        #expect(!text.contains("…"))
+        #expect(["date", "channel", "total", "comment"].allSatisfy { lines[1].contains($0) })
+        // The comment "Svar etter jul; "greit" nok" comes whole across the cell's lines.
+        let commentColumn = lines.filter { $0.hasPrefix("│") }.compactMap { $0.split(separator: "│").dropLast().last }
+        let words = commentColumn.flatMap { $0.split(separator: " ") }.joined(separator: " ")
+        #expect(words.contains("Svar etter jul; \"greit\" nok"))
+        let several = try Evaluator(season: SeasonsTests.both).run("quotes")
+        #expect(several.columns.map(\.name) == ["date", "participant", "channel", "total", "season", "comment", "area"])
+        #expect(TextWrap.lines("anbefalte et alternativ", width: 12) == ["anbefalte et", "alternativ"])
+        #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    // 19.13: say what the user meant.
+    @Test func errorsSayWhatWasMeant() throws {
+        #expect(Fixture.error("top 5 by total")?.hint == "did you mean order by total desc top 5?")
+        let twice = Fixture.error("total by participant top 5 by total")
+        #expect(twice?.message == "expected order by to choose the rows top keeps")
+        #expect(twice?.hint == "did you mean order by total desc top 5?")
+        #expect(Fixture.error("total top 3 by agent")?.hint == "did you mean order by agent desc top 3?")
+        let unquoted = Fixture.error("total where participant = alfa bank")
+        #expect(unquoted?.message == "names with spaces need quotes: \"alfa bank\"")
+        #expect(unquoted?.range == SourceRange(26, 35))
+        #expect(Fixture.error("report participant alfa bank")?.message
+            == "names with spaces need quotes: \"alfa bank\"")
+        let missing = Fixture.error("svar by class")
+        #expect(missing?.hint
+            == "this season's areas: wait, welcome, agent, impression, cx; questions: V1, V2, K1, T1, X1, X3")
+        #expect(Fixture.error("total where svar < 3")?.hint?.hasPrefix("this season's areas: wait, welcome") == true)
+        #expect(Fixture.error("questions where area = svar")?.hint?.hasPrefix("this season's areas: wait, welcome")
+            == true)
+        #expect(Fixture.error("total by class top 0")?.message
+            == "expected a number of rows from 1 after top (top 0 would show nothing), found 0")
+        let month = Fixture.error("total where month = 2024-06")
+        #expect(month?.message == "no inquiries in 2024-06; this season's months: 2023-12, 2024-01, 2024-02, 2024-03")
+        #expect(Fixture.error("n where month in (2024-05, 2024-06)")?.message.hasPrefix("no inquiries in 2024-05")
+            == true)
+        // A month the season has, and a negated list, still answer.
+        #expect(try Fixture.run("n where month = 2024-01").rows[0][0].value == .number(5, .count))  // q1 q2 q7 q8 q9
+        #expect(try Fixture.run("n where month not in (2024-06)").rows[0][0].value == .number(9, .count))
+        // Values of one word followed by a clause are not taken for a name.
+        #expect(try Fixture.run("compare channel phone vs email on total where class = Bank").rows.count == 1)
+    }
+
+    // 19.14: compare on questions shows each question's text, as questions does.
+    @Test func compareOnQuestionsShowsText() throws {
+        let t = try Fixture.run("compare participant \"Alfa Bank\" vs class on questions")
+        #expect(t.columns.map(\.name).prefix(3) == ["metric", "text", "a"])
+        #expect(t.text(0, "text") == "Følte du deg velkommen?")
+        #expect(t.text(2, "metric") == "K1")
+        #expect(t.text(2, "text") == "Hvor godt lyttet kundebehandleren?")
+        #expect(try Fixture.run("compare participant \"Alfa Bank\" vs class on total").column(named: "text") == nil)
+    }
+
+    // 20.20: best first follows each metric's direction; an explicit desc is literal.
+    @Test func bestFirstFollowsTheMetricsDirection() throws {
+        // noanswer: Alfa Bank 0 % (0 of 4), Beta Bank 66.7 % (q4, q5 of 3), Gamma Forsikring 0 %.
+        #expect(try Fixture.run("noanswer by participant top 2").firstColumn == ["Alfa Bank", "Gamma Forsikring"])
+        #expect(try Fixture.run("noanswer by participant order by noanswer").firstColumn.last == "Beta Bank")
+        #expect(try Fixture.run("noanswer by participant order by noanswer desc top 1").firstColumn == ["Beta Bank"])
+        #expect(try Fixture.run("total by participant top 1").firstColumn == ["Alfa Bank"])
+        let rank = try Fixture.run("rank by noanswer")
+        #expect(rank.rows.last?[1].value == .text("Beta Bank"))
+        #expect(rank.rows.first?[0].value == .number(1, .count))
+        #expect(rank.notes[0].hasPrefix("ranked by noanswer (lowest first: lower is better)"))
+        let charted = try Evaluator(season: Fixture.small).runAny("chart noanswer by participant")
+        guard case let .bars(chart, _) = charted else {
+            Issue.record("no chart")
+            return
+        }
+        #expect(chart.bars.map(\.label) == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
+        // wait_median: Alfa Bank 60 s (30 50 70 72000), Gamma Forsikring 95 s (40 150), Beta Bank 120 s (q6).
+        #expect(try Fixture.run("wait_median by participant top 3").firstColumn
+            == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
+        #expect(Metric.cx(.ces).lowerIsBetter && Metric.noanswer1.lowerIsBetter && !Metric.cx(.csat).lowerIsBetter)
+    }
+
+    // 20.27: a season without NPS (or CSAT/CES): reports leave those parts out.
+    @Test func reportsOnASeasonWithoutNPS() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-nonps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = Fixture.root.appendingPathComponent("small")
+        for file in ["participants.csv", "inquiries.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file),
+                                             to: directory.appendingPathComponent(file))
+        }
+        let yaml = try String(contentsOf: source.appendingPathComponent("season.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "max: 10, metric: nps,", with: "max: 10,")
+        try yaml.write(to: directory.appendingPathComponent("season.yaml"), atomically: true, encoding: .utf8)
+        let season = try SeasonLoader.load(directory: directory.path)
+        let classReport = try report("report class Bank", season: season)
+        #expect(tables(classReport)[1].columns.map(\.name).contains("nps") == false)
+        #expect(tables(classReport)[1].number("Alfa Bank", "total") == 74.8125)
+        let participantReport = try report("report participant \"Alfa Bank\"", season: season)
+        #expect(tables(participantReport)[0].firstColumn.contains("nps") == false)
+        #expect(tables(participantReport)[0].firstColumn.contains("csat"))
+    }
+}
