@@ -124,7 +124,8 @@ extension Evaluator {
             rows.append(row)
         }
         if dims.isEmpty && inquiries.isEmpty { rows = [] }
-        return ResultTable(columns: columns, rows: rows)
+        let mixed = accs.contains { $0.contains(where: \.mixesClocks) }
+        return ResultTable(columns: columns, rows: rows, notes: mixed ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
@@ -156,6 +157,7 @@ extension Evaluator {
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
+        var mixedClocks = false
         for g in groups(dims, inquiries) {
             var row = labels(dims, g.key)
             var parts = [[Int]](repeating: [], count: acrossKeys.count)
@@ -168,6 +170,7 @@ extension Evaluator {
                 }
                 var whole = FigureAccumulator(m, definition: def)
                 for c in cells { whole.merge(c) }
+                mixedClocks = mixedClocks || whole.mixesClocks
                 let marks = Significance.markers(cells, whole: whole, metric: m, evaluator: self)
                 for (k, c) in cells.enumerated() {
                     var x = cell(c.figure, m)
@@ -183,7 +186,7 @@ extension Evaluator {
             row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil))
             rows.append(row)
         }
-        return ResultTable(columns: columns, rows: rows)
+        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
