@@ -4,7 +4,7 @@ import Foundation
 /// jump forward (Europe/Oslo: 02:00–03:00 on the last Sunday of March). Issue 20, item 13.
 ///
 /// A local day whose offset is the same a day before and two days after has no transition, and is
-/// remembered as such: a season's rows cost one dictionary look-up each, and the timezone is only
+/// remembered as such: a season's rows cost one array look-up each, and the timezone is only
 /// asked about the few days around a change of the clocks. A value type, so each half of a file
 /// read on two cores has its own cache.
 struct TimeZoneGaps {
@@ -15,7 +15,14 @@ struct TimeZoneGaps {
     }
 
     private let timeZone: TimeZone?
-    private var dayHasTransition: [Int: Bool] = [:]
+    /// Per day from `firstDay` (a season spans a year or two): 0 not yet known, 1 no transition,
+    /// 2 a transition near. Days outside the window are asked about every time (sentinels, typos).
+    private var dayState = [UInt8](repeating: 0, count: TimeZoneGaps.window)
+    private var firstDay: Int?
+    /// The last day outside the window and its state: a "never" sentinel repeats one day.
+    private var outsideDay = Int.min
+    private var outsideState: UInt8 = 0
+    private static let window = 4096
 
     init(identifier: String) {
         timeZone = TimeZone(identifier: identifier)
@@ -27,11 +34,21 @@ struct TimeZoneGaps {
         guard let timeZone else { return nil }
         let day = time.dayNumber
         let local = time.secondsSinceEpoch
-        if let hasTransition = dayHasTransition[day], !hasTransition { return nil }
+        let base = firstDay ?? day - TimeZoneGaps.window / 2
+        firstDay = base
+        let slot = day &- base
+        let cached = slot >= 0 && slot < TimeZoneGaps.window
+        if cached && dayState[slot] == 1 { return nil }
+        if !cached && day == outsideDay && outsideState == 1 { return nil }
         let dayStart = Int64(day) * 86400
         let before = offset(timeZone, atInstant: dayStart - 86400)
         let after = offset(timeZone, atInstant: dayStart + 3 * 86400)
-        dayHasTransition[day] = before != after
+        if cached {
+            dayState[slot] = before == after ? 1 : 2
+        } else {
+            outsideDay = day
+            outsideState = before == after ? 1 : 2
+        }
         guard before < after else { return nil }  // no change, or clocks turned back: every time exists
         // A local time exists when reading it with one of the offsets gives back that offset.
         if offset(timeZone, atInstant: local - before) == before || offset(timeZone, atInstant: local - after) == after {
