@@ -200,7 +200,8 @@ struct InquiryBuilder {
     private mutating func checkExists(_ time: LocalDateTime?, _ name: String, line: Int, column: Int) -> Bool {
         guard let time, let gap = gaps.gap(containing: time) else { return true }
         sink.error(InquiryBuilder.file, line: line, column: column,
-                   "\(name) \(time.descriptionWithSeconds) does not exist in \(definition.timezone): the clocks jumped from \(gap.start.timeOfDay) to \(gap.end.timeOfDay) that night; expected a time outside the gap")
+                   "\(name) \(time.descriptionWithSeconds) does not exist in \(definition.timezone): the clocks jumped "
+                   + "from \(gap.start.timeOfDay) to \(gap.end.timeOfDay) that night; expected a time outside the gap")
         return false
     }
     private var idFirstLine: [Int32] = []
@@ -327,8 +328,10 @@ struct InquiryBuilder {
                 } else if let c = contacted, let a = answered, a < c {
                     sink.error(file, line: line, column: cA + 1, "answered_at \(a.description) is before contacted_at \(c.description); expected a time after the contact")
                     ok = false
-                } else if let c = contacted, let a = answered, a.secondsSinceEpoch - c.secondsSinceEpoch > InquiryBuilder.lateAnswer {
-                    sink.warning(file, line: line, column: cA + 1, "answered_at \(a.date) is more than a year after contacted_at \(c.date); if it stands for no answer, leave the cell empty")
+                } else if let c = contacted, let a = answered,
+                          a.secondsSinceEpoch - c.secondsSinceEpoch > InquiryBuilder.lateAnswer {
+                    sink.warning(file, line: line, column: cA + 1, "answered_at \(a.date) is more than a year after "
+                                 + "contacted_at \(c.date); if it stands for no answer, leave the cell empty")
                 }
             }
             if !checkExists(contacted, "contacted_at", line: line, column: cC + 1) { ok = false }

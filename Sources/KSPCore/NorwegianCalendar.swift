@@ -47,7 +47,8 @@ public enum NorwegianCalendar {
         let firstDay = start.dayNumber
         let lastDay = end.dayNumber
         if firstDay == lastDay {
-            return isBusinessDay(firstDay, holidays: holidays) ? Double(end.secondsSinceEpoch - start.secondsSinceEpoch) : 0
+            let sameDay = end.secondsSinceEpoch - start.secondsSinceEpoch
+            return isBusinessDay(firstDay, holidays: holidays) ? Double(sameDay) : 0
         }
         var total: Int64 = 0
         if isBusinessDay(firstDay, holidays: holidays) {

@@ -10,8 +10,12 @@ public enum SeasonCombiner {
     /// The error for more seasons than can be loaded side by side, or nil (checked before loading them).
     public static func tooMany(seasons count: Int) -> SeasonLoadError? {
         guard count > maximumSeasons else { return nil }
-        return SeasonLoadError(directory: "(\(count) seasons)", errors: [SeasonDiagnostic(.error, file: "ksp",
-            "\(count) seasons given; at most \(maximumSeasons) seasons can be loaded side by side")], warnings: [], truncated: false)
+        return limitError(count, "\(count) seasons given; at most \(maximumSeasons) seasons can be loaded side by side")
+    }
+
+    static func limitError(_ count: Int, _ message: String) -> SeasonLoadError {
+        SeasonLoadError(directory: "(\(count) seasons)", errors: [SeasonDiagnostic(.error, file: "ksp", message)],
+                        warnings: [], truncated: false)
     }
 
     /// `combine`, after checking the limits (the form for seasons a user named).
@@ -22,9 +26,8 @@ public enum SeasonCombiner {
             for c in s.definition.channels { channelIds.insert(c.id.lowercased()) }
         }
         if channelIds.count > maximumChannels {
-            throw SeasonLoadError(directory: "(\(seasons.count) seasons)", errors: [SeasonDiagnostic(.error, file: "ksp",
-                "the seasons have \(channelIds.count) channel ids between them; at most \(maximumChannels) can be loaded side by side")],
-                warnings: [], truncated: false)
+            throw limitError(seasons.count, "the seasons have \(channelIds.count) channel ids between them; "
+                             + "at most \(maximumChannels) can be loaded side by side")
         }
         return combine(seasons)
     }
@@ -165,10 +168,12 @@ public enum SeasonCombiner {
                 s.definition.questionIndex(id: id).map { (s.name, s.definition.questions[$0].typeDescription) }
             }
             guard let latestType = typed.last?.type, typed.contains(where: { $0.type != latestType }) else { continue }
-            let kept = typed.filter { $0.type == latestType }.map(\.name)
-            let dropped = typed.filter { $0.type != latestType }.map { "\($0.type) in \($0.name)" }
-            lines.append("question \(id): its type changed (\(dropped.joined(separator: ", ")); \(latestType) in \(kept.joined(separator: ", "))); "
-                + "kept only for \(kept.joined(separator: ", ")), empty in \(typed.filter { $0.type != latestType }.map(\.name).joined(separator: ", "))")
+            let kept = typed.filter { $0.type == latestType }.map(\.name).joined(separator: ", ")
+            let others = typed.filter { $0.type != latestType }
+            let dropped = others.map { "\($0.type) in \($0.name)" }.joined(separator: ", ")
+            let empty = others.map(\.name).joined(separator: ", ")
+            let change = "its type changed (\(dropped); \(latestType) in \(kept))"
+            lines.append("question \(id): \(change); kept only for \(kept), empty in \(empty)")
         }
         return lines
     }
@@ -183,7 +188,8 @@ public enum SeasonCombiner {
         return seasons.compactMap { s in
             guard !s.participants.contains(where: { (seasonsOfId[$0.id] ?? 0) > 1 }) else { return nil }
             return SeasonDiagnostic(.warning, file: "\(s.name): \(SeasonLoader.participantsFile)",
-                "no participant id in common with the other seasons loaded; participants are matched by id, so they are compared as different participants")
+                "no participant id in common with the other seasons loaded; participants are matched by id, "
+                + "so they are compared as different participants")
         }
     }
 

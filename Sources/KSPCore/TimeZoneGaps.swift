@@ -51,7 +51,8 @@ struct TimeZoneGaps {
         }
         guard before < after else { return nil }  // no change, or clocks turned back: every time exists
         // A local time exists when reading it with one of the offsets gives back that offset.
-        if offset(timeZone, atInstant: local - before) == before || offset(timeZone, atInstant: local - after) == after {
+        let readAsBefore = offset(timeZone, atInstant: local - before) == before
+        if readAsBefore || offset(timeZone, atInstant: local - after) == after {
             return nil
         }
         let searchFrom = Date(timeIntervalSince1970: Double(local - after - 1))

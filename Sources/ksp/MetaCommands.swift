@@ -172,19 +172,29 @@ enum Listings {
     /// One season's scored areas (with their share of its total) and its channels' wait rules.
     static func schema(of def: SeasonDefinition, _ r: TableRenderer) -> String {
         let scored = def.areas.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
+        let areaColumns = ["area", "name", "weight", "share", "questions"]
         let areas = ResultTable(
-            columns: ["area", "name", "weight", "share", "questions"].map { ResultColumn($0, isDimension: $0 == "area" || $0 == "name") },
+            columns: areaColumns.map { ResultColumn($0, isDimension: $0 == "area" || $0 == "name") },
             rows: def.areas.enumerated().map { (i, a) in
-                [.text(a.id), .text(a.name), .number(a.weight, .score), .number(a.weight > 0 ? a.weight / scored * 100 : nil, .percent),
-                 .count(a.kind == .wait ? 0 : def.questions.filter { $0.areaIndex == i }.count)]
+                let share = a.weight > 0 ? a.weight / scored * 100 : nil
+                let questions = a.kind == .wait ? 0 : def.questions.filter { $0.areaIndex == i }.count
+                return [.text(a.id), .text(a.name), .number(a.weight, .score), .number(share, .percent),
+                        .count(questions)]
             })
+        let channelColumns = ["channel", "name", "aliases", "clock", "limit", "attempts", "brackets"]
         let channels = ResultTable(
-            columns: ["channel", "name", "aliases", "clock", "limit", "attempts", "brackets"].map { ResultColumn($0, isDimension: $0 != "attempts") },
+            columns: channelColumns.map { ResultColumn($0, isDimension: $0 != "attempts") },
             rows: def.channels.map { c in
-                [.text(c.id), .text(c.name), .text(c.aliases.joined(separator: ", ")), .text(c.clock.rawValue), .text(WaitDuration.format(seconds: c.limit)),
-                 .count(c.attempts), .text(c.brackets.map { "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))" }.joined(separator: ", "))]
+                let brackets = c.brackets.map {
+                    "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))"
+                }
+                return [.text(c.id), .text(c.name), .text(c.aliases.joined(separator: ", ")), .text(c.clock.rawValue),
+                        .text(WaitDuration.format(seconds: c.limit)), .count(c.attempts),
+                        .text(brackets.joined(separator: ", "))]
             })
-        return "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n" + r.render(channels) +
-            "\nsecond attempt factor \(def.secondAttemptFactor); awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
+        let settings = "second attempt factor \(def.secondAttemptFactor); "
+            + "awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
+        return "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n"
+            + r.render(channels) + "\n" + settings
     }
 }
