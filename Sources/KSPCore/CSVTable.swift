@@ -77,32 +77,77 @@ public struct CSVTable: Sendable {
         }
 
         /// Splits what is left into two streams at a row boundary near the middle, or nil when
-        /// the rest is small. A newline is a row boundary when an even number of quote characters
-        /// come before it (escaped quotes come in pairs).
+        /// the rest is small. The bytes before the boundary are scanned by the parser's own quoting
+        /// rule (a quote opens a quoted field only at the start of a field), so a stray quote inside
+        /// an unquoted field cannot put the boundary inside a quoted line break: the two halves
+        /// read exactly as the whole file would, with the second's lines counted from the first's.
         public func split() -> (Stream, Stream)? {
             guard end - offset > 4_000_000 else { return nil }
             let middle = offset + (end - offset) / 2
+            let delimiter = self.delimiter
             return bytes.withUnsafeBufferPointer { b -> (Stream, Stream)? in
-                var quotes = 0, lines: Int32 = 0
+                var scan = RowBoundaryScan()
                 for i in offset..<middle {
-                    if b[i] == 34 { quotes += 1 } else if b[i] == 10 { lines += 1 }
+                    scan.step(b, i, delimiter: delimiter)
                 }
                 var i = middle
                 while i < end {
-                    let c = b[i]
-                    if c == 34 { quotes += 1 } else if c == 10 {
-                        lines += 1
-                        if quotes % 2 == 0 { break }
-                    }
+                    let isBoundary = scan.step(b, i, delimiter: delimiter)
+                    if isBoundary { break }
                     i += 1
                 }
                 guard i + 1 < end else { return nil }
                 var first = self, second = self
                 first.end = i + 1
                 second.offset = i + 1
-                second.line = line + lines
+                second.line = line + scan.lines
                 return (first, second)
             }
+        }
+    }
+
+    /// Follows the parser's quoting one byte at a time: which newlines end a row, and how many
+    /// line feeds were passed (the line count the second half starts from).
+    struct RowBoundaryScan {
+        var inQuotes = false
+        var atFieldStart = true
+        /// A quote inside a quoted field: either the closing one or the first of a doubled pair.
+        var pendingQuote = false
+        var lines: Int32 = 0
+
+        /// Takes byte i; true when it is a line feed that ends a row.
+        @discardableResult
+        mutating func step(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, delimiter: UInt8) -> Bool {
+            let c = b[i]
+            if c == 10 {
+                lines += 1
+            }
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if c == 34 {
+                        return false  // a doubled quote: still inside
+                    }
+                    inQuotes = false  // the previous quote closed the field; read c as outside
+                } else {
+                    if c == 34 {
+                        pendingQuote = true
+                    }
+                    return false
+                }
+            }
+            if c == 34 && atFieldStart {
+                inQuotes = true
+                atFieldStart = false
+                return false
+            }
+            atFieldStart = c == delimiter || c == 10 || c == 13
+            // A carriage return alone ends a row and a line too (the parser counts it so).
+            if c == 13 && (i + 1 >= b.count || b[i + 1] != 10) {
+                lines += 1
+                return true
+            }
+            return c == 10
         }
     }
 

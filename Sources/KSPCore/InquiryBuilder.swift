@@ -104,7 +104,7 @@ struct InquiryBuilder {
         columns.raw = []
         let tail = b.columns.raw
         var rest = self
-        nonisolated(unsafe) let other = b
+        let other = b
         withUnsafeMutablePointer(to: &raw) { rawPointer in
             withUnsafeMutablePointer(to: &rest) { restPointer in
                 nonisolated(unsafe) let pointers = (rawPointer, restPointer)
@@ -192,6 +192,18 @@ struct InquiryBuilder {
     }
 
     private var idTable = ByteKeyTable(capacity: 1024)
+    private lazy var gaps = TimeZoneGaps(identifier: definition.timezone)
+    /// An answer this long after the contact (a year and a day, in local seconds) is probably a placeholder.
+    static let lateAnswer: Int64 = 366 * 86400
+
+    /// A local time in the gap when the clocks jump forward does not exist: an error naming the gap.
+    private mutating func checkExists(_ time: LocalDateTime?, _ name: String, line: Int, column: Int) -> Bool {
+        guard let time, let gap = gaps.gap(containing: time) else { return true }
+        sink.error(InquiryBuilder.file, line: line, column: column,
+                   "\(name) \(time.descriptionWithSeconds) does not exist in \(definition.timezone): the clocks jumped "
+                   + "from \(gap.start.timeOfDay) to \(gap.end.timeOfDay) that night; expected a time outside the gap")
+        return false
+    }
     private var idFirstLine: [Int32] = []
     private var shopperTable = ByteKeyTable(capacity: 256)
     private var contactPairs: [Int64: Int] = [:]
@@ -316,8 +328,14 @@ struct InquiryBuilder {
                 } else if let c = contacted, let a = answered, a < c {
                     sink.error(file, line: line, column: cA + 1, "answered_at \(a.description) is before contacted_at \(c.description); expected a time after the contact")
                     ok = false
+                } else if let c = contacted, let a = answered,
+                          a.secondsSinceEpoch - c.secondsSinceEpoch > InquiryBuilder.lateAnswer {
+                    sink.warning(file, line: line, column: cA + 1, "answered_at \(a.date) is more than a year after "
+                                 + "contacted_at \(c.date); if it stands for no answer, leave the cell empty")
                 }
             }
+            if !checkExists(contacted, "contacted_at", line: line, column: cC + 1) { ok = false }
+            if !checkExists(answered, "answered_at", line: line, column: cA + 1) { ok = false }
             let attemptsValue = t.withTrimmedFieldBytes(row: r, column: cAt) { b -> Int? in
                 if b.isEmpty { return 1 }
                 if b.count == 1 && b[0] >= 49 && b[0] <= 57 { return Int(b[0] - 48) }

@@ -90,7 +90,8 @@ public final class InquiryScorer {
         if let answeredAt {
             let w = wait(channel: channel, from: contactedAt, to: answeredAt)
             waitSeconds = w
-            answered = w <= ch.limit
+            // A negative wait (an answer before the contact, however it got past the loader) never scores.
+            answered = w >= 0 && w <= ch.limit
         }
         for a in areas.indices { areas[a] = .nan }
         guard answered, let w = waitSeconds else {

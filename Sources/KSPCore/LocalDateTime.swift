@@ -53,6 +53,18 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
         parse(utf8: Array(text.trimmingCharacters(in: .whitespaces).utf8))
     }
 
+    /// `02:00`
+    public var timeOfDay: String {
+        let s = secondOfDay
+        return "\(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+    }
+
+    /// `2024-01-15 09:30:05` (the seconds only when not zero).
+    public var descriptionWithSeconds: String {
+        let seconds = secondOfDay % 60
+        return seconds == 0 ? description : description + ":" + pad2(seconds)
+    }
+
     /// `2024-01-15 09:30`
     public var description: String {
         let d = date

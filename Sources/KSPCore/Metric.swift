@@ -79,6 +79,9 @@ public struct FigureAccumulator: Sendable {
     private var promoters = 0
     private var detractors = 0
     private var values: [Double] = []
+    /// Clocks of the waits in `values` (bit 0 wall clock, bit 1 business time): a median over both
+    /// would mix seconds of two kinds, so it is left empty (issue 19, item 6).
+    private var clocks: UInt8 = 0
 
     /// points = (raw − pointsOffset) × pointsScale for the question behind the metric.
     private var pointsOffset = 0.0
@@ -114,6 +117,8 @@ public struct FigureAccumulator: Sendable {
         case .question:
             let nq = c.questionCount, q = question, off = pointsOffset, scale = pointsScale
             c.raw.withUnsafeBufferPointer { b in for i in indices { let r = b[i &* nq &+ q]; if !r.isNaN { addValue((r - off) * scale) } } }
+        case .cx where s.seasons.count > 1:
+            for i in indices { add(i, s) }
         case .cx(.nps):
             guard question >= 0 else { return }
             let nq = c.questionCount, q = question
@@ -149,16 +154,17 @@ public struct FigureAccumulator: Sendable {
         case .question:
             let r = c.raw(i, question)
             if !r.isNaN { addValue((r - pointsOffset) * pointsScale) }
-        case .cx(.nps):
-            guard question >= 0 else { return }
-            let r = c.raw(i, question)
+        case let .cx(cx):
+            let q = s.seasons.count > 1 ? s.seasons[Int(c.season[i])].metricQuestions[cx] ?? -1 : question
+            guard q >= 0 else { return }
+            let r = c.raw(i, q)
             if r.isNaN { return }
-            count += 1
-            if r >= 9 { promoters += 1 } else if r <= 6 { detractors += 1 }
-        case .cx:
-            guard question >= 0 else { return }
-            let r = c.raw(i, question)
-            if !r.isNaN { addValue(r) }
+            if cx == .nps {
+                count += 1
+                if r >= 9 { promoters += 1 } else if r <= 6 { detractors += 1 }
+            } else {
+                addValue(r)
+            }
         case .n: count += 1
         case .noanswer:
             count += 1
@@ -167,7 +173,11 @@ public struct FigureAccumulator: Sendable {
             count += 1
             if !c.answered[i] || c.attempts[i] >= 2 { promoters += 1 }
         case .waitMedian:
-            if c.answered[i] { count += 1; values.append(c.waitSeconds[i]) }
+            if c.answered[i] {
+                count += 1
+                values.append(c.waitSeconds[i])
+                clocks |= s.definition.channels[Int(c.channel[i])].clock == .business ? 2 : 1
+            }
         }
     }
 
@@ -185,6 +195,7 @@ public struct FigureAccumulator: Sendable {
             return Figure(value: (p - d) * 100, base: count, variance: 10_000 * (p * (1 - p) + d * (1 - d) + 2 * p * d))
         case .waitMedian:
             guard !values.isEmpty else { return Figure(value: nil, base: 0) }
+            guard !mixesClocks else { return Figure(value: nil, base: count) }
             let sorted = values.sorted()
             let m = sorted.count / 2
             return Figure(value: sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2, base: count)
@@ -216,7 +227,15 @@ public struct FigureAccumulator: Sendable {
         promoters += other.promoters
         detractors += other.detractors
         values += other.values
+        clocks |= other.clocks
     }
+
+    /// True for a wait median over waits on both clocks, which is left empty.
+    public var mixesClocks: Bool { clocks == 3 }
+
+    /// The note for a table where some wait median was left empty for mixing clocks.
+    public static let mixedClocksNote =
+        "wait_median is left empty where channels with different clocks (business time vs wall clock) are mixed"
 
     /// Promoters and detractors (nps) or hits (shares), for tests that need the counts.
     public var counts: (hits: Int, detractors: Int, base: Int) { (promoters, detractors, count) }

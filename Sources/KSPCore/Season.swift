@@ -26,6 +26,9 @@ public struct SeasonInfo: Sendable {
     public var definition: SeasonDefinition
     /// Day number of its first inquiry (days since 1970), the origin of `season_day`.
     public var firstDay: Int?
+    /// Where its own CX questions (by `metric:` tag) are among the loaded questions: seasons side by
+    /// side may tag different question ids, and `nps` etc. follow each season's tag.
+    public var metricQuestions: [CXMetric: Int] = [:]
 }
 
 /// One free-text comment of a shopper; `areaIndex` is nil for the general `comment` column.
@@ -121,12 +124,12 @@ public struct InquiryColumns: Sendable {
     public var month: [Int32] = []
     public var week: [Int32] = []
     /// Which loaded season an inquiry belongs to, and its day counted from that season's first inquiry.
-    public var season: [UInt8] = []
+    public var season: [UInt16] = []
     public var seasonDay: [Int32] = []
 
     /// Marks every inquiry as of one season and counts its days from that season's first.
     mutating func deriveSeason(_ index: Int) -> Int? {
-        season = [UInt8](repeating: UInt8(index), count: count)
+        season = [UInt16](repeating: UInt16(clamping: index), count: count)
         let first = day.min().map(Int.init)
         seasonDay = day.map { $0 - Int32(first ?? 0) }
         return first

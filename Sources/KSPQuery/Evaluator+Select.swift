@@ -132,7 +132,8 @@ extension Evaluator {
             rows.append(row)
         }
         if dims.isEmpty && inquiries.isEmpty { rows = [] }
-        return ResultTable(columns: columns, rows: rows)
+        let mixed = accs.contains { $0.contains(where: \.mixesClocks) }
+        return ResultTable(columns: columns, rows: rows, notes: mixed ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
@@ -165,6 +166,7 @@ extension Evaluator {
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
+        var mixedClocks = false
         for g in try groups(dims, inquiries) {
             try checkCancelled()
             var row = labels(dims, g.key)
@@ -178,6 +180,7 @@ extension Evaluator {
                 }
                 var whole = FigureAccumulator(m, definition: def)
                 for c in cells { whole.merge(c) }
+                mixedClocks = mixedClocks || whole.mixesClocks
                 let marks = Significance.markers(cells, whole: whole, metric: m, evaluator: self)
                 for (k, c) in cells.enumerated() {
                     var x = cell(c.figure, m)
@@ -193,7 +196,7 @@ extension Evaluator {
             row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil))
             rows.append(row)
         }
-        return ResultTable(columns: columns, rows: rows)
+        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).

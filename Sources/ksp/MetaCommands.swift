@@ -143,27 +143,42 @@ enum Listings {
     }
 
     static func schema(_ s: Season, width: Int) -> String {
-        let def = s.definition
-        let scored = def.areas.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
-        let areas = ResultTable(
-            columns: ["area", "name", "weight", "share", "questions"].map { ResultColumn($0, isDimension: $0 == "area" || $0 == "name") },
-            rows: def.areas.enumerated().map { (i, a) in
-                [.text(a.id), .text(a.name), .number(a.weight, .score), .number(a.weight > 0 ? a.weight / scored * 100 : nil, .percent),
-                 .count(a.kind == .wait ? 0 : def.questions.filter { $0.areaIndex == i }.count)]
-            })
-        let channels = ResultTable(
-            columns: ["channel", "name", "aliases", "clock", "limit", "attempts", "brackets"].map { ResultColumn($0, isDimension: $0 != "attempts") },
-            rows: def.channels.map { c in
-                [.text(c.id), .text(c.name), .text(c.aliases.joined(separator: ", ")), .text(c.clock.rawValue), .text(WaitDuration.format(seconds: c.limit)),
-                 .count(c.attempts), .text(c.brackets.map { "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))" }.joined(separator: ", "))]
-            })
-        let r = TableRenderer(width: width)
-        var text = "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n" + r.render(channels) +
-            "\nsecond attempt factor \(def.secondAttemptFactor); awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
-        if s.seasons.count > 1 {
-            text += "\n\nseasons loaded: " + s.seasons.map(\.name).joined(separator: ", ")
-            text += s.schemaDifferences.isEmpty ? "\nthe seasons' questionnaires are the same" : "\nwhat differs between them:\n" + s.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
-        }
+        let renderer = TableRenderer(width: width)
+        guard s.seasons.count > 1 else { return schema(of: s.definition, renderer) }
+        // Each season is scored by its own weights and wait rules: shown one season at a time.
+        var text = "seasons loaded: " + s.seasons.map(\.name).joined(separator: ", ")
+        for info in s.seasons { text += "\n\n" + schema(of: info.definition, renderer) }
+        text += s.schemaDifferences.isEmpty ? "\n\nthe seasons' questionnaires are the same"
+            : "\n\nwhat differs between them:\n" + s.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
         return text
+    }
+
+    /// One season's scored areas (with their share of its total) and its channels' wait rules.
+    static func schema(of def: SeasonDefinition, _ r: TableRenderer) -> String {
+        let scored = def.areas.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
+        let areaColumns = ["area", "name", "weight", "share", "questions"]
+        let areas = ResultTable(
+            columns: areaColumns.map { ResultColumn($0, isDimension: $0 == "area" || $0 == "name") },
+            rows: def.areas.enumerated().map { (i, a) in
+                let share = a.weight > 0 ? a.weight / scored * 100 : nil
+                let questions = a.kind == .wait ? 0 : def.questions.filter { $0.areaIndex == i }.count
+                return [.text(a.id), .text(a.name), .number(a.weight, .score), .number(share, .percent),
+                        .count(questions)]
+            })
+        let channelColumns = ["channel", "name", "aliases", "clock", "limit", "attempts", "brackets"]
+        let channels = ResultTable(
+            columns: channelColumns.map { ResultColumn($0, isDimension: $0 != "attempts") },
+            rows: def.channels.map { c in
+                let brackets = c.brackets.map {
+                    "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))"
+                }
+                return [.text(c.id), .text(c.name), .text(c.aliases.joined(separator: ", ")), .text(c.clock.rawValue),
+                        .text(WaitDuration.format(seconds: c.limit)), .count(c.attempts),
+                        .text(brackets.joined(separator: ", "))]
+            })
+        let settings = "second attempt factor \(def.secondAttemptFactor); "
+            + "awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
+        return "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n"
+            + r.render(channels) + "\n" + settings
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import KSPCore
+
+/// Issue 20, item 22: a file over the two-halves threshold (4 MB) reads as the whole file would,
+/// and errors in its second half name their real lines.
+@Suite("Large file line numbers")
+struct LargeFileLineTests {
+    let header = "id,participant,channel,shopper,contacted_at,answered_at,attempts,V1,V2,K1,T1,X1,X3,comment\n"
+
+    /// 60 000 rows (about 5 MB) with a two-line comment every 500 rows and a stray quote inside the
+    /// unquoted shopper field of row `strayRow`; row `badRow`, if any, names an unknown participant.
+    /// Returns the file and the line each of those two rows starts on.
+    func makeFile(strayRow: Int, badRow: Int?) -> (text: String, strayLine: Int, badLine: Int) {
+        var text = header
+        var line = 2
+        var strayLine = 0, badLine = 0
+        for row in 0..<60_000 {
+            let shopper = row == strayRow ? "S\"x" : "S\(row)"
+            let participant = row == badRow ? "p9" : "p\(1 + row % 3)"
+            let comment = row % 500 == 0 ? "\"two\nlines\"" : ""
+            if row == strayRow { strayLine = line }
+            if row == badRow { badLine = line }
+            let times = "2024-01-15T09:00:00,2024-01-15T09:00:30"
+            text += "r\(row),\(participant),phone,\(shopper),\(times),1,ja,Ingen,5,ja,5,10,\(comment)\n"
+            line += comment.isEmpty ? 1 : 2
+        }
+        return (text, strayLine, badLine)
+    }
+
+    @Test func strayQuoteReadsAsTextInBothHalves() throws {
+        let file = makeFile(strayRow: 14_000, badRow: nil)
+        #expect(file.text.utf8.count > 4_000_000)
+        let season = try Fixtures.load(inquiries: file.text)
+        #expect(season.inquiries.count == 60_000)
+        #expect(season.shoppers.contains("S\"x"))
+        #expect(season.comments.count == 120)
+    }
+
+    @Test func errorInTheSecondHalfNamesItsRealLine() {
+        let file = makeFile(strayRow: 14_000, badRow: 50_000)
+        let errors = Fixtures.errors(inquiries: file.text)
+        #expect(file.badLine == 50_000 + 2 + 100)  // 100 two-line comments before it
+        let message = "error: unknown participant \"p9\"; expected an id from participants.csv"
+        #expect(errors.map(\.description) == ["inquiries.csv:\(file.badLine):2: " + message])
+    }
+
+    @Test func quoteErrorAfterTheMiddleNamesItsRealLine() {
+        var file = makeFile(strayRow: 14_000, badRow: nil)
+        // Row 45 000's shopper becomes a quoted field with text after its closing quote.
+        file.text = file.text.replacingOccurrences(of: ",S45000,", with: ",\"S\"x,")
+        let errors = Fixtures.errors(inquiries: file.text)
+        let message = "error: text after a closing quote; expected a delimiter or the end of the line"
+        #expect(errors.map(\.description) == ["inquiries.csv:45092:4: " + message])
+    }
+}
