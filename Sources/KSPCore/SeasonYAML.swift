@@ -15,6 +15,8 @@ enum SeasonYAML {
     static let areaKeys = ["id", "name", "weight", "kind"]
     static let questionKeys = ["id", "area", "type", "weight", "text", "metric", "min", "max", "options"]
     static let languages = ["nb", "en"]
+    /// Read once: the list is built from the system's zone files.
+    static let timeZoneNames = TimeZone.knownTimeZoneIdentifiers
 
     static func parse(_ text: String, into sink: inout DiagnosticSink) -> SeasonDefinition? {
         let root: Node?
@@ -181,7 +183,7 @@ enum SeasonYAML {
                 return fallback
             }
             if TimeZone(identifier: name) != nil { return name }
-            if let near = NearestName.nearest(name, in: TimeZone.knownTimeZoneIdentifiers) {
+            if let near = NearestName.nearest(name, in: SeasonYAML.timeZoneNames) {
                 err(node, "unknown timezone \"\(name)\"; did you mean \(near)?")
             } else {
                 err(node, "unknown timezone \"\(name)\"; expected a name from the tz database like Europe/Oslo")
