@@ -23,10 +23,14 @@ enum LoadMemoryBudget {
         let rows = Double(inquiriesSize) / max(1, shape.bytesPerLine)
         let resident = Double(fileBytes) + rows * Double(bytesPerField * shape.fields + bytesPerRow)
         let addressSpace = resident + Double(threadReserve)
-        let limits: [(needed: Double, available: Int?)] = [(addressSpace, addressSpaceLeft()), (resident, memAvailable())]
+        let limits: [(needed: Double, available: Int?)] = [
+            (addressSpace, addressSpaceLeft()), (resident, memAvailable()),
+        ]
         var shortfall: (needed: Double, available: Int)?
         for limit in limits {
-            if let available = limit.available, Double(available) < limit.needed { shortfall = (limit.needed, available) }
+            if let available = limit.available, Double(available) < limit.needed {
+                shortfall = (limit.needed, available)
+            }
         }
         guard let (needed, available) = shortfall else { return nil }
         return "not enough memory to load \(directory): it needs about \(megabytes(needed)) MB "

@@ -14,8 +14,9 @@ extension SeasonLoader {
                 if !score.isNaN && !(score >= 0 && score <= 100) { bad = (season.definition.areas[area].id, score) }
             }
             guard let bad else { continue }
+            let shown = bad.value.isNaN ? "NaN" : String(bad.value)
             sink.error(inquiriesFile, line: Int(columns.line[inquiry]),
-                       "scoring gave \(bad.what) = \(bad.value.isNaN ? "NaN" : String(bad.value)); expected a number from 0 to 100 "
+                       "scoring gave \(bad.what) = \(shown); expected a number from 0 to 100 "
                            + "(check the weights and points in season.yaml)")
             return
         }

@@ -160,7 +160,8 @@ enum SeasonYAML {
                 }
             }
             var factor = 0.5
-            if let node = value(top, "second_attempt_factor"), let number = number(node, what: "second_attempt_factor") {
+            if let node = value(top, "second_attempt_factor"),
+               let number = number(node, what: "second_attempt_factor") {
                 if number < 0 || number > 1 {
                     err(node, "second_attempt_factor must be between 0 and 1")
                 } else {
@@ -405,7 +406,9 @@ enum SeasonYAML {
                 err(value(map, "area"), "question \(id): unknown area \"\(areaId)\"; expected one of \(expected)")
                 return nil
             }
-            if areas[areaIndex].kind == .wait { err(value(map, "area"), "question \(id): the wait area has no questions") }
+            if areas[areaIndex].kind == .wait {
+                err(value(map, "area"), "question \(id): the wait area has no questions")
+            }
             var weight = 1.0
             if let node = value(map, "weight") {
                 weight = self.weight(node, what: "the weight of question \(id)") ?? 1
@@ -484,7 +487,8 @@ enum SeasonYAML {
 
         mutating func choice(_ map: Node.Mapping, item: Node, question id: String) -> QuestionType? {
             guard let node = value(map, "options"), let optionMap = node.mapping, !optionMap.isEmpty else {
-                err(value(map, "options") ?? item, "question \(id): a choice needs `options` mapping each option to points")
+                err(value(map, "options") ?? item,
+                    "question \(id): a choice needs `options` mapping each option to points")
                 return nil
             }
             var options: [(String, Double)] = []
@@ -496,7 +500,8 @@ enum SeasonYAML {
                 let option = text.trimmingCharacters(in: .whitespaces)
                 // Cells match options in any case: two options that differ only by case could not be told apart.
                 if options.contains(where: { $0.0.lowercased() == option.lowercased() }) {
-                    err(key, "question \(id): option \"\(option)\" is given twice (in any case); expected distinct options")
+                    err(key, "question \(id): option \"\(option)\" is given twice (in any case); "
+                            + "expected distinct options")
                 }
                 guard let points = number(pointsNode, what: "the points of option \"\(text)\" of question \(id)") else {
                     continue
@@ -528,7 +533,8 @@ enum SeasonYAML {
 
     private static func yamlProblem(_ error: YamlError) -> String {
         switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+            return problem
         default: return "\(error)"
         }
     }

@@ -16,7 +16,8 @@ enum YAMLDuplicateKeys {
     static let maxRounds = 20
 
     static func locate(in text: String, key: String, firstMark: Mark) -> [Duplicate] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Array(String($0).unicodeScalars) }
         var renamed: [(key: String, mark: Mark)] = []
         var nextKey = key
         var nextMark = firstMark
@@ -30,7 +31,9 @@ enum YAMLDuplicateKeys {
             let working = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
             do {
                 guard let root = try Yams.compose(yaml: working) else { break }
-                return renamed.map { Duplicate(key: $0.key, first: $0.mark, second: secondMark(of: $0, in: root, renamed: renamed)) }
+                return renamed.map {
+                    Duplicate(key: $0.key, first: $0.mark, second: secondMark(of: $0, in: root, renamed: renamed))
+                }
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 guard let name = duplicates.first else { break }
                 nextKey = name

@@ -62,13 +62,16 @@ struct SeasonYAMLMutator {
             return nsText.replacingCharacters(in: NSRange(location: at, length: 1), with: "")
         case 2 where !current.ids.isEmpty:  // a reserved, duplicated or odd id
             return nsText.replacingCharacters(in: pick(current.ids, &rng), with: pick(Self.hostileIds, &rng))
-        case 3 where !current.flowMappingStarts.isEmpty:  // an unknown or repeated key
-            let key = rng.next() % 2 == 0 ? pick(Self.extraKeys, &rng) : nsText.substring(with: pick(current.pairs, &rng).key)
+        case 3 where !current.flowMappingStarts.isEmpty && !current.pairs.isEmpty:  // an unknown or repeated key
+            let repeated = nsText.substring(with: pick(current.pairs, &rng).key)
+            let key = rng.next() % 2 == 0 ? pick(Self.extraKeys, &rng) : repeated
             let insertion = "\(key): \(pick(Self.hostileValues, &rng)), "
             return nsText.replacingCharacters(in: NSRange(location: pick(current.flowMappingStarts, &rng), length: 0),
                                               with: insertion)
         case 4:  // an empty list or mapping where one is expected
-            let targets = [("brackets: [[", "brackets: []#"), ("options: {", "options: {}#"), ("aliases: [", "aliases: []#")]
+            let targets = [
+                ("brackets: [[", "brackets: []#"), ("options: {", "options: {}#"), ("aliases: [", "aliases: []#"),
+            ]
             let (from, to) = pick(targets, &rng)
             let range = nsText.range(of: from)
             guard range.location != NSNotFound else { return text }
@@ -80,7 +83,8 @@ struct SeasonYAMLMutator {
             return text.replacingOccurrences(of: "areas:\n", with: channels.joined(separator: "\n") + "\nareas:\n")
         case 6:  // a bad timezone
             let zones = ["Europe/Olso", "Mars/Olympus", "", "UTC", "Europe/Oslo ", "[Europe/Oslo]", "+01:00"]
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("timezone:") }) else { return text }
+            let lines = text.split(separator: "\n")
+            guard let line = lines.first(where: { $0.hasPrefix("timezone:") }) else { return text }
             return text.replacingOccurrences(of: String(line), with: "timezone: \(pick(zones, &rng))")
         case 7 where !current.pairs.isEmpty:  // a key dropped with its value
             let pair = pick(current.pairs, &rng)
@@ -102,7 +106,8 @@ struct SeasonYAMLMutator {
         let nsText = text as NSString
         let lineRange = nsText.lineRange(for: range)
         let line = nsText.substring(with: lineRange)
-        let before = nsText.substring(with: NSRange(location: lineRange.location, length: range.location - lineRange.location))
+        let lineStart = NSRange(location: lineRange.location, length: range.location - lineRange.location)
+        let before = nsText.substring(with: lineStart)
         // Only when the mapping holding the list closes on this line can the rest become a comment.
         guard before.contains("{"), line.hasSuffix("}\n") || line.hasSuffix("}") else { return text }
         let newLine = before + replacement.replacingOccurrences(of: "#", with: "}") + "\n"

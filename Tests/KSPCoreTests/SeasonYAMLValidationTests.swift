@@ -102,13 +102,15 @@ struct SeasonYAMLValidationTests {
     }
 
     @Test func scaleAtTheBoundLoadsAndScoresInRange() throws {
-        let season = try Fixtures.load(yaml: yaml("min: 1, max: 5, text: \"Hvor godt", "min: 1, max: 1000000, text: \"Hvor godt"))
+        let wide = yaml("min: 1, max: 5, text: \"Hvor godt", "min: 1, max: 1000000, text: \"Hvor godt")
+        let season = try Fixtures.load(yaml: wide)
         #expect(season.inquiries.total.allSatisfy { $0 >= 0 && $0 <= 100 })
     }
 
     @Test func hugeDurationsAreRefused() {
         #expect(errors("limit: 5m, attempts: 2,\n", "limit: 1e18d, attempts: 2,\n")
-            == ["season.yaml:7:57: error: the limit of channel phone is too long: expected at most 365d, found \"1e18d\""])
+            == ["season.yaml:7:57: error: the limit of channel phone is too long: expected at most 365d, "
+                + "found \"1e18d\""])
         #expect(errors("brackets: [[5m, 100], [30m, 30]]", "brackets: [[1e18d, 100]]")
             == ["season.yaml:9:69: error: a bracket bound of channel messenger is too long: expected at most 365d, "
                 + "found \"1e18d\""])
@@ -131,7 +133,8 @@ struct SeasonYAMLValidationTests {
     }
 
     @Test func weightsAtTheBoundScoreFinite() throws {
-        let text = yaml("weight: 20}", "weight: 1000000}").replacingOccurrences(of: "weight: 50}", with: "weight: 1000000}")
+        let text = yaml("weight: 20}", "weight: 1000000}")
+            .replacingOccurrences(of: "weight: 50}", with: "weight: 1000000}")
         let season = try Fixtures.load(yaml: text)
         #expect(season.inquiries.total.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 100 })
     }
@@ -219,7 +222,8 @@ struct SeasonYAMLValidationTests {
 
     @Test func samplesLoad() throws {
         for name in ["samples/ksp2024", "samples/ksp2023"] {
-            let directory = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(name)
+            let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+            let directory = repository.appendingPathComponent(name)
             _ = try SeasonLoader.load(directory: directory.path)
         }
         _ = try SeasonLoader.load(directory: Fixtures.root.appendingPathComponent("small2023").path)

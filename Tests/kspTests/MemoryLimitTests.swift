@@ -23,7 +23,8 @@ struct MemoryLimitTests {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        let printed = String(decoding: output, as: UTF8.self)
+        return (process.terminationStatus, printed, String(decoding: errors, as: UTF8.self))
     }
 
     @Test func aSeasonTooLargeForUlimitIsRefusedWithExit2() throws {
@@ -39,7 +40,8 @@ struct MemoryLimitTests {
         #expect(check.err.contains("not enough memory to load \(season): it needs about"))
         #expect(!check.err.contains("Fatal error"))
         // In the shell, `.load` of it is an error and the season already loaded stays.
-        let session = try shell("printf '.load %s\\nn\\n' '\(season)' | (ulimit -v 200000; '\(binary)' '\(KSP.fixture)' --keep-going)")
+        let shellInput = "printf '.load %s\\nn\\n' '\(season)'"
+        let session = try shell("\(shellInput) | (ulimit -v 200000; '\(binary)' '\(KSP.fixture)' --keep-going)")
         #expect(session.err.contains("not enough memory to load \(season)"))
         #expect(session.err.contains("the season already loaded (Test 2024) stays"))
         #expect(session.out.contains("│ 9 │"))
