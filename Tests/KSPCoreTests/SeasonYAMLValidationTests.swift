@@ -155,6 +155,24 @@ struct SeasonYAMLValidationTests {
         }
     }
 
+    @Test func awardMinimumWithinBounds() {
+        #expect(errors("min_inquiries_for_award: 2", "min_inquiries_for_award: 99999999999")
+            == ["season.yaml:4:26: error: min_inquiries_for_award must be between 0 and 1000000"])
+    }
+
+    @Test func optionsThatDifferOnlyByCaseAreRefused() {
+        #expect(errors("\"Ingen\": 0}", "\"Ingen\": 0, \"INGEN\": 10}").count == 1)
+        #expect(errors("\"Ingen\": 0}", "\"Ingen\": 0, \"INGEN\": 10}").first?
+            .hasSuffix("question V2: option \"INGEN\" is given twice (in any case); expected distinct options") == true)
+    }
+
+    @Test func aliasesAndTextsMustBeTexts() {
+        #expect(errors("aliases: [telefon]", "aliases: [[telefon]]")
+            == ["season.yaml:7:40: error: channel phone: an alias must be a non-empty text, found a list"])
+        #expect(errors("text: \"Følte du deg verdsatt?\"", "text: [a]")
+            == ["season.yaml:22:51: error: question T1: `text` must be a text, found a list"])
+    }
+
     // MARK: Channels (item 3)
 
     /// The fixture with `extra` more channels after its three.
