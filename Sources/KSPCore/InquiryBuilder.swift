@@ -245,13 +245,18 @@ struct InquiryBuilder {
         // Lookups straight from the field bytes (see ByteKeyTable): no String per cell on the hot path.
         var participantTable = ByteKeyTable(capacity: participants.count)
         for p in participants { _ = Array(p.id.utf8).withUnsafeBufferPointer { participantTable.insert($0) } }
+        // Channels are stored as one byte per inquiry; season.yaml is checked for this at load too.
+        guard definition.channels.count <= SeasonLimits.maxChannels else {
+            sink.error(SeasonLoader.definitionFile, "a season has at most \(SeasonLimits.maxChannels) channels")
+            return nil
+        }
         var channelTable = ByteKeyTable(capacity: 16)
         var channelOfKey: [UInt8] = []
         for (i, ch) in definition.channels.enumerated() {
             for n in [ch.id, ch.name] + ch.aliases {
                 for form in [n, n.lowercased()] {
                     let (k, inserted) = Array(form.utf8).withUnsafeBufferPointer { channelTable.insert($0) }
-                    if inserted { channelOfKey.append(UInt8(i)) } else { _ = k }
+                    if inserted { channelOfKey.append(UInt8(truncatingIfNeeded: i)) } else { _ = k }
                 }
             }
         }

@@ -14,6 +14,11 @@ public enum SeasonLoader {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw SeasonLoadError(directory: directory, errors: [SeasonDiagnostic(.error, file: directory, "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv")], warnings: [], truncated: false)
         }
+        let files = [definitionFile, participantsFile, inquiriesFile]
+        if let refusal = LoadMemoryBudget.refusal(directory: directory, files: files, inquiriesFile: inquiriesFile) {
+            let error = SeasonDiagnostic(.error, file: directory, refusal)
+            throw SeasonLoadError(directory: directory, errors: [error], warnings: [], truncated: false)
+        }
         func read(_ name: String) -> [UInt8]? {
             let path = dirURL.appendingPathComponent(name).path
             guard let bytes = readFile(path) else {
@@ -99,6 +104,8 @@ public enum SeasonLoader {
         var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
                             shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
         score(&season)
+        checkScoresInRange(season, sink: &sink)
+        guard sink.errors.isEmpty else { throw fail() }
         season.inquiries.deriveCalendarAndClass(participants: participants)
         let firstDay = season.inquiries.deriveSeason(0)
         season.seasons = [SeasonInfo(name: definition.name, directory: directory, definition: definition, firstDay: firstDay)]
@@ -187,6 +194,7 @@ public enum SeasonLoader {
         }
         var result: [Participant] = []
         var ids: [String: Int] = [:]
+        var lines: [Int] = []
         let width = t.fieldCount(row: 0)
         for r in 1..<max(1, t.rowCount) {
             let line = t.line(row: r)
@@ -203,7 +211,9 @@ public enum SeasonLoader {
             if cls.isEmpty { sink.error(file, line: line, column: cc + 1, "empty class; expected the participant's class") }
             ids[id] = line
             result.append(Participant(id: id, name: name, className: cls, classIndex: -1))
+            lines.append(line)
         }
+        checkSpellings(result, lines: lines, nameColumn: cn + 1, classColumn: cc + 1, sink: &sink)
         let classes = Array(Set(result.map(\.className))).sorted(by: NorwegianCollation.less)
         let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         for i in result.indices { result[i].classIndex = classIndex[result[i].className]! }

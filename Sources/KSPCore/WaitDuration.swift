@@ -19,7 +19,8 @@ public enum WaitDuration {
 
     /// A short human form: `45s`, `2m 05s`, `3.5h`, `1.2d`.
     public static func format(seconds: Double) -> String {
-        guard seconds.isFinite else { return "" }
+        // Beyond about 30 million years the tenths no longer fit an Int: no real wait is that long.
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return "" }
         let s = seconds.rounded()
         if s < 60 { return "\(Int(s))s" }
         if s < 3600 {

@@ -64,4 +64,43 @@ struct LoaderFuzzTests {
         }
         #expect(loaded > 0 && rejected > 0)
     }
+
+    /// season.yaml mutants per run: one per hundred inputs (1000 by default), as each is a whole
+    /// parse of season.yaml (the YAML library resolves every scalar's type) and a load.
+    static var semanticInputs: Int { max(1, inputs / 100) }
+
+    /// Valid YAML with hostile values (see `SeasonYAMLMutator`): every mutant either loads with
+    /// every score finite and within 0–100, or fails with errors that name their file and line.
+    @Test func semanticallyMutatedSeasonYAMLLoadsOrSaysWhere() {
+        let mutator = SeasonYAMLMutator(Fixtures.file("season.yaml"))
+        let participants = Array(Fixtures.file("participants.csv").utf8)
+        let inquiries = Array(Fixtures.file("inquiries.csv").utf8)
+        var rng = SplitMix64(seed: 20_2024)
+        var loaded = 0
+        var rejected = 0
+        for _ in 0..<Self.semanticInputs {
+            let yaml = mutator.mutant(&rng)
+            do {
+                let season = try SeasonLoader.load(definition: Array(yaml.utf8), participants: participants,
+                                                   inquiries: inquiries)
+                for total in season.inquiries.total where !(total >= 0 && total <= 100) {
+                    Issue.record("total \(total) out of range for:\n\(yaml)")
+                }
+                for score in season.inquiries.areaScores where !score.isNaN && !(score >= 0 && score <= 100) {
+                    Issue.record("area score \(score) out of range for:\n\(yaml)")
+                }
+                loaded += 1
+            } catch {
+                rejected += 1
+                #expect(!error.errors.isEmpty)
+                for diagnostic in error.errors {
+                    let located = diagnostic.line >= 1 || diagnostic.file == "inquiries.csv"
+                    if !located || diagnostic.message.isEmpty {
+                        Issue.record("an error without a place: \(diagnostic) for:\n\(yaml)")
+                    }
+                }
+            }
+        }
+        #expect(loaded > 0 && rejected > 0)
+    }
 }
