@@ -55,18 +55,20 @@ extension QueryDiagnostic {
         let windowStart = max(lineStart, start - 60)
         let markedEnd = min(range.end, lineEnd, start + 60)
         let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
-        let line = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<windowEnd]) + (windowEnd < lineEnd ? "…" : "")
-        let prefix = (windowStart > lineStart ? "…" : "") + String(chars[windowStart..<start])
-        let marked = markedEnd > start ? String(chars[start..<markedEnd]) : ""
+        // Control characters typed or pasted are shown escaped (and the caret counts them so).
+        let safe = TerminalSafeText.escaped
+        let line = (windowStart > lineStart ? "…" : "") + safe(String(chars[windowStart..<windowEnd])) + (windowEnd < lineEnd ? "…" : "")
+        let prefix = (windowStart > lineStart ? "…" : "") + safe(String(chars[windowStart..<start]))
+        let marked = markedEnd > start ? safe(String(chars[start..<markedEnd])) : ""
         let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
         let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
-        var out = "\(line)\n\(pad)\(carets) \(message)"
-        if let hint { out += "\n\(hint)" }
+        var out = "\(line)\n\(pad)\(carets) \(safe(message))"
+        if let hint { out += "\n\(safe(hint))" }
         return out
     }
 
     /// One line, for `FILE:LINE: message` in scripts.
-    public var oneLine: String { hint.map { "\(message); \($0)" } ?? message }
+    public var oneLine: String { TerminalSafeText.escaped(hint.map { "\(message); \($0)" } ?? message) }
 }
 
 /// Near-miss suggestions by edit distance.

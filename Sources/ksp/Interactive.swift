@@ -13,7 +13,7 @@ struct Interactive {
         // At the prompt the statement is on screen already: show the caret form, in red on a terminal.
         let red = Terminal.colorAllowed && isatty(STDERR_FILENO) == 1
         session.reportError = { message, detail, _ in
-            let text = detail ?? message
+            let text = Interactive.wrappedError(detail ?? message, echoesStatement: detail != nil)
             StandardError.write(red ? "\u{1B}[31m" + text + "\u{1B}[0m" : text)
         }
         // Ctrl-C while a statement runs stops it (the line editor's handler only sets a flag).
@@ -60,10 +60,22 @@ struct Interactive {
         return String(repeating: " ", count: max(0, width - 3)) + "...> "
     }
 
+    /// An error wrapped at spaces to the terminal's width; the statement echoed on its first line is kept
+    /// whole, so that the caret line under it still points at the place.
+    static func wrappedError(_ text: String, echoesStatement: Bool) -> String {
+        let width = Terminal.width()
+        guard echoesStatement, let firstBreak = text.firstIndex(of: "\n") else {
+            return TerminalSafeText.wrapped(text, width: width)
+        }
+        let rest = text[text.index(after: firstBreak)...]
+        return String(text[..<firstBreak]) + "\n" + TerminalSafeText.wrapped(String(rest), width: width)
+    }
+
     func printBanner() {
         let s = SeasonSummary(session.season)
         print("ksp — Kundeserviceprisen query shell")
         print("\(s.name): \(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries, \(s.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
+        if let warning = Terminal.localeWarning { StandardError.write(warning) }
     }
 }
