@@ -31,7 +31,10 @@ struct PagerTests {
         var screen = try t.screen()
         for _ in 0..<20 where !screen.contains(legend) {
             try t.keys("Space")
-            screen = try t.waitFor { $0 != screen }
+            let next = try t.waitFor { $0 != screen }
+            // A screen that no longer changes: the pager does not take keys (as it did not before the fix).
+            if next == screen { break }
+            screen = next
         }
         #expect(screen.contains(legend))
         #expect(screen.contains("│ Åsmyra TV "))
@@ -49,7 +52,7 @@ struct PagerTests {
         defer { t.close() }
         try t.waitFor(prompt)
         try t.enter("total by participant")
-        let screen = try t.waitFor(prompt) { PagerTests.lastLine($0) == prompt }
+        let screen = try t.waitFor(prompt) { $0.contains(legend) && PagerTests.lastLine($0) == prompt }
         #expect(PagerTests.lastLine(screen) == prompt)
         #expect(screen.contains(legend))
         #expect(screen.contains("│ Åsmyra TV "))

@@ -67,6 +67,8 @@ final class TmuxSession {
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", session] + names) }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+    /// The screen with its colours, as escape sequences (`ESC[31m` for red).
+    func screenWithColours() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
 
     /// Waits until the screen satisfies a condition (up to 15 s); returns the last screen.
     @discardableResult
