@@ -57,7 +57,8 @@ extension QueryDiagnostic {
         let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
         // Control characters typed or pasted are shown escaped (and the caret counts them so).
         let safe = TerminalSafeText.escaped
-        let line = (windowStart > lineStart ? "…" : "") + safe(String(chars[windowStart..<windowEnd])) + (windowEnd < lineEnd ? "…" : "")
+        let line = (windowStart > lineStart ? "…" : "") + safe(String(chars[windowStart..<windowEnd]))
+            + (windowEnd < lineEnd ? "…" : "")
         let prefix = (windowStart > lineStart ? "…" : "") + safe(String(chars[windowStart..<start]))
         let marked = markedEnd > start ? safe(String(chars[start..<markedEnd])) : ""
         let pad = String(repeating: " ", count: DisplayWidth.of(prefix))

@@ -73,10 +73,14 @@ public struct TableRenderer {
         }
         var out = [rule("┌", "┬", "┐")]
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-        out.append(bar + headers.indices.map { " " + bold + pad(headers[$0], widths[$0], right: !t.columns[$0].isDimension) + reset + " " }.joined(separator: bar) + bar)
+        let headerCells = headers.indices.map { column in
+            " " + bold + pad(headers[column], widths[column], right: !t.columns[column].isDimension) + reset + " "
+        }
+        out.append(bar + headerCells.joined(separator: bar) + bar)
         out.append(rule("├", "┼", "┤"))
         for row in cells {
-            out.append(bar + row.indices.map { " " + pad(row[$0], widths[$0], right: !t.columns[$0].isDimension) + " " }.joined(separator: bar) + bar)
+            let rowCells = row.indices.map { " " + pad(row[$0], widths[$0], right: !t.columns[$0].isDimension) + " " }
+            out.append(bar + rowCells.joined(separator: bar) + bar)
         }
         out.append(rule("└", "┴", "┘"))
         var notes = t.notes

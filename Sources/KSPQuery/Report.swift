@@ -27,7 +27,8 @@ public struct Report: Sendable {
             for b in s.blocks {
                 switch b {
                 case let .text(t): out.append(t)
-                case let .table(t): out.append(TableRenderer(width: width, unicode: unicode).render(t.visible(to: .people)))
+                case let .table(t):
+                    out.append(TableRenderer(width: width, unicode: unicode).render(t.visible(to: .people)))
                 case let .bars(c): out.append(c.render(width: min(width, 100), unicode: unicode))
                 case let .trend(c): out.append(c.render(width: min(width, 100), unicode: unicode))
                 case let .quotes(groups):

@@ -51,12 +51,13 @@ struct Interactive {
 
     /// The prompt names the season; colour escapes are wrapped in \001…\002 so libedit counts widths right.
     var mainPrompt: String {
-        let name = session.season.name.lowercased().replacingOccurrences(of: " ", with: "")
+        let name = TerminalSafeText.escaped(session.season.name.lowercased().replacingOccurrences(of: " ", with: ""))
         return colored ? "\u{1}\u{1B}[1;36m\u{2}\(name)\u{1}\u{1B}[0m\u{2}> " : "\(name)> "
     }
 
     var continuationPrompt: String {
-        let width = session.season.name.replacingOccurrences(of: " ", with: "").count
+        let name = TerminalSafeText.escaped(session.season.name.replacingOccurrences(of: " ", with: ""))
+        let width = DisplayWidth.of(name)
         return String(repeating: " ", count: max(0, width - 3)) + "...> "
     }
 
@@ -74,7 +75,8 @@ struct Interactive {
     func printBanner() {
         let s = SeasonSummary(session.season)
         print("ksp — Kundeserviceprisen query shell")
-        print("\(s.name): \(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries, \(s.dateRangeText)")
+        let counts = "\(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries"
+        print("\(TerminalSafeText.escaped(s.name)): \(counts), \(s.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
         if let warning = Terminal.localeWarning { StandardError.write(warning) }
     }

@@ -173,13 +173,13 @@ enum Listings {
                 [.text(c.id), .text(c.name), .text(c.aliases.joined(separator: ", ")), .text(c.clock.rawValue), .text(WaitDuration.format(seconds: c.limit)),
                  .count(c.attempts), .text(c.brackets.map { "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))" }.joined(separator: ", "))]
             })
-        let r = TableRenderer(width: width)
+        let r = TableRenderer(width: width, unicode: Terminal.unicode)
         var text = "\(def.name): scored areas (share of the total), and the channels' wait rules\n" + r.render(areas) + "\n" + r.render(channels) +
             "\nsecond attempt factor \(def.secondAttemptFactor); awards need \(def.minInquiriesForAward) inquiries; timezone \(def.timezone)"
         if s.seasons.count > 1 {
             text += "\n\nseasons loaded: " + s.seasons.map(\.name).joined(separator: ", ")
             text += s.schemaDifferences.isEmpty ? "\nthe seasons' questionnaires are the same" : "\nwhat differs between them:\n" + s.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
         }
-        return text
+        return TerminalSafeText.escapedKeepingLines(text)
     }
 }

@@ -99,7 +99,9 @@ struct TerminalSafeTextTests {
 /// is as wide as the others. Fixed seed; `KSP_FUZZ_INPUTS` runs longer.
 @Suite("Fuzzing terminal output")
 struct TerminalOutputFuzzTests {
-    static var inputs: Int { ProcessInfo.processInfo.environment["KSP_FUZZ_INPUTS"].flatMap(Int.init).map { $0 / 50 } ?? 2_000 }
+    static var inputs: Int {
+        ProcessInfo.processInfo.environment["KSP_FUZZ_INPUTS"].flatMap(Int.init).map { $0 / 50 } ?? 2_000
+    }
 
     static let pieces: [String] = [
         "\u{1B}", "\u{1B}[2J", "\u{1B}]0;title\u{7}", "\r", "\n", "\r\n", "\t", "\u{0}", "\u{7F}", "\u{9B}", "\u{85}",

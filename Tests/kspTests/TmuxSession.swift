@@ -29,7 +29,8 @@ final class TmuxSession {
         HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER='\(pager)' TERM=xterm \(environment) \(quoted); echo "EXIT=$?" > exit.status; \
         stty -g > stty.after; sleep 600
         """
-        try tmux(["new-session", "-d", "-s", session, "-x", "\(size.columns)", "-y", "\(size.rows)", "/bin/sh", "-c", script])
+        let geometry = ["-x", "\(size.columns)", "-y", "\(size.rows)"]
+        try tmux(["new-session", "-d", "-s", session] + geometry + ["/bin/sh", "-c", script])
     }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's Process waits forever here, because the
