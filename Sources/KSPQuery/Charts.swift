@@ -39,13 +39,14 @@ public struct BarChart: Sendable, Equatable {
         let labels = bars.map { TerminalSafeText.escaped($0.label) }
         let values = bars.map { NumberFormat.oneDecimal($0.value) + ($0.base < minBase ? "*" : "") + "  n=\($0.base)" }
         let valueWidth = values.map(\.count).max() ?? 0
-        // Label, space, bar, space, value: labels are cut before the bar gets narrower than its minimum.
-        let room = width - valueWidth - 2
+        // Label, space, bar, space, value, two columns spare: labels are cut before the bar gets narrower than
+        // its minimum.
+        let room = width - valueWidth - 4
         let widestLabel = labels.map { DisplayWidth.of($0) }.max() ?? 0
         let labelWidth = min(28, widestLabel, max(BarChart.minimumLabel, room - BarChart.minimumBar))
         guard labelWidth + BarChart.minimumBar <= room || labels.isEmpty else {
             return ChartFit.tooNarrow(title, needs: min(widestLabel, BarChart.minimumLabel) + BarChart.minimumBar
-                + valueWidth + 2, width: width)
+                + valueWidth + 4, width: width)
         }
         let barWidth = max(BarChart.minimumBar, min(60, room - labelWidth))
         let refColumn = reference.map { min(barWidth - 1, eighthsFor($0.value, width: barWidth) / 8) }

@@ -181,11 +181,13 @@ enum Completion {
         let listDir = dir.isEmpty ? "." : dir
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: listDir) else { return [] }
         let shownDir = word.hasSuffix("/") ? word : (word as NSString).deletingLastPathComponent
-        return items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }.sorted().map { item in
+        let visible = items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }
+        return visible.sorted().map { item in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(item), isDirectory: &isDir)
+            let path = (listDir as NSString).appendingPathComponent(item)
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
             let shown = shownDir.isEmpty ? item : (shownDir.hasSuffix("/") ? shownDir + item : shownDir + "/" + item)
-            return isDir.boolValue ? shown + "/" : shown
+            return isFolder ? shown + "/" : shown
         }
     }
 }
