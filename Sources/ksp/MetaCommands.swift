@@ -144,14 +144,14 @@ enum Listings {
     }
 
     static func schema(_ s: Season, width: Int) -> String {
-        let renderer = TableRenderer(width: width)
-        guard s.seasons.count > 1 else { return schema(of: s.definition, renderer) }
+        let renderer = TableRenderer(width: width, unicode: Terminal.unicode)
+        guard s.seasons.count > 1 else { return TerminalSafeText.escapedKeepingLines(schema(of: s.definition, renderer)) }
         // Each season is scored by its own weights and wait rules: shown one season at a time.
         var text = "seasons loaded: " + s.seasons.map(\.name).joined(separator: ", ")
         for info in s.seasons { text += "\n\n" + schema(of: info.definition, renderer) }
         text += s.schemaDifferences.isEmpty ? "\n\nthe seasons' questionnaires are the same"
             : "\n\nwhat differs between them:\n" + s.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
-        return text
+        return TerminalSafeText.escapedKeepingLines(text)
     }
 
     /// One season's scored areas (with their share of its total) and its channels' wait rules.
