@@ -53,6 +53,7 @@ extension Session {
                     let before = season.inquiries.count
                     season = loaded
                     seasonDirectories = directories
+                    releaseOutputInsideSeasons()
                     let change = command == ".reload" ? " (\(loaded.inquiries.count - before >= 0 ? "+" : "")\(loaded.inquiries.count - before) inquiries)" : ""
                     try output.write("loaded \(loaded.name): \(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries\(change)" +
                                      (loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"))
