@@ -23,7 +23,8 @@ enum Help {
           quotes where class = Bank and total < 50 top 5
         Best first: top N without order by keeps the N best by the first metric, order by a metric without
           asc/desc puts the best first, and rank and chart do the same. Best is the metric's direction:
-          lower for noanswer, noanswer1, wait_median and ces (less effort), higher for the rest.
+          lower for noanswer, noanswer1 and wait_median, higher for the rest (CX metrics too, unless
+          the season marks the question better: lower).
           An explicit order by X desc (or asc) is taken literally.
         winners ranks the whole season; where only chooses which awards are shown.
         Long comments in quotes wrap inside their cell.
