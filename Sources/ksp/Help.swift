@@ -36,7 +36,8 @@ enum Help {
           csat, ces, ves1, ves2 (mean of the raw answers), nps (% 9–10 minus % 0–6),
           wait_median (median wait of answered inquiries, on the channel's clock).
         Shares show with their unit in tables (4.0 %); csv and json keep the number (4.0).
-        Lower is better for noanswer, noanswer1, wait_median and ces; higher for the rest.
+        Lower is better for noanswer, noanswer1 and wait_median; higher for the rest (a CX question marked
+          better: lower in season.yaml is lower-is-better).
         .questions and .schema list the season's ids.
         """,
         "dimensions": """
