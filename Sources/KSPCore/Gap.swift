@@ -1,0 +1,195 @@
+/// "What would it take?": how much of the difference between a participant's total and a target's
+/// (the class winner, the rest of its class, everyone, another participant) each question, the wait
+/// and answering account for, by the season's own scoring rules (issue 14).
+///
+/// For a question q: the participant's points on q, in each of its answered inquiries where q was
+/// asked, become the target's mean points on q; those inquiries are rescored by rules 2 and 5 and the
+/// change of the participant's total is q's gain. The wait area likewise (its answered inquiries get the
+/// target's mean wait points). An inquiry's total is linear in its question and area points once the
+/// N/A cells are fixed, so the question and wait gains add up exactly to what replacing all of them at
+/// once gives. Answering is one more row: (own no-answer share − target's) × own score for answered.
+/// What is left of the gap (channel mix and the like) is `remaining`.
+public struct GapItem: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable {
+        /// A question, by its index in the season's (combined) definition.
+        case question(Int)
+        case wait
+        case answering
+    }
+
+    public var subject: Subject
+    /// The area the row belongs to (nil for answering).
+    public var area: Int?
+    /// Mean points over the participant's answered inquiries where the question was asked
+    /// (the no-answer share in % for answering).
+    public var ownPoints: Double?
+    /// The same over the target's inquiries.
+    public var targetPoints: Double?
+    /// The participant's inquiries behind `ownPoints`.
+    public var ownBase: Int
+    /// Change of the participant's total, in total points.
+    public var gain: Double
+}
+
+public struct GapAnalysis: Sendable {
+    /// Every scored question, the wait area and answering, in the definition's order.
+    public var items: [GapItem]
+    public var ownTotal: Double
+    public var targetTotal: Double
+    public var ownInquiries: Int
+    public var targetInquiries: Int
+
+    /// The whole gap: target's total − own total.
+    public var gap: Double { targetTotal - ownTotal }
+    /// Sum of the question, wait and answering gains.
+    public var explained: Double { items.reduce(0) { $0 + $1.gain } }
+    /// What the rows do not account for (channel mix, which inquiries had which questions, …).
+    public var remaining: Double { gap - explained }
+}
+
+public enum GapCalculator {
+    /// The gap between `own` and `target` inquiries of a season. `scoring` is the definition whose
+    /// weights scored these inquiries (with several seasons loaded, the scoped season's own); questions
+    /// and areas are matched to the loaded (combined) definition by id.
+    public static func gap(_ season: Season, scoring: SeasonDefinition? = nil, own: [Int], target: [Int]) -> GapAnalysis {
+        let rescorer = GapRescorer(season, scoring: scoring ?? season.definition)
+        let columns = season.inquiries
+        let questionCount = columns.questionCount
+        let ownAnswered = own.filter { columns.answered[$0] }
+        let targetAnswered = target.filter { columns.answered[$0] }
+        let ownPoints = ownAnswered.map { rescorer.points(of: $0) }
+        let targetMeans = rescorer.meanPoints(targetAnswered)
+        let ownMeans = rescorer.meanPoints(ownAnswered)
+        let ownCount = Double(max(own.count, 1))
+        var items: [GapItem] = []
+        for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
+            var gain = 0.0
+            if let targetMean = targetMeans.question[question] {
+                for (k, inquiry) in ownAnswered.enumerated() where !ownPoints[k][question].isNaN {
+                    var points = ownPoints[k]
+                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
+                    points[question] = targetMean
+                    gain += rescorer.total(points, wait: rescorer.waitPoints(inquiry)) - before
+                }
+            }
+            items.append(GapItem(subject: .question(question), area: season.definition.questions[question].areaIndex,
+                                 ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                                 ownBase: ownMeans.base[question], gain: gain / ownCount))
+        }
+        if let waitArea = rescorer.waitArea {
+            var gain = 0.0
+            if let targetWait = targetMeans.wait {
+                for (k, inquiry) in ownAnswered.enumerated() {
+                    let points = ownPoints[k]
+                    gain += rescorer.total(points, wait: targetWait) - rescorer.total(points, wait: rescorer.waitPoints(inquiry))
+                }
+            }
+            items.append(GapItem(subject: .wait, area: waitArea, ownPoints: ownMeans.wait, targetPoints: targetMeans.wait,
+                                 ownBase: ownAnswered.count, gain: gain / ownCount))
+        }
+        let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
+        let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
+        let ownAnsweredScore = mean(ownAnswered.map { columns.total[$0] }) ?? 0
+        let answeringGain = ((ownNoAnswer ?? 0) - (targetNoAnswer ?? 0)) / 100 * ownAnsweredScore
+        items.append(GapItem(subject: .answering, area: nil, ownPoints: ownNoAnswer, targetPoints: targetNoAnswer,
+                             ownBase: own.count, gain: targetNoAnswer == nil ? 0 : answeringGain))
+        return GapAnalysis(items: items, ownTotal: mean(own.map { columns.total[$0] }) ?? 0,
+                           targetTotal: mean(target.map { columns.total[$0] }) ?? 0,
+                           ownInquiries: own.count, targetInquiries: target.count)
+    }
+
+    static func share(of part: Int, in whole: Int) -> Double? {
+        whole > 0 ? Double(part) / Double(whole) * 100 : nil
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// Rules 2 and 5 on points rather than raw answers, so that a question's or the wait's points can be
+/// replaced by a target's mean and the inquiry rescored.
+public struct GapRescorer: Sendable {
+    let season: Season
+    /// Per loaded question: its weight in the scoring definition (0 = not scored: absent, or in an
+    /// area that does not count towards the total).
+    public let questionWeight: [Double]
+    let questionArea: [Int]
+    /// Per loaded area: its weight towards the total in the scoring definition.
+    let areaWeight: [Double]
+    public let waitArea: Int?
+
+    public init(_ season: Season, scoring: SeasonDefinition) {
+        self.season = season
+        let loaded = season.definition
+        var areaWeight = [Double](repeating: 0, count: loaded.areas.count)
+        for (a, area) in loaded.areas.enumerated() {
+            if let own = scoring.areaIndex(id: area.id) { areaWeight[a] = max(0, scoring.areas[own].weight) }
+        }
+        var questionWeight = [Double](repeating: 0, count: loaded.questions.count)
+        for (q, question) in loaded.questions.enumerated() where areaWeight[question.areaIndex] > 0 {
+            if let own = scoring.questionIndex(id: question.id) { questionWeight[q] = max(0, scoring.questions[own].weight) }
+        }
+        self.areaWeight = areaWeight
+        self.questionWeight = questionWeight
+        questionArea = loaded.questions.map(\.areaIndex)
+        waitArea = loaded.waitAreaIndex.flatMap { areaWeight[$0] > 0 ? $0 : nil }
+    }
+
+    /// The points of each question of an inquiry (NaN = not asked).
+    public func points(of inquiry: Int) -> [Double] {
+        let questions = season.definition.questions
+        return questions.indices.map { q in
+            let raw = season.inquiries.raw(inquiry, q)
+            return raw.isNaN ? .nan : questions[q].points(raw: raw)
+        }
+    }
+
+    public func waitPoints(_ inquiry: Int) -> Double {
+        guard let waitArea else { return .nan }
+        return season.inquiries.areaScore(inquiry, waitArea)
+    }
+
+    /// An answered inquiry's total from its question points and wait points (rules 2 and 5).
+    public func total(_ points: [Double], wait: Double) -> Double {
+        var areaSums = [Double](repeating: 0, count: areaWeight.count)
+        var areaWeights = [Double](repeating: 0, count: areaWeight.count)
+        for (q, value) in points.enumerated() where !value.isNaN && questionWeight[q] > 0 {
+            areaSums[questionArea[q]] += value * questionWeight[q]
+            areaWeights[questionArea[q]] += questionWeight[q]
+        }
+        if let waitArea, !wait.isNaN {
+            areaSums[waitArea] = wait
+            areaWeights[waitArea] = 1
+        }
+        var sum = 0.0
+        var weights = 0.0
+        for a in areaWeight.indices where areaWeight[a] > 0 && areaWeights[a] > 0 {
+            sum += areaSums[a] / areaWeights[a] * areaWeight[a]
+            weights += areaWeight[a]
+        }
+        return weights > 0 ? sum / weights : 0
+    }
+
+    /// Mean points per question (over the inquiries where it was asked) and mean wait points.
+    public func meanPoints(_ inquiries: [Int]) -> (question: [Double?], base: [Int], wait: Double?) {
+        let count = season.inquiries.questionCount
+        var sums = [Double](repeating: 0, count: count)
+        var bases = [Int](repeating: 0, count: count)
+        var waitSum = 0.0
+        var waitBase = 0
+        for inquiry in inquiries {
+            for (q, value) in points(of: inquiry).enumerated() where !value.isNaN {
+                sums[q] += value
+                bases[q] += 1
+            }
+            let wait = waitPoints(inquiry)
+            if !wait.isNaN {
+                waitSum += wait
+                waitBase += 1
+            }
+        }
+        let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
+        return (means, bases, waitBase > 0 ? waitSum / Double(waitBase) : nil)
+    }
+}
