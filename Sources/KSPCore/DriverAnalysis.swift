@@ -1,0 +1,261 @@
+import Foundation
+
+/// `drivers`: which predictors (areas or questions) move an outcome, by relative weights over the
+/// complete cases, with bootstrap intervals of each share (issue 14).
+public struct DriverInput: Sendable {
+    /// One value per row (an inquiry); NaN = missing.
+    public var outcome: [Double]
+    /// One column per predictor, each with one value per row; NaN = missing.
+    public var predictors: [[Double]]
+    public var names: [String]
+
+    public init(outcome: [Double], predictors: [[Double]], names: [String]) {
+        self.outcome = outcome
+        self.predictors = predictors
+        self.names = names
+    }
+}
+
+public struct DriverRow: Sendable, Equatable {
+    /// The predictor's index in `DriverInput.predictors`.
+    public var predictor: Int
+    public var name: String
+    /// Raw relative weight: the predictor's part of R².
+    public var weight: Double
+    /// `weight` as a share of R², in %.
+    public var share: Double
+    /// 95 % bootstrap interval of `share` (nil when too few resamples could be scored).
+    public var shareLow: Double?
+    public var shareHigh: Double?
+    /// Correlation with the outcome.
+    public var correlation: Double
+    /// Mean of the predictor over the rows used (its performance, in points).
+    public var performance: Double
+}
+
+public struct DriverResult: Sendable {
+    /// Predictors kept, in the input's order.
+    public var rows: [DriverRow]
+    public var rSquared: Double
+    /// Rows with the outcome and every predictor present (complete cases), and the rest.
+    public var used: Int
+    public var leftOut: Int
+    /// Predictors left out, with why (no variance, perfectly collinear).
+    public var dropped: [(name: String, reason: String)]
+    public var rounds: Int
+}
+
+public struct DriverError: Error, Sendable, Equatable {
+    public var message: String
+    public var hint: String?
+}
+
+public enum DriverAnalysis {
+    public static let minimumCases = 30
+    public static let casesPerPredictor = 10
+
+    public static func run(_ input: DriverInput, outcomeName: String, rounds: Int, seed: UInt64)
+        throws(DriverError) -> DriverResult {
+        let rowCount = input.outcome.count
+        let complete = (0..<rowCount).filter { row in
+            !input.outcome[row].isNaN && input.predictors.allSatisfy { !$0[row].isNaN }
+        }
+        let outcome = complete.map { input.outcome[$0] }
+        var columns = input.predictors.map { column in complete.map { column[$0] } }
+        try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
+        guard standardDeviation(outcome) > 0 else {
+            throw DriverError(message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
+                              + "nothing to explain", hint: "try a broader where clause")
+        }
+        var kept: [Int] = []
+        var dropped: [(name: String, reason: String)] = []
+        for (p, column) in columns.enumerated() where standardDeviation(column) == 0 {
+            dropped.append((input.names[p], "no variance (the same value in every complete case)"))
+        }
+        let varying = columns.indices.filter { standardDeviation(columns[$0]) > 0 }
+        // Perfectly collinear predictors: an incremental Cholesky of their correlations finds each one
+        // that the predictors kept before it explain completely.
+        var cholesky: [[Double]] = []
+        for p in varying {
+            let correlations = kept.map { correlation(columns[$0], columns[p]) }
+            var row: [Double] = []
+            for (k, other) in cholesky.enumerated() {
+                let dot = zip(row, other).reduce(0) { $0 + $1.0 * $1.1 }
+                row.append((correlations[k] - dot) / other[k])
+            }
+            let pivot = 1 - row.reduce(0) { $0 + $1 * $1 }
+            if pivot < 1e-9 {
+                let others = kept.map { input.names[$0] }.joined(separator: ", ")
+                dropped.append((input.names[p], "perfectly collinear with \(others)"))
+                continue
+            }
+            row.append(pivot.squareRoot())
+            cholesky.append(row)
+            kept.append(p)
+        }
+        guard !kept.isEmpty else {
+            throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
+        }
+        try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
+        columns = kept.map { columns[$0] }
+        let standardized = Standardized(columns: columns, outcome: outcome)
+        guard let point = RelativeWeights.compute(correlations: standardized.predictorCorrelations(),
+                                                  withOutcome: standardized.outcomeCorrelations()) else {
+            throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
+        }
+        let shares = bootstrapShares(standardized, rounds: rounds, seed: seed)
+        let outcomeCorrelations = standardized.outcomeCorrelations()
+        var rows: [DriverRow] = []
+        for (k, p) in kept.enumerated() {
+            let sorted = shares[k].sorted()
+            let enough = sorted.count >= max(1, rounds / 2)
+            rows.append(DriverRow(predictor: p, name: input.names[p], weight: point.weights[k], share: point.shares[k],
+                                  shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
+                                  shareHigh: enough ? sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.975))] : nil,
+                                  correlation: outcomeCorrelations[k],
+                                  performance: columns[k].reduce(0, +) / Double(columns[k].count)))
+        }
+        return DriverResult(rows: rows, rSquared: point.rSquared, used: complete.count,
+                            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds)
+    }
+
+    static func checkCount(_ cases: Int, predictors: Int, outcomeName: String) throws(DriverError) {
+        let needed = max(minimumCases, casesPerPredictor * predictors)
+        guard cases < needed else { return }
+        throw DriverError(message: "only \(cases) complete cases (answered inquiries with \(outcomeName) and every one of "
+                          + "the \(predictors) predictors); drivers needs at least \(needed) "
+                          + "(\(minimumCases), and \(casesPerPredictor) per predictor)",
+                          hint: "try drivers on areas instead of questions, or a broader where clause")
+    }
+
+    static func standardDeviation(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        // Rounding noise in a constant column is not variance.
+        let spread = (squares / Double(values.count - 1)).squareRoot()
+        return spread > 1e-12 * max(1, abs(mean)) ? spread : 0
+    }
+
+    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
+        let meanX = x.reduce(0, +) / Double(x.count)
+        let meanY = y.reduce(0, +) / Double(y.count)
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        for (a, b) in zip(x, y) {
+            sxy += (a - meanX) * (b - meanY)
+            sxx += (a - meanX) * (a - meanX)
+            syy += (b - meanY) * (b - meanY)
+        }
+        return sxy / (sxx * syy).squareRoot()
+    }
+
+    /// Shares of R² (%) per predictor over the bootstrap rounds whose correlations could be decomposed.
+    /// Each round draws its own generator from the seed and its number, so the rounds can run on
+    /// several cores and the same seed still gives the same intervals.
+    static func bootstrapShares(_ data: Standardized, rounds: Int, seed: UInt64) -> [[Double]] {
+        let results = RoundResults(rounds: rounds)
+        let chunks = max(1, min(rounds, ProcessInfo.processInfo.activeProcessorCount * 2))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var counts = [Int32](repeating: 0, count: data.rows)
+            for round in stride(from: chunk, to: rounds, by: chunks) {
+                var rng = SplitMix64(seed: seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03)
+                for k in counts.indices { counts[k] = 0 }
+                for _ in 0..<data.rows { counts[Int(rng.next() % UInt64(data.rows))] += 1 }
+                let (predictors, outcome) = data.resampledCorrelations(counts)
+                results.store(round, RelativeWeights.compute(correlations: predictors, withOutcome: outcome)?.shares)
+            }
+        }
+        return results.byPredictor(data.width - 1)
+    }
+}
+
+/// Per-round results written from several threads (each round once).
+final class RoundResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shares: [[Double]?]
+
+    init(rounds: Int) { shares = [[Double]?](repeating: nil, count: rounds) }
+
+    func store(_ round: Int, _ value: [Double]?) {
+        lock.withLock { shares[round] = value }
+    }
+
+    func byPredictor(_ count: Int) -> [[Double]] {
+        lock.withLock {
+            (0..<count).map { p in shares.compactMap { $0?[p] } }
+        }
+    }
+}
+
+/// Predictors and outcome centred and scaled, row-major with the outcome last, for resampling.
+struct Standardized: Sendable {
+    let rows: Int
+    let width: Int
+    let values: [Double]
+
+    init(columns: [[Double]], outcome: [Double]) {
+        let all = columns + [outcome]
+        rows = outcome.count
+        width = all.count
+        var values = [Double](repeating: 0, count: rows * width)
+        for (c, column) in all.enumerated() {
+            let mean = column.reduce(0, +) / Double(rows)
+            let spread = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)).squareRoot()
+            for r in 0..<rows { values[r * width + c] = (column[r] - mean) / spread }
+        }
+        self.values = values
+    }
+
+    func predictorCorrelations() -> [Double] {
+        correlations([Int32](repeating: 1, count: rows)).predictors
+    }
+
+    func outcomeCorrelations() -> [Double] {
+        correlations([Int32](repeating: 1, count: rows)).outcome
+    }
+
+    func resampledCorrelations(_ counts: [Int32]) -> (predictors: [Double], outcome: [Double]) {
+        let result = correlations(counts)
+        return (result.predictors, result.outcome)
+    }
+
+    /// Correlations over the rows, each counted `counts[row]` times.
+    private func correlations(_ counts: [Int32]) -> (predictors: [Double], outcome: [Double]) {
+        var sums = [Double](repeating: 0, count: width)
+        var products = [Double](repeating: 0, count: width * width)
+        var total = 0.0
+        values.withUnsafeBufferPointer { data in
+            for r in 0..<rows where counts[r] > 0 {
+                let weight = Double(counts[r])
+                let base = r &* width
+                total += weight
+                for a in 0..<width {
+                    let wa = weight * data[base &+ a]
+                    sums[a] += wa
+                    for b in a..<width { products[a &* width &+ b] += wa * data[base &+ b] }
+                }
+            }
+        }
+        var covariance = [Double](repeating: 0, count: width * width)
+        for a in 0..<width {
+            for b in a..<width {
+                let value = products[a * width + b] / total - sums[a] / total * sums[b] / total
+                covariance[a * width + b] = value
+                covariance[b * width + a] = value
+            }
+        }
+        let size = width - 1
+        var predictors = [Double](repeating: 0, count: size * size)
+        var outcome = [Double](repeating: 0, count: size)
+        for a in 0..<size {
+            for b in 0..<size {
+                predictors[a * size + b] = covariance[a * width + b]
+                    / (covariance[a * width + a] * covariance[b * width + b]).squareRoot()
+            }
+            outcome[a] = covariance[a * width + size] / (covariance[a * width + a] * covariance[size * width + size]).squareRoot()
+        }
+        return (predictors, outcome)
+    }
+}

@@ -1,0 +1,52 @@
+/// Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations: exact to
+/// rounding for the handful of predictors `drivers` uses, and free of any linear-algebra library.
+public enum SymmetricEigen {
+    /// `matrix` is row-major `size × size` and symmetric. Returns the eigenvalues and the eigenvectors
+    /// as the columns of a row-major matrix (`vectors[row * size + k]` is row `row` of vector k).
+    public static func decompose(_ matrix: [Double], size: Int) -> (values: [Double], vectors: [Double]) {
+        var a = matrix
+        var vectors = [Double](repeating: 0, count: size * size)
+        for k in 0..<size { vectors[k * size + k] = 1 }
+        for _ in 0..<100 {
+            var offDiagonal = 0.0
+            for row in 0..<size {
+                for col in (row + 1)..<size { offDiagonal += a[row * size + col] * a[row * size + col] }
+            }
+            if offDiagonal < 1e-30 { break }
+            for p in 0..<size {
+                for q in (p + 1)..<size {
+                    rotate(&a, &vectors, size: size, p: p, q: q)
+                }
+            }
+        }
+        return ((0..<size).map { a[$0 * size + $0] }, vectors)
+    }
+
+    /// One Jacobi rotation that zeroes a[p][q].
+    private static func rotate(_ a: inout [Double], _ vectors: inout [Double], size: Int, p: Int, q: Int) {
+        let apq = a[p * size + q]
+        if abs(apq) < 1e-300 { return }
+        let theta = (a[q * size + q] - a[p * size + p]) / (2 * apq)
+        let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
+        let c = 1 / (t * t + 1).squareRoot()
+        let s = t * c
+        for k in 0..<size {
+            let akp = a[k * size + p]
+            let akq = a[k * size + q]
+            a[k * size + p] = c * akp - s * akq
+            a[k * size + q] = s * akp + c * akq
+        }
+        for k in 0..<size {
+            let apk = a[p * size + k]
+            let aqk = a[q * size + k]
+            a[p * size + k] = c * apk - s * aqk
+            a[q * size + k] = s * apk + c * aqk
+        }
+        for k in 0..<size {
+            let vkp = vectors[k * size + p]
+            let vkq = vectors[k * size + q]
+            vectors[k * size + p] = c * vkp - s * vkq
+            vectors[k * size + q] = s * vkp + c * vkq
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import KSPCore
+
+/// `drivers`: relative weights checked against numpy (Tests/Fixtures/relative_weights/relative_weights.py
+/// wrote data.csv and expected.json), and the rules for bad input.
+@Suite("Drivers: relative weights")
+struct DriverTests {
+    struct Expected: Decodable {
+        var weights: [Double]
+        var r_squared: Double
+        var correlations: [Double]
+        var shares: [Double]
+    }
+
+    static let directory = Fixtures.root.appendingPathComponent("relative_weights")
+
+    static func fixture() throws -> (input: DriverInput, expected: Expected) {
+        let text = try String(contentsOf: directory.appendingPathComponent("data.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+        let predictors = (0..<4).map { c in rows.map { $0[c] } }
+        let input = DriverInput(outcome: rows.map { $0[4] }, predictors: predictors, names: ["x1", "x2", "x3", "x4"])
+        let json = try Data(contentsOf: directory.appendingPathComponent("expected.json"))
+        return (input, try JSONDecoder().decode(Expected.self, from: json))
+    }
+
+    @Test func weightsMatchNumpy() throws {
+        let (input, expected) = try Self.fixture()
+        let result = try DriverAnalysis.run(input, outcomeName: "y", rounds: 200, seed: 1)
+        #expect(result.used == 80)
+        #expect(result.leftOut == 0)
+        #expect(approx(result.rSquared, expected.r_squared, 1e-9))
+        for (k, row) in result.rows.enumerated() {
+            #expect(approx(row.weight, expected.weights[k], 1e-9))
+            #expect(approx(row.share, expected.shares[k], 1e-7))
+            #expect(approx(row.correlation, expected.correlations[k], 1e-9))
+        }
+        #expect(approx(result.rows.reduce(0) { $0 + $1.weight }, result.rSquared, 1e-12))
+        #expect(approx(result.rows.reduce(0) { $0 + $1.share }, 100, 1e-9))
+    }
+
+    @Test func intervalsHoldTheShareAndFollowTheSeed() throws {
+        let (input, _) = try Self.fixture()
+        let first = try DriverAnalysis.run(input, outcomeName: "y", rounds: 300, seed: 42)
+        let again = try DriverAnalysis.run(input, outcomeName: "y", rounds: 300, seed: 42)
+        let other = try DriverAnalysis.run(input, outcomeName: "y", rounds: 300, seed: 43)
+        #expect(first.rows == again.rows)
+        #expect(first.rows.map(\.shareLow) != other.rows.map(\.shareLow))
+        for row in first.rows {
+            let low = try #require(row.shareLow)
+            let high = try #require(row.shareHigh)
+            #expect(low <= row.share + 5 && row.share - 5 <= high && low < high)
+        }
+    }
+
+    @Test func incompleteRowsAreLeftOutAndCounted() throws {
+        var (input, _) = try Self.fixture()
+        input.predictors[2][0] = .nan
+        input.outcome[5] = .nan
+        let result = try DriverAnalysis.run(input, outcomeName: "y", rounds: 50, seed: 1)
+        #expect(result.used == 78)
+        #expect(result.leftOut == 2)
+    }
+
+    @Test func tooFewCasesIsAClearError() throws {
+        var (input, _) = try Self.fixture()
+        input.outcome = input.outcome.enumerated().map { $0.offset < 39 ? $0.element : .nan }
+        #expect(throws: DriverError(message: "only 39 complete cases (answered inquiries with y and every one of the 4 "
+                                    + "predictors); drivers needs at least 40 (30, and 10 per predictor)",
+                                    hint: "try drivers on areas instead of questions, or a broader where clause")) {
+            try DriverAnalysis.run(input, outcomeName: "y", rounds: 10, seed: 1)
+        }
+    }
+
+    @Test func constantAndCollinearPredictorsAreNamedAndLeftOut() throws {
+        var (input, expected) = try Self.fixture()
+        input.predictors.append([Double](repeating: 100, count: 80))
+        input.predictors.append(zip(input.predictors[0], input.predictors[2]).map { 2 * $0 - $1 + 3 })
+        input.names += ["flat", "mix"]
+        let result = try DriverAnalysis.run(input, outcomeName: "y", rounds: 50, seed: 1)
+        #expect(result.rows.map(\.name) == ["x1", "x2", "x3", "x4"])
+        #expect(result.dropped.map(\.name) == ["flat", "mix"])
+        #expect(result.dropped.map(\.reason) == ["no variance (the same value in every complete case)",
+                                                 "perfectly collinear with x1, x2, x3, x4"])
+        #expect(approx(result.rSquared, expected.r_squared, 1e-9))
+        #expect(result.rows.allSatisfy { !$0.share.isNaN && !($0.shareLow ?? 0).isNaN })
+    }
+
+    @Test func constantOutcomeIsAnError() throws {
+        var (input, _) = try Self.fixture()
+        input.outcome = [Double](repeating: 7, count: 80)
+        #expect(throws: DriverError(message: "y has the same value in all 80 complete cases: nothing to explain",
+                                    hint: "try a broader where clause")) {
+            try DriverAnalysis.run(input, outcomeName: "y", rounds: 10, seed: 1)
+        }
+    }
+}
