@@ -7,7 +7,7 @@ public enum ReservedNames {
         "class", "participant", "channel", "shopper", "month", "week", "attempts", "season", "date", "season_day",
     ]
     public static let keywords = [
-        "compare", "winners", "quotes", "rank", "chart", "trend", "report",
+        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers",
         "by", "across", "where", "order", "top",
         "and", "or", "not", "in", "vs", "on", "all", "asc", "desc", "contains", "answered", "within", "so", "far",
     ]

@@ -114,7 +114,38 @@ public struct ReportStatement: Sendable {
     public var filter: Filter?
 }
 
+/// Whom `gap` measures against.
+public enum GapTarget: Sendable {
+    /// The class winner (the default; the runner-up when the participant wins its class).
+    case winner(SourceRange)
+    /// The rest of the participant's class.
+    case ownClass(SourceRange)
+    /// Every inquiry in the filter.
+    case all(SourceRange)
+    case participant(Located<Literal>)
+}
+
+/// `gap participant "NAME" [to winner|class|all|"OTHER"] [where …] [top N]`
+public struct GapStatement: Sendable {
+    public var name: Located<Literal>
+    public var target: GapTarget
+    public var filter: Filter?
+    public var top: Located<Int>?
+}
+
+/// `[chart] drivers of OUTCOME [on areas|questions] [where …]`
+public struct DriversStatement: Sendable {
+    public var outcome: Located<String>
+    /// `areas` (the default) or `questions` (of the area named by `where area = X`).
+    public var predictors: Located<String>?
+    public var filter: Filter?
+    /// `chart drivers …`: importance against performance as a quadrant.
+    public var chart = false
+}
+
 public enum Statement: Sendable {
+    case gap(GapStatement)
+    case drivers(DriversStatement)
     case report(ReportStatement)
     case chart(ChartStatement)
     case trend(TrendStatement)

@@ -144,6 +144,7 @@ public enum StatementResult: Sendable {
     case table(ResultTable)
     case bars(BarChart, ResultTable)
     case trend(TrendChart, ResultTable)
+    case quadrant(QuadrantChart, ResultTable)
     /// A report, and where to write it (nil: the screen).
     case report(Report, file: String?)
 
@@ -151,7 +152,7 @@ public enum StatementResult: Sendable {
 
     public var table: ResultTable {
         switch self {
-        case let .table(t), let .bars(_, t), let .trend(_, t): return t
+        case let .table(t), let .bars(_, t), let .trend(_, t), let .quadrant(_, t): return t
         case let .report(r, _):
             for s in r.sections { for b in s.blocks { if case let .table(t) = b { return t } } }
             return ResultTable(columns: [], rows: [])
@@ -163,6 +164,7 @@ public enum StatementResult: Sendable {
         switch (self, format) {
         case let (.bars(c, _), .table): return c.render(width: width, unicode: unicode)
         case let (.trend(c, _), .table): return c.render(width: width, unicode: unicode)
+        case let (.quadrant(c, t), .table): return c.render(width: width, unicode: unicode) + "\n" + t.notes.joined(separator: "\n")
         case let (.report(r, _), .table): return r.terminal(width: width, unicode: unicode)
         case let (.report(r, _), .markdown): return r.markdown
         default: return format.render(table, width: width, color: color, unicode: unicode)
@@ -177,6 +179,9 @@ extension Evaluator {
         switch statement {
         case let .chart(c): return try chart(c)
         case let .trend(t): return try trend(t)
+        case let .drivers(d) where d.chart:
+            let result = try drivers(d)
+            return .quadrant(result.chart, result.table)
         case let .report(r): return .report(try report(r), file: r.file?.value)
         default: return .table(try evaluate(statement))
         }

@@ -38,6 +38,8 @@ public struct Evaluator {
         case let .winners(w): return try winners(w)
         case let .quotes(q): return try quotes(q)
         case let .rank(r): return try rank(r)
+        case let .gap(g): return try gap(g)
+        case let .drivers(d): return try drivers(d).table
         case let .chart(c):
             guard case let .bars(_, t) = try chart(c) else { return ResultTable(columns: [], rows: []) }
             return t

@@ -1,6 +1,6 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
-    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend", "report"]
+    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers"]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
     public static let allKeywords = statementKeywords + clauseKeywords +
         ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within", "so", "far", "season", "season_day"]
@@ -50,7 +50,17 @@ public struct Parser {
         }
         else if accept("quotes") != nil { s = .quotes(try quotes()) }
         else if accept("rank") != nil { s = .rank(try rank()) }
-        else if accept("chart") != nil { s = .chart(try chart()) }
+        else if accept("chart") != nil {
+            if accept("drivers") != nil {
+                var d = try drivers()
+                d.chart = true
+                s = .drivers(d)
+            } else {
+                s = .chart(try chart())
+            }
+        }
+        else if accept("gap") != nil { s = .gap(try gap()) }
+        else if accept("drivers") != nil { s = .drivers(try drivers()) }
         else if accept("report") != nil {
             guard let k = current.keyword, k == "participant" || k == "class" else { throw error("participant or class after report", hint: nearKeyword(["participant", "class"])) }
             let subject = try name("participant or class")

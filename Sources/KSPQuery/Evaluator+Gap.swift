@@ -1,0 +1,120 @@
+import KSPCore
+
+extension Evaluator {
+    /// `gap participant "NAME" [to winner|class|all|"OTHER"] [where …] [top N]`: what it would take,
+    /// question by question, by the season's scoring rules (`GapCalculator`, issue 14).
+    func gap(_ g: GapStatement) throws(EvaluationError) -> ResultTable {
+        let participant = try Dimension.participant.resolve(g.name, season)
+        var pool = try inquiries(passing: g.filter)
+        var scoring = season.definition
+        var seasonNote: String?
+        if season.seasons.count > 1 {
+            // A gap is one season's: the latest among the inquiries asked about (where season = … picks another).
+            let latest = pool.map { season.inquiries.season[$0] }.max() ?? UInt16(season.seasons.count - 1)
+            pool = pool.filter { season.inquiries.season[$0] == latest }
+            scoring = season.seasons[Int(latest)].definition
+            seasonNote = season.seasons[Int(latest)].name
+        }
+        let own = pool.filter { Int(season.inquiries.participant[$0]) == participant }
+        let name = season.participants[participant].name
+        guard !own.isEmpty else {
+            throw EvaluationError(g.name.range, "\(name) has no inquiries\(g.filter == nil ? "" : " within the where clause")")
+        }
+        let (target, targetName) = try gapTarget(g.target, participant: participant, pool: pool, scoring: scoring)
+        guard !target.isEmpty else {
+            throw EvaluationError(g.name.range, "\(targetName) has no inquiries\(g.filter == nil ? "" : " within the where clause")")
+        }
+        try checkCancelled()
+        let analysis = GapCalculator.gap(season, scoring: scoring, own: own, target: target)
+        var table = gapTable(analysis, top: g.top?.value)
+        table.notes = ["a = \(name) (\(own.count) inquiries), b = \(targetName) (\(target.count) inquiries)"
+                       + (seasonNote.map { " in \($0)" } ?? ""),
+                       "gain: the change of a's total when a's points on the row become b's mean points (a's answered "
+                       + "inquiries rescored by the season's rules; N/A stays N/A); answering: (a's − b's no-answer share) "
+                       + "× a's score for answered",
+                       "the question and wait gains add up exactly; remaining is the rest of the gap (channel mix and "
+                       + "the like); .help gap"]
+        return table
+    }
+
+    /// The target's inquiries and how to name it.
+    func gapTarget(_ target: GapTarget, participant: Int, pool: [Int], scoring: SeasonDefinition)
+        throws(EvaluationError) -> (inquiries: [Int], name: String) {
+        let columns = season.inquiries
+        let classIndex = season.participants[participant].classIndex
+        let className = season.participants[participant].className
+        switch target {
+        case .all:
+            return (pool, "all")
+        case .ownClass:
+            let rest = pool.filter {
+                Int(columns.classIndex[$0]) == classIndex && Int(columns.participant[$0]) != participant
+            }
+            return (rest, "the rest of \(className)")
+        case let .participant(literal):
+            let other = try Dimension.participant.resolve(literal, season)
+            guard other != participant else {
+                throw EvaluationError(literal.range, "a gap is to someone else", hint: "to winner, to class, to all or another participant")
+            }
+            return (pool.filter { Int(columns.participant[$0]) == other }, season.participants[other].name)
+        case let .winner(range):
+            // The class winner by the season's rules (rule 7, over all its inquiries), or the runner-up when the
+            // participant wins its class; the target's inquiries are then those within the where clause.
+            let seasonKey = pool.first.map { columns.season[$0] }
+            let seasonInquiries = (0..<columns.count).filter { seasonKey == nil || columns.season[$0] == seasonKey }
+            let ranked = Ranking.rank(season, inquiries: seasonInquiries, minInquiries: scoring.minInquiriesForAward)
+            let inClass = ranked.filter { season.participants[$0.participant].classIndex == classIndex }
+            guard let winner = inClass.first(where: { $0.participant != participant }) else {
+                throw EvaluationError(range, "\(className) has no other participant with enough inquiries for an award",
+                                      hint: "to all, or to another participant")
+            }
+            let role = inClass.first?.participant == participant ? "runner-up" : "class winner"
+            let inquiries = pool.filter { Int(columns.participant[$0]) == winner.participant }
+            return (inquiries, "\(role) \(season.participants[winner.participant].name)")
+        }
+    }
+
+    /// Rows by gain (largest first; with `top N` the N largest gains that help), then the sum, the rest of the
+    /// gap and the whole gap, so that the rows visibly add up.
+    func gapTable(_ analysis: GapAnalysis, top: Int?) -> ResultTable {
+        let def = season.definition
+        var items = analysis.items.sorted { $0.gain > $1.gain }
+        var othersGain: Double?
+        if let top {
+            let shown = Array(items.filter { $0.gain > 0 }.prefix(top))
+            othersGain = items.reduce(0) { $0 + $1.gain } - shown.reduce(0) { $0 + $1.gain }
+            items = shown
+        }
+        var rows: [[Cell]] = []
+        for item in items {
+            switch item.subject {
+            case let .question(q):
+                rows.append([.text(def.questions[q].id), .text(def.questions[q].text), .text(item.area.map { def.areas[$0].id } ?? ""),
+                             .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
+                             .number(item.gain, .difference)])
+            case .wait:
+                let area = item.area.map { def.areas[$0] }
+                rows.append([.text("wait"), .text(area?.name ?? "wait"), .text(area?.id ?? ""),
+                             .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
+                             .number(item.gain, .difference)])
+            case .answering:
+                rows.append([.text("answering"), .text("no-answer share"), .text(""), .number(item.ownPoints, .percent),
+                             .number(item.targetPoints, .percent), .count(item.ownBase), .number(item.gain, .difference)])
+            }
+        }
+        func summary(_ label: String, _ text: String, own: Double? = nil, target: Double? = nil, _ gain: Double) -> [Cell] {
+            [.text(label), .text(text), .text(""), .number(own, .score), .number(target, .score), .number(nil, .count),
+             .number(gain, .difference)]
+        }
+        if let othersGain {
+            rows.append(summary("others", "the rows top leaves out", othersGain))
+        }
+        rows.append(summary("sum", "questions, wait and answering", analysis.explained))
+        rows.append(summary("remaining", "channel mix and the like", analysis.remaining))
+        rows.append(summary("gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal, analysis.gap))
+        let columns = [ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true),
+                       ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"), ResultColumn("n_a"),
+                       ResultColumn("gain")]
+        return ResultTable(columns: columns, rows: rows)
+    }
+}
