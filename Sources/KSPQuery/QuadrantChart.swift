@@ -95,7 +95,7 @@ public struct QuadrantChart: Sendable, Equatable {
             if r == height - 1 { label = "0" }
             if r == dividerRow { label = NumberFormat.oneDecimal(meanImportance) }
             let padded = String(repeating: " ", count: max(0, QuadrantChart.axisWidth - 1 - label.count)) + label
-            lines.append(padded + (label.isEmpty ? plain : axis) + String(grid[r]))
+            lines.append((padded + (label.isEmpty ? plain : axis) + String(grid[r])).trimmingTrailingSpaces())
         }
         let corner = unicode ? "└" : "+"
         let rule = String(repeating: unicode ? "─" : "-", count: plotWidth)
