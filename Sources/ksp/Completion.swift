@@ -142,10 +142,17 @@ enum Completion {
         if let d = valueDimension(trimmed), let dim = Dimension.named(d) {
             return filter(dim.candidates(s)).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
         }
+        // `gap participant "A" to `: a target, or another participant.
+        if trimmed.lowercased().hasPrefix("gap "), trimmed.lowercased().hasSuffix(" to") {
+            let names = Dimension.participant.candidates(s).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
+            return filter(["winner", "class", "all"] + names)
+        }
         if trimmed.lowercased().hasSuffix("area =") || trimmed.lowercased().hasSuffix("area=") {
             return filter(s.definition.areas.map(\.id))
         }
         var words = Parser.allKeywords + Dimension.names + ["date"]
+        // Words of gap and drivers (not reserved: a season may name an area or question so).
+        words += ["of", "to", "winner"]
         words += Array(Metric.fixedNames.keys) + s.definition.areas.map(\.id) + s.definition.questions.map(\.id)
         return filter(words)
     }
@@ -167,6 +174,7 @@ enum Completion {
             let before = p.dropLast(op.count).trimmingCharacters(in: .whitespaces)
             return before.split(separator: " ").last.map(String.init)
         }
+        if p == "gap participant" { return "participant" }
         if p.hasSuffix(" vs") || p.hasPrefix("compare ") {
             let words = p.split(separator: " ")
             if words.count >= 2, words[0] == "compare" { return String(words[1]) }

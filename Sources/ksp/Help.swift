@@ -13,6 +13,8 @@ enum Help {
           report class "NAME" [where season = S] [to FILE]         the class's report
             a report is one season's: the latest loaded, or the one named with where season = …
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
+          gap participant "NAME" [to winner|class|all|"OTHER"] [where FILTER] [top N]   what it takes (.help gap)
+          [chart] drivers of OUTCOME [on areas|questions] [where FILTER]   what moves an outcome (.help drivers)
         Examples:
           total by class
           total, wait, welcome, agent, impression by participant where class = Bank order by total desc
@@ -82,7 +84,7 @@ enum Help {
         """,
         "meta": """
         Meta-commands:
-          .help [topic]          this help; topics: statements metrics dimensions filters compare output meta keys
+          .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers output meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
           .mode FORMAT           table, markdown, csv or json
@@ -91,13 +93,46 @@ enum Help {
           .timer on|off          print each statement's time
           .minbase N             mark figures on fewer than N inquiries (default 10)
           .ci on|off             95 % confidence intervals beside means and NPS
-          .seed N                seed of the rank bootstrap (default 1)
+          .seed N                seed of the rank and drivers bootstrap (default 1)
           .pager on|off|auto     page results taller than the screen ($PAGER, else less -SRX)
           .classes               classes with their participants and inquiries
           .participants [CLASS]  participants (of one class)
           .questions [AREA]      the questionnaire (of one area)
           .schema                areas, weights and channels' wait rules
           .quit                  leave (also Ctrl-D)
+        """,
+        "gap": """
+        gap participant "NAME" [to winner|class|all|"OTHER"] [where FILTER] [top N]
+          What it would take to reach a target, by the season's own scoring rules. The target: the class
+          winner (the default; the runner-up when NAME wins its class, by rule 7 over the whole season),
+          class (the rest of NAME's class), all (every inquiry in the filter) or another participant.
+          For each question q: NAME's points on q, in each of its answered inquiries where q was asked
+          (N/A stays N/A), become the target's mean points on q (over the target's answered inquiries
+          where q was asked); those inquiries are rescored by the season's rules, and gain is the change
+          of NAME's total. The same for the wait area (its answered inquiries get the target's mean wait
+          points), and one row for answering: (own no-answer share − target's) × own score for answered.
+          An inquiry's total is linear in its question and area points, so the question and wait gains
+          add up exactly. sum is all the rows; remaining is the rest of the gap (channel mix and the
+          like); gap is the two totals (a, b) and their difference: sum + remaining = gap.
+          Rows by gain, largest first (negative: NAME is ahead there); top N keeps the N largest positive
+          gains and adds one row for the others. With several seasons loaded: the latest, or where season = ….
+          gap participant "Skjærvik Sparebank" to winner where channel = phone top 5
+        """,
+        "drivers": """
+        [chart] drivers of OUTCOME [on areas|questions] [where FILTER]
+          Which areas (the scored ones, by default) or questions (on questions where area = X) move an
+          outcome: nps, csat, ces, ves1, ves2 (the raw answers), total, an area id or a question id.
+          Rows: answered inquiries with the outcome and every predictor (complete cases); the footer says
+          how many were used and left out. Method: relative weights (Johnson 2000): each predictor's share
+          of R² through the closest orthogonal version of the predictors; the shares add up to 100 %, the
+          raw weights to R². Per predictor: share, its 95 % interval from 1000 bootstrap resamples of the
+          inquiries (the same .seed gives the same table), r (correlation with the outcome) and points
+          (its mean, the performance).
+          Needs at least 30 complete cases and 10 per predictor: else an error (try areas instead of
+          questions, or a broader filter). A predictor without variance, or perfectly collinear with
+          those before it, is left out with a note.
+          chart drivers of nps: importance (share) against performance (points) in four quadrants split at
+          their means; high importance and low performance is "work on this first".
         """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
@@ -111,6 +146,6 @@ enum Help {
             if let t = topics[topic.lowercased()] { return t }
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
-        return [topics["statements"]!, topics["meta"]!, "More: .help metrics | dimensions | filters | compare | output | keys"].joined(separator: "\n\n")
+        return [topics["statements"]!, topics["meta"]!, "More: .help metrics | dimensions | filters | compare | gap | drivers | output | keys"].joined(separator: "\n\n")
     }
 }
