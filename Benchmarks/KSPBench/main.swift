@@ -44,6 +44,7 @@ let channels = season.definition.channels.map(\.id)
 let agentArea = season.definition.areas.max { $0.weight < $1.weight }!.id
 let midDate = season.dateRange.map { CivilDate(dayNumber: ($0.first.dayNumber + $0.last.dayNumber) / 2).description } ?? "2024-03-01"
 
+let driverOutcome = season.definition.questionIndex(metric: .nps) == nil ? "total" : "nps"
 let statements = [
     "total by class",
     "total, \(season.definition.areas.filter { $0.weight > 0 }.map(\.id).joined(separator: ", ")) by participant where class = \"\(className)\" order by total desc",
@@ -59,6 +60,11 @@ let statements = [
     "quotes where participant = \"\(participant)\" and total < 50 top 5",
     "total by participant",
     "questions by channel",
+    // What it takes and what drives it (issue 14); drivers includes its 1000-round bootstrap.
+    "gap participant \"\(participant)\"",
+    "gap participant \"\(participant)\" to all",
+    "drivers of \(driverOutcome)",
+    "drivers of \(driverOutcome) on questions where area = \(agentArea)",
 ]
 let evaluator = Evaluator(season: season)
 for s in statements {

@@ -223,19 +223,31 @@ struct Standardized: Sendable {
 
     /// Correlations over the rows, each counted `counts[row]` times.
     private func correlations(_ counts: [Int32]) -> (predictors: [Double], outcome: [Double]) {
-        var sums = [Double](repeating: 0, count: width)
-        var products = [Double](repeating: 0, count: width * width)
-        var total = 0.0
-        values.withUnsafeBufferPointer { data in
-            for r in 0..<rows where counts[r] > 0 {
-                let weight = Double(counts[r])
-                let base = r &* width
-                total += weight
-                for a in 0..<width {
-                    let wa = weight * data[base &+ a]
-                    sums[a] += wa
-                    for b in a..<width { products[a &* width &+ b] += wa * data[base &+ b] }
+        // The hot loop of the bootstrap: raw buffers and locals only (every index is below rows × width).
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: width)
+        let products = UnsafeMutableBufferPointer<Double>.allocate(capacity: width * width)
+        defer {
+            sums.deallocate()
+            products.deallocate()
+        }
+        sums.initialize(repeating: 0)
+        products.initialize(repeating: 0)
+        let width = self.width
+        let total: Double = values.withUnsafeBufferPointer { data in
+            counts.withUnsafeBufferPointer { count in
+                var weights = 0.0
+                for r in 0..<count.count where count[r] > 0 {
+                    let weight = Double(count[r])
+                    let base = r &* width
+                    weights += weight
+                    for a in 0..<width {
+                        let wa = weight * data[base &+ a]
+                        sums[a] += wa
+                        let row = a &* width
+                        for b in a..<width { products[row &+ b] += wa * data[base &+ b] }
+                    }
                 }
+                return weights
             }
         }
         var covariance = [Double](repeating: 0, count: width * width)

@@ -59,6 +59,21 @@ struct GapDriversTests {
         #expect(approx(shown, full.number("sum", "gain") ?? .nan))
     }
 
+    /// With several seasons loaded a gap is one season's, scored by that season's own weights.
+    @Test func gapIsOneSeasons() throws {
+        let older = try SeasonLoader.load(directory: Fixture.root.appendingPathComponent("small2023").path)
+        let both = try SeasonCombiner.combined([older, Fixture.small])
+        let latest = try Evaluator(season: both).run("gap participant \"Beta Bank\"")
+        #expect(approx(latest.number("K1", "gain"), (75 - 25) * 0.5 / 3))
+        #expect(latest.number("K2", "gain") == nil)  // 2023's question does not score in 2024
+        #expect(latest.notes.first == "a = Beta Bank (3 inquiries), b = class winner Alfa Bank (4 inquiries) in Test 2024")
+        // 2023: Alfa's a1 (91.111) against Beta's a2, never answered: all of the gap is answering.
+        let earlier = try Evaluator(season: both).run("gap participant \"Alfa Bank\" to \"Beta Bank\" where season = 2023")
+        #expect(approx(earlier.number("answering", "gain"), -(500 + 4000.0 / 3 + 5000) / 75))
+        #expect(approx(earlier.number("gap", "gain"), -(500 + 4000.0 / 3 + 5000) / 75))
+        #expect(approx(earlier.number("remaining", "gain"), 0))
+    }
+
     @Test func gapErrors() {
         #expect(Fixture.error("gap participant \"Gamma Forsikring\"")?.message
                 == "Forsikring has no other participant with enough inquiries for an award")
