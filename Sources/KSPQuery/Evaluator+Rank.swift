@@ -59,8 +59,9 @@ extension Evaluator {
             let lo = sorted[Int(Double(rounds) * 0.025)], hi = sorted[min(rounds - 1, Int(Double(rounds) * 0.975))]
             let part = season.participants[participants[p]]
             let n = values[p].count
-            rows.append([.count(order[p]), .text(part.name), .text(part.className), .number(point[p], style(metric), mark: n < options.minBase ? "*" : nil),
-                         .count(n), .count(lo), .count(hi), .text("\(lo)–\(hi)")])
+            rows.append([.count(order[p]), .text(part.name), .text(part.className), .number(point[p], style(metric), flags: .smallBase(n < options.minBase)),
+                         .count(n), .count(lo), .count(hi),
+                         Cell(.interval(FigureInterval(low: Double(lo), high: Double(hi)), .count))])
         }
         if let top = r.top, rows.count > top.value { rows = Array(rows.prefix(top.value)) }
         let id = metric.id(in: def)
@@ -71,7 +72,7 @@ extension Evaluator {
         var notes = ["ranked by \(id)\(direction) within \(scope);"
                      + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
                      "participants whose intervals overlap are tied within noise"]
-        if rows.contains(where: { $0[3].mark == "*" }) { notes.append(smallBaseNote) }
+        if rows.contains(where: { $0[3].flags.contains(.smallBase) }) { notes.append(smallBaseNote) }
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

@@ -98,8 +98,9 @@ extension Evaluator {
         let rank = try sub("rank within class \(cls)\(scope.clause([]))")
         let myRank = rank.rows.filter { $0[1].value == .text(p.name) }
         let rankText: String = myRank.first.map { r in
-            let pos = TableRenderer.text(r[0]), interval = TableRenderer.text(r[7])
-            return "Rank \(pos) of \(rank.rows.count) in \(p.className); 95 % rank interval \(interval) (bootstrap of its \(TableRenderer.text(r[4])) inquiries)."
+            let position = Int(r[0].number ?? 0), base = Int(r[4].number ?? 0)
+            let interval = "\(Int(r[5].number ?? 0))–\(Int(r[6].number ?? 0))"
+            return "Rank \(position) of \(rank.rows.count) in \(p.className); 95 % rank interval \(interval) (bootstrap of its \(base) inquiries)."
         } ?? "Not ranked."
         let trend = try subAny("trend total by month\(participantClause)")
         var trendChart: TrendChart?
