@@ -3,10 +3,7 @@ import KSPQuery
 /// A report as one HTML file: no external URL, inline CSS and SVG.
 extension Report {
     public var html: String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func esc(_ s: String) -> String { HTMLText.escaped(s) }
         var out = ["<!DOCTYPE html>", "<html lang=\"no\"><head><meta charset=\"utf-8\">", "<title>\(esc(title))</title>", "<style>",
                    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2433}",
                    "h1{margin-bottom:.2rem}h2{border-bottom:2px solid #d0d7e2;padding-bottom:.2rem;margin-top:2rem}",

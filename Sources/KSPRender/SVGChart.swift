@@ -2,9 +2,8 @@ import KSPQuery
 
 /// Inline SVG versions of the terminal charts.
 enum SVGChart {
-    static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    /// Quotes too: a title is also an attribute value (`aria-label`).
+    static func esc(_ s: String) -> String { HTMLText.escaped(s) }
 
     static func bars(_ c: BarChart) -> String {
         let rowHeight = 26, labelWidth = 190, barWidth = 420, width = labelWidth + barWidth + 120
