@@ -29,7 +29,7 @@ extension Evaluator {
             if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
         }
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
-        let lowerIsBetter = metric.lowerIsBetter
+        let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
         bars.sort { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }
         if let top = c.top { bars = Array(bars.prefix(top.value)) }
         // The reference: the class's mean when the bars are participants of one class, else all in the filter.
