@@ -1,3 +1,4 @@
+import Foundation
 import KSPCore
 
 extension Evaluator {
@@ -67,12 +68,10 @@ extension Evaluator {
                       ResultColumn("share_high", audience: .machines), ResultColumn("95% interval", audience: .people),
                       ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines), ResultColumn("points")],
             rows: rows.map { row in
-                let interval = row.shareLow.flatMap { low in
-                    row.shareHigh.map { NumberFormat.oneDecimal(low) + "–" + NumberFormat.oneDecimal($0) + " %" }
-                }
+                let interval = row.shareLow.flatMap { low in row.shareHigh.map { FigureInterval(low: low, high: $0) } }
                 return [.text(row.name), .text(texts[row.predictor]), .number(row.share, .percent),
-                        .number(row.shareLow, .percent), .number(row.shareHigh, .percent), .text(interval ?? ""),
-                        .text(NumberFormat.decimals(row.correlation, 2)), .number(row.correlation, .pValue),
+                        .number(row.shareLow, .percent), .number(row.shareHigh, .percent), Cell(.interval(interval, .percent)),
+                        .text(String(format: "%.2f", row.correlation)), .number(row.correlation, .pValue),
                         .number(row.performance, .score)]
             },
             notes: driverNotes(result, outcomeName: outcomeName, seasonName: seasonName))
@@ -83,7 +82,7 @@ extension Evaluator {
     }
 
     func driverNotes(_ result: DriverResult, outcomeName: String, seasonName: String?) -> [String] {
-        var notes = ["R² = \(NumberFormat.decimals(result.rSquared, 3)), n = \(result.used) answered inquiries with "
+        var notes = ["R² = \(String(format: "%.3f", result.rSquared)), n = \(result.used) answered inquiries with "
                      + "\(outcomeName) and every predictor (\(result.leftOut) left out for a missing value)"
                      + (seasonName.map { " in \($0)" } ?? ""),
                      "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "

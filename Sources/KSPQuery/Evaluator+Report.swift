@@ -8,6 +8,16 @@ extension Evaluator {
         do { return try run(statement) } catch { throw subError(error, statement) }
     }
 
+    /// A `rank` statement of the report's own, as figures.
+    func subRankings(_ statement: String) throws(EvaluationError) -> Rankings {
+        do {
+            guard case let .rank(rank) = try Parser.parse(statement) else {
+                throw EvaluationError(SourceRange(0, 0), "not a rank statement")
+            }
+            return try rankings(rank)
+        } catch { throw subError(error, statement) }
+    }
+
     func subAny(_ statement: String) throws(EvaluationError) -> StatementResult {
         do { return try runAny(statement) } catch { throw subError(error, statement) }
     }
@@ -95,11 +105,12 @@ extension Evaluator {
         waits.notes = ["expected: the wait that still gets full points on the channel in \(def.name) ("
                        + expectations.joined(separator: ", ")
                        + "); within: the share of answered inquiries that waited no longer"]
-        let rank = try sub("rank within class \(cls)\(scope.clause([]))")
-        let myRank = rank.rows.filter { $0[1].value == .text(p.name) }
-        let rankText: String = myRank.first.map { r in
-            let pos = TableRenderer.text(r[0]), interval = TableRenderer.text(r[7])
-            return "Rank \(pos) of \(rank.rows.count) in \(p.className); 95 % rank interval \(interval) (bootstrap of its \(TableRenderer.text(r[4])) inquiries)."
+        let ranking = try subRankings("rank within class \(cls)\(scope.clause([]))")
+        let rank = ranking.table
+        let rankText: String = ranking.ranks.first { $0.participant == index }.map { mine in
+            let interval = "\(mine.lowestRank)–\(mine.highestRank)"
+            return "Rank \(mine.position) of \(ranking.ranks.count) in \(p.className); 95 % rank interval \(interval)"
+                + " (bootstrap of its \(mine.base) inquiries)."
         } ?? "Not ranked."
         let trend = try subAny("trend total by month\(participantClause)")
         var trendChart: TrendChart?

@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 extension Session {
     static let metaCommands = [".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KSPCore
 @testable import KSPQuery
+import KSPRender
 
 /// `gap` and `drivers` as statements (issue 14): the hand-computed fixture for gap, the sample for drivers.
 @Suite("gap and drivers statements")

@@ -1,5 +1,6 @@
 import Testing
 @testable import KSPQuery
+import KSPRender
 
 @Suite("Pathological statements")
 struct PathologicalStatementTests {
