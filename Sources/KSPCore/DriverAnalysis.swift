@@ -109,9 +109,10 @@ public enum DriverAnalysis {
         for (k, p) in kept.enumerated() {
             let sorted = shares[k].sorted()
             let enough = sorted.count >= max(1, rounds / 2)
+            let highIndex = min(sorted.count - 1, Int(Double(sorted.count) * 0.975))
             rows.append(DriverRow(predictor: p, name: input.names[p], weight: point.weights[k], share: point.shares[k],
                                   shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
-                                  shareHigh: enough ? sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.975))] : nil,
+                                  shareHigh: enough ? sorted[highIndex] : nil,
                                   correlation: outcomeCorrelations[k],
                                   performance: columns[k].reduce(0, +) / Double(columns[k].count)))
         }
@@ -122,7 +123,8 @@ public enum DriverAnalysis {
     static func checkCount(_ cases: Int, predictors: Int, outcomeName: String) throws(DriverError) {
         let needed = max(minimumCases, casesPerPredictor * predictors)
         guard cases < needed else { return }
-        throw DriverError(message: "only \(cases) complete cases (answered inquiries with \(outcomeName) and every one of "
+        throw DriverError(message: "only \(cases) complete cases (answered inquiries with \(outcomeName) "
+                          + "and every one of "
                           + "the \(predictors) predictors); drivers needs at least \(needed) "
                           + "(\(minimumCases), and \(casesPerPredictor) per predictor)",
                           hint: "try drivers on areas instead of questions, or a broader where clause")
@@ -266,7 +268,8 @@ struct Standardized: Sendable {
                 predictors[a * size + b] = covariance[a * width + b]
                     / (covariance[a * width + a] * covariance[b * width + b]).squareRoot()
             }
-            outcome[a] = covariance[a * width + size] / (covariance[a * width + a] * covariance[size * width + size]).squareRoot()
+            let spread = (covariance[a * width + a] * covariance[size * width + size]).squareRoot()
+            outcome[a] = covariance[a * width + size] / spread
         }
         return (predictors, outcome)
     }

@@ -51,7 +51,8 @@ public enum GapCalculator {
     /// The gap between `own` and `target` inquiries of a season. `scoring` is the definition whose
     /// weights scored these inquiries (with several seasons loaded, the scoped season's own); questions
     /// and areas are matched to the loaded (combined) definition by id.
-    public static func gap(_ season: Season, scoring: SeasonDefinition? = nil, own: [Int], target: [Int]) -> GapAnalysis {
+    public static func gap(_ season: Season, scoring: SeasonDefinition? = nil,
+                           own: [Int], target: [Int]) -> GapAnalysis {
         let rescorer = GapRescorer(season, scoring: scoring ?? season.definition)
         let columns = season.inquiries
         let questionCount = columns.questionCount
@@ -81,10 +82,12 @@ public enum GapCalculator {
             if let targetWait = targetMeans.wait {
                 for (k, inquiry) in ownAnswered.enumerated() {
                     let points = ownPoints[k]
-                    gain += rescorer.total(points, wait: targetWait) - rescorer.total(points, wait: rescorer.waitPoints(inquiry))
+                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
+                    gain += rescorer.total(points, wait: targetWait) - before
                 }
             }
-            items.append(GapItem(subject: .wait, area: waitArea, ownPoints: ownMeans.wait, targetPoints: targetMeans.wait,
+            items.append(GapItem(subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
+                                 targetPoints: targetMeans.wait,
                                  ownBase: ownAnswered.count, gain: gain / ownCount))
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
@@ -128,7 +131,9 @@ public struct GapRescorer: Sendable {
         }
         var questionWeight = [Double](repeating: 0, count: loaded.questions.count)
         for (q, question) in loaded.questions.enumerated() where areaWeight[question.areaIndex] > 0 {
-            if let own = scoring.questionIndex(id: question.id) { questionWeight[q] = max(0, scoring.questions[own].weight) }
+            if let own = scoring.questionIndex(id: question.id) {
+                questionWeight[q] = max(0, scoring.questions[own].weight)
+            }
         }
         self.areaWeight = areaWeight
         self.questionWeight = questionWeight

@@ -17,11 +17,13 @@ extension Evaluator {
             scoring = season.seasons[Int(latest)].definition
             seasonName = season.seasons[Int(latest)].name
         }
-        let (outcomeName, outcome) = try driverOutcome(d.outcome, pool: pool, seasonKey: pool.first.map { season.inquiries.season[$0] })
+        let seasonKey = pool.first.map { season.inquiries.season[$0] }
+        let (outcomeName, outcome) = try driverOutcome(d.outcome, pool: pool, seasonKey: seasonKey)
         let onQuestions = d.predictors?.value.lowercased() == "questions"
         if area != nil && !onQuestions, let areaValue {
             throw EvaluationError(areaValue.range, "area = … chooses the questions of one area",
-                                  hint: "drivers of \(d.outcome.value) on questions where area = \(areaValue.value.text)")
+                                  hint: "drivers of \(d.outcome.value) on questions where area = "
+                                      + areaValue.value.text)
         }
         let def = season.definition
         var names: [String] = []
@@ -29,8 +31,9 @@ extension Evaluator {
         var columns: [[Double]] = []
         if onQuestions {
             for q in def.questions.indices where area == nil || def.questions[q].areaIndex == area {
+                let ownArea = scoring.areaIndex(id: def.areas[def.questions[q].areaIndex].id)
                 let scored = scoring.questionIndex(id: def.questions[q].id) != nil
-                    && (scoring.areaIndex(id: def.areas[def.questions[q].areaIndex].id).map { scoring.areas[$0].weight > 0 } ?? false)
+                    && (ownArea.map { scoring.areas[$0].weight > 0 } ?? false)
                 guard scored || area != nil, .question(q) != outcome.metric else { continue }
                 names.append(def.questions[q].id)
                 texts.append(def.questions[q].text)
@@ -56,21 +59,25 @@ extension Evaluator {
         let result: DriverResult
         do {
             result = try DriverAnalysis.run(DriverInput(outcome: outcome.values, predictors: columns, names: names),
-                                            outcomeName: outcomeName, rounds: Evaluator.bootstrapRounds, seed: options.seed)
+                                            outcomeName: outcomeName, rounds: Evaluator.bootstrapRounds,
+                                            seed: options.seed)
         } catch {
             throw EvaluationError(d.outcome.range, error.message, hint: error.hint)
         }
         try checkCancelled()
         let rows = result.rows.sorted { $0.share > $1.share }
         let table = ResultTable(
-            columns: [ResultColumn(onQuestions ? "question" : "area", isDimension: true), ResultColumn("text", isDimension: true),
+            columns: [ResultColumn(onQuestions ? "question" : "area", isDimension: true),
+                      ResultColumn("text", isDimension: true),
                       ResultColumn("share"), ResultColumn("share_low", audience: .machines),
                       ResultColumn("share_high", audience: .machines), ResultColumn("95% interval", audience: .people),
-                      ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines), ResultColumn("points")],
+                      ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines),
+                      ResultColumn("points")],
             rows: rows.map { row in
                 let interval = row.shareLow.flatMap { low in row.shareHigh.map { FigureInterval(low: low, high: $0) } }
                 return [.text(row.name), .text(texts[row.predictor]), .number(row.share, .percent),
-                        .number(row.shareLow, .percent), .number(row.shareHigh, .percent), Cell(.interval(interval, .percent)),
+                        .number(row.shareLow, .percent), .number(row.shareHigh, .percent),
+                        Cell(.interval(interval, .percent)),
                         .text(String(format: "%.2f", row.correlation)), .number(row.correlation, .pValue),
                         .number(row.performance, .score)]
             },
@@ -100,7 +107,8 @@ extension Evaluator {
         let def = season.definition
         let expected = "an outcome: nps, csat, ces, ves1, ves2, total, an area id or a question id"
         guard let metric = Metric.named(name.value, in: def) else {
-            let candidates = ["nps", "csat", "ces", "ves1", "ves2", "total"] + def.areas.map(\.id) + def.questions.map(\.id)
+            let candidates = ["nps", "csat", "ces", "ves1", "ves2", "total"] + def.areas.map(\.id)
+                + def.questions.map(\.id)
             throw EvaluationError(name.range, "expected \(expected), found \"\(Token.clip(name.value))\"",
                                   hint: Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" })
         }
@@ -116,7 +124,9 @@ extension Evaluator {
                 return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
             }))
         case let .cx(cx):
-            let own = seasonKey.flatMap { season.seasons.indices.contains(Int($0)) ? season.seasons[Int($0)].metricQuestions[cx] : nil }
+            let own = seasonKey.flatMap { key in
+                season.seasons.indices.contains(Int(key)) ? season.seasons[Int(key)].metricQuestions[cx] : nil
+            }
             guard let q = own ?? def.questionIndex(metric: cx) else {
                 throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
             }

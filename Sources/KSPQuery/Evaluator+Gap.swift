@@ -17,12 +17,13 @@ extension Evaluator {
         }
         let own = pool.filter { Int(season.inquiries.participant[$0]) == participant }
         let name = season.participants[participant].name
+        let within = g.filter == nil ? "" : " within the where clause"
         guard !own.isEmpty else {
-            throw EvaluationError(g.name.range, "\(name) has no inquiries\(g.filter == nil ? "" : " within the where clause")")
+            throw EvaluationError(g.name.range, "\(name) has no inquiries\(within)")
         }
         let (target, targetName) = try gapTarget(g.target, participant: participant, pool: pool, scoring: scoring)
         guard !target.isEmpty else {
-            throw EvaluationError(g.name.range, "\(targetName) has no inquiries\(g.filter == nil ? "" : " within the where clause")")
+            throw EvaluationError(g.name.range, "\(targetName) has no inquiries\(within)")
         }
         try checkCancelled()
         let analysis = GapCalculator.gap(season, scoring: scoring, own: own, target: target)
@@ -30,8 +31,8 @@ extension Evaluator {
         table.notes = ["a = \(name) (\(own.count) inquiries), b = \(targetName) (\(target.count) inquiries)"
                        + (seasonNote.map { " in \($0)" } ?? ""),
                        "gain: the change of a's total when a's points on the row become b's mean points (a's answered "
-                       + "inquiries rescored by the season's rules; N/A stays N/A); answering: (a's − b's no-answer share) "
-                       + "× a's score for answered",
+                       + "inquiries rescored by the season's rules; N/A stays N/A); answering: "
+                       + "(a's − b's no-answer share) × a's score for answered",
                        "the question and wait gains add up exactly; remaining is the rest of the gap (channel mix and "
                        + "the like); .help gap"]
         return table
@@ -54,7 +55,8 @@ extension Evaluator {
         case let .participant(literal):
             let other = try Dimension.participant.resolve(literal, season)
             guard other != participant else {
-                throw EvaluationError(literal.range, "a gap is to someone else", hint: "to winner, to class, to all or another participant")
+                throw EvaluationError(literal.range, "a gap is to someone else",
+                                      hint: "to winner, to class, to all or another participant")
             }
             return (pool.filter { Int(columns.participant[$0]) == other }, season.participants[other].name)
         case let .winner(range):
@@ -89,7 +91,8 @@ extension Evaluator {
         for item in items {
             switch item.subject {
             case let .question(q):
-                rows.append([.text(def.questions[q].id), .text(def.questions[q].text), .text(item.area.map { def.areas[$0].id } ?? ""),
+                let areaId = item.area.map { def.areas[$0].id } ?? ""
+                rows.append([.text(def.questions[q].id), .text(def.questions[q].text), .text(areaId),
                              .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
                              .number(item.gain, .difference)])
             case .wait:
@@ -99,10 +102,12 @@ extension Evaluator {
                              .number(item.gain, .difference)])
             case .answering:
                 rows.append([.text("answering"), .text("no-answer share"), .text(""), .number(item.ownPoints, .percent),
-                             .number(item.targetPoints, .percent), .count(item.ownBase), .number(item.gain, .difference)])
+                             .number(item.targetPoints, .percent), .count(item.ownBase),
+                             .number(item.gain, .difference)])
             }
         }
-        func summary(_ label: String, _ text: String, own: Double? = nil, target: Double? = nil, _ gain: Double) -> [Cell] {
+        func summary(_ label: String, _ text: String, own: Double? = nil, target: Double? = nil,
+                     _ gain: Double) -> [Cell] {
             [.text(label), .text(text), .text(""), .number(own, .score), .number(target, .score), .number(nil, .count),
              .number(gain, .difference)]
         }
@@ -111,9 +116,11 @@ extension Evaluator {
         }
         rows.append(summary("sum", "questions, wait and answering", analysis.explained))
         rows.append(summary("remaining", "channel mix and the like", analysis.remaining))
-        rows.append(summary("gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal, analysis.gap))
+        rows.append(summary("gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal,
+                            analysis.gap))
         let columns = [ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true),
-                       ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"), ResultColumn("n_a"),
+                       ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"),
+                       ResultColumn("n_a"),
                        ResultColumn("gain")]
         return ResultTable(columns: columns, rows: rows)
     }

@@ -41,8 +41,12 @@ public struct QuadrantChart: Sendable, Equatable {
         }
     }
 
-    public var meanImportance: Double { points.isEmpty ? 0 : points.reduce(0) { $0 + $1.importance } / Double(points.count) }
-    public var meanPerformance: Double { points.isEmpty ? 0 : points.reduce(0) { $0 + $1.performance } / Double(points.count) }
+    public var meanImportance: Double {
+        points.isEmpty ? 0 : points.reduce(0) { $0 + $1.importance } / Double(points.count)
+    }
+    public var meanPerformance: Double {
+        points.isEmpty ? 0 : points.reduce(0) { $0 + $1.performance } / Double(points.count)
+    }
 
     /// The performance axis: the points' range widened to whole tens within 0–100 (wider if a value falls outside).
     public var performanceRange: (low: Double, high: Double) {

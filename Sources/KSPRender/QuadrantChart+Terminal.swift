@@ -21,7 +21,11 @@ extension QuadrantChart {
         let dividerColumn = column(meanPerformance)
         let dividerRow = row(meanImportance)
         for r in 0..<height { grid[r][dividerColumn] = unicode ? "│" : "|" }
-        for c in 0..<plotWidth { grid[dividerRow][c] = c == dividerColumn ? (unicode ? "┼" : "+") : (unicode ? "─" : "-") }
+        let crossing: Character = unicode ? "┼" : "+"
+        let horizontal: Character = unicode ? "─" : "-"
+        for c in 0..<plotWidth {
+            grid[dividerRow][c] = c == dividerColumn ? crossing : horizontal
+        }
         func write(_ text: String, row r: Int, from start: Int) {
             for (k, character) in text.enumerated() where start + k >= 0 && start + k < plotWidth {
                 grid[r][start + k] = character
@@ -68,7 +72,8 @@ extension QuadrantChart {
                      + "  performance (points)")
         for (k, point) in points.enumerated() {
             let mark = k < QuadrantChart.marks.count ? String(QuadrantChart.marks[k]) : "+"
-            lines.append("\(mark) \(TerminalSafeText.escaped(point.label))  \(NumberFormat.oneDecimal(point.importance)) %"
+            let label = TerminalSafeText.escaped(point.label)
+            lines.append("\(mark) \(label)  \(NumberFormat.oneDecimal(point.importance)) %"
                          + " · \(NumberFormat.oneDecimal(point.performance)) points · \(quadrant(point))")
         }
         lines.append("dividers: the mean importance and the mean performance of the predictors")

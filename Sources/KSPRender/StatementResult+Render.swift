@@ -7,7 +7,8 @@ extension StatementResult {
         case let (.bars(c, _), .table): return c.render(width: width, unicode: unicode)
         case let (.trend(c, _), .table): return c.render(width: width, unicode: unicode)
         case let (.quadrant(c, t), .table):
-            return c.render(width: width, unicode: unicode) + "\n" + t.notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }.joined(separator: "\n")
+            let notes = t.notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
+            return c.render(width: width, unicode: unicode) + "\n" + notes.joined(separator: "\n")
         case let (.report(r, _), .table): return r.terminal(width: width, unicode: unicode)
         case let (.report(r, _), .markdown): return r.markdown
         default: return format.render(table, width: width, color: color, unicode: unicode)

@@ -84,7 +84,8 @@ enum Help {
         """,
         "meta": """
         Meta-commands:
-          .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers output meta keys
+          .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers
+                                 output meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
           .mode FORMAT           table, markdown, csv or json
@@ -146,6 +147,7 @@ enum Help {
             if let t = topics[topic.lowercased()] { return t }
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
-        return [topics["statements"]!, topics["meta"]!, "More: .help metrics | dimensions | filters | compare | gap | drivers | output | keys"].joined(separator: "\n\n")
+        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | output | keys"
+        return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

@@ -8,8 +8,13 @@ import KSPRender
 @Suite("gap and drivers statements")
 struct GapDriversTests {
     static let sample: Season = {
-        let path = Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path
-        do { return try SeasonLoader.load(directory: path) } catch { preconditionFailure("the sample season loads: \(error)") }
+        let repository = Fixture.root.deletingLastPathComponent().deletingLastPathComponent()
+        let path = repository.appendingPathComponent("samples/ksp2024").path
+        do {
+            return try SeasonLoader.load(directory: path)
+        } catch {
+            preconditionFailure("the sample season loads: \(error)")
+        }
     }()
 
     func sample(_ statement: String, seed: UInt64 = 1) throws -> StatementResult {
@@ -56,7 +61,8 @@ struct GapDriversTests {
         let full = try Fixture.run("gap participant \"Beta Bank\"")
         let t = try Fixture.run("gap participant \"Beta Bank\" top 2")
         #expect(t.firstColumn == ["answering", "K1", "others", "sum", "remaining", "gap"])
-        let shown = (t.number("answering", "gain") ?? 0) + (t.number("K1", "gain") ?? 0) + (t.number("others", "gain") ?? 0)
+        let shown = (t.number("answering", "gain") ?? 0) + (t.number("K1", "gain") ?? 0)
+            + (t.number("others", "gain") ?? 0)
         #expect(approx(shown, full.number("sum", "gain") ?? .nan))
     }
 
@@ -67,9 +73,11 @@ struct GapDriversTests {
         let latest = try Evaluator(season: both).run("gap participant \"Beta Bank\"")
         #expect(approx(latest.number("K1", "gain"), (75 - 25) * 0.5 / 3))
         #expect(latest.number("K2", "gain") == nil)  // 2023's question does not score in 2024
-        #expect(latest.notes.first == "a = Beta Bank (3 inquiries), b = class winner Alfa Bank (4 inquiries) in Test 2024")
+        #expect(latest.notes.first
+                == "a = Beta Bank (3 inquiries), b = class winner Alfa Bank (4 inquiries) in Test 2024")
         // 2023: Alfa's a1 (91.111) against Beta's a2, never answered: all of the gap is answering.
-        let earlier = try Evaluator(season: both).run("gap participant \"Alfa Bank\" to \"Beta Bank\" where season = 2023")
+        let earlier = try Evaluator(season: both)
+            .run("gap participant \"Alfa Bank\" to \"Beta Bank\" where season = 2023")
         #expect(approx(earlier.number("answering", "gain"), -(500 + 4000.0 / 3 + 5000) / 75))
         #expect(approx(earlier.number("gap", "gain"), -(500 + 4000.0 / 3 + 5000) / 75))
         #expect(approx(earlier.number("remaining", "gain"), 0))
@@ -79,7 +87,8 @@ struct GapDriversTests {
         #expect(Fixture.error("gap participant \"Gamma Forsikring\"")?.message
                 == "Forsikring has no other participant with enough inquiries for an award")
         #expect(Fixture.error("gap participant \"Alfa Bank\" to \"Alfa Bank\"")?.message == "a gap is to someone else")
-        #expect(Fixture.error("gap \"Alfa Bank\"")?.message == "expected participant after gap (gap participant \"NAME\"), found \"Alfa Bank\"")
+        #expect(Fixture.error("gap \"Alfa Bank\"")?.message
+                == "expected participant after gap (gap participant \"NAME\"), found \"Alfa Bank\"")
         #expect(Fixture.error("gap participant \"Alfa Bank\" where channel = email and total > 90")?.message
                 == "Alfa Bank has no inquiries within the where clause")
     }
@@ -95,8 +104,10 @@ struct GapDriversTests {
     @Test func driversErrors() {
         #expect(Fixture.error("drivers of nsp")?.hint == "did you mean nps?")
         #expect(Fixture.error("drivers nps")?.message == "expected of and an outcome (drivers of nps), found \"nps\"")
-        #expect(Fixture.error("drivers of nps on agent")?.message == "expected areas or questions after on, found \"agent\"")
-        #expect(Fixture.error("drivers of nps where area = agent")?.message == "area = … chooses the questions of one area")
+        #expect(Fixture.error("drivers of nps on agent")?.message
+                == "expected areas or questions after on, found \"agent\"")
+        #expect(Fixture.error("drivers of nps where area = agent")?.message
+                == "area = … chooses the questions of one area")
     }
 
     @Test func driversOnTheSample() throws {
