@@ -15,8 +15,9 @@ final class TmuxSession {
     static let lifetime = 300
     /// Folders removed by `end()`: the home made for the session, or one handed over with `ownsHome`.
     private var ownedFolders: [URL] = []
-    /// The tmux server's process, to wait for its end.
+    /// The tmux server's process, to wait for its end, and its socket, which tmux leaves behind.
     private var serverProcess: pid_t = 0
+    private var socketPath = ""
     private var ended = false
 
     static var available: Bool {
@@ -60,8 +61,10 @@ final class TmuxSession {
         """
         let geometry = ["-x", "\(size.columns)", "-y", "\(size.rows)"]
         try tmux(["new-session", "-d", "-s", session] + geometry + ["/bin/sh", "-c", script])
-        let serverID = try tmux(["display-message", "-p", "-t", session, "#{pid}"])
-        serverProcess = pid_t(serverID.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let server = try tmux(["display-message", "-p", "-t", session, "#{pid}"])
+        serverProcess = pid_t(server.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let socketFile = try tmux(["display-message", "-p", "-t", session, "#{socket_path}"])
+        socketPath = socketFile.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's Process waits forever here, because the
@@ -176,8 +179,8 @@ final class TmuxSession {
         return ended ? file("exit.status")?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
     }
 
-    /// Kills the tmux server (the shell in it gets SIGHUP), waits until it is gone, and removes the
-    /// folders the session owns. Safe to call more than once.
+    /// Kills the tmux server (the shell in it gets SIGHUP), waits until it is gone, and removes its socket
+    /// and the folders the session owns. Safe to call more than once.
     func end() {
         guard !ended else {
             return
@@ -188,6 +191,9 @@ final class TmuxSession {
         if serverProcess > 0 {
             let server = serverProcess
             waitUntil(timeout: 5) { kill(server, 0) != 0 }
+        }
+        if socketPath.hasSuffix("/" + socket) {
+            try? FileManager.default.removeItem(atPath: socketPath)
         }
         for folder in ownedFolders {
             try? FileManager.default.removeItem(at: folder)
