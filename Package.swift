@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ksp", targets: ["ksp"]),
         .library(name: "KSPCore", targets: ["KSPCore"]),
         .library(name: "KSPQuery", targets: ["KSPQuery"]),
+        .library(name: "KSPSampleData", targets: ["KSPSampleData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -25,6 +26,11 @@ let package = Package(
             name: "KSPCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The deterministic invented-season generator: `ksp generate`, the tests and the benchmark's seasons.
+        .target(
+            name: "KSPSampleData",
+            dependencies: ["KSPCore"]
+        ),
         .target(
             name: "KSPQuery",
             dependencies: ["KSPCore"]
@@ -32,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "ksp",
             dependencies: [
-                "KSPCore", "KSPQuery", "CEditLine",
+                "KSPCore", "KSPQuery", "KSPSampleData", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +49,7 @@ let package = Package(
             path: "Benchmarks/KSPBench"
         ),
         .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
+        .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore"]),
         .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),
     ],
