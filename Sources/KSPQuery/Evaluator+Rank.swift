@@ -77,11 +77,11 @@ extension Evaluator {
 
     /// What one inquiry adds to a metric: its value for means, ±100/0 for NPS, 100/0 for shares.
     func contribution(_ m: Metric, _ i: Int) -> Double {
-        var a = FigureAccumulator(m, definition: season.definition)
-        a.add(i, season)
-        let f = a.figure
-        guard f.base > 0, let v = f.value else { return .nan }
-        return v
+        var accumulator = FigureAccumulator(m, definition: season.definition)
+        accumulator.add([i], season)
+        let figure = accumulator.figure
+        guard figure.base > 0, let value = figure.value else { return .nan }
+        return value
     }
 
     func summary(_ m: Metric, _ values: [Double]) -> Double {

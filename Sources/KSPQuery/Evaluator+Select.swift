@@ -231,7 +231,7 @@ extension Evaluator {
             try checkCancelled()
             perPart.append(QuestionSums.of(questions, over: part, season))
         }
-        if dim != nil { perPart.append(QuestionSums.merged(perPart, count: questions.count)) }
+        if dim != nil { perPart.append(QuestionSums.merged(perPart, questionCount: questions.count)) }
         var rows: [[Cell]] = []
         for (k, q) in questions.enumerated() {
             let m = Metric.question(q)
@@ -258,50 +258,51 @@ struct QuestionSums {
     var sum: [Double]
     var sumSquares: [Double]
 
-    static func of(_ questions: [Int], over inquiries: [Int], _ s: Season) -> QuestionSums {
-        let n = questions.count
-        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
-        let transforms = questions.map { q -> (Double, Double) in
-            switch s.definition.questions[q].type {
-            case .yesno: return (0, 100)
-            case let .scale(lo, hi): return (Double(lo), 100 / Double(hi - lo))
-            case .choice: return (0, 1)
-            }
-        }
-        let nq = s.inquiries.questionCount
-        s.inquiries.raw.withUnsafeBufferPointer { raw in
-            r.count.withUnsafeMutableBufferPointer { cnt in
-                r.sum.withUnsafeMutableBufferPointer { sum in
-                    r.sumSquares.withUnsafeMutableBufferPointer { sq in
+    init(questionCount: Int) {
+        count = [Int](repeating: 0, count: questionCount)
+        sum = [Double](repeating: 0, count: questionCount)
+        sumSquares = [Double](repeating: 0, count: questionCount)
+    }
+
+    static func of(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
+        var result = QuestionSums(questionCount: questions.count)
+        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
+        let questionCount = season.inquiries.questionCount
+        season.inquiries.raw.withUnsafeBufferPointer { answers in
+            result.count.withUnsafeMutableBufferPointer { counts in
+                result.sum.withUnsafeMutableBufferPointer { sums in
+                    result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
                         for i in inquiries {
-                            let base = i &* nq
-                            for k in 0..<n {
-                                let v = raw[base &+ questions[k]]
-                                if v.isNaN { continue }
-                                let p = (v - transforms[k].0) * transforms[k].1
-                                cnt[k] &+= 1; sum[k] += p; sq[k] += p * p
+                            let row = i &* questionCount
+                            for k in questions.indices {
+                                let answer = answers[row &+ questions[k]]
+                                if answer.isNaN { continue }
+                                let points = questionPoints[k].points(answer)
+                                counts[k] &+= 1
+                                sums[k] += points
+                                sumSquares[k] += points * points
                             }
                         }
                     }
                 }
             }
         }
-        return r
+        return result
     }
 
-    static func merged(_ parts: [QuestionSums], count n: Int) -> QuestionSums {
-        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
-        for p in parts {
-            for k in 0..<n { r.count[k] += p.count[k]; r.sum[k] += p.sum[k]; r.sumSquares[k] += p.sumSquares[k] }
+    static func merged(_ parts: [QuestionSums], questionCount: Int) -> QuestionSums {
+        var result = QuestionSums(questionCount: questionCount)
+        for part in parts {
+            for k in 0..<questionCount {
+                result.count[k] += part.count[k]
+                result.sum[k] += part.sum[k]
+                result.sumSquares[k] += part.sumSquares[k]
+            }
         }
-        return r
+        return result
     }
 
     func figure(_ k: Int) -> Figure {
-        let c = count[k]
-        guard c > 0 else { return Figure(value: nil, base: 0) }
-        let mean = sum[k] / Double(c)
-        let variance = c > 1 ? max(0, (sumSquares[k] - Double(c) * mean * mean) / Double(c - 1)) : nil
-        return Figure(value: mean, base: c, variance: variance)
+        Figure.mean(count: count[k], sum: sum[k], sumSquares: sumSquares[k])
     }
 }
