@@ -2,111 +2,210 @@ import Foundation
 import KSPCore
 import KSPQuery
 
+/// One meta-command as typed: its name (lowercased), the words after it, and how to report an error
+/// at its line.
+struct MetaInvocation {
+    let command: String
+    let arguments: [String]
+    let fail: (String) -> Session.Outcome
+}
+
 extension Session {
-    static let metaCommands = [".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-                               ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit"]
+    static let metaCommands = [
+        ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
+        ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
+    ]
+
+    typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
+
+    /// Each meta-command (and its short forms) and what it does.
+    static let metaHandlers: [String: MetaHandler] = [
+        ".quit": { _, _ in .quit }, ".exit": { _, _ in .quit }, ".q": { _, _ in .quit },
+        ".help": { session, call in try session.help(call) }, ".h": { session, call in try session.help(call) },
+        ".mode": { session, call in try session.setMode(call) },
+        ".output": { session, call in session.redirectOutput(call.arguments, fail: call.fail) },
+        ".o": { session, call in session.redirectOutput(call.arguments, fail: call.fail) },
+        ".timer": { session, call in session.setTimer(call) },
+        ".minbase": { session, call in try session.setMinBase(call) },
+        ".ci": { session, call in session.setConfidenceIntervals(call) },
+        ".seed": { session, call in session.setSeed(call) },
+        ".pager": { session, call in session.setPager(call) },
+        ".load": { session, call in session.load(call) }, ".reload": { session, call in session.load(call) },
+        ".read": { session, call in session.readScript(call) },
+        ".classes": { session, _ in try session.listClasses() },
+        ".participants": { session, call in try session.listParticipants(call) },
+        ".questions": { session, call in try session.listQuestions(call) },
+        ".schema": { session, _ in try session.showSchema() },
+    ]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
         let words = MetaArguments.split(piece.text)
         guard let command = words.first?.lowercased() else { return .ok }
-        let args = Array(words.dropFirst())
-        func fail(_ message: String) -> Outcome {
+        let call = MetaInvocation(command: command, arguments: Array(words.dropFirst())) { [self] message in
             reportError(message, nil, piece.line)
             return .error
         }
+        guard let handler = Session.metaHandlers[command] else {
+            let near = Suggest.nearest(command, in: Session.metaCommands)
+            let hint = near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"
+            return call.fail("unknown command \(command)" + hint)
+        }
         do {
-            switch command {
-            case ".quit", ".exit", ".q":
-                return .quit
-            case ".help", ".h":
-                try output.write(Help.text(topic: args.first))
-            case ".mode":
-                guard let name = args.first else { try output.write("mode: \(format.rawValue)"); return .ok }
-                guard let f = OutputFormat(rawValue: name.lowercased()) else {
-                    return fail(".mode: expected table, markdown, csv or json, found \"\(name)\"")
-                }
-                format = f
-            case ".output", ".o":
-                return redirectOutput(args, fail: fail)
-            case ".timer":
-                guard let v = args.first?.lowercased(), v == "on" || v == "off" else { return fail(".timer: expected on or off") }
-                timer = v == "on"
-            case ".minbase":
-                guard let v = args.first else { try output.write("minbase: \(options.minBase)"); return .ok }
-                guard let n = Int(v), n >= 0, n <= 1_000_000 else { return fail(".minbase: expected a whole number, found \"\(v)\"") }
-                options.minBase = n
-            case ".ci":
-                guard let v = args.first?.lowercased(), v == "on" || v == "off" else { return fail(".ci: expected on or off") }
-                options.confidenceIntervals = v == "on"
-            case ".seed":
-                guard let v = args.first, let n = UInt64(v) else { return fail(".seed: expected a whole number (the rank bootstrap's seed)") }
-                options.seed = n
-            case ".pager":
-                guard let v = args.first.flatMap({ PagerMode(rawValue: $0.lowercased()) }) else { return fail(".pager: expected on, off or auto") }
-                pager = v
-            case ".load", ".reload":
-                // .reload reads the loaded seasons again (an export that grows during fieldwork).
-                let directories = command == ".reload" ? seasonDirectories : args
-                guard !directories.isEmpty else { return fail(".load: expected a season directory (or several)") }
-                do {
-                    let loaded = try Seasons.load(directories)
-                    let before = season.inquiries.count
-                    season = loaded
-                    seasonDirectories = directories
-                    let change = command == ".reload" ? " (\(loaded.inquiries.count - before >= 0 ? "+" : "")\(loaded.inquiries.count - before) inquiries)" : ""
-                    try output.write("loaded \(loaded.name): \(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries\(change)" +
-                                     (loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"))
-                } catch {
-                    return fail("\(error)" + "\nthe season already loaded (\(season.name)) stays")
-                }
-            case ".read":
-                guard args.count == 1, let path = args.first else {
-                    return fail(".read: expected one file of statements (quote a name with spaces)")
-                }
-                return read(path, fail: fail)
-            case ".classes":
-                try emitTable(Listings.classes(season))
-            case ".participants":
-                if let cls = args.first, season.classIndex(named: cls) == nil {
-                    let near = Suggest.nearest(cls, in: season.classes)
-                    return fail("no class \"\(cls)\"" + (near.map { "; did you mean \(quoteIfNeeded($0))?" } ?? ""))
-                }
-                try emitTable(Listings.participants(season, className: args.first))
-            case ".questions":
-                if let a = args.first, season.definition.areaIndex(id: a) == nil {
-                    return fail("no area \"\(a)\"; expected one of \(season.definition.areas.map(\.id).joined(separator: ", "))")
-                }
-                try emitTable(Listings.questions(season, area: args.first))
-            case ".schema":
-                try emit(Listings.schema(season, width: Terminal.width()))
-            default:
-                let near = Suggest.nearest(command, in: Session.metaCommands)
-                return fail("unknown command \(command)" + (near.map { "; did you mean \($0)?" } ?? "; .help lists the commands"))
-            }
+            return try handler(self, call)
         } catch {
-            return fail("\(error)")
+            return call.fail("\(error)")
+        }
+    }
+
+    func help(_ call: MetaInvocation) throws -> Outcome {
+        try output.write(Help.text(topic: call.arguments.first))
+        return .ok
+    }
+
+    func setMode(_ call: MetaInvocation) throws -> Outcome {
+        guard let name = call.arguments.first else {
+            try output.write("mode: \(format.rawValue)")
+            return .ok
+        }
+        guard let chosen = OutputFormat(rawValue: name.lowercased()) else {
+            return call.fail(".mode: expected table, markdown, csv or json, found \"\(name)\"")
+        }
+        format = chosen
+        return .ok
+    }
+
+    func setTimer(_ call: MetaInvocation) -> Outcome {
+        guard let value = call.arguments.first?.lowercased(), value == "on" || value == "off" else {
+            return call.fail(".timer: expected on or off")
+        }
+        timer = value == "on"
+        return .ok
+    }
+
+    func setMinBase(_ call: MetaInvocation) throws -> Outcome {
+        guard let value = call.arguments.first else {
+            try output.write("minbase: \(options.minBase)")
+            return .ok
+        }
+        guard let minBase = Int(value), minBase >= 0, minBase <= 1_000_000 else {
+            return call.fail(".minbase: expected a whole number, found \"\(value)\"")
+        }
+        options.minBase = minBase
+        return .ok
+    }
+
+    func setConfidenceIntervals(_ call: MetaInvocation) -> Outcome {
+        guard let value = call.arguments.first?.lowercased(), value == "on" || value == "off" else {
+            return call.fail(".ci: expected on or off")
+        }
+        options.confidenceIntervals = value == "on"
+        return .ok
+    }
+
+    func setSeed(_ call: MetaInvocation) -> Outcome {
+        guard let value = call.arguments.first, let seed = UInt64(value) else {
+            return call.fail(".seed: expected a whole number (the rank bootstrap's seed)")
+        }
+        options.seed = seed
+        return .ok
+    }
+
+    func setPager(_ call: MetaInvocation) -> Outcome {
+        guard let mode = call.arguments.first.flatMap({ PagerMode(rawValue: $0.lowercased()) }) else {
+            return call.fail(".pager: expected on, off or auto")
+        }
+        pager = mode
+        return .ok
+    }
+
+    /// `.load DIR…`, or `.reload`: reads the loaded seasons again (an export that grows during fieldwork).
+    func load(_ call: MetaInvocation) -> Outcome {
+        let reloading = call.command == ".reload"
+        let directories = reloading ? seasonDirectories : call.arguments
+        guard !directories.isEmpty else { return call.fail(".load: expected a season directory (or several)") }
+        do {
+            let loaded = try Seasons.load(directories)
+            let before = season.inquiries.count
+            season = loaded
+            seasonDirectories = directories
+            let added = loaded.inquiries.count - before
+            let change = reloading ? " (\(added >= 0 ? "+" : "")\(added) inquiries)" : ""
+            let warnings = loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"
+            let counts = "\(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries"
+            try output.write("loaded \(loaded.name): \(counts)\(change)" + warnings)
+        } catch {
+            return call.fail("\(error)" + "\nthe season already loaded (\(season.name)) stays")
         }
         return .ok
     }
 
-    func emitTable(_ t: ResultTable) throws {
-        try emit(format.render(t, width: output.path == nil ? Terminal.width() : 10_000, color: false))
+    func readScript(_ call: MetaInvocation) -> Outcome {
+        guard call.arguments.count == 1, let path = call.arguments.first else {
+            return call.fail(".read: expected one file of statements (quote a name with spaces)")
+        }
+        return read(path, fail: call.fail)
+    }
+
+    func listClasses() throws -> Outcome {
+        try emitTable(Listings.classes(season))
+        return .ok
+    }
+
+    func listParticipants(_ call: MetaInvocation) throws -> Outcome {
+        if let className = call.arguments.first, season.classIndex(named: className) == nil {
+            let near = Suggest.nearest(className, in: season.classes)
+            return call.fail("no class \"\(className)\"" + (near.map { "; did you mean \(quoteIfNeeded($0))?" } ?? ""))
+        }
+        try emitTable(Listings.participants(season, className: call.arguments.first))
+        return .ok
+    }
+
+    func listQuestions(_ call: MetaInvocation) throws -> Outcome {
+        let definition = season.definition
+        if let area = call.arguments.first, definition.areaIndex(id: area) == nil {
+            let areas = definition.areas.map(\.id).joined(separator: ", ")
+            return call.fail("no area \"\(area)\"; expected one of \(areas)")
+        }
+        try emitTable(Listings.questions(season, area: call.arguments.first))
+        return .ok
+    }
+
+    func showSchema() throws -> Outcome {
+        try emit(Listings.schema(season, width: Terminal.width()))
+        return .ok
+    }
+
+    func emitTable(_ table: ResultTable) throws {
+        try emit(format.render(table, width: output.path == nil ? Terminal.width() : 10_000, color: false))
     }
 }
 
 /// Splits a meta-command line into words; double quotes keep spaces (`.participants "Åpen klasse"`).
 enum MetaArguments {
     static func split(_ line: String) -> [String] {
-        var words: [String] = [], current = "", quoted = false, any = false
-        for c in line {
-            if c == "\"" { quoted.toggle(); any = true; continue }
-            if c.isWhitespace && !quoted {
-                if any { words.append(current); current = ""; any = false }
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        // A word was started (`""` is an empty word, not none).
+        var started = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
                 continue
             }
-            current.append(c); any = true
+            if character.isWhitespace && !quoted {
+                if started {
+                    words.append(current)
+                    current = ""
+                    started = false
+                }
+                continue
+            }
+            current.append(character)
+            started = true
         }
-        if any { words.append(current) }
+        if started { words.append(current) }
         return words
     }
 }
