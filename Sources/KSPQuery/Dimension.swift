@@ -1,4 +1,5 @@
 import KSPCore
+import Foundation
 
 /// What inquiries can be grouped, crossed, compared and filtered by.
 public enum Dimension: String, CaseIterable, Sendable {
@@ -165,5 +166,3 @@ public func quoteIfNeeded(_ s: String) -> String {
 }
 
 @inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
-import Foundation

@@ -1,4 +1,5 @@
 import KSPCore
+import Foundation
 
 /// How a number is written.
 public enum NumberStyle: Sendable, Equatable {
@@ -114,5 +115,3 @@ public enum NumberFormat {
         }
     }
 }
-
-import Foundation

@@ -1,5 +1,7 @@
 import Testing
 @testable import KSPQuery
+import KSPCore
+import Foundation
 
 @Suite("Pathological statements")
 struct PathologicalStatementTests {
@@ -40,8 +42,6 @@ struct PathologicalStatementTests {
     }
 }
 
-import KSPCore
-import Foundation
 
 enum SeasonLoaderForTests {
     static func headerOnly() throws -> Season {
