@@ -44,6 +44,10 @@ static inline void ksp_set_catch_signals(int v) {
     (void)v;
 #endif
 }
+/* Redraws the prompt and the line after the shell printed a list of candidates itself. */
+static inline void ksp_forced_update_display(void) {
+    rl_forced_update_display();
+}
 static inline char **ksp_completion_matches(const char *text, ksp_completion_entry_fn *fn) {
     return rl_completion_matches(text, fn);
 }

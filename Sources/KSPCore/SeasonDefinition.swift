@@ -104,6 +104,9 @@ public struct Question: Sendable {
     public var weight: Double
     public var text: String
     public var metric: CXMetric?
+    /// For a CX question (`better: lower` in season.yaml): a lower answer is the better one. KSP asks
+    /// CES as "how easy was it" (higher is better, the default); a season asking about effort says so.
+    public var lowerIsBetter = false
 
     public init(id: String, areaIndex: Int, type: QuestionType, weight: Double = 1, text: String, metric: CXMetric? = nil) {
         self.id = id; self.areaIndex = areaIndex; self.type = type; self.weight = weight; self.text = text; self.metric = metric

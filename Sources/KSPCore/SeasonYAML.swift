@@ -13,7 +13,7 @@ enum SeasonYAML {
     ]
     static let channelKeys = ["name", "aliases", "clock", "limit", "attempts", "brackets"]
     static let areaKeys = ["id", "name", "weight", "kind"]
-    static let questionKeys = ["id", "area", "type", "weight", "text", "metric", "min", "max", "options"]
+    static let questionKeys = ["id", "area", "type", "weight", "text", "metric", "better", "min", "max", "options"]
     static let languages = ["nb", "en"]
     /// Read once: the list is built from the system's zone files.
     static let timeZoneNames = TimeZone.knownTimeZoneIdentifiers
@@ -423,7 +423,27 @@ enum SeasonYAML {
             }
             let metric = self.metric(map, question: id, earlier: earlier)
             guard let type = self.type(map, item: item, question: id) else { return nil }
-            return Question(id: id, areaIndex: areaIndex, type: type, weight: weight, text: text, metric: metric)
+            var question = Question(id: id, areaIndex: areaIndex, type: type, weight: weight, text: text, metric: metric)
+            question.lowerIsBetter = lowerIsBetter(map, question: id, metric: metric)
+            return question
+        }
+
+        /// `better: higher|lower`: which way a CX question's answers are better (higher by default).
+        mutating func lowerIsBetter(_ map: Node.Mapping, question id: String, metric: CXMetric?) -> Bool {
+            guard let node = value(map, "better") else {
+                return false
+            }
+            guard metric != nil else {
+                err(node, "question \(id): `better` belongs to a CX question (one with metric:)")
+                return false
+            }
+            switch node.scalar?.string.lowercased() {
+            case "higher": return false
+            case "lower": return true
+            default:
+                err(node, "question \(id): better must be higher or lower, found \(show(node))")
+                return false
+            }
         }
 
         mutating func metric(_ map: Node.Mapping, question id: String, earlier: [Question]) -> CXMetric? {

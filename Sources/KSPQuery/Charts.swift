@@ -31,11 +31,24 @@ public struct BarChart: Sendable, Equatable {
         return Int((share * Double(width * 8)).rounded())
     }
 
+    /// The narrowest bar a chart is drawn with, and the narrowest a label is cut to.
+    static let minimumBar = 10
+    static let minimumLabel = 6
+
     public func render(width: Int, unicode: Bool) -> String {
-        let labelWidth = min(28, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let labels = bars.map { TerminalSafeText.escaped($0.label) }
         let values = bars.map { NumberFormat.oneDecimal($0.value) + ($0.base < minBase ? "*" : "") + "  n=\($0.base)" }
         let valueWidth = values.map(\.count).max() ?? 0
-        let barWidth = max(10, min(60, width - labelWidth - valueWidth - 4))
+        // Label, space, bar, space, value, two columns spare: labels are cut before the bar gets narrower than
+        // its minimum.
+        let room = width - valueWidth - 4
+        let widestLabel = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        let labelWidth = min(28, widestLabel, max(BarChart.minimumLabel, room - BarChart.minimumBar))
+        guard labelWidth + BarChart.minimumBar <= room || labels.isEmpty else {
+            return ChartFit.tooNarrow(title, needs: min(widestLabel, BarChart.minimumLabel) + BarChart.minimumBar
+                + valueWidth + 4, width: width)
+        }
+        let barWidth = max(BarChart.minimumBar, min(60, room - labelWidth))
         let refColumn = reference.map { min(barWidth - 1, eighthsFor($0.value, width: barWidth) / 8) }
         var lines = [title]
         for (k, bar) in bars.enumerated() {
@@ -47,15 +60,18 @@ public struct BarChart: Sendable, Equatable {
                 let mark = unicode ? "│" : "|"
                 cells[r] = cells[r] == " " ? mark : (unicode ? "┃" : "|")
             }
-            let label = DisplayWidth.truncate(bar.label, to: labelWidth)
+            let label = DisplayWidth.truncate(labels[k], to: labelWidth)
             let pad = String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
             lines.append("\(label)\(pad) \(cells.joined()) \(values[k])")
         }
         if let reference {
-            lines.append(String(repeating: " ", count: labelWidth + 1) + (unicode ? "│ " : "| ") + "\(reference.label): \(NumberFormat.oneDecimal(reference.value))")
+            let text = TerminalSafeText.escaped("\(reference.label): \(NumberFormat.oneDecimal(reference.value))")
+            let line = String(repeating: " ", count: labelWidth + 1) + (unicode ? "│ " : "| ") + text
+            lines.append(DisplayWidth.truncate(line, to: width))
         }
         if bars.contains(where: { $0.base < minBase }) { lines.append("* fewer than \(minBase) inquiries: read with care") }
-        return lines.joined(separator: "\n")
+        lines[0] = TerminalSafeText.escaped(title)
+        return lines.map { TerminalSafeText.wrapped($0, width: width) }.joined(separator: "\n")
     }
 }
 
@@ -75,25 +91,51 @@ public struct TrendChart: Sendable, Equatable {
     public func render(width: Int, unicode: Bool) -> String {
         let all = lines.flatMap { $0.values.compactMap { $0 } }
         guard let lo = all.min(), let hi = all.max() else { return title + "\n(no values)" }
-        let labelWidth = min(28, lines.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let labels = lines.map { TerminalSafeText.escaped($0.label) }
+        // Label, space, sparkline, space, `first → last`: labels are cut before the sparkline gets too short.
+        let ends = lines.map(TrendChart.ends)
+        let endsWidth = ends.map { DisplayWidth.of($0) }.max() ?? 0
+        let widestLabel = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        let minimumSpark = 4
+        let labelWidth = min(28, widestLabel, max(6, width - endsWidth - 2 - minimumSpark))
+        guard labelWidth + minimumSpark + endsWidth + 2 <= width else {
+            return ChartFit.tooNarrow(title, needs: min(widestLabel, 6) + minimumSpark + endsWidth + 2, width: width)
+        }
         // Fit: the newest periods when the line would be wider than the terminal.
-        let room = max(4, width - labelWidth - 20)
+        let room = max(minimumSpark, width - labelWidth - endsWidth - 2)
         let start = max(0, periods.count - room)
-        var out = [title, String(repeating: " ", count: labelWidth + 1) + "\(periods[start]) … \(periods.last!)  (low \(NumberFormat.oneDecimal(lo)), high \(NumberFormat.oneDecimal(hi)))"]
+        let lastPeriod = periods.last ?? periods[start]
+        let range = "(low \(NumberFormat.oneDecimal(lo)), high \(NumberFormat.oneDecimal(hi)))"
+        let header = String(repeating: " ", count: labelWidth + 1) + "\(periods[start]) … \(lastPeriod)  " + range
+        var out = [TerminalSafeText.escaped(title), header].map { TerminalSafeText.wrapped($0, width: width) }
         let levels = unicode ? TrendChart.levels : TrendChart.asciiLevels
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             let spark = line.values[start...].map { v -> String in
                 guard let v else { return " " }
                 let k = hi > lo ? Int(((v - lo) / (hi - lo) * 7).rounded()) : 3
                 return levels[k]
             }.joined()
-            let first = line.values.compactMap { $0 }.first, last = line.values.compactMap { $0 }.last
-            let label = DisplayWidth.truncate(line.label, to: labelWidth)
+            let label = DisplayWidth.truncate(labels[index], to: labelWidth)
             let pad = String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
-            let ends = first.map { NumberFormat.oneDecimal($0) } .map { "\($0) → " + NumberFormat.oneDecimal(last!) } ?? ""
-            out.append("\(label)\(pad) \(spark) \(ends)")
+            out.append("\(label)\(pad) \(spark) \(ends[index])")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// `first → last` of a line's values; empty without values.
+    static func ends(_ line: Line) -> String {
+        let known = line.values.compactMap { $0 }
+        guard let first = known.first, let last = known.last else { return "" }
+        return NumberFormat.oneDecimal(first) + " → " + NumberFormat.oneDecimal(last)
+    }
+}
+
+/// What a chart says when the terminal is too narrow to draw it.
+enum ChartFit {
+    static func tooNarrow(_ title: String, needs: Int, width: Int) -> String {
+        let text = TerminalSafeText.escaped(title) + "\n" + "(the chart needs \(needs) columns and the terminal has "
+            + "\(width): widen it, or use .mode csv for the numbers)"
+        return TerminalSafeText.wrapped(text, width: width)
     }
 }
 
@@ -123,7 +165,7 @@ public enum StatementResult: Sendable {
         case let (.trend(c, _), .table): return c.render(width: width, unicode: unicode)
         case let (.report(r, _), .table): return r.terminal(width: width, unicode: unicode)
         case let (.report(r, _), .markdown): return r.markdown
-        default: return format.render(table, width: width, color: color)
+        default: return format.render(table, width: width, color: color, unicode: unicode)
         }
     }
 }
@@ -157,7 +199,7 @@ extension Evaluator {
             if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
         }
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
-        let lowerIsBetter = metric.lowerIsBetter
+        let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
         bars.sort { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }
         if let top = c.top { bars = Array(bars.prefix(top.value)) }
         // The reference: the class's mean when the bars are participants of one class, else all in the filter.

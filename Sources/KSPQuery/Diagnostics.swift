@@ -73,23 +73,25 @@ extension QueryDiagnostic {
         let windowStart = max(lineStart, start - 60)
         let markedEnd = min(range.end, lineEnd, start + 60)
         let windowEnd = min(lineEnd, max(markedEnd, start) + 60)
-        // Tabs are expanded in the echoed line (stops every 8 columns) so the caret sits under its character.
+        // Tabs are expanded (stops every 8 columns) and control characters typed or pasted shown escaped
+        // in the echoed line, and the caret counts them so: it sits under its character.
         let lead = windowStart > lineStart ? "…" : ""
-        let shown = DisplayWidth.expandingTabs(lead + String(chars[windowStart..<windowEnd]))
-        let line = shown + (windowEnd < lineEnd ? "…" : "")
-        let prefixWidth = DisplayWidth.of(DisplayWidth.expandingTabs(lead + String(chars[windowStart..<start])))
-        let markedText = markedEnd > start ? String(chars[windowStart..<markedEnd]) : ""
-        let throughMarked = DisplayWidth.of(DisplayWidth.expandingTabs(lead + markedText))
-        let markedWidth = markedText.isEmpty ? 0 : throughMarked - prefixWidth
+        func shown(_ text: ArraySlice<Character>) -> String {
+            TerminalSafeText.escaped(DisplayWidth.expandingTabs(lead + String(text)))
+        }
+        let line = shown(chars[windowStart..<windowEnd]) + (windowEnd < lineEnd ? "…" : "")
+        let prefixWidth = DisplayWidth.of(shown(chars[windowStart..<start]))
+        let throughMarked = markedEnd > start ? DisplayWidth.of(shown(chars[windowStart..<markedEnd])) : prefixWidth
+        let markedWidth = throughMarked - prefixWidth
         let pad = String(repeating: " ", count: prefixWidth)
         let carets = String(repeating: "^", count: max(1, markedWidth))
-        var out = "\(line)\n\(pad)\(carets) \(message)"
-        if let hint { out += "\n\(hint)" }
+        var out = "\(line)\n\(pad)\(carets) \(TerminalSafeText.escaped(message))"
+        if let hint { out += "\n\(TerminalSafeText.escaped(hint))" }
         return out
     }
 
     /// One line, for `FILE:LINE: message` in scripts.
-    public var oneLine: String { hint.map { "\(message); \($0)" } ?? message }
+    public var oneLine: String { TerminalSafeText.escaped(hint.map { "\(message); \($0)" } ?? message) }
 }
 
 /// Near-miss suggestions by edit distance.

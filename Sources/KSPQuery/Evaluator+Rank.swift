@@ -37,7 +37,7 @@ extension Evaluator {
         let participants = byParticipant.keys.sorted { NorwegianCollation.less(season.participants[$0].name, season.participants[$1].name) }
         let values = participants.map { byParticipant[$0]! }
         let point = values.map { summary(metric, $0) }
-        let order = rankOrder(point, lowerIsBetter: metric.lowerIsBetter)
+        let order = rankOrder(point, lowerIsBetter: metric.lowerIsBetter(in: season.definition))
         var rng = SplitMix64(seed: options.seed)
         let rounds = Evaluator.bootstrapRounds
         var ranks = [[Int]](repeating: [], count: participants.count)
@@ -50,7 +50,7 @@ extension Evaluator {
                 for _ in 0..<v.count { sample.append(v[Int(rng.next() % UInt64(v.count))]) }
                 scores[p] = summary(metric, sample)
             }
-            let o = rankOrder(scores, lowerIsBetter: metric.lowerIsBetter)
+            let o = rankOrder(scores, lowerIsBetter: metric.lowerIsBetter(in: season.definition))
             for p in participants.indices { ranks[p].append(o[p]) }
         }
         var rows: [[Cell]] = []
@@ -67,7 +67,7 @@ extension Evaluator {
         var columns = [ResultColumn("rank"), ResultColumn("participant", isDimension: true), ResultColumn("class", isDimension: true),
                        ResultColumn(id), ResultColumn("n"), ResultColumn("rank_low", audience: .machines), ResultColumn("rank_high", audience: .machines)]
         columns.append(ResultColumn("95% rank interval", audience: .people))
-        let direction = metric.lowerIsBetter ? " (lowest first: lower is better)" : ""
+        let direction = metric.lowerIsBetter(in: season.definition) ? " (lowest first: lower is better)" : ""
         var notes = ["ranked by \(id)\(direction) within \(scope);"
                      + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
                      "participants whose intervals overlap are tied within noise"]

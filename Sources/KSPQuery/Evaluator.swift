@@ -166,11 +166,11 @@ public struct Evaluator {
                                       hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.
-            let lowerIsBetter = Metric.named(table.columns[c].name, in: season.definition)?.lowerIsBetter ?? false
+            let lowerIsBetter = Metric.named(table.columns[c].name, in: season.definition)?.lowerIsBetter(in: season.definition) ?? false
             descending = key.direction.map { $0 == .descending } ?? (!table.columns[c].isDimension && !lowerIsBetter)
         } else if top != nil, let c = defaultColumn {
             column = c
-            descending = !(defaultMetric?.lowerIsBetter ?? false)
+            descending = !(defaultMetric?.lowerIsBetter(in: season.definition) ?? false)
         }
         if let c = column {
             let indexed = table.rows.enumerated().map { ($0, $1) }

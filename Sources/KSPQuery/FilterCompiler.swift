@@ -54,6 +54,8 @@ indirect enum CompiledFilter {
 /// or a CX answer on its own scale.
 enum InquiryValue {
     case total, totalAnswered, area(Int), question(Int)
+    /// A CX answer (`nps <= 6`): with several seasons, each inquiry's own season's tagged question.
+    case cx(CXMetric, question: Int)
 
     func value(_ i: Int, _ s: Season) -> Double {
         let c = s.inquiries
@@ -66,6 +68,12 @@ enum InquiryValue {
             let question = s.definition.questions[q]
             // A CX question compares on its own scale (nps 0–10, csat 1–5), the rest on points.
             return question.metric != nil ? r : question.points(raw: r)
+        case let .cx(metric, question):
+            let own = s.seasons.count > 1 ? s.seasons[Int(c.season[i])].metricQuestions[metric] : question
+            guard let own, own >= 0 else {
+                return .nan
+            }
+            return c.raw(i, own)
         }
     }
 }
@@ -207,8 +215,11 @@ struct FilterCompiler {
         case let .area(a)?: return .area(a)
         case let .question(q)?: return .question(q)
         case let .cx(m)?:
-            guard let q = def.questionIndex(metric: m) else { throw EvaluationError(field.range, "this season has no \(m.rawValue) question") }
-            return .question(q)
+            let anySeasonHasIt = season.seasons.contains { $0.metricQuestions[m] != nil }
+            guard let q = def.questionIndex(metric: m) ?? (anySeasonHasIt ? -1 : nil) else {
+                throw EvaluationError(field.range, "this season has no \(m.rawValue) question")
+            }
+            return .cx(m, question: q)
         case let m?:
             throw EvaluationError(field.range, "\(m.id(in: def)) is a figure of a group, not of one inquiry",
                                   hint: m == .noanswer || m == .noanswer1 ? "filter on answered or not answered" : nil)

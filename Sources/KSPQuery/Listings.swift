@@ -47,15 +47,17 @@ public enum Listings {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    public static func schema(_ season: Season, width: Int) -> String {
-        let renderer = TableRenderer(width: width)
-        guard season.seasons.count > 1 else { return schema(of: season.definition, renderer) }
+    public static func schema(_ season: Season, width: Int, unicode: Bool) -> String {
+        let renderer = TableRenderer(width: width, unicode: unicode)
+        guard season.seasons.count > 1 else {
+            return TerminalSafeText.escapedKeepingLines(schema(of: season.definition, renderer))
+        }
         // Each season is scored by its own weights and wait rules: shown one season at a time.
         var text = "seasons loaded: " + season.seasons.map(\.name).joined(separator: ", ")
         for info in season.seasons { text += "\n\n" + schema(of: info.definition, renderer) }
         text += season.schemaDifferences.isEmpty ? "\n\nthe seasons' questionnaires are the same"
             : "\n\nwhat differs between them:\n" + season.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
-        return text
+        return TerminalSafeText.escapedKeepingLines(text)
     }
 
     /// One season's scored areas (with their share of its total) and its channels' wait rules.

@@ -4,10 +4,10 @@ import KSPCore
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, markdown, csv, json
 
-    public func render(_ t: ResultTable, width: Int = 100, color: Bool = false) -> String {
+    public func render(_ t: ResultTable, width: Int = 100, color: Bool = false, unicode: Bool = true) -> String {
         switch self {
-        case .table: return TableRenderer(width: width, color: color).render(t.visible(to: .people))
-        case .markdown: return MarkdownRenderer.render(t.visible(to: .people))
+        case .table: return TableRenderer(width: width, color: color, unicode: unicode).render(t.visible(to: .people))
+        case .markdown: return TerminalSafeText.escapedKeepingLines(MarkdownRenderer.render(t.visible(to: .people)))
         case .csv: return CSVRenderer.render(t.visible(to: .machines))
         case .json: return JSONRenderer.render(t.visible(to: .machines))
         }
@@ -18,8 +18,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public struct TableRenderer {
     public var width: Int
     public var color: Bool
+    /// Box-drawing borders; ASCII (`+-|`) for a terminal whose locale is not UTF-8.
+    public var unicode: Bool
 
-    public init(width: Int = 100, color: Bool = false) { self.width = max(20, width); self.color = color }
+    public init(width: Int = 100, color: Bool = false, unicode: Bool = true) {
+        self.width = max(20, width)
+        self.color = color
+        self.unicode = unicode
+    }
 
     static func text(_ c: Cell) -> String {
         var s: String
@@ -28,7 +34,7 @@ public struct TableRenderer {
         case let .number(v, style): s = NumberFormat.display(v, style)
         }
         if let m = c.mark, !m.isEmpty { s += m }
-        return s
+        return TerminalSafeText.escaped(s)
     }
 
     /// A wrapped column is not narrowed below this (a few words a line stay readable).
@@ -41,7 +47,7 @@ public struct TableRenderer {
     public func render(_ t: ResultTable) -> String {
         guard !t.columns.isEmpty else { return "" }
         var cells = t.rows.map { $0.map(TableRenderer.text) }
-        var headers = t.columns.map(\.name)
+        var headers = t.columns.map { TerminalSafeText.escaped($0.name) }
         var widths = headers.indices.map { c in max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
         var hidden = 0
         // Fit: first shrink the widest text columns (down to 12), then drop columns from the right.
@@ -71,12 +77,18 @@ public struct TableRenderer {
             let gap = String(repeating: " ", count: max(0, w - DisplayWidth.of(fitted)))
             return right ? gap + fitted : fitted + gap
         }
+        let line = unicode ? "─" : "-"
+        let bar = unicode ? "│" : "|"
         func rule(_ l: String, _ m: String, _ r: String) -> String {
-            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+            let (left, middle, right) = unicode ? (l, m, r) : ("+", "+", "+")
+            return left + widths.map { String(repeating: line, count: $0 + 2) }.joined(separator: middle) + right
         }
         var out = [rule("┌", "┬", "┐")]
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-        out.append("│" + headers.indices.map { " " + bold + pad(headers[$0], widths[$0], right: !t.columns[$0].isDimension) + reset + " " }.joined(separator: "│") + "│")
+        let headerCells = headers.indices.map { column in
+            " " + bold + pad(headers[column], widths[column], right: !t.columns[column].isDimension) + reset + " "
+        }
+        out.append(bar + headerCells.joined(separator: bar) + bar)
         out.append(rule("├", "┼", "┤"))
         let rowLines = cells.map { row in
             row.indices.map { c in t.columns[c].wraps ? TextWrap.lines(row[c], width: widths[c]) : [row[c]] }
@@ -91,14 +103,15 @@ public struct TableRenderer {
                     let text = line < cellLines[c].count ? cellLines[c][line] : ""
                     return " " + pad(text, widths[c], right: !t.columns[c].isDimension) + " "
                 }
-                out.append("│" + parts.joined(separator: "│") + "│")
+                out.append(bar + parts.joined(separator: bar) + bar)
             }
         }
         out.append(rule("└", "┴", "┘"))
         var notes = t.notes
         if t.rows.isEmpty { notes.insert("(no rows)", at: 0) }
         if hidden > 0 { notes.append("\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv") }
-        return (out + notes).joined(separator: "\n")
+        let shownNotes = notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
+        return (out + shownNotes).joined(separator: "\n")
     }
 }
 

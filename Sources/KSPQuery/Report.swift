@@ -27,7 +27,8 @@ public struct Report: Sendable {
             for b in s.blocks {
                 switch b {
                 case let .text(t): out.append(t)
-                case let .table(t): out.append(TableRenderer(width: width).render(t.visible(to: .people)))
+                case let .table(t):
+                    out.append(TableRenderer(width: width, unicode: unicode).render(t.visible(to: .people)))
                 case let .bars(c): out.append(c.render(width: min(width, 100), unicode: unicode))
                 case let .trend(c): out.append(c.render(width: min(width, 100), unicode: unicode))
                 case let .quotes(groups):
@@ -39,7 +40,8 @@ public struct Report: Sendable {
             }
             out.append("")
         }
-        return out.joined(separator: "\n")
+        // Names and comments from the season's files, shown with their control characters escaped.
+        return TerminalSafeText.escapedKeepingLines(out.joined(separator: "\n"))
     }
 
     public var markdown: String {

@@ -14,33 +14,133 @@ enum Completion {
         ksp_set_attempted_completion { text, start, _ in
             let word = text.map { String(cString: $0) } ?? ""
             let line = String(cString: ksp_line_buffer())
-            let prefix = String(line.utf8.prefix(Int(start))).map { $0 } ?? ""
-            Completion.matches = Completion.candidates(prefix: prefix, word: word)
+            // libedit counts `start` in characters of the line, not in bytes.
+            let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(Int(start))))
+            let found = Completion.completions(prefix: prefix, word: word)
             ksp_set_attempted_completion_over(1)
-            if Completion.matches.isEmpty { return nil }
+            guard let only = Completion.insertion(found.replacements, typed: word) else { return nil }
+            // Several candidates and nothing more in common: list them (libedit's own list pads by bytes, so
+            // names with æøå came out of line), and leave the line as it is.
+            if found.replacements.count > 1 && only == word {
+                Completion.list(found.shown)
+            }
+            // A folder or a part shared by several candidates is completed without a space after it.
+            let complete = found.replacements.count == 1 && !only.hasSuffix("/")
+            ksp_set_completion_append_character(complete ? 32 : 0)
+            Completion.matches = [only]
             return ksp_completion_matches(text) { _, state in
-                let i = Int(state)
-                guard i < Completion.matches.count else { return nil }
-                return strdup(Completion.matches[i])
+                guard state == 0, let match = Completion.matches.first else { return nil }
+                return strdup(match)
             }
         }
+    }
+
+    /// What Tab puts in place of `typed`: the one candidate, else the part all candidates share (never
+    /// less than what is typed); nil when nothing fits.
+    static func insertion(_ replacements: [String], typed: String) -> String? {
+        guard var common = replacements.first else { return nil }
+        for replacement in replacements.dropFirst() {
+            common = String(zip(common, replacement).prefix { $0 == $1 }.map(\.0))
+        }
+        return common.count >= typed.count ? common : typed
+    }
+
+    /// Prints candidates in columns, then has libedit draw the prompt and line again.
+    static func list(_ shown: [String]) {
+        let text = "\r\n" + inColumns(shown, width: Terminal.width()).map { $0 + "\r\n" }.joined()
+        FileHandle.standardOutput.write(Data(text.utf8))
+        ksp_forced_update_display()
+    }
+
+    /// Candidates down then across in columns as wide as the widest (by display width) and two spaces.
+    static func inColumns(_ shown: [String], width: Int) -> [String] {
+        let widest = shown.map { DisplayWidth.of($0) }.max() ?? 0
+        let columnWidth = widest + 2
+        let columns = max(1, width / columnWidth)
+        let rows = (shown.count + columns - 1) / columns
+        var lines: [String] = []
+        for row in 0..<rows {
+            var line = ""
+            for column in 0..<columns {
+                let index = column * rows + row
+                guard index < shown.count else { break }
+                let cell = shown[index]
+                let isLast = column == columns - 1 || index + rows >= shown.count
+                line += isLast ? cell : cell + String(repeating: " ", count: columnWidth - DisplayWidth.of(cell))
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// What may replace `word`, and the same as the user should see it in a list. Inside a quote opened
+    /// before `word` (`"Skjærvik B`: the space broke the word), the rest of the quoted name: what is typed
+    /// since the quote stays as it is.
+    static func completions(prefix: String, word: String) -> (replacements: [String], shown: [String]) {
+        guard let quote = openQuote(in: prefix) else {
+            let found = candidates(prefix: prefix, word: word)
+            return (found, found)
+        }
+        let typedSinceQuote = String(prefix[quote...])
+        let names = candidates(prefix: String(prefix[..<quote]), word: typedSinceQuote + word)
+            .filter { $0.hasPrefix("\"") }
+        return (names.map { String($0.dropFirst(typedSinceQuote.count)) }, names)
+    }
+
+    /// Where a `"` that is not yet closed starts; `""` inside a quote is a quote character in the name.
+    static func openQuote(in text: String) -> String.Index? {
+        var open: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\"" {
+                let next = text.index(after: index)
+                if open == nil {
+                    open = index
+                } else if next < text.endIndex && text[next] == "\"" {
+                    index = text.index(after: next)
+                    continue
+                } else {
+                    open = nil
+                }
+            }
+            index = text.index(after: index)
+        }
+        return open
+    }
+
+    /// A name as a statement must spell it: bare when the lexer reads it back as that one word (and it is no
+    /// keyword), else in double quotes with each `"` in it doubled.
+    static func spelled(_ name: String) -> String {
+        let isKeyword = Parser.allKeywords.contains(name.lowercased())
+        if !isKeyword, let tokens = try? Lexer.tokenize(name), tokens.count == 2, tokens[0].kind == .word(name) {
+            return name
+        }
+        return quoted(name)
+    }
+
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// What the user has typed of a name: without the opening quote, a doubled `""` read as one `"`.
+    static func typedName(_ word: String) -> String {
+        guard word.hasPrefix("\"") else { return word }
+        return String(word.dropFirst()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
     /// What may follow `prefix`, starting with `word`.
     static func candidates(prefix: String, word: String) -> [String] {
         guard let s = session?.season else { return [] }
         let trimmed = prefix.trimmingCharacters(in: .whitespaces)
-        let lowerWord = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let lowerWord = typedName(word).lowercased()
         func filter(_ options: [String]) -> [String] {
             Array(Set(options.filter { $0.lowercased().hasPrefix(lowerWord) })).sorted(by: NorwegianCollation.less)
         }
         if trimmed.isEmpty && word.hasPrefix(".") { return filter(Session.metaCommands) }
         if trimmed.hasPrefix(".load") || trimmed.hasPrefix(".read") || trimmed.hasPrefix(".output") { return paths(word) }
         // After `DIM =`, `DIM !=`, `DIM in (` or a comma inside such a list: the dimension's values.
-        let tokens = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "," || $0 == "=" || $0 == "!" })
         if let d = valueDimension(trimmed), let dim = Dimension.named(d) {
-            _ = tokens
-            return filter(dim.candidates(s)).map { word.hasPrefix("\"") || $0.contains(" ") ? "\"\($0)\"" : $0 }
+            return filter(dim.candidates(s)).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
         }
         if trimmed.lowercased().hasSuffix("area =") || trimmed.lowercased().hasSuffix("area=") {
             return filter(s.definition.areas.map(\.id))
@@ -81,11 +181,13 @@ enum Completion {
         let listDir = dir.isEmpty ? "." : dir
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: listDir) else { return [] }
         let shownDir = word.hasSuffix("/") ? word : (word as NSString).deletingLastPathComponent
-        return items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }.sorted().map { item in
+        let visible = items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }
+        return visible.sorted().map { item in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (listDir as NSString).appendingPathComponent(item), isDirectory: &isDir)
+            let path = (listDir as NSString).appendingPathComponent(item)
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
             let shown = shownDir.isEmpty ? item : (shownDir.hasSuffix("/") ? shownDir + item : shownDir + "/" + item)
-            return isDir.boolValue ? shown + "/" : shown
+            return isFolder ? shown + "/" : shown
         }
     }
 }

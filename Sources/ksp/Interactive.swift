@@ -13,7 +13,7 @@ struct Interactive {
         // At the prompt the statement is on screen already: show the caret form, in red on a terminal.
         let red = Terminal.colorAllowed && isatty(STDERR_FILENO) == 1
         session.reportError = { message, detail, _ in
-            let text = detail ?? message
+            let text = Interactive.wrappedError(detail ?? message, echoesStatement: detail != nil)
             StandardError.write(red ? "\u{1B}[31m" + text + "\u{1B}[0m" : text)
         }
         // Ctrl-C while a statement runs stops it (the line editor's handler only sets a flag).
@@ -51,19 +51,33 @@ struct Interactive {
 
     /// The prompt names the season; colour escapes are wrapped in \001…\002 so libedit counts widths right.
     var mainPrompt: String {
-        let name = session.season.name.lowercased().replacingOccurrences(of: " ", with: "")
+        let name = TerminalSafeText.escaped(session.season.name.lowercased().replacingOccurrences(of: " ", with: ""))
         return colored ? "\u{1}\u{1B}[1;36m\u{2}\(name)\u{1}\u{1B}[0m\u{2}> " : "\(name)> "
     }
 
     var continuationPrompt: String {
-        let width = session.season.name.replacingOccurrences(of: " ", with: "").count
+        let name = TerminalSafeText.escaped(session.season.name.replacingOccurrences(of: " ", with: ""))
+        let width = DisplayWidth.of(name)
         return String(repeating: " ", count: max(0, width - 3)) + "...> "
+    }
+
+    /// An error wrapped at spaces to the terminal's width; the statement echoed on its first line is kept
+    /// whole, so that the caret line under it still points at the place.
+    static func wrappedError(_ text: String, echoesStatement: Bool) -> String {
+        let width = Terminal.width()
+        guard echoesStatement, let firstBreak = text.firstIndex(of: "\n") else {
+            return TerminalSafeText.wrapped(text, width: width)
+        }
+        let rest = text[text.index(after: firstBreak)...]
+        return String(text[..<firstBreak]) + "\n" + TerminalSafeText.wrapped(String(rest), width: width)
     }
 
     func printBanner() {
         let s = SeasonSummary(session.season)
         print("ksp — Kundeserviceprisen query shell")
-        print("\(s.name): \(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries, \(s.dateRangeText)")
+        let counts = "\(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries"
+        print("\(TerminalSafeText.escaped(s.name)): \(counts), \(s.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
+        if let warning = Terminal.localeWarning { StandardError.write(warning) }
     }
 }

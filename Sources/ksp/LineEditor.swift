@@ -86,31 +86,50 @@ enum HistoryFile {
     static func append(_ entry: String, to path: String) {
         // One statement a line: a multi-line statement is kept on one line.
         let line = entry.replacingOccurrences(of: "\n", with: " ") + "\n"
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { warnOnce(path); return }
-        defer { Foundation.close(fd) }
-        // The lock keeps a compaction by another shell from dropping this entry.
-        flock(fd, LOCK_EX)
-        defer { flock(fd, LOCK_UN) }
-        let bytes = Array(line.utf8)
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n != bytes.count { warnOnce(path) }
+        withLock(path) {
+            // Opened under the lock: a compaction by another shell renames a new file over the old one, and
+            // a descriptor opened before that would write into the replaced (unlinked) file, losing the entry.
+            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                warnOnce(path)
+                return
+            }
+            defer { Foundation.close(fd) }
+            let bytes = Array(line.utf8)
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n != bytes.count { warnOnce(path) }
+        }
     }
 
     /// Keeps the file to the last `limit` entries once it has grown past twice that: the kept
     /// entries are written to a temporary file that replaces the old one by rename, under the lock,
-    /// so a crash leaves either the old file or the new one.
+    /// so a crash leaves either the old file or the new one, and no shell appends meanwhile.
     static func compact(_ path: String, limit: Int) {
-        let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { Foundation.close(fd) }
-        flock(fd, LOCK_EX)
-        defer { flock(fd, LOCK_UN) }
-        guard let entries = read(path), entries.count > 2 * limit else { return }
-        let temp = path + ".tmp-\(getpid())"
-        let text = entries.suffix(limit).joined(separator: "\n") + "\n"
-        guard FileManager.default.createFile(atPath: temp, contents: text.data(using: .utf8), attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temp, path) != 0 { unlink(temp) }
+        withLock(path) {
+            guard let entries = read(path), entries.count > 2 * limit else { return }
+            let temp = path + ".tmp-\(getpid())"
+            let text = entries.suffix(limit).joined(separator: "\n") + "\n"
+            let attributes: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+            guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: attributes) else {
+                return
+            }
+            if rename(temp, path) != 0 { unlink(temp) }
+        }
+    }
+
+    /// Runs `body` holding an exclusive lock on `PATH.lock`, a file that is never replaced (the history file
+    /// itself is, by compaction, so a lock on it would not exclude a shell that opened it before). Without a
+    /// lock file (a directory that cannot take one) it runs unlocked: the history is a convenience.
+    static func withLock(_ path: String, _ body: () -> Void) {
+        let lockDescriptor = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lockDescriptor >= 0 else {
+            body()
+            return
+        }
+        defer { Foundation.close(lockDescriptor) }
+        while flock(lockDescriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(lockDescriptor, LOCK_UN) }
+        body()
     }
 
     static func warnOnce(_ path: String) {

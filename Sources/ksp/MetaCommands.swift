@@ -128,6 +128,7 @@ extension Session {
             let before = season.inquiries.count
             season = loaded
             seasonDirectories = directories
+            releaseOutputInsideSeasons()
             let added = loaded.inquiries.count - before
             let change = reloading ? " (\(added >= 0 ? "+" : "")\(added) inquiries)" : ""
             let warnings = loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"
@@ -171,7 +172,7 @@ extension Session {
     }
 
     func showSchema() throws -> Outcome {
-        try emit(Listings.schema(season, width: Terminal.width()))
+        try emit(Listings.schema(season, width: Terminal.width(), unicode: Terminal.unicode))
         return .ok
     }
 

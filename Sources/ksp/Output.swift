@@ -76,16 +76,31 @@ enum Terminal {
 
     /// Whether the locale can show Unicode (block characters); otherwise charts fall back to ASCII.
     static var unicode: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        let locale = localeName
         if locale.isEmpty { return true }  // no locale set: assume a modern terminal
         let l = locale.lowercased()
         return l.contains("utf-8") || l.contains("utf8")
     }
 
-    /// Colour only on a terminal and when NO_COLOR is unset.
+    /// The locale that decides the character set: LC_ALL, else LC_CTYPE, else LANG ("" when none is set).
+    static var localeName: String {
+        let env = ProcessInfo.processInfo.environment
+        let set = { (name: String) in env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        return set("LC_ALL") ?? set("LC_CTYPE") ?? set("LANG") ?? ""
+    }
+
+    /// Shown at the prompt when the locale is not UTF-8: libedit then drops typed æøå without a word.
+    static var localeWarning: String? {
+        unicode ? nil : "ksp: the locale \(localeName) is not UTF-8, so Norwegian letters cannot be typed and tables "
+            + "are drawn in ASCII; set LANG=C.UTF-8 (or nb_NO.UTF-8) for æøå"
+    }
+
+    /// Colour only on a terminal that can show it (TERM is not `dumb`) and when NO_COLOR is unset or empty.
     static var colorAllowed: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let env = ProcessInfo.processInfo.environment
+        let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = env["TERM"] == "dumb"
+        return isatty(STDOUT_FILENO) == 1 && !noColor && !dumb
     }
 }
 

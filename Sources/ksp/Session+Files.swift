@@ -29,6 +29,20 @@ extension Session {
         }
     }
 
+    /// After `.load`: a `.output` file that now lies inside a loaded season's directory is closed and
+    /// results go to the screen again, so that nothing is written into the season just loaded.
+    func releaseOutputInsideSeasons() {
+        guard let path = output.path else {
+            return
+        }
+        do {
+            _ = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
+        } catch {
+            try? output.redirect(to: nil)
+            StandardError.write(".output: \(error); results go to the screen again")
+        }
+    }
+
     /// `.read FILE` runs a script's statements; its errors name the file and line.
     func read(_ path: String, fail: (String) -> Outcome) -> Outcome {
         let real = RealPath.resolve(path)

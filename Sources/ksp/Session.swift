@@ -124,28 +124,3 @@ final class Session {
         init(_ d: String) { description = d }
     }
 }
-
-/// Runs `$PAGER` (else `less -SRX`) on a text.
-enum Pager {
-    static func show(_ text: String) -> Bool {
-        let command = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -SRX"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let pipe = Pipe()
-        p.standardInput = pipe
-        do { try p.run() } catch { return false }
-        // Plain write(2): a pager quit early must not take the shell down with SIGPIPE (ignored at start).
-        let fd = pipe.fileHandleForWriting.fileDescriptor
-        var bytes = Array((text + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
-        try? pipe.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return true
-    }
-}

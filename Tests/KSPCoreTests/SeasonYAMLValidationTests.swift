@@ -43,6 +43,19 @@ struct SeasonYAMLValidationTests {
                 + "min_inquiries_for_award, second_attempt_factor, language, channels, areas, questions"])
     }
 
+    // Issue 20 item 20: each metric knows which way is better; a CX question's direction is the season's.
+    @Test func betterSaysWhichWayACXQuestionIsBetter() throws {
+        #expect(errors("metric: csat, text:", "metric: csat, better: sideways, text:")
+            == ["season.yaml:23:75: error: question X1: better must be higher or lower, found \"sideways\""])
+        #expect(errors("{id: T1, area: impression, type: yesno,", "{id: T1, area: impression, type: yesno, better: lower,")
+            == ["season.yaml:22:53: error: question T1: `better` belongs to a CX question (one with metric:)"])
+        let lower = try Fixtures.load(yaml: yaml("metric: csat, text:", "metric: csat, better: lower, text:"))
+        #expect(lower.definition.questions.first { $0.id == "X1" }?.lowerIsBetter == true)
+        let higher = try Fixtures.load(yaml: yaml("metric: csat, text:", "metric: csat, better: higher, text:"))
+        #expect(higher.definition.questions.first { $0.id == "X1" }?.lowerIsBetter == false)
+        #expect(try Fixtures.small().definition.questions.allSatisfy { !$0.lowerIsBetter })
+    }
+
     @Test func keysOfAnotherTypeAreRefused() {
         #expect(errors("{id: T1, area: impression, type: yesno,", "{id: T1, area: impression, type: yesno, max: 5,")
             == ["season.yaml:22:45: error: question T1: `max` belongs to a scale question; this one is yesno"])

@@ -63,6 +63,10 @@ struct SeasonsSideBySideTests {
         #expect(t.number("Test 2023", "n") == 3)
         // All nine plus two: (4 − 3)/9.
         #expect(close(single(try run(both, "nps")), 100.0 / 9))
+        // A filter on the answer follows each season's tag too: promoters are a1 in 2023, three in 2024.
+        let promoters = try run(both, "n by season where nps >= 9")
+        #expect(promoters.number("Test 2023", "n") == 1)
+        #expect(promoters.number("Test 2024", "n") == 3)
         // X3 the question is still only the 2024 one.
         #expect(try run(both, "X3 by season").number("Test 2023", "X3") == nil)
     }

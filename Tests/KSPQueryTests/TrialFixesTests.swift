@@ -167,10 +167,25 @@ struct TrialFixesTests {
             return
         }
         #expect(chart.bars.map(\.label) == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
-        // wait_median: Alfa Bank 60 s (30 50 70 72000), Gamma Forsikring 95 s (40 150), Beta Bank 120 s (q6).
+        // wait_median: Gamma Forsikring 95 s (40 150), Beta Bank 120 s (q6); Alfa Bank mixes wall-clock and
+        // business-time waits (30 50 70 and e-mail 72000), so its median is empty and it comes last.
         #expect(try Fixture.run("wait_median by participant top 3").firstColumn
+            == ["Gamma Forsikring", "Beta Bank", "Alfa Bank"])
+        // CX metrics are better higher (KSP asks CES as "how easy was it") unless the season says `better: lower`.
+        let definition = Fixture.small.definition
+        #expect(Metric.noanswer1.lowerIsBetter(in: definition) && Metric.waitMedian.lowerIsBetter(in: definition))
+        #expect(!Metric.cx(.ces).lowerIsBetter(in: definition) && !Metric.cx(.csat).lowerIsBetter(in: definition))
+        let effortText = try String(contentsOf: Fixture.root.appendingPathComponent("small/season.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "metric: csat, text:", with: "metric: csat, better: lower, text:")
+        let effort = try SeasonLoader.load(definition: Array(effortText.utf8),
+            participants: Array(try Data(contentsOf: Fixture.root.appendingPathComponent("small/participants.csv"))),
+            inquiries: Array(try Data(contentsOf: Fixture.root.appendingPathComponent("small/inquiries.csv"))))
+        #expect(Metric.cx(.csat).lowerIsBetter(in: effort.definition))
+        // csat: Alfa Bank 4.0, Gamma Forsikring 3.0, Beta Bank 2.0; best first by each season's direction.
+        #expect(try Evaluator(season: Fixture.small).run("csat by participant order by csat").firstColumn
             == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
-        #expect(Metric.cx(.ces).lowerIsBetter && Metric.noanswer1.lowerIsBetter && !Metric.cx(.csat).lowerIsBetter)
+        #expect(try Evaluator(season: effort).run("csat by participant order by csat").firstColumn
+            == ["Beta Bank", "Gamma Forsikring", "Alfa Bank"])
     }
 
     // 20.27: a season without NPS (or CSAT/CES): reports leave those parts out.

@@ -104,18 +104,6 @@ struct InteractiveTests {
         try t.waitFor("│ 9 │")
     }
 
-    @Test func pagerForTallResults() throws {
-        let home = KSP.tempDirectory()
-        let t = try TmuxSession(args: [KSP.fixture], home: home, pager: "tee paged.txt")
-        defer { t.close() }
-        try t.waitFor(prompt)
-        try t.enter(".pager on")
-        try t.enter("n by participant")
-        try t.waitFor("Gamma Forsikring")
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(t.file("paged.txt")?.contains("│ Gamma Forsikring │ 2 │") == true)
-    }
-
     @Test func duplicateStatementsAreKeptOnceAndTheFileIsCapped() throws {
         let home = KSP.tempDirectory()
         // A history far over the cap: compacted to the newest 5000 at start.

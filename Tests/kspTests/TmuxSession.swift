@@ -18,16 +18,19 @@ final class TmuxSession {
     }
 
     /// Starts `ksp ARGS` in an 120×40 terminal with its own HOME (so its own history).
-    init(args: [String], home: URL? = nil, pager: String = "cat", environment: String = "") throws {
+    /// `prelude` runs in the terminal's shell first (e.g. `ulimit -n 4;`); `size` is columns × rows.
+    init(args: [String], home: URL? = nil, pager: String = "cat", environment: String = "", prelude: String = "",
+         size: (columns: Int, rows: Int) = (120, 40)) throws {
         dir = home ?? KSP.tempDirectory()
         let quoted = ([KSP.binary.path] + args).map { "'\($0)'" }.joined(separator: " ")
         // Record the terminal settings before and after, and the exit status, for the tests to compare.
         let script = """
-        cd '\(dir.path)'; stty -g > stty.before; \
+        cd '\(dir.path)'; stty -g > stty.before; \(prelude) \
         HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER='\(pager)' TERM=xterm \(environment) \(quoted); echo "EXIT=$?" > exit.status; \
         stty -g > stty.after; sleep 600
         """
-        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "/bin/sh", "-c", script])
+        let geometry = ["-x", "\(size.columns)", "-y", "\(size.rows)"]
+        try tmux(["new-session", "-d", "-s", session] + geometry + ["/bin/sh", "-c", script])
     }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's Process waits forever here, because the
@@ -65,6 +68,8 @@ final class TmuxSession {
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", session] + names) }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+    /// The screen with its colours, as escape sequences (`ESC[31m` for red).
+    func screenWithColours() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
 
     /// Waits until the screen satisfies a condition (up to 15 s); returns the last screen.
     @discardableResult

@@ -153,6 +153,21 @@ struct WriteTargetTests {
         #expect(!FileManager.default.fileExists(atPath: out + ";"))
     }
 
+    // A `.output` file that a later `.load` puts inside a loaded season is closed, not written.
+    @Test func loadingTheSeasonAroundTheOutputFileSendsResultsToTheScreen() throws {
+        let scratch = try ScratchSeason()
+        defer { scratch.remove() }
+        let other = scratch.path("other")
+        try FileManager.default.copyItem(atPath: KSP.fixture, toPath: other)
+        let out = other + "/out.txt"
+        let r = try KSP.run([scratch.season.path, "--format", "csv", "-c", ".output \(out); .load \(other); n"])
+        #expect(r.status == 0)
+        #expect(r.out == "loaded Test 2024: 3 participants, 9 inquiries\nn\n9\n")
+        #expect(r.err.contains(".output: \(out) is inside the season directory \(other)"))
+        #expect(r.err.hasSuffix("; results go to the screen again\n"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "")
+    }
+
     @Test func outputWithTwoWordsAsksForQuotes() throws {
         let r = try KSP.run([KSP.fixture, "-c", ".output my file.csv"])
         #expect(r.err == "<command>:1: .output: expected one file name, found 2 words (quote a name with spaces)\n")
