@@ -23,7 +23,8 @@ enum Help {
           quotes where class = Bank and total < 50 top 5
         Best first: top N without order by keeps the N best by the first metric, order by a metric without
           asc/desc puts the best first, and rank and chart do the same. Best is the metric's direction:
-          lower for noanswer, noanswer1, wait_median and ces (less effort), higher for the rest.
+          lower for noanswer, noanswer1 and wait_median, higher for the rest (CX metrics too, unless
+          the season marks the question better: lower).
           An explicit order by X desc (or asc) is taken literally.
         winners ranks the whole season; where only chooses which awards are shown.
         Long comments in quotes wrap inside their cell.
@@ -35,7 +36,8 @@ enum Help {
           csat, ces, ves1, ves2 (mean of the raw answers), nps (% 9–10 minus % 0–6),
           wait_median (median wait of answered inquiries, on the channel's clock).
         Shares show with their unit in tables (4.0 %); csv and json keep the number (4.0).
-        Lower is better for noanswer, noanswer1, wait_median and ces; higher for the rest.
+        Lower is better for noanswer, noanswer1 and wait_median; higher for the rest (a CX question marked
+          better: lower in season.yaml is lower-is-better).
         .questions and .schema list the season's ids.
         """,
         "dimensions": """
