@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads inquiries.csv into columns, checking every row against the season's definition.
 struct InquiryBuilder {
     let definition: SeasonDefinition
@@ -596,5 +598,3 @@ final class ChunkQueue: @unchecked Sendable {
     while e > s && (b[e - 1] == 32 || b[e - 1] == 9) { e -= 1 }
     return UnsafeBufferPointer(rebasing: b[s..<e])
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import KSPCore
+import Foundation
 
 /// Output formats of `.mode` and `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -39,10 +40,6 @@ public struct TableRenderer {
 
     /// A wrapped column is not narrowed below this (a few words a line stay readable).
     static let minWrapWidth = 24
-
-    static func isNumeric(_ column: Int, _ t: ResultTable) -> Bool {
-        !t.columns[column].isDimension
-    }
 
     public func render(_ t: ResultTable) -> String {
         guard !t.columns.isEmpty else { return "" }
@@ -180,5 +177,3 @@ public enum JSONRenderer {
         return out + "\""
     }
 }
-
-import Foundation
