@@ -16,31 +16,34 @@ extension Evaluator {
         let (areaValue, rest) = FilterCompiler.extractArea(c.filter)
         let area = try areaRestriction(areaValue)
         let metrics = c.metrics.isEmpty ? defaultCompareMetrics() : try self.metrics(c.metrics, area: area)
-        let pool = try inquiries(passing: rest)
+        let inquiries = try self.inquiries(passing: rest)
         let aKey = try dim.resolve(c.a, season)
         let aLabel = dim.label(aKey, season)
-        let a = pool.filter { dim.key($0, season) == aKey }
-        let b: [Int]
+        let inquiriesA = inquiries.filter { dim.key($0, season) == aKey }
+        let inquiriesB: [Int]
         let bLabel: String
         switch c.b {
         case let .value(v):
             let k = try dim.resolve(v, season)
-            b = pool.filter { dim.key($0, season) == k }
+            inquiriesB = inquiries.filter { dim.key($0, season) == k }
             bLabel = dim.label(k, season)
         case let .list(values):
             var keys = Set<Int>()
             for v in values { keys.insert(try dim.resolve(v, season)) }
-            b = pool.filter { keys.contains(dim.key($0, season)) }
+            inquiriesB = inquiries.filter { keys.contains(dim.key($0, season)) }
             bLabel = keys.sorted().map { dim.label($0, season) }.joined(separator: ", ")
         case .all:
-            b = pool
+            inquiriesB = inquiries
             bLabel = "all"
         case let .ownClass(range):
             guard dim == .participant else {
                 throw EvaluationError(range, "vs class compares a participant with the rest of its class; expected compare participant \"NAME\" vs class")
             }
             let cls = season.participants[aKey].classIndex
-            b = pool.filter { let p = Int(season.inquiries.participant[$0]); return p != aKey && season.participants[p].classIndex == cls }
+            inquiriesB = inquiries.filter {
+                let participant = Int(season.inquiries.participant[$0])
+                return participant != aKey && season.participants[participant].classIndex == cls
+            }
             bLabel = "rest of \(season.classes[cls])"
         }
         let def = season.definition
@@ -52,8 +55,8 @@ extension Evaluator {
         for m in metrics {
             try checkCancelled()
             var fa = FigureAccumulator(m, definition: def), fb = FigureAccumulator(m, definition: def)
-            fa.add(a, season)
-            fb.add(b, season)
+            fa.add(inquiriesA, season)
+            fb.add(inquiriesB, season)
             let x = fa.figure, y = fb.figure
             let diff: Double? = x.value.flatMap { xv in y.value.map { xv - $0 } }
             let test = significance(m, fa, fb)
@@ -73,7 +76,7 @@ extension Evaluator {
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
         if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
-        var notes = ["a = \(aLabel) (\(a.count) inquiries), b = \(bLabel) (\(b.count) inquiries)",
+        var notes = ["a = \(aLabel) (\(inquiriesA.count) inquiries), b = \(bLabel) (\(inquiriesB.count) inquiries)",
                      tests.isEmpty ? "no test could be made (a base below 2 or no values)"
                                    : "sig: * p < 0.05, ** p < 0.01 (\(tests.sorted().joined(separator: ", ")); see .help compare)"]
         if small { notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise") }

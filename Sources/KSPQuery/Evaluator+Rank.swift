@@ -7,17 +7,17 @@ extension Evaluator {
     /// participant's own inquiries with replacement, scores and ranks them again.
     func rank(_ r: RankStatement) throws(EvaluationError) -> ResultTable {
         let def = season.definition
-        var pool = try inquiries(passing: r.filter)
+        var inquiries = try self.inquiries(passing: r.filter)
         var scope = "all participants"
         if let within = r.within {
             let d = try dimension(within.dimension)
             let k = try d.resolve(within.value, season)
-            pool = pool.filter { d.key($0, season) == k }
+            inquiries = inquiries.filter { d.key($0, season) == k }
             scope = "\(d.rawValue) \(d.label(k, season))"
         }
-        if season.seasons.count > 1, let latest = pool.map({ season.inquiries.season[$0] }).max() {
+        if season.seasons.count > 1, let latest = inquiries.map({ season.inquiries.season[$0] }).max() {
             // A rank is within one season: the latest among the inquiries asked about.
-            pool = pool.filter { season.inquiries.season[$0] == latest }
+            inquiries = inquiries.filter { season.inquiries.season[$0] == latest }
             scope += " in \(season.seasons[Int(latest)].name)"
         }
         let metric: Metric
@@ -30,7 +30,7 @@ extension Evaluator {
         } else { metric = .total }
         // Each inquiry's own contribution to the metric (NaN where it has none).
         var byParticipant: [Int: [Double]] = [:]
-        for i in pool {
+        for i in inquiries {
             let v = contribution(metric, i)
             if !v.isNaN { byParticipant[Int(season.inquiries.participant[i]), default: []].append(v) }
         }

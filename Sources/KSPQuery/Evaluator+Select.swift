@@ -38,7 +38,8 @@ extension Evaluator {
     }
 
     /// Groups inquiries by one or two dimensions, in display order.
-    func groups(_ dims: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, members: [Int])] {
+    func groups(_ dims: [Dimension],
+                _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, inquiries: [Int])] {
         guard !dims.isEmpty else { return [(GroupKey(a: 0, b: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
         let first = dims[0].keys(inquiries, season)
@@ -50,7 +51,7 @@ extension Evaluator {
                 try checkCancelled(at: n)
                 buckets[k].append(i)
             }
-            for (k, b) in buckets.enumerated() where !b.isEmpty { map[GroupKey(a: k, b: 0)] = b }
+            for (k, bucket) in buckets.enumerated() where !bucket.isEmpty { map[GroupKey(a: k, b: 0)] = bucket }
         } else {
             for (n, i) in inquiries.enumerated() {
                 try checkCancelled(at: n)
@@ -76,10 +77,10 @@ extension Evaluator {
         return [.text(iv.map { Significance.intervalText($0) } ?? ""), .number(iv?.low, .score), .number(iv?.high, .score)]
     }
 
-    func accumulators(_ metrics: [Metric], _ members: [Int]) -> [FigureAccumulator] {
-        var accs = metrics.map { FigureAccumulator($0, definition: season.definition) }
-        for k in accs.indices { accs[k].add(members, season) }
-        return accs
+    func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
+        var accumulators = metrics.map { FigureAccumulator($0, definition: season.definition) }
+        for k in accumulators.indices { accumulators[k].add(inquiries, season) }
+        return accumulators
     }
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
@@ -90,7 +91,7 @@ extension Evaluator {
         var accs: [[FigureAccumulator]] = []
         for group in groups {
             try checkCancelled()
-            accs.append(accumulators(metrics, group.members))
+            accs.append(accumulators(metrics, group.inquiries))
         }
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
@@ -128,7 +129,9 @@ extension Evaluator {
         for (g, group) in groups.enumerated() {
             var row = labels(dims, group.key)
             for cells in perMetric[g] { row += cells }
-            if showN { row.append(.count(group.members.count, mark: group.members.count < options.minBase ? "*" : nil)) }
+            if showN {
+                row.append(.count(group.inquiries.count, mark: group.inquiries.count < options.minBase ? "*" : nil))
+            }
             rows.append(row)
         }
         if dims.isEmpty && inquiries.isEmpty { rows = [] }
@@ -170,13 +173,15 @@ extension Evaluator {
         for g in try groups(dims, inquiries) {
             try checkCancelled()
             var row = labels(dims, g.key)
-            var parts = [[Int]](repeating: [], count: acrossKeys.count)
-            for (i, k) in zip(g.members, across.keys(g.members, season)) { parts[acrossIndex[k]!].append(i) }
+            var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
+            for (i, k) in zip(g.inquiries, across.keys(g.inquiries, season)) {
+                inquiriesPerColumn[acrossIndex[k]!].append(i)
+            }
             for m in metrics {
-                let cells = parts.map { p -> FigureAccumulator in
-                    var a = FigureAccumulator(m, definition: def)
-                    a.add(p, season)
-                    return a
+                let cells = inquiriesPerColumn.map { columnInquiries -> FigureAccumulator in
+                    var accumulator = FigureAccumulator(m, definition: def)
+                    accumulator.add(columnInquiries, season)
+                    return accumulator
                 }
                 var whole = FigureAccumulator(m, definition: def)
                 for c in cells { whole.merge(c) }
@@ -193,7 +198,7 @@ extension Evaluator {
                 }
                 if Significance.isTestable(m) { row += marks.map { .text(Significance.word($0)) } }
             }
-            row.append(.count(g.members.count, mark: g.members.count < options.minBase ? "*" : nil))
+            row.append(.count(g.inquiries.count, mark: g.inquiries.count < options.minBase ? "*" : nil))
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
@@ -204,11 +209,11 @@ extension Evaluator {
                       _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
-        var parts: [[Int]] = []
+        var inquiriesPerColumn: [[Int]] = []
         if let dim {
             for g in try groups([dim], inquiries) {
                 columns.append(ResultColumn(dim.label(g.key.a, season)))
-                parts.append(g.members)
+                inquiriesPerColumn.append(g.inquiries)
             }
         }
         columns.append(ResultColumn(dim == nil ? "value" : "all"))
@@ -221,15 +226,15 @@ extension Evaluator {
             }
         }
         columns.append(ResultColumn("n"))
-        if dim == nil { parts.append(inquiries) }
+        if dim == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
         let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
-        // One pass per part over the answers row by row (sequential memory), all questions at once;
-        // the all column is the parts merged.
+        // One pass per column over the answers row by row (sequential memory), all questions at once;
+        // the all column is the columns merged.
         var perPart: [QuestionSums] = []
-        for part in parts {
+        for columnInquiries in inquiriesPerColumn {
             try checkCancelled()
-            perPart.append(QuestionSums.of(questions, over: part, season))
+            perPart.append(QuestionSums.of(questions, over: columnInquiries, season))
         }
         if dim != nil { perPart.append(QuestionSums.merged(perPart, questionCount: questions.count)) }
         var rows: [[Cell]] = []
