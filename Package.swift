@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ksp", targets: ["ksp"]),
         .library(name: "KSPCore", targets: ["KSPCore"]),
         .library(name: "KSPQuery", targets: ["KSPQuery"]),
+        .library(name: "KSPRender", targets: ["KSPRender"]),
         .library(name: "KSPSampleData", targets: ["KSPSampleData"]),
     ],
     dependencies: [
@@ -35,22 +36,29 @@ let package = Package(
             name: "KSPQuery",
             dependencies: ["KSPCore"]
         ),
+        // What people and programs read: tables, charts, reports (terminal, markdown, csv, json, HTML).
+        // KSPQuery ends at models (ResultTable, Report, the charts); this target draws them.
+        .target(
+            name: "KSPRender",
+            dependencies: ["KSPCore", "KSPQuery"]
+        ),
         .executableTarget(
             name: "ksp",
             dependencies: [
-                "KSPCore", "KSPQuery", "KSPSampleData", "CEditLine",
+                "KSPCore", "KSPQuery", "KSPRender", "KSPSampleData", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark (Benchmarks/run.sh builds it in release and runs it beside DuckDB).
         .executableTarget(
             name: "ksp-bench",
-            dependencies: ["KSPCore", "KSPQuery"],
+            dependencies: ["KSPCore", "KSPQuery", "KSPRender"],
             path: "Benchmarks/KSPBench"
         ),
         .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
         .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
-        .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore"]),
+        .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender"]),
+        .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore"]),
         .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,9 +3,14 @@ import KSPCore
 extension Evaluator {
     static let bootstrapRounds = 1000
 
+    /// The `rank` statement's table: one row per participant, best first.
+    func rank(_ statement: RankStatement) throws(EvaluationError) -> ResultTable {
+        try rankings(statement).table
+    }
+
     /// Ranks with 95 % rank intervals from a seeded bootstrap: each round resamples every
     /// participant's own inquiries with replacement, scores and ranks them again.
-    func rank(_ statement: RankStatement) throws(EvaluationError) -> ResultTable {
+    func rankings(_ statement: RankStatement) throws(EvaluationError) -> Rankings {
         let definition = season.definition
         var inquiries = try self.inquiries(passing: statement.filter)
         var scope = "all participants"
@@ -56,17 +61,13 @@ extension Evaluator {
             let roundOrder = rankOrder(scores, lowerIsBetter: metric.lowerIsBetter(in: season.definition))
             for p in participants.indices { ranks[p].append(roundOrder[p]) }
         }
-        var rows: [[Cell]] = []
+        var rows: [ParticipantRank] = []
         for p in participants.indices.sorted(by: { order[$0] < order[$1] }) {
             let sorted = ranks[p].sorted()
             let low = sorted[Int(Double(rounds) * 0.025)]
             let high = sorted[min(rounds - 1, Int(Double(rounds) * 0.975))]
-            let participant = season.participants[participants[p]]
-            let base = values[p].count
-            let mark = base < options.minBase ? "*" : nil
-            rows.append([.count(order[p]), .text(participant.name), .text(participant.className),
-                         .number(point[p], style(metric), mark: mark),
-                         .count(base), .count(low), .count(high), .text("\(low)–\(high)")])
+            rows.append(ParticipantRank(position: order[p], participant: participants[p], value: point[p],
+                                        base: values[p].count, lowestRank: low, highestRank: high))
         }
         if let top = statement.top, rows.count > top.value { rows = Array(rows.prefix(top.value)) }
         let id = metric.id(in: definition)
@@ -77,8 +78,15 @@ extension Evaluator {
         var notes = ["ranked by \(id)\(direction) within \(scope);"
                      + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
                      "participants whose intervals overlap are tied within noise"]
-        if rows.contains(where: { $0[3].mark == "*" }) { notes.append(smallBaseNote) }
-        return ResultTable(columns: columns, rows: rows, notes: notes)
+        let cells = rows.map { rank -> [Cell] in
+            let part = season.participants[rank.participant]
+            let small = CellFlags.smallBase(rank.base < options.minBase)
+            return [.count(rank.position), .text(part.name), .text(part.className), .number(rank.value, style(metric), flags: small),
+                    .count(rank.base), .count(rank.lowestRank), .count(rank.highestRank),
+                    Cell(.interval(FigureInterval(low: Double(rank.lowestRank), high: Double(rank.highestRank)), .count))]
+        }
+        if rows.contains(where: { $0.base < options.minBase }) { notes.append(smallBaseNote) }
+        return Rankings(ranks: rows, table: ResultTable(columns: columns, rows: cells, notes: notes))
     }
 
     /// What one inquiry adds to a metric: its value for means, ±100/0 for NPS, 100/0 for shares.

@@ -8,6 +8,16 @@ extension Evaluator {
         do { return try run(statement) } catch { throw subError(error, statement) }
     }
 
+    /// A `rank` statement of the report's own, as figures.
+    func subRankings(_ statement: String) throws(EvaluationError) -> Rankings {
+        do {
+            guard case let .rank(rank) = try Parser.parse(statement) else {
+                throw EvaluationError(SourceRange(0, 0), "not a rank statement")
+            }
+            return try rankings(rank)
+        } catch { throw subError(error, statement) }
+    }
+
     func subAny(_ statement: String) throws(EvaluationError) -> StatementResult {
         do { return try runAny(statement) } catch { throw subError(error, statement) }
     }
@@ -170,13 +180,12 @@ extension Evaluator {
 
     func rankSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let participant = subject.participant
-        let rank = try sub("rank within class \(subject.quotedClass)\(subject.scope.clause([]))")
-        let ownRows = rank.rows.filter { $0[1].value == .text(participant.name) }
-        let rankText: String = ownRows.first.map { row in
-            let position = TableRenderer.text(row[0])
-            let interval = TableRenderer.text(row[7])
-            return "Rank \(position) of \(rank.rows.count) in \(participant.className); 95 % rank interval \(interval) "
-                + "(bootstrap of its \(TableRenderer.text(row[4])) inquiries)."
+        let ranking = try subRankings("rank within class \(subject.quotedClass)\(subject.scope.clause([]))")
+        let rank = ranking.table
+        let rankText: String = ranking.ranks.first { $0.participant == subject.index }.map { own in
+            let interval = "\(own.lowestRank)–\(own.highestRank)"
+            return "Rank \(own.position) of \(ranking.ranks.count) in \(participant.className); 95 % rank interval \(interval)"
+                + " (bootstrap of its \(own.base) inquiries)."
         } ?? "Not ranked."
         return .init(heading: "Rank in the class", blocks: [.text(rankText), .table(rank)])
     }

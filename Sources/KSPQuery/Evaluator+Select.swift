@@ -29,8 +29,8 @@ extension Evaluator {
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
-        if table.rows.contains(where: { $0.contains { $0.mark?.contains("*") == true } }) { table.notes.append(smallBaseNote) }
-        if table.rows.contains(where: { $0.contains { $0.mark?.contains("▲") == true || $0.mark?.contains("▼") == true } }) {
+        if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) { table.notes.append(smallBaseNote) }
+        if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
             table.notes.append(across == nil ? "▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
                                              : "▲ ▼ significantly above / below the rest of the row (95 %, Holm-corrected; .help compare)")
         }
@@ -74,7 +74,7 @@ extension Evaluator {
     /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
     func intervalCells(_ f: Figure, _ m: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
         let iv = Significance.interval(f, m, quantiles: &quantiles)
-        return [.text(iv.map { Significance.intervalText($0) } ?? ""), .number(iv?.low, .score), .number(iv?.high, .score)]
+        return [Cell(.interval(iv, .score)), .number(iv?.low, .score), .number(iv?.high, .score)]
     }
 
     func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
@@ -99,14 +99,14 @@ extension Evaluator {
         for (k, m) in metrics.enumerated() {
             let id = m.id(in: def)
             columns.append(ResultColumn(id))
-            let marks: [String]
+            let marks: [SignificantDifference?]
             let testable = !dims.isEmpty && Significance.isTestable(m) && groups.count >= 2
             if testable {
                 var whole = FigureAccumulator(m, definition: def)
                 for g in accs { whole.merge(g[k]) }
                 marks = Significance.markers(accs.map { $0[k] }, whole: whole, metric: m, evaluator: self)
                 columns.append(ResultColumn(id + "_sig", audience: .machines))
-            } else { marks = groups.map { _ in "" } }
+            } else { marks = groups.map { _ in nil } }
             let ci = options.confidenceIntervals && Significance.hasInterval(m)
             if ci {
                 columns.append(ResultColumn(id + " 95% CI", audience: .people))
@@ -116,9 +116,9 @@ extension Evaluator {
             for g in groups.indices {
                 let f = accs[g][k].figure
                 var c = cell(f, m)
-                if !marks[g].isEmpty { c.mark = (c.mark ?? "") + marks[g] }
+                c.flags.formUnion(CellFlags(marks[g]))
                 var cells = [c]
-                if testable { cells.append(.text(Significance.word(marks[g]))) }
+                if testable { cells.append(Cell(.significance(marks[g]))) }
                 if ci { cells += intervalCells(f, m, &quantiles) }
                 perMetric[g].append(contentsOf: [cells])
             }
@@ -130,7 +130,7 @@ extension Evaluator {
             var row = labels(dims, group.key)
             for cells in perMetric[g] { row += cells }
             if showN {
-                row.append(.count(group.inquiries.count, mark: group.inquiries.count < options.minBase ? "*" : nil))
+                row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             }
             rows.append(row)
         }
@@ -189,16 +189,16 @@ extension Evaluator {
                 let marks = Significance.markers(cells, whole: whole, metric: m, evaluator: self)
                 for (k, c) in cells.enumerated() {
                     var x = cell(c.figure, m)
-                    if !marks[k].isEmpty { x.mark = (x.mark ?? "") + marks[k] }
+                    x.flags.formUnion(CellFlags(marks[k]))
                     row.append(x)
                 }
                 row.append(cell(whole.figure, m))
                 if options.confidenceIntervals && Significance.hasInterval(m) {
                     for f in cells.map(\.figure) + [whole.figure] { row += intervalCells(f, m, &quantiles) }
                 }
-                if Significance.isTestable(m) { row += marks.map { .text(Significance.word($0)) } }
+                if Significance.isTestable(m) { row += marks.map { Cell(.significance($0)) } }
             }
-            row.append(.count(g.inquiries.count, mark: g.inquiries.count < options.minBase ? "*" : nil))
+            row.append(.count(g.inquiries.count, flags: .smallBase(g.inquiries.count < options.minBase)))
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
@@ -250,7 +250,7 @@ extension Evaluator {
                 if options.confidenceIntervals { intervals += intervalCells(f, m, &quantiles) }
             }
             row += intervals
-            row.append(.count(lastBase, mark: lastBase < options.minBase ? "*" : nil))
+            row.append(.count(lastBase, flags: .smallBase(lastBase < options.minBase)))
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows)

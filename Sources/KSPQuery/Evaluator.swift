@@ -147,7 +147,7 @@ public struct Evaluator {
 
     func cell(_ f: Figure, _ m: Metric) -> Cell {
         let small = m != .n && f.value != nil && f.base < options.minBase
-        return .number(f.value, style(m), mark: small ? "*" : nil)
+        return .number(f.value, style(m), flags: .smallBase(small))
     }
 
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.

@@ -1,6 +1,7 @@
 import KSPCore
 
-/// Tables of what a season holds, for `.classes`, `.participants`, `.questions` and `.schema`.
+/// Tables of what a season holds, for `.classes`, `.participants`, `.questions` and `.schema`
+/// (drawn by `Listings.schema` in KSPRender).
 public enum Listings {
     public static func classes(_ season: Season) -> ResultTable {
         var participantCounts = [Int](repeating: 0, count: season.classes.count)
@@ -47,29 +48,8 @@ public enum Listings {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    public static func schema(_ season: Season, width: Int, unicode: Bool) -> String {
-        let renderer = TableRenderer(width: width, unicode: unicode)
-        guard season.seasons.count > 1 else {
-            return TerminalSafeText.escapedKeepingLines(schema(of: season.definition, renderer))
-        }
-        // Each season is scored by its own weights and wait rules: shown one season at a time.
-        var text = "seasons loaded: " + season.seasons.map(\.name).joined(separator: ", ")
-        for info in season.seasons { text += "\n\n" + schema(of: info.definition, renderer) }
-        text += season.schemaDifferences.isEmpty ? "\n\nthe seasons' questionnaires are the same"
-            : "\n\nwhat differs between them:\n" + season.schemaDifferences.map { "  " + $0 }.joined(separator: "\n")
-        return TerminalSafeText.escapedKeepingLines(text)
-    }
-
-    /// One season's scored areas (with their share of its total) and its channels' wait rules.
-    static func schema(of definition: SeasonDefinition, _ renderer: TableRenderer) -> String {
-        let settings = "second attempt factor \(definition.secondAttemptFactor); "
-            + "awards need \(definition.minInquiriesForAward) inquiries; timezone \(definition.timezone)"
-        return "\(definition.name): scored areas (share of the total), and the channels' wait rules\n"
-            + renderer.render(areaTable(definition)) + "\n"
-            + renderer.render(channelTable(definition)) + "\n" + settings
-    }
-
-    static func areaTable(_ definition: SeasonDefinition) -> ResultTable {
+    /// One season's areas with their share of its total (`.schema`).
+    public static func areaTable(_ definition: SeasonDefinition) -> ResultTable {
         let scored = definition.areas.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight }
         let columns = ["area", "name", "weight", "share", "questions"]
         return ResultTable(
@@ -80,20 +60,6 @@ public enum Listings {
                     ? 0 : definition.questions.filter { $0.areaIndex == areaIndex }.count
                 return [.text(area.id), .text(area.name), .number(area.weight, .score), .number(share, .percent),
                         .count(questions)]
-            })
-    }
-
-    static func channelTable(_ definition: SeasonDefinition) -> ResultTable {
-        let columns = ["channel", "name", "aliases", "clock", "limit", "attempts", "brackets"]
-        return ResultTable(
-            columns: columns.map { ResultColumn($0, isDimension: $0 != "attempts") },
-            rows: definition.channels.map { channel in
-                let brackets = channel.brackets.map {
-                    "≤\(WaitDuration.format(seconds: $0.bound)): \(NumberFormat.decimals($0.points, 0))"
-                }
-                return [.text(channel.id), .text(channel.name), .text(channel.aliases.joined(separator: ", ")),
-                        .text(channel.clock.rawValue), .text(WaitDuration.format(seconds: channel.limit)),
-                        .count(channel.attempts), .text(brackets.joined(separator: ", "))]
             })
     }
 }

@@ -9,9 +9,10 @@ import KSPCore
 enum Significance {
     static let alpha = 0.05
 
-    /// ▲ / ▼ for each part that differs from the rest of the whole; "" otherwise.
-    static func markers(_ parts: [FigureAccumulator], whole: FigureAccumulator, metric: Metric, evaluator: Evaluator) -> [String] {
-        guard parts.count >= 2, isTestable(metric) else { return parts.map { _ in "" } }
+    /// For each part, whether it differs significantly from the rest of the whole, and which way.
+    static func markers(_ parts: [FigureAccumulator], whole: FigureAccumulator, metric: Metric,
+                        evaluator: Evaluator) -> [SignificantDifference?] {
+        guard parts.count >= 2, isTestable(metric) else { return parts.map { _ in nil } }
         var tests: [(index: Int, p: Double, up: Bool)] = []
         for (k, part) in parts.enumerated() {
             let rest = whole.removing(part)
@@ -20,12 +21,12 @@ enum Significance {
                   let t = evaluator.significance(metric, part, rest) else { continue }
             tests.append((k, t.p, a > b))
         }
-        var marks = parts.map { _ in "" }
+        var marks: [SignificantDifference?] = parts.map { _ in nil }
         // Holm: the k-th smallest p is held to alpha / (m − k); stop at the first that fails.
         let m = tests.count
         for (rank, t) in tests.sorted(by: { $0.p < $1.p }).enumerated() {
             guard t.p < alpha / Double(m - rank) else { break }
-            marks[t.index] = t.up ? "▲" : "▼"
+            marks[t.index] = t.up ? .above : .below
         }
         return marks
     }
@@ -37,11 +38,8 @@ enum Significance {
         }
     }
 
-    /// The machine-readable twin of a marker.
-    static func word(_ marker: String) -> String { marker == "▲" ? "above" : marker == "▼" ? "below" : "" }
-
     /// 95 % interval: t-distribution for means, normal for NPS; nil when it cannot be computed.
-    static func interval(_ f: Figure, _ m: Metric, quantiles: inout [Int: Double]) -> (low: Double, high: Double)? {
+    static func interval(_ f: Figure, _ m: Metric, quantiles: inout [Int: Double]) -> FigureInterval? {
         guard let v = f.value, let variance = f.variance, f.base >= 2 else { return nil }
         switch m.kind {
         case .score, .rawMean:
@@ -52,18 +50,12 @@ enum Significance {
                 quantiles[df] = t
             }
             let half = t * (variance / Double(f.base)).squareRoot()
-            return (v - half, v + half)
+            return FigureInterval(low: v - half, high: v + half)
         case .nps:
             let half = 1.959963984540054 * (variance / Double(f.base)).squareRoot()
-            return (max(-100, v - half), min(100, v + half))
+            return FigureInterval(low: max(-100, v - half), high: min(100, v + half))
         default: return nil
         }
-    }
-
-    /// `67.3–68.9`, or `-12.9 to -2.5` where a minus sign would make a dash ambiguous.
-    static func intervalText(_ iv: (low: Double, high: Double)) -> String {
-        let lo = NumberFormat.oneDecimal(iv.low), hi = NumberFormat.oneDecimal(iv.high)
-        return lo.hasPrefix("-") || hi.hasPrefix("-") ? "\(lo) to \(hi)" : "\(lo)–\(hi)"
     }
 
     static func hasInterval(_ m: Metric) -> Bool {

@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 /// Context-aware Tab completion (installed into libedit through the C shim).
 enum Completion {

@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 /// The interactive shell: banner, prompt, libedit line editing and history.
 struct Interactive {

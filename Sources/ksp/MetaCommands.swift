@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 /// One meta-command as typed: its name (lowercased), the words after it, and how to report an error
 /// at its line.

@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 /// The state of one run of the shell: the loaded season and the settings meta-commands change.
 final class Session {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPRender
 
 struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Testing
 @testable import KSPQuery
+import KSPRender
 
 @Suite("Error messages: caret, what was expected, suggestions")
 struct ErrorMessageTests {

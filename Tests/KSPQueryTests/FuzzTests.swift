@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KSPCore
 @testable import KSPQuery
+import KSPRender
 
 /// Random statements built from the grammar's pieces, run against the fixture season: nothing may
 /// crash or hang, and every failure must be a located query error. The seed is fixed, so a run is

@@ -13,7 +13,7 @@ struct MustWorkTests {
         #expect(close(t.number("Forsikring", "total"), 60.75))
         #expect(t.number("Bank", "n") == 7)
         // Both below the default base of 10: marked, with the note.
-        #expect(t.rows[0][t.column("n")!].mark == "*")
+        #expect(t.rows[0][t.column("n")!].flags == .smallBase)
         #expect(t.notes == ["* fewer than 10 inquiries: read with care"])
     }
 

@@ -2,6 +2,7 @@ import Testing
 @testable import KSPQuery
 import KSPCore
 import Foundation
+import KSPRender
 
 @Suite("Pathological statements")
 struct PathologicalStatementTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KSPCore
 @testable import KSPQuery
+import KSPRender
 
 @Suite("Comparing honestly")
 struct StatisticsTests {
@@ -65,8 +66,8 @@ struct StatisticsTests {
         // Built so that one channel is clearly above the rest: the generated sample's phone vs messenger.
         let sample = try SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)
         let t = try Evaluator(season: sample).run("total by channel")
-        #expect(t.rows.first { $0[0].value == .text("phone") }?[1].mark == "▲")
-        #expect(t.rows.first { $0[0].value == .text("messenger") }?[1].mark == "▼")
+        #expect(t.rows.first { $0[0].value == .text("phone") }?[1].flags == .above)
+        #expect(t.rows.first { $0[0].value == .text("messenger") }?[1].flags == .below)
         #expect(t.notes.contains { $0.hasPrefix("▲ ▼ significantly above / below the rest of the table") })
         let csv = OutputFormat.csv.render(t)
         #expect(csv.contains("phone,68.1,above,2519"))
@@ -75,7 +76,7 @@ struct StatisticsTests {
     @Test func noMarkersOnSmallBases() throws {
         // Every group of the fixture is below the base of 10: nothing is tested.
         let t = try Fixture.run("total by participant")
-        #expect(!t.rows.contains { $0.contains { $0.mark?.contains("▲") == true || $0.mark?.contains("▼") == true } })
+        #expect(!t.rows.contains { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } })
     }
 
     @Test func rankBootstrapIsReproducibleAndSeparatesClearCases() throws {

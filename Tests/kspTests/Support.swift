@@ -40,6 +40,12 @@ enum KSP {
         return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
+    /// Whether this build is instrumented with AddressSanitizer (the CI's second run): its shadow memory
+    /// alone is far larger than any `ulimit -v`, so tests of memory limits cannot run under it.
+    static var builtWithAddressSanitizer: Bool {
+        dlsym(nil, "__asan_init") != nil
+    }
+
     static func tempDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import Foundation
 import KSPCore
 import Testing
 @testable import KSPQuery
+@testable import KSPRender
 
 /// Text from files and statements on the terminal: control characters escaped, lines wrapped at spaces,
 /// ASCII borders where the locale is not UTF-8, charts that fit or say they don't.

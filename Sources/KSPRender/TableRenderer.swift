@@ -1,19 +1,4 @@
-import KSPCore
-import Foundation
-
-/// Output formats of `.mode` and `--format`.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, markdown, csv, json
-
-    public func render(_ t: ResultTable, width: Int = 100, color: Bool = false, unicode: Bool = true) -> String {
-        switch self {
-        case .table: return TableRenderer(width: width, color: color, unicode: unicode).render(t.visible(to: .people))
-        case .markdown: return TerminalSafeText.escapedKeepingLines(MarkdownRenderer.render(t.visible(to: .people)))
-        case .csv: return CSVRenderer.render(t.visible(to: .machines))
-        case .json: return JSONRenderer.render(t.visible(to: .machines))
-        }
-    }
-}
+import KSPQuery
 
 /// Box-drawn tables: numbers right-aligned, widths by display columns, fitted to the terminal.
 public struct TableRenderer {
@@ -33,8 +18,10 @@ public struct TableRenderer {
         switch c.value {
         case let .text(t): s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
         case let .number(v, style): s = NumberFormat.display(v, style)
+        case let .interval(interval, style): s = interval.map { CellMarks.text(of: $0, style) } ?? ""
+        case let .significance(difference): s = CellMarks.word(for: difference)
         }
-        if let m = c.mark, !m.isEmpty { s += m }
+        s += CellMarks.symbols(for: c.flags)
         return TerminalSafeText.escaped(s)
     }
 
@@ -109,71 +96,5 @@ public struct TableRenderer {
         if hidden > 0 { notes.append("\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv") }
         let shownNotes = notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
         return (out + shownNotes).joined(separator: "\n")
-    }
-}
-
-/// A GitHub-flavoured table to paste into a report.
-public enum MarkdownRenderer {
-    public static func render(_ t: ResultTable) -> String {
-        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
-        var lines = ["| " + t.columns.map { esc($0.name) }.joined(separator: " | ") + " |"]
-        lines.append("|" + t.columns.map { $0.isDimension ? "---|" : "---:|" }.joined())
-        for row in t.rows { lines.append("| " + row.map { esc(TableRenderer.text($0)) }.joined(separator: " | ") + " |") }
-        if !t.notes.isEmpty { lines.append(""); lines += t.notes.map { "_" + esc($0) + "_" } }
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// A header row, then data rows: `.` decimals, at least one decimal, no thousands separators.
-/// Markers are not part of csv (the numbers and bases are).
-public enum CSVRenderer {
-    public static func machineText(_ c: Cell) -> String {
-        switch c.value {
-        case let .text(t): return t
-        case let .number(v, style): return NumberFormat.machine(v, style)
-        }
-    }
-
-    public static func render(_ t: ResultTable) -> String {
-        var lines = [t.columns.map { csvField($0.name) }.joined(separator: ",")]
-        for row in t.rows { lines.append(row.map { csvField(machineText($0)) }.joined(separator: ",")) }
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// An array of objects keyed like the csv header; numbers as numbers, missing as null.
-public enum JSONRenderer {
-    public static func render(_ t: ResultTable) -> String {
-        var items: [String] = []
-        for row in t.rows {
-            let fields = zip(t.columns, row).map { column, cell -> String in
-                let value: String
-                switch cell.value {
-                case let .text(s): value = quote(s)
-                case let .number(v, style):
-                    let m = NumberFormat.machine(v, style)
-                    value = m.isEmpty ? "null" : m
-                }
-                return quote(column.name) + ": " + value
-            }
-            items.append("  {" + fields.joined(separator: ", ") + "}")
-        }
-        return items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
-    }
-
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import KSPCore
 @testable import KSPQuery
+@testable import KSPRender
 
 @Suite("Renderers")
 struct RendererTests {
     let table = ResultTable(
         columns: [ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")],
         rows: [[.text("Båtreise"), .number(71.25, .score), .count(200)],
-               [.text("Åpen klasse"), .number(8.04, .score, mark: "*"), .count(9, mark: "*")],
+               [.text("Åpen klasse"), .number(8.04, .score, flags: .smallBase), .count(9, flags: .smallBase)],
                [.text("日本"), .number(nil, .score), .count(0)]],
         notes: ["* fewer than 10 inquiries: read with care"])
 

@@ -1,6 +1,7 @@
 import Testing
 import KSPCore
 @testable import KSPQuery
+@testable import KSPRender
 
 @Suite("Charts")
 struct ChartTests {

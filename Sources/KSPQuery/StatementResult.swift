@@ -1,0 +1,19 @@
+/// What a statement gives: a table, or a chart with the table of its numbers (for csv and json).
+public enum StatementResult: Sendable {
+    case table(ResultTable)
+    case bars(BarChart, ResultTable)
+    case trend(TrendChart, ResultTable)
+    /// A report, and where to write it (nil: the screen).
+    case report(Report, file: String?)
+
+    public var isChart: Bool { if case .table = self { return false } else { return true } }
+
+    public var table: ResultTable {
+        switch self {
+        case let .table(t), let .bars(_, t), let .trend(_, t): return t
+        case let .report(r, _):
+            for s in r.sections { for b in s.blocks { if case let .table(t) = b { return t } } }
+            return ResultTable(columns: [], rows: [])
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import KSPCore
+import KSPQuery
+
+/// A header row, then data rows: `.` decimals, at least one decimal, no thousands separators.
+/// Markers are not part of csv (the numbers and bases are).
+public enum CSVRenderer {
+    public static func machineText(_ c: Cell) -> String {
+        switch c.value {
+        case let .text(t): return t
+        case let .number(v, style): return NumberFormat.machine(v, style)
+        case let .interval(interval, style): return interval.map { CellMarks.text(of: $0, style) } ?? ""
+        case let .significance(difference): return CellMarks.word(for: difference)
+        }
+    }
+
+    public static func render(_ t: ResultTable) -> String {
+        var lines = [t.columns.map { csvField($0.name) }.joined(separator: ",")]
+        for row in t.rows { lines.append(row.map { csvField(machineText($0)) }.joined(separator: ",")) }
+        return lines.joined(separator: "\n")
+    }
+}
