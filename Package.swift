@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KSPCore", targets: ["KSPCore"]),
         .library(name: "KSPQuery", targets: ["KSPQuery"]),
         .library(name: "KSPRender", targets: ["KSPRender"]),
+        .library(name: "KSPSampleData", targets: ["KSPSampleData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -26,6 +27,11 @@ let package = Package(
             name: "KSPCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The deterministic invented-season generator: `ksp generate`, the tests and the benchmark's seasons.
+        .target(
+            name: "KSPSampleData",
+            dependencies: ["KSPCore"]
+        ),
         .target(
             name: "KSPQuery",
             dependencies: ["KSPCore"]
@@ -39,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "ksp",
             dependencies: [
-                "KSPCore", "KSPQuery", "KSPRender", "CEditLine",
+                "KSPCore", "KSPQuery", "KSPRender", "KSPSampleData", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +56,7 @@ let package = Package(
             path: "Benchmarks/KSPBench"
         ),
         .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
+        .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender"]),
         .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore"]),
         .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash table from short byte strings (ids read straight from a CSV buffer) to indices,
 /// looked up without making a String or an Array per lookup. The loader's hot path: at 100×
 /// the sample it sees half a million inquiry ids and participant and shopper ids.
@@ -143,5 +145,3 @@ private func scanText(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) ->
     }
     return nil
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RFC 4180 CSV file held as one byte buffer plus the byte ranges of its fields.
 ///
 /// Fields are not turned into `String`s while reading: a 100× season has tens of millions
@@ -297,5 +299,3 @@ public struct CSVTable: Sendable {
 
     public func row(_ r: Int) -> [String] { (0..<fieldCount(row: r)).map { field(row: r, column: $0) } }
 }
-
-import Foundation

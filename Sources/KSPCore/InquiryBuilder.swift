@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads inquiries.csv into columns, checking every row against the season's definition.
 struct InquiryBuilder {
     let definition: SeasonDefinition
@@ -129,7 +131,7 @@ struct InquiryBuilder {
                 let s = Int(b.idTable.offsets[k]), e = Int(b.idTable.offsets[k + 1])
                 let key = UnsafeBufferPointer(rebasing: arena[s..<e])
                 if let index = idTable.find(key) {
-                    sink.error(file, line: Int(b.idFirstLine[k]), column: (setup?.cId ?? 0) + 1,
+                    sink.error(file, line: Int(b.idFirstLine[k]), column: (setup?.header.id ?? 0) + 1,
                                "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))")
                 }
             }
@@ -149,7 +151,7 @@ struct InquiryBuilder {
             let shopper = shopperMap[Int(pair >> 32)], participant = pair & 0xFFFF_FFFF
             let global = Int64(shopper) << 32 | participant
             if let first = contactPairs[global] {
-                warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: (setup?.cS ?? 0) + 1,
+                warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: (setup?.header.shopper ?? 0) + 1,
                     "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"))
             } else { contactPairs[global] = line }
         }
@@ -178,11 +180,24 @@ struct InquiryBuilder {
         return c
     }
 
+    /// Where inquiries.csv's fixed columns are (0-based).
+    struct HeaderColumns {
+        var id: Int
+        var participant: Int
+        var channel: Int
+        var shopper: Int
+        var contactedAt: Int
+        var answeredAt: Int
+        var attempts: Int
+    }
+
     /// What the header tells, worked out once.
     struct RowSetup {
         var questionColumn: [Int]
         var commentColumns: [(column: Int, area: Int?)]
-        var cId: Int, cP: Int, cCh: Int, cS: Int, cC: Int, cA: Int, cAt: Int
+        var header: HeaderColumns
+        /// The channel ids, for errors.
+        var channelList: String
         var participantTable: ByteKeyTable
         var channelTable: ByteKeyTable
         var channelOfKey: [UInt8]
@@ -239,8 +254,11 @@ struct InquiryBuilder {
                          "\(unknown.count) unknown columns are ignored (\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)")
         }
         guard sink.errors.isEmpty else { return nil }
-        let cId = header["id"]!, cP = header["participant"]!, cCh = header["channel"]!, cS = header["shopper"]!
-        let cC = header["contacted_at"]!, cA = header["answered_at"]!, cAt = header["attempts"]!
+        // Every required column is present (checked above).
+        let headerColumns = HeaderColumns(
+            id: header["id"] ?? 0, participant: header["participant"] ?? 0, channel: header["channel"] ?? 0,
+            shopper: header["shopper"] ?? 0, contactedAt: header["contacted_at"] ?? 0,
+            answeredAt: header["answered_at"] ?? 0, attempts: header["attempts"] ?? 0)
 
         // Lookups straight from the field bytes (see ByteKeyTable): no String per cell on the hot path.
         var participantTable = ByteKeyTable(capacity: participants.count)
@@ -272,137 +290,230 @@ struct InquiryBuilder {
             return []
         }
         columns.questionCount = definition.questions.count
-        return RowSetup(questionColumn: questionColumn, commentColumns: commentColumns, cId: cId, cP: cP, cCh: cCh, cS: cS, cC: cC, cA: cA, cAt: cAt,
+        return RowSetup(questionColumn: questionColumn, commentColumns: commentColumns, header: headerColumns,
+                        channelList: definition.channels.map(\.id).joined(separator: ", "),
                         participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
                         choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
     }
 
-    mutating func readRows(_ t: CSVTable, header: CSVTable, from firstRow: Int) {
+    mutating func readRows(_ table: CSVTable, header: CSVTable, from firstRow: Int) {
         if setup == nil && !setupFailed {
             setup = makeSetup(header)
             if setup == nil { setupFailed = true }
         }
         guard let setup else { return }
-        let file = InquiryBuilder.file
-        let questionColumn = setup.questionColumn, commentColumns = setup.commentColumns
-        let cId = setup.cId, cP = setup.cP, cCh = setup.cCh, cS = setup.cS, cC = setup.cC, cA = setup.cA, cAt = setup.cAt
-        let participantTable = setup.participantTable, channelTable = setup.channelTable, channelOfKey = setup.channelOfKey
-        let kinds = setup.kinds, choiceBytes = setup.choiceBytes, width = setup.width
-        let channelList = definition.channels.map(\.id).joined(separator: ", ")
-        let nq = definition.questions.count
-        var rawRow = [Double](repeating: .nan, count: nq)
-
-        for r in firstRow..<max(firstRow, t.rowCount) {
+        var answers = [Double](repeating: .nan, count: definition.questions.count)
+        for row in firstRow..<max(firstRow, table.rowCount) {
             if sink.isFull { return }
-            let line = t.line(row: r)
-            guard t.fieldCount(row: r) == width else {
-                sink.error(file, line: line, "expected \(width) fields as in the header, found \(t.fieldCount(row: r))")
+            let line = table.line(row: row)
+            guard table.fieldCount(row: row) == setup.width else {
+                sink.error(InquiryBuilder.file, line: line,
+                           "expected \(setup.width) fields as in the header, found \(table.fieldCount(row: row))")
                 continue
             }
-            var ok = true
-            if t.withTrimmedFieldBytes(row: r, column: cId, { $0.isEmpty }) {
-                sink.error(file, line: line, column: cId + 1, "empty id; expected an inquiry id"); ok = false
-            } else {
-                let (k, inserted) = t.withTrimmedFieldBytes(row: r, column: cId) { idTable.insert($0) }
-                if inserted { idFirstLine.append(Int32(line)) }
-                else { sink.error(file, line: line, column: cId + 1, "duplicate inquiry id \(t.trimmedField(row: r, column: cId)) (first on line \(idFirstLine[k]))"); ok = false }
-            }
+            readRow(InquiryRow(table: table, row: row, line: line), setup, answers: &answers)
+        }
+    }
 
-            let p = t.withTrimmedFieldBytes(row: r, column: cP) { participantTable.find($0) }.map { Int32($0) }
-            if p == nil { sink.error(file, line: line, column: cP + 1, "unknown participant \"\(t.trimmedField(row: r, column: cP))\"; expected an id from participants.csv"); ok = false }
+    /// One row of inquiries.csv being read: the table, the row and its line in the file.
+    struct InquiryRow {
+        let table: CSVTable
+        let row: Int
+        let line: Int
 
-            var ch = t.withTrimmedFieldBytes(row: r, column: cCh) { channelTable.find($0) }.map { channelOfKey[$0] }
-            if ch == nil {
-                let lowered = t.trimmedField(row: r, column: cCh).lowercased()
-                ch = Array(lowered.utf8).withUnsafeBufferPointer { channelTable.find($0) }.map { channelOfKey[$0] }
-            }
-            if ch == nil { sink.error(file, line: line, column: cCh + 1, "unknown channel \"\(t.trimmedField(row: r, column: cCh))\"; expected one of \(channelList) or an alias"); ok = false }
+        func trimmedText(_ column: Int) -> String { table.trimmedField(row: row, column: column) }
+        func text(_ column: Int) -> String { table.field(row: row, column: column) }
+    }
 
-            let contacted = t.withFieldBytes(row: r, column: cC) { LocalDateTime.parse(utf8: trimmed($0)) }
-            if contacted == nil {
-                sink.error(file, line: line, column: cC + 1, "unreadable date-time \"\(t.field(row: r, column: cC))\"; expected a local date-time like 2024-01-15T09:30:00")
-                ok = false
+    /// Reads one inquiry: every problem in its row is reported (in the order of the checks); the
+    /// inquiry is kept only when there is none.
+    private mutating func readRow(_ row: InquiryRow, _ setup: RowSetup, answers: inout [Double]) {
+        let header = setup.header
+        let idValid = readId(row, column: header.id)
+        let participant = readParticipant(row, column: header.participant, setup)
+        let channel = readChannel(row, column: header.channel, setup)
+        let times = readTimes(row, header)
+        let attempts = readAttempts(row, column: header.attempts, channel: channel)
+        let answersValid = readAnswers(row, setup, into: &answers)
+        guard idValid, times.valid, answersValid, let participant, let channel, let contacted = times.contacted,
+              let attempts else { return }
+        let shopper = readShopper(row, column: header.shopper, participant: participant)
+        let index = columns.count
+        columns.count += 1
+        columns.participant.append(participant)
+        columns.channel.append(channel)
+        columns.shopper.append(shopper)
+        columns.contactedAt.append(contacted.secondsSinceEpoch)
+        columns.answeredAt.append(times.answered?.secondsSinceEpoch ?? Int64.min)
+        columns.attempts.append(UInt8(attempts))
+        columns.raw.append(contentsOf: answers)
+        columns.line.append(Int32(row.line))
+        for (column, area) in setup.commentColumns where !row.table.isEmpty(row: row.row, column: column) {
+            let text = row.table.text(row: row.row, column: column)
+            if !text.isEmpty { comments.append(Comment(inquiry: index, areaIndex: area, text: text)) }
+        }
+    }
+
+    /// The inquiry id: present and not seen before. False after reporting an error.
+    private mutating func readId(_ row: InquiryRow, column: Int) -> Bool {
+        let file = InquiryBuilder.file
+        if row.table.withTrimmedFieldBytes(row: row.row, column: column, { $0.isEmpty }) {
+            sink.error(file, line: row.line, column: column + 1, "empty id; expected an inquiry id")
+            return false
+        }
+        let (key, inserted) = row.table.withTrimmedFieldBytes(row: row.row, column: column) { idTable.insert($0) }
+        if inserted {
+            idFirstLine.append(Int32(row.line))
+            return true
+        }
+        sink.error(file, line: row.line, column: column + 1,
+                   "duplicate inquiry id \(row.trimmedText(column)) (first on line \(idFirstLine[key]))")
+        return false
+    }
+
+    /// The participant by its id in participants.csv; nil after reporting an error.
+    private mutating func readParticipant(_ row: InquiryRow, column: Int, _ setup: RowSetup) -> Int32? {
+        let participant = row.table.withTrimmedFieldBytes(row: row.row, column: column) {
+            setup.participantTable.find($0)
+        }.map { Int32($0) }
+        if participant == nil {
+            sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
+                       "unknown participant \"\(row.trimmedText(column))\"; expected an id from participants.csv")
+        }
+        return participant
+    }
+
+    /// The channel by its id, name or an alias, as written or in lower case; nil after reporting an error.
+    private mutating func readChannel(_ row: InquiryRow, column: Int, _ setup: RowSetup) -> UInt8? {
+        let channelTable = setup.channelTable
+        var channel = row.table.withTrimmedFieldBytes(row: row.row, column: column) {
+            channelTable.find($0)
+        }.map { setup.channelOfKey[$0] }
+        if channel == nil {
+            let lowered = row.trimmedText(column).lowercased()
+            channel = Array(lowered.utf8).withUnsafeBufferPointer { channelTable.find($0) }.map { setup.channelOfKey[$0] }
+        }
+        if channel == nil {
+            sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
+                       "unknown channel \"\(row.trimmedText(column))\"; expected one of \(setup.channelList) or an alias")
+        }
+        return channel
+    }
+
+    /// contacted_at and answered_at (empty: no answer): readable, in order, and existing in the season's timezone.
+    private mutating func readTimes(_ row: InquiryRow, _ header: HeaderColumns)
+        -> (contacted: LocalDateTime?, answered: LocalDateTime?, valid: Bool) {
+        let file = InquiryBuilder.file
+        var valid = true
+        let contacted = row.table.withFieldBytes(row: row.row, column: header.contactedAt) {
+            LocalDateTime.parse(utf8: trimmed($0))
+        }
+        if contacted == nil {
+            sink.error(file, line: row.line, column: header.contactedAt + 1,
+                       "unreadable date-time \"\(row.text(header.contactedAt))\"; "
+                       + "expected a local date-time like 2024-01-15T09:30:00")
+            valid = false
+        }
+        var answered: LocalDateTime?
+        let answeredColumn = header.answeredAt
+        let answeredEmpty = row.table.withFieldBytes(row: row.row, column: answeredColumn) { trimmed($0).isEmpty }
+        if !answeredEmpty {
+            answered = row.table.withFieldBytes(row: row.row, column: answeredColumn) {
+                LocalDateTime.parse(utf8: trimmed($0))
             }
-            var answered: LocalDateTime?
-            let answeredEmpty = t.withFieldBytes(row: r, column: cA) { trimmed($0).isEmpty }
-            if !answeredEmpty {
-                answered = t.withFieldBytes(row: r, column: cA) { LocalDateTime.parse(utf8: trimmed($0)) }
-                if answered == nil {
-                    sink.error(file, line: line, column: cA + 1, "unreadable date-time \"\(t.field(row: r, column: cA))\"; expected a local date-time like 2024-01-15T09:42:00, or empty for no answer")
-                    ok = false
-                } else if let c = contacted, let a = answered, a < c {
-                    sink.error(file, line: line, column: cA + 1, "answered_at \(a.description) is before contacted_at \(c.description); expected a time after the contact")
-                    ok = false
-                } else if let c = contacted, let a = answered,
-                          a.secondsSinceEpoch - c.secondsSinceEpoch > InquiryBuilder.lateAnswer {
-                    sink.warning(file, line: line, column: cA + 1, "answered_at \(a.date) is more than a year after "
-                                 + "contacted_at \(c.date); if it stands for no answer, leave the cell empty")
-                }
-            }
-            if !checkExists(contacted, "contacted_at", line: line, column: cC + 1) { ok = false }
-            if !checkExists(answered, "answered_at", line: line, column: cA + 1) { ok = false }
-            let attemptsValue = t.withTrimmedFieldBytes(row: r, column: cAt) { b -> Int? in
-                if b.isEmpty { return 1 }
-                if b.count == 1 && b[0] >= 49 && b[0] <= 57 { return Int(b[0] - 48) }
-                return nil
-            }
-            var attempts = 1
-            if let a = attemptsValue {
-                attempts = a
-                if let ch, a > definition.channels[Int(ch)].attempts {
-                    let c = definition.channels[Int(ch)]
-                    sink.error(file, line: line, column: cAt + 1, "attempts \(a) is above the \(c.attempts) allowed on \(c.id); expected 1\(c.attempts > 1 ? " or \(c.attempts)" : "")")
-                    ok = false
-                }
-            } else {
-                sink.error(file, line: line, column: cAt + 1, "attempts \"\(t.trimmedField(row: r, column: cAt))\" is not 1 or 2")
-                ok = false
-            }
-            for q in 0..<nq {
-                let c = questionColumn[q]
-                if let v = fastRaw(t, r, c, kinds[q], choiceBytes[q]) { rawRow[q] = v; continue }
-                let question = definition.questions[q]
-                switch question.raw(cell: t.field(row: r, column: c)) {
-                case let .success(v): rawRow[q] = v ?? .nan
-                case let .failure(e):
-                    ok = false
-                    let cell = t.field(row: r, column: c)
-                    let expected: String
-                    switch e {
-                    case .notYesNo: expected = "ja, nei, yes, no, 1 or 0"
-                    case .notANumber: expected = "a number on the scale \(question.typeDescription.dropFirst(6))"
-                    case let .outOfScale(lo, hi): expected = "a value from \(lo) to \(hi)"
-                    case let .notAnOption(options): expected = "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
-                    }
-                    sink.error(file, line: line, column: c + 1, "question \(question.id): \"\(cell)\" is not valid; expected \(expected) (or empty/NA for not applicable)")
-                }
-            }
-            guard ok, let p, let ch, let contacted else { continue }
-            let (shopperKey, newShopper) = t.withTrimmedFieldBytes(row: r, column: cS) { shopperTable.insert($0) }
-            let s = Int32(shopperKey)
-            if newShopper { shopperNames.append(t.trimmedField(row: r, column: cS)) }
-            let shopperText = shopperNames[shopperKey]
-            if !shopperText.isEmpty {
-                let pair = Int64(s) << 32 | Int64(p)
-                if let first = contactPairs[pair] {
-                    sink.warning(file, line: line, column: cS + 1, "shopper \(shopperText) contacted participant \(participants[Int(p)].id) again (first on line \(first)); a shopper contacts a participant at most once")
-                } else { contactPairs[pair] = line }
-            }
-            let index = columns.count
-            columns.count += 1
-            columns.participant.append(p)
-            columns.channel.append(ch)
-            columns.shopper.append(s)
-            columns.contactedAt.append(contacted.secondsSinceEpoch)
-            columns.answeredAt.append(answered?.secondsSinceEpoch ?? Int64.min)
-            columns.attempts.append(UInt8(attempts))
-            columns.raw.append(contentsOf: rawRow)
-            columns.line.append(Int32(line))
-            for (c, area) in commentColumns where !t.isEmpty(row: r, column: c) {
-                let text = t.text(row: r, column: c)
-                if !text.isEmpty { comments.append(Comment(inquiry: index, areaIndex: area, text: text)) }
+            if answered == nil {
+                sink.error(file, line: row.line, column: answeredColumn + 1,
+                           "unreadable date-time \"\(row.text(answeredColumn))\"; "
+                           + "expected a local date-time like 2024-01-15T09:42:00, or empty for no answer")
+                valid = false
+            } else if let contactedAt = contacted, let answeredAt = answered, answeredAt < contactedAt {
+                sink.error(file, line: row.line, column: answeredColumn + 1,
+                           "answered_at \(answeredAt.description) is before contacted_at \(contactedAt.description); "
+                           + "expected a time after the contact")
+                valid = false
+            } else if let contactedAt = contacted, let answeredAt = answered,
+                      answeredAt.secondsSinceEpoch - contactedAt.secondsSinceEpoch > InquiryBuilder.lateAnswer {
+                sink.warning(file, line: row.line, column: answeredColumn + 1,
+                             "answered_at \(answeredAt.date) is more than a year after "
+                             + "contacted_at \(contactedAt.date); if it stands for no answer, leave the cell empty")
             }
         }
+        if !checkExists(contacted, "contacted_at", line: row.line, column: header.contactedAt + 1) { valid = false }
+        if !checkExists(answered, "answered_at", line: row.line, column: answeredColumn + 1) { valid = false }
+        return (contacted, answered, valid)
+    }
+
+    /// attempts: empty for 1, else a digit within the channel's allowed attempts; nil after reporting an error.
+    private mutating func readAttempts(_ row: InquiryRow, column: Int, channel: UInt8?) -> Int? {
+        let file = InquiryBuilder.file
+        let attemptsValue = row.table.withTrimmedFieldBytes(row: row.row, column: column) { bytes -> Int? in
+            if bytes.isEmpty { return 1 }
+            if bytes.count == 1 && bytes[0] >= 49 && bytes[0] <= 57 { return Int(bytes[0] - 48) }
+            return nil
+        }
+        guard let attempts = attemptsValue else {
+            sink.error(file, line: row.line, column: column + 1, "attempts \"\(row.trimmedText(column))\" is not 1 or 2")
+            return nil
+        }
+        if let channel, attempts > definition.channels[Int(channel)].attempts {
+            let rules = definition.channels[Int(channel)]
+            sink.error(file, line: row.line, column: column + 1,
+                       "attempts \(attempts) is above the \(rules.attempts) allowed on \(rules.id); "
+                       + "expected 1\(rules.attempts > 1 ? " or \(rules.attempts)" : "")")
+            return nil
+        }
+        return attempts
+    }
+
+    /// Each question's raw answer into `answers` (NaN for not applicable). False after reporting an error.
+    private mutating func readAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
+        var valid = true
+        for question in 0..<definition.questions.count {
+            let column = setup.questionColumn[question]
+            if let value = fastRaw(row.table, row.row, column, setup.kinds[question], setup.choiceBytes[question]) {
+                answers[question] = value
+                continue
+            }
+            let rules = definition.questions[question]
+            switch rules.raw(cell: row.text(column)) {
+            case let .success(value):
+                answers[question] = value ?? .nan
+            case let .failure(failure):
+                valid = false
+                let expected: String
+                switch failure {
+                case .notYesNo: expected = "ja, nei, yes, no, 1 or 0"
+                case .notANumber: expected = "a number on the scale \(rules.typeDescription.dropFirst(6))"
+                case let .outOfScale(lowest, highest): expected = "a value from \(lowest) to \(highest)"
+                case let .notAnOption(options): expected = "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+                }
+                sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
+                           "question \(rules.id): \"\(row.text(column))\" is not valid; "
+                           + "expected \(expected) (or empty/NA for not applicable)")
+            }
+        }
+        return valid
+    }
+
+    /// The shopper's number, numbered as first met; warns when a shopper contacts a participant again.
+    private mutating func readShopper(_ row: InquiryRow, column: Int, participant: Int32) -> Int32 {
+        let (shopperKey, newShopper) = row.table.withTrimmedFieldBytes(row: row.row, column: column) {
+            shopperTable.insert($0)
+        }
+        let shopper = Int32(shopperKey)
+        if newShopper { shopperNames.append(row.trimmedText(column)) }
+        let shopperText = shopperNames[shopperKey]
+        if !shopperText.isEmpty {
+            let pair = Int64(shopper) << 32 | Int64(participant)
+            if let first = contactPairs[pair] {
+                sink.warning(InquiryBuilder.file, line: row.line, column: column + 1,
+                             "shopper \(shopperText) contacted participant \(participants[Int(participant)].id) again "
+                             + "(first on line \(first)); a shopper contacts a participant at most once")
+            } else {
+                contactPairs[pair] = row.line
+            }
+        }
+        return shopper
     }
 
     /// The common cells read without making a String: empty or NA, a small integer, a yes/no word,
@@ -487,5 +598,3 @@ final class ChunkQueue: @unchecked Sendable {
     while e > s && (b[e - 1] == 32 || b[e - 1] == 9) { e -= 1 }
     return UnsafeBufferPointer(rebasing: b[s..<e])
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A local wall-clock date-time as written in inquiries.csv (no zone: the season's timezone applies).
 /// Kept as seconds since 1970-01-01T00:00 *in local time*, which makes calendar arithmetic
 /// (weekdays, business days, months) exact and cheap.
@@ -150,5 +152,3 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 @inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
-import Foundation

@@ -65,11 +65,21 @@ public struct Figure: Sendable, Equatable {
     public var variance: Double?
 
     public init(value: Double?, base: Int, variance: Double? = nil) {
-        self.value = value; self.base = base; self.variance = variance
+        self.value = value
+        self.base = base
+        self.variance = variance
+    }
+
+    /// The mean of `count` values from their sum and sum of squares, with the sample variance.
+    public static func mean(count: Int, sum: Double, sumSquares: Double) -> Figure {
+        guard count > 0 else { return Figure(value: nil, base: 0) }
+        let mean = sum / Double(count)
+        let variance = count > 1 ? max(0, (sumSquares - Double(count) * mean * mean) / Double(count - 1)) : nil
+        return Figure(value: mean, base: count, variance: variance)
     }
 }
 
-/// Accumulates one metric over the inquiries of a group, one inquiry at a time.
+/// Accumulates one metric over the inquiries of a group.
 public struct FigureAccumulator: Sendable {
     public let metric: Metric
     private let question: Int  // question behind .question / .cx, or -1
@@ -82,103 +92,103 @@ public struct FigureAccumulator: Sendable {
     /// Clocks of the waits in `values` (bit 0 wall clock, bit 1 business time): a median over both
     /// would mix seconds of two kinds, so it is left empty (issue 19, item 6).
     private var clocks: UInt8 = 0
-
-    /// points = (raw − pointsOffset) × pointsScale for the question behind the metric.
-    private var pointsOffset = 0.0
-    private var pointsScale = 1.0
+    /// Points of the question behind the metric.
+    private let questionPoints: QuestionPoints
+    private let isNPS: Bool
 
     public init(_ metric: Metric, definition: SeasonDefinition) {
         self.metric = metric
         switch metric {
-        case let .question(q): question = q
-        case let .cx(m): question = definition.questionIndex(metric: m) ?? -1
+        case let .question(question): self.question = question
+        case let .cx(cx): question = definition.questionIndex(metric: cx) ?? -1
         default: question = -1
         }
-        if question >= 0 {
-            switch definition.questions[question].type {
-            case .yesno: pointsScale = 100
-            case let .scale(lo, hi): pointsOffset = Double(lo); pointsScale = 100 / Double(hi - lo)
-            case .choice: break
-            }
-        }
+        questionPoints = question >= 0 ? QuestionPoints(definition.questions[question].type) : .unchanged
+        isNPS = metric == .cx(.nps)
     }
 
-    /// Adds many inquiries at once: one switch, then a tight loop over the column's buffer.
-    public mutating func add(_ indices: [Int], _ s: Season) {
-        let c = s.inquiries
+    /// Adds a group's inquiries: one switch on the metric, then a tight loop over the column's buffer.
+    public mutating func add(_ inquiries: [Int], _ season: Season) {
+        let columns = season.inquiries
         switch metric {
         case .total:
-            c.total.withUnsafeBufferPointer { t in for i in indices { addValue(t[i]) } }
+            columns.total.withUnsafeBufferPointer { totals in
+                for i in inquiries { addValue(totals[i]) }
+            }
         case .totalAnswered:
-            c.total.withUnsafeBufferPointer { t in c.answered.withUnsafeBufferPointer { a in for i in indices where a[i] { addValue(t[i]) } } }
-        case let .area(area):
-            let na = c.areaCount
-            c.areaScores.withUnsafeBufferPointer { b in for i in indices { let v = b[i &* na &+ area]; if !v.isNaN { addValue(v) } } }
-        case .question:
-            let nq = c.questionCount, q = question, off = pointsOffset, scale = pointsScale
-            c.raw.withUnsafeBufferPointer { b in for i in indices { let r = b[i &* nq &+ q]; if !r.isNaN { addValue((r - off) * scale) } } }
-        case .cx where s.seasons.count > 1:
-            for i in indices { add(i, s) }
-        case .cx(.nps):
-            guard question >= 0 else { return }
-            let nq = c.questionCount, q = question
-            c.raw.withUnsafeBufferPointer { b in
-                for i in indices {
-                    let r = b[i &* nq &+ q]
-                    if r.isNaN { continue }
-                    count += 1
-                    if r >= 9 { promoters += 1 } else if r <= 6 { detractors += 1 }
+            columns.total.withUnsafeBufferPointer { totals in
+                columns.answered.withUnsafeBufferPointer { answered in
+                    for i in inquiries where answered[i] { addValue(totals[i]) }
                 }
+            }
+        case let .area(area):
+            let areaCount = columns.areaCount
+            columns.areaScores.withUnsafeBufferPointer { scores in
+                for i in inquiries {
+                    let score = scores[i &* areaCount &+ area]
+                    if !score.isNaN { addValue(score) }
+                }
+            }
+        case .question:
+            let questionCount = columns.questionCount
+            let question = question
+            let questionPoints = questionPoints
+            columns.raw.withUnsafeBufferPointer { answers in
+                for i in inquiries {
+                    let answer = answers[i &* questionCount &+ question]
+                    if !answer.isNaN { addValue(questionPoints.points(answer)) }
+                }
+            }
+        case let .cx(cx) where season.seasons.count > 1:
+            // Each season asks its own question for a CX metric.
+            for i in inquiries {
+                guard let seasonQuestion = season.seasons[Int(columns.season[i])].metricQuestions[cx] else { continue }
+                addCX(columns.raw(i, seasonQuestion))
             }
         case .cx:
             guard question >= 0 else { return }
-            let nq = c.questionCount, q = question
-            c.raw.withUnsafeBufferPointer { b in for i in indices { let r = b[i &* nq &+ q]; if !r.isNaN { addValue(r) } } }
-        default:
-            for i in indices { add(i, s) }
-        }
-    }
-
-    @inline(__always) private mutating func addValue(_ v: Double) {
-        count += 1; sum += v; sumSquares += v * v
-    }
-
-    @inline(__always) public mutating func add(_ i: Int, _ s: Season) {
-        let c = s.inquiries
-        switch metric {
-        case .total: addValue(c.total[i])
-        case .totalAnswered: if c.answered[i] { addValue(c.total[i]) }
-        case let .area(a):
-            let v = c.areaScore(i, a)
-            if !v.isNaN { addValue(v) }
-        case .question:
-            let r = c.raw(i, question)
-            if !r.isNaN { addValue((r - pointsOffset) * pointsScale) }
-        case let .cx(cx):
-            let q = s.seasons.count > 1 ? s.seasons[Int(c.season[i])].metricQuestions[cx] ?? -1 : question
-            guard q >= 0 else { return }
-            let r = c.raw(i, q)
-            if r.isNaN { return }
-            if cx == .nps {
-                count += 1
-                if r >= 9 { promoters += 1 } else if r <= 6 { detractors += 1 }
-            } else {
-                addValue(r)
+            let questionCount = columns.questionCount
+            let question = question
+            columns.raw.withUnsafeBufferPointer { answers in
+                for i in inquiries { addCX(answers[i &* questionCount &+ question]) }
             }
-        case .n: count += 1
+        case .n:
+            count += inquiries.count
         case .noanswer:
-            count += 1
-            if !c.answered[i] { promoters += 1 }
+            for i in inquiries { addShare(hit: !columns.answered[i]) }
         case .noanswer1:
-            count += 1
-            if !c.answered[i] || c.attempts[i] >= 2 { promoters += 1 }
+            for i in inquiries { addShare(hit: !columns.answered[i] || columns.attempts[i] >= 2) }
         case .waitMedian:
-            if c.answered[i] {
+            for i in inquiries where columns.answered[i] {
                 count += 1
-                values.append(c.waitSeconds[i])
-                clocks |= s.definition.channels[Int(c.channel[i])].clock == .business ? 2 : 1
+                values.append(columns.waitSeconds[i])
+                clocks |= season.definition.channels[Int(columns.channel[i])].clock == .business ? 2 : 1
             }
         }
+    }
+
+    @inline(__always) private mutating func addValue(_ value: Double) {
+        count += 1
+        sum += value
+        sumSquares += value * value
+    }
+
+    /// A CX answer: NPS counts promoters (9–10) and detractors (0–6), the others average the raw answer.
+    @inline(__always) private mutating func addCX(_ answer: Double) {
+        if answer.isNaN { return }
+        guard isNPS else { return addValue(answer) }
+        count += 1
+        if answer >= 9 {
+            promoters += 1
+        } else if answer <= 6 {
+            detractors += 1
+        }
+    }
+
+    /// One inquiry of a share (its hits are kept as `promoters`).
+    @inline(__always) private mutating func addShare(hit: Bool) {
+        count += 1
+        if hit { promoters += 1 }
     }
 
     public var figure: Figure {
@@ -200,10 +210,7 @@ public struct FigureAccumulator: Sendable {
             let m = sorted.count / 2
             return Figure(value: sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2, base: count)
         default:
-            guard count > 0 else { return Figure(value: nil, base: 0) }
-            let mean = sum / Double(count)
-            let variance = count > 1 ? max(0, (sumSquares - Double(count) * mean * mean) / Double(count - 1)) : nil
-            return Figure(value: mean, base: count, variance: variance)
+            return Figure.mean(count: count, sum: sum, sumSquares: sumSquares)
         }
     }
 

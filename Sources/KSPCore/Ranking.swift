@@ -16,11 +16,15 @@ public enum Ranking {
         let tieArea = season.definition.highestWeightedAreaIndex
         var totals = [FigureAccumulator](repeating: FigureAccumulator(.total, definition: season.definition), count: season.participants.count)
         var ties = [FigureAccumulator](repeating: FigureAccumulator(tieArea.map { .area($0) } ?? .total, definition: season.definition), count: season.participants.count)
+        var inquiriesOf = [[Int]](repeating: [], count: season.participants.count)
         for i in inquiries {
-            let p = Int(season.inquiries.participant[i])
-            if let participants, !participants.contains(p) { continue }
-            totals[p].add(i, season)
-            ties[p].add(i, season)
+            let participant = Int(season.inquiries.participant[i])
+            if let participants, !participants.contains(participant) { continue }
+            inquiriesOf[participant].append(i)
+        }
+        for participant in season.participants.indices where !inquiriesOf[participant].isEmpty {
+            totals[participant].add(inquiriesOf[participant], season)
+            ties[participant].add(inquiriesOf[participant], season)
         }
         var rows: [RankedParticipant] = []
         for p in season.participants.indices {

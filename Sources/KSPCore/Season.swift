@@ -1,3 +1,5 @@
+import Foundation
+
 /// A lazily filled cache that a value-typed Season can share (written once, then only read).
 final class OrderCache: @unchecked Sendable {
     private let lock = NSLock()
@@ -8,7 +10,6 @@ final class OrderCache: @unchecked Sendable {
     }
 }
 
-import Foundation
 
 /// A participant: a company measured in the season.
 public struct Participant: Sendable, Hashable {

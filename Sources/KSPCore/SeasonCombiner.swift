@@ -22,8 +22,8 @@ public enum SeasonCombiner {
     public static func combined(_ seasons: [Season]) throws(SeasonLoadError) -> Season {
         if let error = tooMany(seasons: seasons.count) { throw error }
         var channelIds = Set<String>()
-        for s in seasons {
-            for c in s.definition.channels { channelIds.insert(c.id.lowercased()) }
+        for season in seasons {
+            for channel in season.definition.channels { channelIds.insert(channel.id.lowercased()) }
         }
         if channelIds.count > maximumChannels {
             throw limitError(seasons.count, "the seasons have \(channelIds.count) channel ids between them; "
@@ -34,121 +34,22 @@ public enum SeasonCombiner {
 
     /// Several seasons as one; the caller keeps within `maximumSeasons` and `maximumChannels` (see `combined`).
     public static func combine(_ seasons: [Season]) -> Season {
-        guard seasons.count > 1, let latest = seasons.last else { return seasons[0] }
-        // Union of areas, questions and channels: the latest season's order, then what only earlier ones had.
-        func union<T>(_ pick: (SeasonDefinition) -> [T], id: (T) -> String) -> [T] {
-            var result: [T] = []
-            var seen = Set<String>()
-            for s in seasons.reversed() {
-                for x in pick(s.definition) where !seen.contains(id(x).lowercased()) {
-                    seen.insert(id(x).lowercased())
-                    result.append(x)
-                }
-            }
-            return result
+        guard seasons.count > 1 else { return seasons[0] }
+        let schema = CombinedSchema(seasons)
+        let panel = CombinedPanel(seasons)
+        var inquiries = CombinedInquiries(schema: schema, panel: panel)
+        for (number, season) in seasons.enumerated() {
+            inquiries.append(season, number: number)
         }
-        let areas = union({ $0.areas }, id: { $0.id })
-        let channels = union({ $0.channels }, id: { $0.id })
-        let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.id.lowercased(), $0) })
-        var questions: [Question] = []
-        var seenQuestions = Set<String>()
-        // A question whose type changed is kept only for the seasons of its latest type (issue 20, item 18).
-        let changed = typeChanges(seasons)
-        for s in seasons.reversed() {
-            for q in s.definition.questions where !seenQuestions.contains(q.id.lowercased()) {
-                seenQuestions.insert(q.id.lowercased())
-                var copy = q
-                copy.areaIndex = areaIndex[s.definition.areas[q.areaIndex].id.lowercased()]!
-                questions.append(copy)
-            }
-        }
-        var definition = latest.definition
-        definition.areas = areas
-        definition.questions = questions
-        definition.channels = channels
-        definition.name = seasons.map(\.name).joined(separator: " + ")
-
-        // Participants by id: name and class from the latest season that has them.
-        var participantIndex: [String: Int] = [:]
-        var participants: [Participant] = []
-        for s in seasons.reversed() {
-            for p in s.participants where participantIndex[p.id] == nil {
-                participantIndex[p.id] = participants.count
-                participants.append(p)
-            }
-        }
-        let classes = Array(Set(participants.map(\.className))).sorted(by: NorwegianCollation.less)
-        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        for i in participants.indices { participants[i].classIndex = classIndex[participants[i].className]! }
-
-        var shoppers: [String] = []
-        var shopperIndex: [String: Int32] = [:]
-        var columns = InquiryColumns()
-        columns.questionCount = questions.count
-        columns.areaCount = areas.count
-        var comments: [Comment] = []
-        var warnings: [SeasonDiagnostic] = []
-        var infos: [SeasonInfo] = []
-        let nq = questions.count, na = areas.count
-        for (k, s) in seasons.enumerated() {
-            let c = s.inquiries
-            let offset = columns.count
-            let pMap = s.participants.map { Int32(participantIndex[$0.id]!) }
-            let chMap = s.definition.channels.map { ch in
-                UInt8(clamping: channels.firstIndex { $0.id.lowercased() == ch.id.lowercased() } ?? 0)
-            }
-            let sMap = s.shoppers.map { name -> Int32 in
-                if let i = shopperIndex[name] { return i }
-                shopperIndex[name] = Int32(shoppers.count); shoppers.append(name)
-                return Int32(shoppers.count - 1)
-            }
-            let qMap = questions.map { q -> Int? in
-                guard let own = s.definition.questionIndex(id: q.id) else { return nil }
-                return s.definition.questions[own].typeDescription == q.typeDescription ? own : nil
-            }
-            let aMap = areas.map { a in s.definition.areaIndex(id: a.id) }
-            columns.count += c.count
-            columns.participant += c.participant.map { pMap[Int($0)] }
-            columns.channel += c.channel.map { chMap[Int($0)] }
-            columns.shopper += c.shopper.map { sMap[Int($0)] }
-            columns.contactedAt += c.contactedAt
-            columns.answeredAt += c.answeredAt
-            columns.attempts += c.attempts
-            columns.answered += c.answered
-            columns.waitSeconds += c.waitSeconds
-            columns.total += c.total
-            columns.line += c.line
-            columns.day += c.day
-            columns.month += c.month
-            columns.week += c.week
-            columns.season += [UInt16](repeating: UInt16(clamping: k), count: c.count)
-            columns.seasonDay += c.seasonDay
-            columns.idOffsets += c.idOffsets.dropFirst().map { $0 + Int32(columns.idArena.count) }
-            columns.idArena += c.idArena
-            var raw = [Double](repeating: .nan, count: c.count * nq)
-            var scores = [Double](repeating: .nan, count: c.count * na)
-            for i in 0..<c.count {
-                for (u, q) in qMap.enumerated() { if let q { raw[i * nq + u] = c.raw(i, q) } }
-                for (u, a) in aMap.enumerated() { if let a { scores[i * na + u] = c.areaScore(i, a) } }
-            }
-            columns.raw += raw
-            columns.areaScores += scores
-            comments += s.comments.map { Comment(inquiry: $0.inquiry + offset, areaIndex: $0.areaIndex.flatMap { areaIndex[s.definition.areas[$0].id.lowercased()] }, text: $0.text) }
-            warnings += s.warnings.map { var w = $0; w.file = "\(s.name): \(w.file)"; return w }
-            var info = s.seasons.first ?? SeasonInfo(name: s.name, directory: s.directory, definition: s.definition)
-            for metric in CXMetric.allCases {
-                if let own = s.definition.questionIndex(metric: metric) {
-                    info.metricQuestions[metric] = qMap.firstIndex { $0 == own }
-                }
-            }
-            infos.append(info)
-        }
-        warnings += changed.map { SeasonDiagnostic(.warning, file: SeasonLoader.definitionFile, $0) }
+        var warnings = inquiries.warnings
+        warnings += typeChanges(seasons).map { SeasonDiagnostic(.warning, file: SeasonLoader.definitionFile, $0) }
         warnings += participantWarnings(seasons)
-        columns.classIndex = columns.participant.map { Int32(participants[Int($0)].classIndex) }
-        var combined = Season(definition: definition, directory: seasons.map(\.directory).joined(separator: " "), participants: participants,
-                              classes: classes, shoppers: shoppers, inquiries: columns, comments: comments, warnings: warnings)
-        combined.seasons = infos
+        var columns = inquiries.columns
+        columns.classIndex = columns.participant.map { Int32(panel.participants[Int($0)].classIndex) }
+        var combined = Season(definition: schema.definition, directory: seasons.map(\.directory).joined(separator: " "),
+                              participants: panel.participants, classes: panel.classes, shoppers: inquiries.shoppers,
+                              inquiries: columns, comments: inquiries.comments, warnings: warnings)
+        combined.seasons = inquiries.infos
         combined.schemaDifferences = differences(seasons)
         return combined
     }
@@ -160,12 +61,15 @@ public enum SeasonCombiner {
         var lines: [String] = []
         var questionIds: [String] = []
         var seen = Set<String>()
-        for s in seasons {
-            for q in s.definition.questions where seen.insert(q.id.lowercased()).inserted { questionIds.append(q.id) }
+        for season in seasons {
+            for question in season.definition.questions where seen.insert(question.id.lowercased()).inserted {
+                questionIds.append(question.id)
+            }
         }
         for id in questionIds {
-            let typed = seasons.compactMap { s -> (name: String, type: String)? in
-                s.definition.questionIndex(id: id).map { (s.name, s.definition.questions[$0].typeDescription) }
+            let typed = seasons.compactMap { season -> (name: String, type: String)? in
+                let definition = season.definition
+                return definition.questionIndex(id: id).map { (season.name, definition.questions[$0].typeDescription) }
             }
             guard let latestType = typed.last?.type, typed.contains(where: { $0.type != latestType }) else { continue }
             let kept = typed.filter { $0.type == latestType }.map(\.name).joined(separator: ", ")
@@ -182,12 +86,12 @@ public enum SeasonCombiner {
     /// matched by id, so its rows and theirs never meet in `by participant`.
     static func participantWarnings(_ seasons: [Season]) -> [SeasonDiagnostic] {
         var seasonsOfId: [String: Int] = [:]
-        for s in seasons {
-            for id in Set(s.participants.map(\.id)) { seasonsOfId[id, default: 0] += 1 }
+        for season in seasons {
+            for id in Set(season.participants.map(\.id)) { seasonsOfId[id, default: 0] += 1 }
         }
-        return seasons.compactMap { s in
-            guard !s.participants.contains(where: { (seasonsOfId[$0.id] ?? 0) > 1 }) else { return nil }
-            return SeasonDiagnostic(.warning, file: "\(s.name): \(SeasonLoader.participantsFile)",
+        return seasons.compactMap { season in
+            guard !season.participants.contains(where: { (seasonsOfId[$0.id] ?? 0) > 1 }) else { return nil }
+            return SeasonDiagnostic(.warning, file: "\(season.name): \(SeasonLoader.participantsFile)",
                 "no participant id in common with the other seasons loaded; participants are matched by id, "
                 + "so they are compared as different participants")
         }
@@ -199,32 +103,46 @@ public enum SeasonCombiner {
         let names = seasons.map(\.name)
         func presence(_ has: (Season) -> Bool) -> String {
             let inSeasons = seasons.filter(has).map(\.name)
-            return "only in " + inSeasons.joined(separator: ", ") + "; empty in " + names.filter { !inSeasons.contains($0) }.joined(separator: ", ")
+            let notIn = names.filter { !inSeasons.contains($0) }
+            return "only in " + inSeasons.joined(separator: ", ") + "; empty in " + notIn.joined(separator: ", ")
         }
         var areaIds: [String] = []
-        for s in seasons { for a in s.definition.areas where !areaIds.contains(a.id) { areaIds.append(a.id) } }
+        for season in seasons {
+            for area in season.definition.areas where !areaIds.contains(area.id) { areaIds.append(area.id) }
+        }
         for id in areaIds where !seasons.allSatisfy({ $0.definition.areaIndex(id: id) != nil }) {
             lines.append("area \(id): " + presence { $0.definition.areaIndex(id: id) != nil })
         }
         var questionIds: [String] = []
-        for s in seasons { for q in s.definition.questions where !questionIds.contains(q.id) { questionIds.append(q.id) } }
+        for season in seasons {
+            for question in season.definition.questions where !questionIds.contains(question.id) {
+                questionIds.append(question.id)
+            }
+        }
         for id in questionIds {
             let has = seasons.filter { $0.definition.questionIndex(id: id) != nil }
-            if has.count < seasons.count { lines.append("question \(id): " + presence { $0.definition.questionIndex(id: id) != nil }) }
+            if has.count < seasons.count {
+                lines.append("question \(id): " + presence { $0.definition.questionIndex(id: id) != nil })
+            }
         }
         lines += typeChanges(seasons)
         // Weights compared over the scored areas both seasons have.
-        func weights(_ d: SeasonDefinition) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: d.areas.filter { $0.weight > 0 }.map { ($0.id.lowercased(), $0.weight) })
+        func weights(_ definition: SeasonDefinition) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: definition.areas.filter { $0.weight > 0 }.map { ($0.id.lowercased(), $0.weight) })
         }
-        let last = weights(seasons.last!.definition)
-        for s in seasons.dropLast() where weights(s.definition).contains(where: { last[$0.key] != nil && last[$0.key] != $0.value }) {
-            lines.append("\(s.name) weighs its areas differently (" + s.definition.areas.map { "\($0.id) \(NumberText.compact($0.weight))" }.joined(separator: ", ") + "); each inquiry keeps its own season's scores")
+        let last = weights(seasons[seasons.count - 1].definition)
+        for season in seasons.dropLast()
+        where weights(season.definition).contains(where: { last[$0.key] != nil && last[$0.key] != $0.value }) {
+            let areas = season.definition.areas.map { "\($0.id) \(NumberText.compact($0.weight))" }
+            lines.append("\(season.name) weighs its areas differently (" + areas.joined(separator: ", ")
+                         + "); each inquiry keeps its own season's scores")
         }
         return lines
     }
 }
 
 enum NumberText {
-    static func compact(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+    static func compact(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a season is scored: the contents of season.yaml.
 public struct SeasonDefinition: Sendable {
     public var name: String
@@ -160,5 +162,3 @@ public struct Question: Sendable {
         }
     }
 }
-
-import Foundation

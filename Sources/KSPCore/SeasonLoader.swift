@@ -269,21 +269,3 @@ public enum SeasonLoader {
         season.inquiries = cols
     }
 }
-
-/// Sorting names the Norwegian way: case-insensitive, with Æ, Ø, Å after Z in that order.
-public enum NorwegianCollation {
-    static func key(_ s: String) -> [UInt32] {
-        s.lowercased().unicodeScalars.map { u in
-            switch u {
-            case "æ", "ä": return 0x7B
-            case "ø", "ö": return 0x7C
-            case "å": return 0x7D
-            default: return u.value
-            }
-        }
-    }
-    public static func less(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
-        return ka.lexicographicallyPrecedes(kb)
-    }
-}

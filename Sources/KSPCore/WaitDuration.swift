@@ -1,3 +1,5 @@
+import Foundation
+
 /// Durations in season.yaml: a number with unit `s`, `m`, `h` or `d` (`40s`, `2m`, `3d`).
 /// Stored as seconds; a `d` is 24 hours on either clock (24 business hours on the business clock).
 public enum WaitDuration {
@@ -37,5 +39,3 @@ public enum WaitDuration {
         return "\(whole).\(frac)"
     }
 }
-
-import Foundation

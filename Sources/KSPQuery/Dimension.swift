@@ -1,4 +1,5 @@
 import KSPCore
+import Foundation
 
 /// What inquiries can be grouped, crossed, compared and filtered by.
 public enum Dimension: String, CaseIterable, Sendable {
@@ -40,9 +41,9 @@ public enum Dimension: String, CaseIterable, Sendable {
     static let monthNames = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
 
     /// The keys of many inquiries at once, read through buffers (the hot path of grouping).
-    public func keys(_ indices: [Int], _ s: Season) -> [Int] {
+    public func keys(_ inquiries: [Int], _ s: Season) -> [Int] {
         func gather<T: BinaryInteger>(_ column: [T]) -> [Int] {
-            column.withUnsafeBufferPointer { b in indices.map { Int(b[$0]) } }
+            column.withUnsafeBufferPointer { b in inquiries.map { Int(b[$0]) } }
         }
         switch self {
         case .class: return gather(s.inquiries.classIndex)
@@ -53,7 +54,11 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .attempts: return gather(s.inquiries.attempts)
         case .season: return gather(s.inquiries.season)
         case .month:
-            if s.seasons.count > 1 { return s.inquiries.month.withUnsafeBufferPointer { b in indices.map { Dimension.seasonMonth(Int(b[$0]), s) } } }
+            if s.seasons.count > 1 {
+                return s.inquiries.month.withUnsafeBufferPointer { months in
+                    inquiries.map { Dimension.seasonMonth(Int(months[$0]), s) }
+                }
+            }
             return gather(s.inquiries.month)
         }
     }
@@ -165,5 +170,3 @@ public func quoteIfNeeded(_ s: String) -> String {
 }
 
 @inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
-import Foundation

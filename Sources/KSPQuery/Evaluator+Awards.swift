@@ -5,7 +5,7 @@ extension Evaluator {
     /// ranked over all its participants; a `where` clause only chooses which awards are shown.
     func winners(_ w: WinnersStatement) throws(EvaluationError) -> ResultTable {
         let asked = w.filter == nil ? nil : try inquiries(passing: w.filter)
-        var pool: [Int]?
+        var seasonInquiries: [Int]?
         var notes: [String] = []
         var minimum: Int?
         if season.seasons.count > 1 {
@@ -13,18 +13,18 @@ extension Evaluator {
             let seasonColumn = season.inquiries.season
             let latest = asked.map { $0.map { seasonColumn[$0] }.max() } ?? seasonColumn.max()
             if let latest {
-                var members: [Int] = []
+                var inquiries: [Int] = []
                 for i in 0..<season.inquiries.count where seasonColumn[i] == latest {
                     try checkCancelled(at: i)
-                    members.append(i)
+                    inquiries.append(i)
                 }
-                pool = members
+                seasonInquiries = inquiries
                 minimum = season.seasons[Int(latest)].definition.minInquiriesForAward
                 notes.append("awards of \(season.seasons[Int(latest)].name) (add where season = … for another)")
             }
         }
         try checkCancelled()
-        var awards = Ranking.awards(season, inquiries: pool, minInquiries: minimum)
+        var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: minimum)
         if let asked {
             awards = shownAwards(awards, asked: asked)
             notes.append("awards are ranked over the whole season; where chooses which of them are shown")
@@ -73,7 +73,7 @@ extension Evaluator {
     /// The shoppers' comments with date, participant, channel, the inquiry's total (and season
     /// when several are loaded); long comments wrap inside their cell in a table.
     func quotes(_ q: QuotesStatement) throws(EvaluationError) -> ResultTable {
-        let pool = Set(try inquiries(passing: q.filter))
+        let asked = Set(try inquiries(passing: q.filter))
         let needle = q.contains?.value.lowercased()
         let def = season.definition
         let several = season.seasons.count > 1
@@ -81,7 +81,7 @@ extension Evaluator {
         let c = season.inquiries
         for (k, comment) in season.comments.enumerated() {
             try checkCancelled(at: k)
-            guard pool.contains(comment.inquiry) else { continue }
+            guard asked.contains(comment.inquiry) else { continue }
             if let needle, !comment.text.lowercased().contains(needle) { continue }
             let i = comment.inquiry
             let p = season.participants[Int(c.participant[i])]

@@ -24,11 +24,11 @@ extension Evaluator {
     func chart(_ c: ChartStatement) throws(EvaluationError) -> StatementResult {
         let metric = try singleMetric(c.metric)
         let dim = try dimension(c.dimension)
-        let pool = try inquiries(passing: c.filter)
+        let inquiries = try self.inquiries(passing: c.filter)
         var bars: [BarChart.Bar] = []
-        for g in try groups([dim], pool) {
+        for g in try groups([dim], inquiries) {
             try checkCancelled()
-            let f = season.figure(metric, over: g.members)
+            let f = season.figure(metric, over: g.inquiries)
             if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
         }
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
@@ -37,8 +37,8 @@ extension Evaluator {
         if let top = c.top { bars = Array(bars.prefix(top.value)) }
         // The reference: the class's mean when the bars are participants of one class, else all in the filter.
         var reference: (String, Double)?
-        let classes = Set(pool.map { season.inquiries.classIndex[$0] })
-        if let v = season.figure(metric, over: pool).value {
+        let classes = Set(inquiries.map { season.inquiries.classIndex[$0] })
+        if let v = season.figure(metric, over: inquiries).value {
             reference = (dim == .participant && classes.count == 1 ? "\(season.classes[Int(classes.first!)]) (class)" : "all", v)
         }
         // The scale: the metric's own range, so that bars in two charts of it compare.
@@ -66,21 +66,23 @@ extension Evaluator {
         let metric = try singleMetric(t.metric)
         let period = try dimension(t.period)
         let dim = try t.dimension.map { (d) throws(EvaluationError) in try dimension(d) }
-        let pool = try inquiries(passing: t.filter)
-        let periodGroups = try groups([period], pool)
+        let inquiries = try self.inquiries(passing: t.filter)
+        let periodGroups = try groups([period], inquiries)
         let periods = periodGroups.map { period.label($0.key.a, season) }
         let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.a, $0) })
-        var rowGroups: [(label: String, members: [Int])] = [("all", pool)]
+        var rowGroups: [(label: String, inquiries: [Int])] = [("all", inquiries)]
         if let dim {
-            rowGroups = try groups([dim], pool).map { (dim.label($0.key.a, season), $0.members) }
+            rowGroups = try groups([dim], inquiries).map { (dim.label($0.key.a, season), $0.inquiries) }
         }
         var lines: [TrendChart.Line] = []
         var rows: [[Cell]] = []
-        for (label, members) in rowGroups {
+        for (label, rowInquiries) in rowGroups {
             try checkCancelled()
-            var parts = [[Int]](repeating: [], count: periods.count)
-            for (i, k) in zip(members, period.keys(members, season)) { parts[periodIndex[k]!].append(i) }
-            let values = parts.map { season.figure(metric, over: $0).value }
+            var inquiriesPerPeriod = [[Int]](repeating: [], count: periods.count)
+            for (i, k) in zip(rowInquiries, period.keys(rowInquiries, season)) {
+                inquiriesPerPeriod[periodIndex[k]!].append(i)
+            }
+            let values = inquiriesPerPeriod.map { season.figure(metric, over: $0).value }
             lines.append(TrendChart.Line(label: label, values: values))
             rows.append([.text(label)] + values.map { .number($0, style(metric)) })
         }

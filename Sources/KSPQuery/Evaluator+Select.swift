@@ -38,7 +38,8 @@ extension Evaluator {
     }
 
     /// Groups inquiries by one or two dimensions, in display order.
-    func groups(_ dims: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, members: [Int])] {
+    func groups(_ dims: [Dimension],
+                _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, inquiries: [Int])] {
         guard !dims.isEmpty else { return [(GroupKey(a: 0, b: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
         let first = dims[0].keys(inquiries, season)
@@ -50,7 +51,7 @@ extension Evaluator {
                 try checkCancelled(at: n)
                 buckets[k].append(i)
             }
-            for (k, b) in buckets.enumerated() where !b.isEmpty { map[GroupKey(a: k, b: 0)] = b }
+            for (k, bucket) in buckets.enumerated() where !bucket.isEmpty { map[GroupKey(a: k, b: 0)] = bucket }
         } else {
             for (n, i) in inquiries.enumerated() {
                 try checkCancelled(at: n)
@@ -76,10 +77,10 @@ extension Evaluator {
         return [Cell(.interval(iv, .score)), .number(iv?.low, .score), .number(iv?.high, .score)]
     }
 
-    func accumulators(_ metrics: [Metric], _ members: [Int]) -> [FigureAccumulator] {
-        var accs = metrics.map { FigureAccumulator($0, definition: season.definition) }
-        for k in accs.indices { accs[k].add(members, season) }
-        return accs
+    func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
+        var accumulators = metrics.map { FigureAccumulator($0, definition: season.definition) }
+        for k in accumulators.indices { accumulators[k].add(inquiries, season) }
+        return accumulators
     }
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
@@ -90,7 +91,7 @@ extension Evaluator {
         var accs: [[FigureAccumulator]] = []
         for group in groups {
             try checkCancelled()
-            accs.append(accumulators(metrics, group.members))
+            accs.append(accumulators(metrics, group.inquiries))
         }
         var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
@@ -128,7 +129,9 @@ extension Evaluator {
         for (g, group) in groups.enumerated() {
             var row = labels(dims, group.key)
             for cells in perMetric[g] { row += cells }
-            if showN { row.append(.count(group.members.count, flags: .smallBase(group.members.count < options.minBase))) }
+            if showN {
+                row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
+            }
             rows.append(row)
         }
         if dims.isEmpty && inquiries.isEmpty { rows = [] }
@@ -170,13 +173,15 @@ extension Evaluator {
         for g in try groups(dims, inquiries) {
             try checkCancelled()
             var row = labels(dims, g.key)
-            var parts = [[Int]](repeating: [], count: acrossKeys.count)
-            for (i, k) in zip(g.members, across.keys(g.members, season)) { parts[acrossIndex[k]!].append(i) }
+            var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
+            for (i, k) in zip(g.inquiries, across.keys(g.inquiries, season)) {
+                inquiriesPerColumn[acrossIndex[k]!].append(i)
+            }
             for m in metrics {
-                let cells = parts.map { p -> FigureAccumulator in
-                    var a = FigureAccumulator(m, definition: def)
-                    a.add(p, season)
-                    return a
+                let cells = inquiriesPerColumn.map { columnInquiries -> FigureAccumulator in
+                    var accumulator = FigureAccumulator(m, definition: def)
+                    accumulator.add(columnInquiries, season)
+                    return accumulator
                 }
                 var whole = FigureAccumulator(m, definition: def)
                 for c in cells { whole.merge(c) }
@@ -193,7 +198,7 @@ extension Evaluator {
                 }
                 if Significance.isTestable(m) { row += marks.map { Cell(.significance($0)) } }
             }
-            row.append(.count(g.members.count, flags: .smallBase(g.members.count < options.minBase)))
+            row.append(.count(g.inquiries.count, flags: .smallBase(g.inquiries.count < options.minBase)))
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
@@ -204,11 +209,11 @@ extension Evaluator {
                       _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
         let def = season.definition
         var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
-        var parts: [[Int]] = []
+        var inquiriesPerColumn: [[Int]] = []
         if let dim {
             for g in try groups([dim], inquiries) {
                 columns.append(ResultColumn(dim.label(g.key.a, season)))
-                parts.append(g.members)
+                inquiriesPerColumn.append(g.inquiries)
             }
         }
         columns.append(ResultColumn(dim == nil ? "value" : "all"))
@@ -221,17 +226,17 @@ extension Evaluator {
             }
         }
         columns.append(ResultColumn("n"))
-        if dim == nil { parts.append(inquiries) }
+        if dim == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
         let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
-        // One pass per part over the answers row by row (sequential memory), all questions at once;
-        // the all column is the parts merged.
+        // One pass per column over the answers row by row (sequential memory), all questions at once;
+        // the all column is the columns merged.
         var perPart: [QuestionSums] = []
-        for part in parts {
+        for columnInquiries in inquiriesPerColumn {
             try checkCancelled()
-            perPart.append(QuestionSums.of(questions, over: part, season))
+            perPart.append(QuestionSums.of(questions, over: columnInquiries, season))
         }
-        if dim != nil { perPart.append(QuestionSums.merged(perPart, count: questions.count)) }
+        if dim != nil { perPart.append(QuestionSums.merged(perPart, questionCount: questions.count)) }
         var rows: [[Cell]] = []
         for (k, q) in questions.enumerated() {
             let m = Metric.question(q)
@@ -258,50 +263,51 @@ struct QuestionSums {
     var sum: [Double]
     var sumSquares: [Double]
 
-    static func of(_ questions: [Int], over inquiries: [Int], _ s: Season) -> QuestionSums {
-        let n = questions.count
-        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
-        let transforms = questions.map { q -> (Double, Double) in
-            switch s.definition.questions[q].type {
-            case .yesno: return (0, 100)
-            case let .scale(lo, hi): return (Double(lo), 100 / Double(hi - lo))
-            case .choice: return (0, 1)
-            }
-        }
-        let nq = s.inquiries.questionCount
-        s.inquiries.raw.withUnsafeBufferPointer { raw in
-            r.count.withUnsafeMutableBufferPointer { cnt in
-                r.sum.withUnsafeMutableBufferPointer { sum in
-                    r.sumSquares.withUnsafeMutableBufferPointer { sq in
+    init(questionCount: Int) {
+        count = [Int](repeating: 0, count: questionCount)
+        sum = [Double](repeating: 0, count: questionCount)
+        sumSquares = [Double](repeating: 0, count: questionCount)
+    }
+
+    static func of(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
+        var result = QuestionSums(questionCount: questions.count)
+        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
+        let questionCount = season.inquiries.questionCount
+        season.inquiries.raw.withUnsafeBufferPointer { answers in
+            result.count.withUnsafeMutableBufferPointer { counts in
+                result.sum.withUnsafeMutableBufferPointer { sums in
+                    result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
                         for i in inquiries {
-                            let base = i &* nq
-                            for k in 0..<n {
-                                let v = raw[base &+ questions[k]]
-                                if v.isNaN { continue }
-                                let p = (v - transforms[k].0) * transforms[k].1
-                                cnt[k] &+= 1; sum[k] += p; sq[k] += p * p
+                            let row = i &* questionCount
+                            for k in questions.indices {
+                                let answer = answers[row &+ questions[k]]
+                                if answer.isNaN { continue }
+                                let points = questionPoints[k].points(answer)
+                                counts[k] &+= 1
+                                sums[k] += points
+                                sumSquares[k] += points * points
                             }
                         }
                     }
                 }
             }
         }
-        return r
+        return result
     }
 
-    static func merged(_ parts: [QuestionSums], count n: Int) -> QuestionSums {
-        var r = QuestionSums(count: [Int](repeating: 0, count: n), sum: [Double](repeating: 0, count: n), sumSquares: [Double](repeating: 0, count: n))
-        for p in parts {
-            for k in 0..<n { r.count[k] += p.count[k]; r.sum[k] += p.sum[k]; r.sumSquares[k] += p.sumSquares[k] }
+    static func merged(_ parts: [QuestionSums], questionCount: Int) -> QuestionSums {
+        var result = QuestionSums(questionCount: questionCount)
+        for part in parts {
+            for k in 0..<questionCount {
+                result.count[k] += part.count[k]
+                result.sum[k] += part.sum[k]
+                result.sumSquares[k] += part.sumSquares[k]
+            }
         }
-        return r
+        return result
     }
 
     func figure(_ k: Int) -> Figure {
-        let c = count[k]
-        guard c > 0 else { return Figure(value: nil, base: 0) }
-        let mean = sum[k] / Double(c)
-        let variance = c > 1 ? max(0, (sumSquares[k] - Double(c) * mean * mean) / Double(c - 1)) : nil
-        return Figure(value: mean, base: c, variance: variance)
+        Figure.mean(count: count[k], sum: sum[k], sumSquares: sumSquares[k])
     }
 }

@@ -94,7 +94,6 @@ public struct Parser {
         switch current.kind {
         case let .word(w):
             _ = advance()
-            _ = w
             return Located(w, tokens[pos - 1].range)
         case let .string(s):
             _ = advance()

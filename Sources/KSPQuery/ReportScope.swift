@@ -58,7 +58,7 @@ extension Evaluator {
         }
         guard let key else { return ReportScope(seasonKey: nil, definition: season.definition, seasonLiteral: nil) }
         let info = season.seasons[key]
-        return ReportScope(seasonKey: key, definition: info.definition, seasonLiteral: q(info.name))
+        return ReportScope(seasonKey: key, definition: info.definition, seasonLiteral: Evaluator.quoted(info.name))
     }
 
     /// Where a filter was written (its first condition), for an error about the whole clause.

@@ -108,7 +108,6 @@ public struct StatementSplitter {
         while true {
             var index = pieceStart
             while index < chars.count && (chars[index] == " " || chars[index] == "\t") { index += 1 }
-            current = ""
             currentLine = lineNumber
             guard index < chars.count && chars[index] == "." else { return pieceStart }
             var end = index
@@ -127,7 +126,7 @@ public struct StatementSplitter {
     private mutating func finishStatement(into pieces: inout [Piece]) {
         let text = current.trimmingCharacters(in: .whitespacesAndNewlines)
         if !text.isEmpty { pieces.append(Piece(text: text, line: currentLine, isMeta: false)) }
+        // Emptied for `finish`; the next statement's line is set where it starts (`startOfPiece`).
         current = ""
-        currentLine = lineNumber
     }
 }

@@ -28,10 +28,6 @@ public struct TableRenderer {
     /// A wrapped column is not narrowed below this (a few words a line stay readable).
     static let minWrapWidth = 24
 
-    static func isNumeric(_ column: Int, _ t: ResultTable) -> Bool {
-        !t.columns[column].isDimension
-    }
-
     public func render(_ t: ResultTable) -> String {
         guard !t.columns.isEmpty else { return "" }
         var cells = t.rows.map { $0.map(TableRenderer.text) }

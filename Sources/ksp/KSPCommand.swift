@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KSPCore
+import KSPSampleData
 
 @main
 struct KSPCommand: ParsableCommand {

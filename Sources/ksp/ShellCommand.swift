@@ -73,13 +73,3 @@ struct ShellCommand: ParsableCommand {
         return result.failed ? ExitStatus.queryError : ExitStatus.ok
     }
 }
-
-/// Loads one season, or several side by side (see `SeasonCombiner`).
-enum Seasons {
-    static func load(_ directories: [String]) throws(SeasonLoadError) -> Season {
-        if let error = SeasonCombiner.tooMany(seasons: directories.count) { throw error }
-        var loaded: [Season] = []
-        for d in directories { loaded.append(try SeasonLoader.load(directory: d)) }
-        return try SeasonCombiner.combined(loaded)
-    }
-}

@@ -1,5 +1,7 @@
 import Testing
 @testable import KSPQuery
+import KSPCore
+import Foundation
 import KSPRender
 
 @Suite("Pathological statements")
@@ -41,8 +43,6 @@ struct PathologicalStatementTests {
     }
 }
 
-import KSPCore
-import Foundation
 
 enum SeasonLoaderForTests {
     static func headerOnly() throws -> Season {

@@ -44,12 +44,12 @@ struct SeasonsSideBySideTests {
         let t = try run(both, "V1 by season")
         #expect(t.number("Test 2023", "V1") == nil)
         // 2024: ja on q1 q3 q8 q9, nei on q2 q7 (q6 ja as well): 5 of 7 answered → 71.43; the same as alone.
-        #expect(close(t.number("Test 2024", "V1"), single(try run(Fixture.small, "V1")) ?? -1))
+        #expect(approx(t.number("Test 2024", "V1"), single(try run(Fixture.small, "V1")) ?? -1))
         // Each 2023 inquiry keeps its own scores (its welcome area used V1 = 80 points for ja).
         let welcome = try run(both, "welcome by season").number("Test 2023", "welcome")
         let a1: Double = (2 * 80 + 0) / 3.0  // V1 ja (80, weight 2), V2 Ingen (0)
         let a3: Double = (0 + 60) / 3.0      // V1 nei (0), V2 Kun eget navn (60)
-        #expect(close(welcome, (a1 + a3) / 2, 1e-9))
+        #expect(approx(welcome, (a1 + a3) / 2, 1e-9))
     }
 
     @Test func cxMetricsFollowEachSeasonsTag() throws {
@@ -58,11 +58,11 @@ struct SeasonsSideBySideTests {
         let both = try SeasonCombiner.combined([old, Fixture.small])
         let t = try run(both, "nps by season")
         // 2023: a1 9 (promoter), a3 5 (detractor), a2 unanswered → 0. 2024: (3 − 2)/7 → 14.2857.
-        #expect(close(t.number("Test 2023", "nps"), 0))
-        #expect(close(t.number("Test 2024", "nps"), 100.0 / 7))
+        #expect(approx(t.number("Test 2023", "nps"), 0))
+        #expect(approx(t.number("Test 2024", "nps"), 100.0 / 7))
         #expect(t.number("Test 2023", "n") == 3)
         // All nine plus two: (4 − 3)/9.
-        #expect(close(single(try run(both, "nps")), 100.0 / 9))
+        #expect(approx(single(try run(both, "nps")), 100.0 / 9))
         // A filter on the answer follows each season's tag too: promoters are a1 in 2023, three in 2024.
         let promoters = try run(both, "n by season where nps >= 9")
         #expect(promoters.number("Test 2023", "n") == 1)

@@ -9,8 +9,8 @@ struct StatisticsTests {
     @Test func participantAgainstTheRestOfItsClass() throws {
         let t = try Fixture.run("compare participant \"Alfa Bank\" vs class on total, noanswer")
         // Welch: p = 0.0921660343535726 (scipy); noanswer 0/4 vs 2/3 pooled z-test p = 0.0533 (scipy).
-        #expect(close(t.number("total", "p"), 0.0921660343535726, 1e-9))
-        #expect(close(t.number("noanswer", "p"), 0.053336852829139844, 1e-9))
+        #expect(approx(t.number("total", "p"), 0.0921660343535726, 1e-9))
+        #expect(approx(t.number("noanswer", "p"), 0.053336852829139844, 1e-9))
         #expect(t.text(0, "sig") == "")
         #expect(t.notes.contains("a base below 10 inquiries: a difference there is hard to tell from noise"))
         let csv = OutputFormat.csv.render(t)
@@ -20,7 +20,7 @@ struct StatisticsTests {
     @Test func compareAgainstAList() throws {
         let t = try Fixture.run("compare participant \"Alfa Bank\" vs (\"Beta Bank\", \"Gamma Forsikring\") on total")
         #expect(t.number("total", "n_b") == 5)
-        #expect(close(t.number("total", "b"), (59.833333333 + 121.5) / 5, 1e-6))
+        #expect(approx(t.number("total", "b"), (59.833333333 + 121.5) / 5, 1e-6))
     }
 
     @Test func compareWithAll() throws {
@@ -40,8 +40,8 @@ struct StatisticsTests {
         let mean = values.reduce(0, +) / 4
         let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3
         let half = 3.182446305284263 * (variance / 4).squareRoot()
-        #expect(close(t.number("Alfa Bank", "total_ci_low"), mean - half, 1e-6))
-        #expect(close(t.number("Alfa Bank", "total_ci_high"), mean + half, 1e-6))
+        #expect(approx(t.number("Alfa Bank", "total_ci_low"), mean - half, 1e-6))
+        #expect(approx(t.number("Alfa Bank", "total_ci_high"), mean + half, 1e-6))
         let csv = OutputFormat.csv.render(t)
         #expect(csv.hasPrefix("participant,total,total_sig,total_ci_low,total_ci_high,n\n"))
         #expect(OutputFormat.table.render(t).contains("total 95% CI"))
@@ -57,7 +57,7 @@ struct StatisticsTests {
         let mean = v.reduce(0, +) / 5
         let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot()
         let half = 2.7764451051977987 * sd / 5.0.squareRoot()  // t(0.975; 4)
-        #expect(close(x.number("Bank", "phone_ci_low"), mean - half, 1e-6))
+        #expect(approx(x.number("Bank", "phone_ci_low"), mean - half, 1e-6))
         let q = try e.run("questions by channel where area = agent")
         #expect(q.visible(to: .machines).columns.map(\.name).contains("all_ci_high"))
     }

@@ -23,11 +23,11 @@ struct TrialFixesTests {
         let forsikring = try Fixture.run("winners where class = Forsikring")
         // Gamma Forsikring (60.75) is not "Best i test": Alfa Bank (74.8125) is, and it is not in the class.
         #expect(forsikring.firstColumn == ["Klassevinner Forsikring"])
-        #expect(close(forsikring.number("Klassevinner Forsikring", "total"), 60.75))
+        #expect(approx(forsikring.number("Klassevinner Forsikring", "total"), 60.75))
         let bank = try Fixture.run("winners where class = Bank")
         #expect(bank.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
         #expect(bank.number("Best i test", "total") == 74.8125)
-        #expect(close(bank.number("Best på Telefon", "total"), (100 + 31.25 + 86) / 3))
+        #expect(approx(bank.number("Best på Telefon", "total"), (100 + 31.25 + 86) / 3))
         #expect(bank.notes.contains("awards are ranked over the whole season; where chooses which of them are shown"))
         // Best på <channel> shows when its winner has a passing inquiry on that channel.
         let email = try Fixture.run("winners where channel = email")
@@ -43,7 +43,7 @@ struct TrialFixesTests {
         #expect(tables(latest)[0].number("total", "Alfa Bank") == 74.8125)
         let earlier = try report("report participant \"Alfa Bank\" where season = 2023", season: SeasonsTests.both)
         #expect(earlier.title == "Alfa Bank — Test 2023")
-        #expect(close(tables(earlier)[0].number("total", "Alfa Bank"), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
+        #expect(approx(tables(earlier)[0].number("total", "Alfa Bank"), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
         guard let rankText = earlier.sections.first(where: { $0.heading == "Rank in the class" })?.blocks.first,
               case let .text(text) = rankText else {
             Issue.record("no rank text")
@@ -71,7 +71,7 @@ struct TrialFixesTests {
                                 + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
                                 + "within: the share of answered inquiries that waited no longer"])
         // phone: q1 30 s, q2 50 s, q9 70 s answered; one within 40 s.
-        #expect(close(waits.number("phone", "within"), 100.0 / 3))
+        #expect(approx(waits.number("phone", "within"), 100.0 / 3))
     }
 
     // 19.11: quotes with several seasons show the season beside date, channel and total.

@@ -30,6 +30,7 @@ struct ReportHTMLTests {
     func htmlRendersInChromium() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html"), png = dir.appendingPathComponent("r.png")
         try report("report participant \"Alfa Bank\"").html.write(to: html, atomically: true, encoding: .utf8)
         func chromium(_ args: [String]) throws -> String {

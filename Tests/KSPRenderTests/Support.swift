@@ -38,8 +38,3 @@ extension ResultTable {
 
     var firstColumn: [String] { rows.map { if case let .text(t) = $0[0].value { return t } else { return "" } } }
 }
-
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance
-}

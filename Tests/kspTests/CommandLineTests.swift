@@ -22,6 +22,7 @@ struct CommandLineTests {
 
     @Test func scriptStopsAtItsFirstError() throws {
         let dir = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("monthly.ksq")
         try "n by channel\n\ntotal by clas\nwinners\n".write(to: script, atomically: true, encoding: .utf8)
         let r = try KSP.run([KSP.fixture, "-f", script.path, "--format", "csv"])
@@ -83,6 +84,7 @@ struct CommandLineTests {
 
     @Test func metaCommands() throws {
         let dir = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out.csv")
         let r = try KSP.run([KSP.fixture], stdin: """
         .mode csv
@@ -128,6 +130,7 @@ struct CommandLineTests {
 
     @Test func checkAMalformedCopyNamesEachProblem() throws {
         let dir = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         for f in ["season.yaml", "participants.csv", "inquiries.csv"] {
             try FileManager.default.copyItem(atPath: KSP.fixture + "/" + f, toPath: dir.appendingPathComponent(f).path)
         }
@@ -142,7 +145,10 @@ struct CommandLineTests {
     }
 
     @Test func generateIsDeterministic() throws {
-        let a = KSP.tempDirectory(), b = KSP.tempDirectory()
+        let a = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: a) }
+        let b = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: b) }
         _ = try KSP.run(["generate", "--seed", "5", "--participants", "30", a.path])
         _ = try KSP.run(["generate", "--seed", "5", "--participants", "30", b.path])
         let x = try Data(contentsOf: a.appendingPathComponent("inquiries.csv"))
@@ -166,6 +172,7 @@ struct CommandLineTests {
 struct ReportCommandTests {
     @Test func reportToHTMLAndMarkdown() throws {
         let dir = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html").path, md = dir.appendingPathComponent("c.md").path
         let r = try KSP.run([KSP.fixture, "-c", "report participant \"Alfa Bank\" to \(html); report class Bank to \"\(md)\""])
         #expect(r.status == 0, "\(r.err)")

@@ -93,7 +93,7 @@ struct CompletionTerminalTests {
 
     @Test func tabGoesOnInsideAnOpenQuoteAndDoublesAQuote() throws {
         let (dir, t) = try start()
-        defer { t.close() }
+        defer { t.end() }
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try t.type("n where participant = \"Skjærvik ")
         try t.keys("Tab")
@@ -109,7 +109,7 @@ struct CompletionTerminalTests {
 
     @Test func theListOfCandidatesIsAligned() throws {
         let (dir, t) = try start()
-        defer { t.close() }
+        defer { t.end() }
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try t.type("n where participant = \"Skjærvik B")
         try t.keys("Tab")
@@ -120,7 +120,7 @@ struct CompletionTerminalTests {
 
     @Test func aFolderIsCompletedWithoutASpace() throws {
         let (dir, t) = try start()
-        defer { t.close() }
+        defer { t.end() }
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try t.type(".load seas")
         try t.keys("Tab")

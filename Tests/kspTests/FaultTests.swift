@@ -24,10 +24,10 @@ struct FaultTests {
         #expect(o.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test func seasonFilesVanishingWhileLoadedLoseNothing() throws {
-        guard TmuxSession.available else { return }
+    @Test(.enabled(if: TmuxSession.available))
+    func seasonFilesVanishingWhileLoadedLoseNothing() throws {
         let (dir, t) = try TmuxSession.onACopyOfTheFixture()
-        defer { t.close() }
+        defer { t.end() }
         try FileManager.default.removeItem(at: dir)
         try t.enter("n by attempts")
         try t.waitFor("│ 2        │ 3 │")
@@ -38,12 +38,14 @@ struct FaultTests {
         try t.waitFor("│ 9 │")
     }
 
-    @Test func twoShellsWritingOneHistoryLoseNoEntry() throws {
-        guard TmuxSession.available else { return }
+    @Test(.enabled(if: TmuxSession.available))
+    func twoShellsWritingOneHistoryLoseNoEntry() throws {
         let home = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
         let a = try TmuxSession(args: [KSP.fixture], home: home)
+        defer { a.end() }
         let b = try TmuxSession(args: [KSP.fixture], home: home)
-        defer { a.close(); b.close() }
+        defer { b.end() }
         try a.waitFor("test2024>")
         try b.waitFor("test2024>")
         for k in 0..<20 {
@@ -52,8 +54,14 @@ struct FaultTests {
         }
         try a.waitFor("n where K1 > 19")
         try b.waitFor("n where X1 > 19")
-        Thread.sleep(forTimeInterval: 0.5)
-        let lines = Set(try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8).split(separator: "\n").map(String.init))
+        // The screen shows a statement before the shell writes it to the history: wait for the file.
+        let history = home.appendingPathComponent(".ksp_history")
+        var lines: Set<String> = []
+        waitUntil {
+            let text = (try? String(contentsOf: history, encoding: .utf8)) ?? ""
+            lines = Set(text.split(separator: "\n").map(String.init))
+            return lines.isSuperset(of: ["n where K1 > 19", "n where X1 > 19"])
+        }
         for k in 0..<20 {
             #expect(lines.contains("n where K1 > \(k)"))
             #expect(lines.contains("n where X1 > \(k)"))

@@ -15,7 +15,7 @@ struct InteractiveTests {
 
     @Test func norwegianLettersTypedAndErased() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         // Type "æø", erase both (two characters, four bytes), finish the statement.
         try t.type("n where class = Forsikringæø")
         try t.keys("BSpace", "BSpace")
@@ -26,7 +26,7 @@ struct InteractiveTests {
 
     @Test func tabCompletesAClassName() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.type("total by class where class = Fors")
         try t.keys("Tab")
         try t.waitFor("Forsikring")
@@ -37,7 +37,7 @@ struct InteractiveTests {
 
     @Test func tabCompletesANameWithSpacesQuoted() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.type("total where participant = Gam")
         try t.keys("Tab")
         let screen = try t.waitFor("\"Gamma Forsikring\"")
@@ -46,16 +46,18 @@ struct InteractiveTests {
 
     @Test func historyFromThePreviousSession() throws {
         let home = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
         let first = try start(home: home)
+        defer { first.end() }
         try first.enter("n by attempts")
         try first.waitFor("attempts")
         try first.keys("C-d")
         #expect(first.waitForExit() == "EXIT=0")
-        first.close()
+        first.end()
         #expect(try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8) == "n by attempts\n")
 
         let second = try start(home: home)
-        defer { second.close() }
+        defer { second.end() }
         try second.keys("Up")
         try second.waitFor(prompt + " n by attempts")
         try second.keys("Enter")
@@ -65,7 +67,7 @@ struct InteractiveTests {
 
     @Test func ctrlCClearsAHalfTypedLine() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.type("total by cla")
         try t.keys("C-c")
         try t.waitFor("^C")
@@ -77,7 +79,7 @@ struct InteractiveTests {
 
     @Test func anErrorThenACorrectStatement() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.enter("totl by class")
         try t.waitFor("did you mean total?")
         try t.enter("total by class")
@@ -88,7 +90,7 @@ struct InteractiveTests {
 
     @Test func ctrlDExitsWithZeroAndRestoresTheTerminal() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.keys("C-d")
         #expect(t.waitForExit() == "EXIT=0")
         #expect(t.file("stty.before") != nil)
@@ -97,7 +99,7 @@ struct InteractiveTests {
 
     @Test func continuationPromptForAnOpenParenthesis() throws {
         let t = try start()
-        defer { t.close() }
+        defer { t.end() }
         try t.enter("n where class in (Bank,")
         try t.waitFor("...>")
         try t.enter("Forsikring)")
@@ -106,11 +108,12 @@ struct InteractiveTests {
 
     @Test func duplicateStatementsAreKeptOnceAndTheFileIsCapped() throws {
         let home = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
         // A history far over the cap: compacted to the newest 5000 at start.
         let old = (1...12_000).map { "n where K1 > \($0)" }.joined(separator: "\n") + "\n"
         try old.write(to: home.appendingPathComponent(".ksp_history"), atomically: true, encoding: .utf8)
         let t = try start(home: home)
-        defer { t.close() }
+        defer { t.end() }
         for _ in 0..<3 { try t.enter("n") }
         try t.keys("C-d")
         _ = t.waitForExit()
@@ -122,7 +125,7 @@ struct InteractiveTests {
 
     @Test func unwritableHistoryWarnsOnceAndGoesOn() throws {
         let t = try TmuxSession(args: [KSP.fixture], environment: "KSP_HISTORY=/nonexistent/dir/history")
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor(prompt)
         for _ in 0..<2 { try t.enter("n by attempts") }
         let screen = try t.waitFor("cannot write history /nonexistent/dir/history")
@@ -134,12 +137,16 @@ struct InteractiveTests {
     @Test func ctrlCStopsALongStatement() throws {
         // rank's bootstrap on a season of 20 000 inquiries takes seconds in a debug build.
         let dir = KSP.tempDirectory().appendingPathComponent("big")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         _ = try KSP.run(["generate", "--participants", "40", "--scale", "20", dir.path])
         let t = try TmuxSession(args: [dir.path])
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor("ksp2024>")
+        let promptRow = try t.cursorRow()
         try t.enter("rank")
-        Thread.sleep(forTimeInterval: 0.5)
+        // Ctrl-C only once the shell has read the line (its echo of Enter moves the cursor down): sooner,
+        // the terminal would throw the unread line away with the interrupt, and rank would never start.
+        #expect(try waitUntil { try t.cursorRow() > promptRow })
         try t.keys("C-c")
         try t.waitFor("interrupted")
         try t.enter("n")

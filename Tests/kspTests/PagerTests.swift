@@ -17,7 +17,7 @@ struct PagerTests {
     @Test func lessPagesToTheLastRowAndTheLegendThenQuits() throws {
         // PAGER empty: the default, less -SRX. 190 participants in a 40-line terminal.
         let t = try TmuxSession(args: [KSP.sample], pager: "")
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor(prompt)
         try t.enter("total by participant")
         // less waits at its own prompt with the first screen: the legend is not shown yet.
@@ -49,7 +49,7 @@ struct PagerTests {
     @Test func withoutFreeDescriptorsTheResultIsPrintedWhole() throws {
         // Too few file descriptors for the pager's pipe: the result is printed without it, no trap.
         let t = try TmuxSession(args: [KSP.sample], pager: "", prelude: "ulimit -n 4;")
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor(prompt)
         try t.enter("total by participant")
         let screen = try t.waitFor(prompt) { $0.contains(legend) && PagerTests.lastLine($0) == prompt }

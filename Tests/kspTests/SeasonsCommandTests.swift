@@ -18,10 +18,10 @@ struct SeasonsCommandTests {
         #expect(r.out.hasSuffix("season,n\nTest 2023,3\nTest 2024,9\n"))
     }
 
-    @Test func reloadAfterTheFilesChangeAndAfterTheyBreak() throws {
-        guard TmuxSession.available else { return }
+    @Test(.enabled(if: TmuxSession.available))
+    func reloadAfterTheFilesChangeAndAfterTheyBreak() throws {
         let (dir, t) = try TmuxSession.onACopyOfTheFixture()
-        defer { t.close() }
+        defer { t.end() }
         let file = dir.appendingPathComponent("inquiries.csv")
         // Fieldwork goes on: one inquiry more.
         let handle = try FileHandle(forWritingTo: file)

@@ -52,3 +52,19 @@ enum KSP {
         return url
     }
 }
+
+/// Checks a condition every tenth of a second until it holds or the time is up; whether it came to hold.
+/// Tests wait this way for what they expect (a screen, a file, a process gone), never for a fixed time.
+@discardableResult
+func waitUntil(timeout: Double = 15, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        if try condition() {
+            return true
+        }
+        if Date() >= deadline {
+            return false
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+    }
+}

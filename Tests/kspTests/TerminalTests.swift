@@ -13,7 +13,7 @@ struct TerminalTests {
         let names = "id,name,class\np1,\"\u{1B}[2JAlfa\u{1B}]0;pwned\u{7}\",Bank\np2,\"Beta\rX\",Bank\np3,Gamma,Forsikring\n"
         try names.write(to: dir.appendingPathComponent("participants.csv"), atomically: true, encoding: .utf8)
         let t = try TmuxSession(args: [dir.path], home: dir.deletingLastPathComponent())
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor(prompt)
         try t.enter("n by participant")
         let screen = try t.waitFor("│ Gamma ")
@@ -30,7 +30,7 @@ struct TerminalTests {
     @Test func aDumbTerminalGetsNoColour() throws {
         for (term, coloured) in [("xterm", true), ("dumb", false)] {
             let t = try TmuxSession(args: [KSP.fixture], environment: "NO_COLOR= TERM=\(term)")
-            defer { t.close() }
+            defer { t.end() }
             try t.waitFor(prompt)
             try t.enter("totl")
             try t.waitFor("unknown metric")
@@ -41,7 +41,7 @@ struct TerminalTests {
 
     @Test func withoutAUTF8LocaleBordersAreASCIIAndAWarningSaysWhy() throws {
         let t = try TmuxSession(args: [KSP.fixture], environment: "LC_ALL=C")
-        defer { t.close() }
+        defer { t.end() }
         let banner = try t.waitFor(prompt)
         #expect(banner.contains("ksp: the locale C is not UTF-8, so Norwegian letters cannot be typed"))
         try t.enter("n")
@@ -51,7 +51,7 @@ struct TerminalTests {
 
     @Test func messagesWrapAtWordsInANarrowTerminal() throws {
         let t = try TmuxSession(args: [KSP.fixture], size: (columns: 40, rows: 30))
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor(prompt)
         try t.enter("total by clas")
         let screen = try t.waitFor("did you mean class?")
@@ -61,7 +61,7 @@ struct TerminalTests {
 
     @Test func aChartInTwentyColumnsSaysItDoesNotFit() throws {
         let t = try TmuxSession(args: [KSP.fixture], size: (columns: 20, rows: 30))
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor("test2024")
         try t.enter("chart total by class")
         let screen = try t.waitFor("(the chart needs")

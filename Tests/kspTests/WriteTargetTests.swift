@@ -180,7 +180,7 @@ struct WriteTargetTests {
         defer { scratch.remove() }
         // Its HOME is the scratch folder, so the history file goes when the folder does.
         let t = try TmuxSession(args: [scratch.season.path], home: scratch.root)
-        defer { t.close() }
+        defer { t.end() }
         try t.waitFor("test2024>")
         try t.enter(".output \(scratch.path("out.csv"))")
         try t.waitFor("results now go to \(scratch.path("out.csv")) (.output alone: to the screen)")
