@@ -167,8 +167,3 @@ struct GapDriversTests {
         #expect(OutputFormat.table.render(t).contains("remaining"))
     }
 }
-
-private func approx(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance
-}
