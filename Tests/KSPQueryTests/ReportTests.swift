@@ -44,7 +44,7 @@ struct ReportTests {
 }
 
 enum SampleSeason {
-    nonisolated(unsafe) static let season: Season = try! SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)
+    static let season: Season = try! SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)
 }
 
 extension CellValue {

@@ -4,7 +4,7 @@ import KSPCore
 
 enum Fixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
-    nonisolated(unsafe) static let small: Season = try! SeasonLoader.load(directory: root.appendingPathComponent("small").path)
+    static let small: Season = try! SeasonLoader.load(directory: root.appendingPathComponent("small").path)
 
     static func run(_ statement: String, minBase: Int = 10) throws -> ResultTable {
         try Evaluator(season: small, options: EvaluationOptions(minBase: minBase)).run(statement)

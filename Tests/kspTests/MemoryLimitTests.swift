@@ -16,7 +16,7 @@ struct MemoryLimitTests {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        nonisolated(unsafe) let child = process
+        let child = process
         DispatchQueue.global().asyncAfter(deadline: .now() + 120) {
             if child.isRunning { child.terminate() }
         }

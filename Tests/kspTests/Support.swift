@@ -30,7 +30,7 @@ enum KSP {
         p.standardInput = input
         try p.run()
         // A watchdog: a child that never ends fails its test instead of hanging the suite.
-        nonisolated(unsafe) let child = p
+        let child = p
         DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if child.isRunning { child.terminate() } }
         if let stdin { input.fileHandleForWriting.write(stdin.data(using: .utf8)!) }
         try input.fileHandleForWriting.close()
