@@ -1,6 +1,6 @@
 /// "did you mean …?" for names in season.yaml (keys, timezones): the closest candidate by edit
 /// distance, if it is close enough to be a slip rather than another word.
-enum NearestName {
+public enum NearestName {
     static func nearest(_ word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
@@ -14,7 +14,7 @@ enum NearestName {
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment) over characters.
-    static func editDistance(_ first: String, _ second: String) -> Int {
+    public static func editDistance(_ first: String, _ second: String) -> Int {
         let x = Array(first)
         let y = Array(second)
         if x.isEmpty { return y.count }

@@ -1,3 +1,5 @@
+import KSPCore
+
 /// A span of a statement, in characters from its start.
 public struct SourceRange: Sendable, Equatable {
     public var start: Int
@@ -71,24 +73,9 @@ public enum Suggest {
         return nil
     }
 
-    /// Damerau–Levenshtein distance (optimal string alignment) over characters.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        if abs(x.count - y.count) > 10 { return abs(x.count - y.count) }
-        var prev2 = [Int](repeating: 0, count: y.count + 1)
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { cur[j] = min(cur[j], prev2[j - 2] + 1) }
-            }
-            (prev2, prev, cur) = (prev, cur, prev2)
-        }
-        return prev[y.count]
+    /// Damerau–Levenshtein distance (optimal string alignment) over characters: the one the season
+    /// loader's suggestions use too.
+    public static func distance(_ first: String, _ second: String) -> Int {
+        NearestName.editDistance(first, second)
     }
 }
