@@ -59,47 +59,8 @@ public enum TerminalSafeText {
         return wrapWords(body, width: width - indentation.count).map { indentation + $0 }
     }
 
+    /// A line broken between words (runs of spaces kept), by the one word wrapper.
     static func wrapWords(_ line: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
-        for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            var piece = word
-            var pieceWidth = DisplayWidth.of(piece)
-            if currentWidth > 0 && currentWidth + 1 + pieceWidth <= width {
-                current += " " + piece
-                currentWidth += 1 + pieceWidth
-                continue
-            }
-            if currentWidth > 0 || !current.isEmpty {
-                lines.append(current)
-            }
-            // A word wider than the line is cut into pieces of the width.
-            while pieceWidth > width {
-                let (head, rest) = cut(piece, at: width)
-                lines.append(head)
-                piece = rest
-                pieceWidth = DisplayWidth.of(piece)
-            }
-            current = piece
-            currentWidth = pieceWidth
-        }
-        lines.append(current)
-        return lines
-    }
-
-    /// The longest start of `text` at most `width` columns wide (at least one character), and the rest.
-    static func cut(_ text: String, at width: Int) -> (String, String) {
-        var head = ""
-        var headWidth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let characterWidth = DisplayWidth.of(text[index])
-            if headWidth + characterWidth > width && !head.isEmpty { break }
-            head.append(text[index])
-            headWidth += characterWidth
-            index = text.index(after: index)
-        }
-        return (head, String(text[index...]))
+        TextWrap.lines(line, width: width, keepingSpaces: true)
     }
 }

@@ -1,13 +1,14 @@
 /// Word wrapping by terminal columns, for long text inside a table cell (a shopper's comment).
 enum TextWrap {
     /// The lines of `text` at most `width` columns wide: broken between words, a word longer than
-    /// the width broken inside it. Never empty (an empty text is one empty line).
-    static func lines(_ text: String, width: Int) -> [String] {
+    /// the width broken inside it. Never empty (an empty text is one empty line). `keepingSpaces`
+    /// keeps runs of spaces inside a line (notes and messages as written); cells fold them.
+    static func lines(_ text: String, width: Int, keepingSpaces: Bool = false) -> [String] {
         let limit = max(1, width)
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: !keepingSpaces) {
             var piece = String(word)
             var pieceWidth = DisplayWidth.of(piece)
             if lineWidth > 0 && lineWidth + 1 + pieceWidth <= limit {
@@ -15,7 +16,7 @@ enum TextWrap {
                 lineWidth += 1 + pieceWidth
                 continue
             }
-            if lineWidth > 0 {
+            if lineWidth > 0 || !line.isEmpty {
                 lines.append(line)
                 line = ""
                 lineWidth = 0
