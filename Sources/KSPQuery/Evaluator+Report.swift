@@ -87,34 +87,35 @@ extension Evaluator {
     func headlineSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let definition = subject.scope.definition
         let participant = subject.participant
-        let name = subject.quotedName
         // CSAT, CES and NPS against the class too, where the season asks them.
         let cx = CXMetric.allCases.filter {
             [.csat, .ces, .nps].contains($0) && definition.questionIndex(metric: $0) != nil
         }
-        let metricIds = ["total", "total_answered"] + scoredAreaIds(definition) + cx.map(\.rawValue)
-        let metrics = metricIds.joined(separator: ", ")
-        let scopeClause = subject.scope.clause([])
-        let vsClass = try sub("compare participant \(name) vs class on \(metrics)\(scopeClause)")
-        let vsAll = try sub("compare participant \(name) vs all on \(metrics)\(scopeClause)")
+        let areaMetrics = scoredAreaIds(definition).compactMap { season.definition.areaIndex(id: $0) }.map(Metric.area)
+        let metrics: [Metric] = [.total, .totalAnswered] + areaMetrics + cx.map(Metric.cx)
+        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
+        let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
         let columns = [ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
                        ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
                        ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n")]
         var headline = ResultTable(columns: columns, rows: [])
-        for (k, row) in vsClass.rows.enumerated() {
-            headline.rows.append([row[0], row[1], row[2], vsAll.rows[k][2], row[3], row[6], row[7], row[4]])
+        for (line, allLine) in zip(vsClass.lines, vsAll.lines) {
+            let metric = line.metric
+            headline.rows.append([.text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
+                                  cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
+                                  .count(line.a.base)])
         }
         headline.notes = ["class = the rest of \(participant.className) (\(participant.name) left out); "
                           + "sig: * p < 0.05, ** p < 0.01 against the class"]
         var areaBars: [BarChart.Bar] = []
-        for row in vsClass.rows.dropFirst(2) {
-            if case let .text(id) = row[0].value, let area = definition.areas.first(where: { $0.id == id }),
-               case let .number(value?, _) = row[1].value, case let .number(base?, _) = row[4].value {
-                areaBars.append(.init(label: area.name, value: value, base: Int(base)))
+        for line in vsClass.lines {
+            guard case let .area(areaIndex) = line.metric, let value = line.a.value else { continue }
+            let areaId = season.definition.areas[areaIndex].id
+            if let area = definition.areas.first(where: { $0.id == areaId }) {
+                areaBars.append(.init(label: area.name, value: value, base: line.a.base))
             }
         }
-        var classTotal: Double?
-        if case let .number(value, _) = vsClass.rows[0][2].value { classTotal = value }
+        let classTotal = vsClass.line(.total)?.b.value
         let chart = BarChart(title: "Areas of \(participant.name)", bars: areaBars,
                              reference: classTotal.map { ("\(participant.className) total", $0) },
                              low: 0, high: 100, minBase: options.minBase)
@@ -129,15 +130,12 @@ extension Evaluator {
 
     /// Questions furthest from the class (the compare table carries each question's text).
     func questionSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let scopeClause = subject.scope.clause([])
-        let questions = try sub("compare participant \(subject.quotedName) vs class on questions\(scopeClause)")
-        let diffColumn = questions.column(named: "diff") ?? 4
-        func difference(_ row: [Cell]) -> Double? {
-            if case let .number(value?, _) = row[diffColumn].value { return value }
-            return nil
-        }
-        let sorted = questions.rows.filter { difference($0) != nil }
-            .sorted { (difference($0) ?? 0) > (difference($1) ?? 0) }
+        let metrics = season.definition.questions.indices.map(Metric.question)
+        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
+        let questions = comparisonTable(vsClass, aLabel: subject.participant.name, bLabel: "class")
+        let sorted = questions.rows.indices.filter { vsClass.lines[$0].diff != nil }
+            .sorted { (vsClass.lines[$0].diff ?? 0) > (vsClass.lines[$1].diff ?? 0) }
+            .map { questions.rows[$0] }
         let rows = Array(sorted.prefix(5)) + Array(sorted.suffix(5).reversed())
         var extremes = ResultTable(columns: questions.columns, rows: rows, notes: [])
         extremes.columns[0].name = "question"

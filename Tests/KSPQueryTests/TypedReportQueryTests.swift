@@ -1,0 +1,69 @@
+import Testing
+import KSPCore
+@testable import KSPQuery
+
+/// The evaluator's typed queries that reports use instead of statement text (issue 12, section 1);
+/// values on the hand-computed fixture (Tests/Fixtures/README.md).
+@Suite("Typed report queries")
+struct TypedReportQueryTests {
+    let evaluator = Evaluator(season: Fixture.small)
+    let wholeSeason = ReportScope(seasonKey: nil, definition: Fixture.small.definition, seasonLiteral: nil)
+
+    func participant(_ name: String) throws -> Int {
+        try #require(Fixture.small.participants.firstIndex { $0.name == name })
+    }
+
+    func near(_ value: Double?, _ expected: Double) -> Bool {
+        guard let value else { return false }
+        return abs(value - expected) < 1e-9
+    }
+
+    @Test func participantAgainstTheRestOfItsClass() throws {
+        let agent = try #require(Fixture.small.definition.areaIndex(id: "agent"))
+        let comparison = try evaluator.comparison(participant: try participant("Alfa Bank"), against: .restOfClass,
+                                                  on: [.total, .area(agent)], in: wholeSeason)
+        // Alfa Bank q1 q2 q3 q9; the rest of Bank is Beta Bank q4 q5 q6.
+        #expect(comparison.countA == 4)
+        #expect(comparison.countB == 3)
+        let total = try #require(comparison.line(.total))
+        #expect(total.a.value == 74.8125)
+        #expect(total.a.base == 4)
+        #expect(near(total.b.value, 59.833333333333333 / 3))
+        #expect(near(total.diff, 74.8125 - 59.833333333333333 / 3))
+        #expect(total.test?.kind == .welch)
+        // Both bases are below the default minimum of 10.
+        #expect(total.isSmallBase)
+        // agent: (100 + 50 + 75 + 75) / 4 against Beta Bank's q6 alone, 25.
+        let agentLine = try #require(comparison.line(.area(agent)))
+        #expect(agentLine.a.value == 75)
+        #expect(agentLine.b.value == 25)
+        #expect(agentLine.b.base == 1)
+        #expect(agentLine.diff == 50)
+        // A base of one gives no variance, so no test.
+        #expect(agentLine.test == nil)
+        #expect(comparison.testNames == ["Welch's t-test"])
+    }
+
+    @Test func participantAgainstEveryone() throws {
+        let comparison = try evaluator.comparison(participant: try participant("Gamma Forsikring"), against: .all,
+                                                  on: [.total, .noanswer], in: wholeSeason)
+        // Everyone: the nine totals sum to 480.58333…; Gamma Forsikring q7 q8: (36.6667 + 84.8333) / 2.
+        #expect(comparison.countA == 2)
+        #expect(comparison.countB == 9)
+        let total = try #require(comparison.line(.total))
+        #expect(near(total.a.value, 60.75))
+        #expect(near(total.b.value, 480.58333333333333 / 9))
+        let noanswer = try #require(comparison.line(.noanswer))
+        #expect(noanswer.a.value == 0)
+        #expect(near(noanswer.b.value, 2.0 / 9 * 100))
+        #expect(noanswer.test?.kind == .twoProportion)
+    }
+
+    @Test func compareStatementShowsTheComparison() throws {
+        let table = try Fixture.run("compare participant \"Alfa Bank\" vs class on total, agent")
+        let agent = try #require(Fixture.small.definition.areaIndex(id: "agent"))
+        let comparison = try evaluator.comparison(participant: try participant("Alfa Bank"), against: .restOfClass,
+                                                  on: [.total, .area(agent)], in: wholeSeason)
+        #expect(table == evaluator.comparisonTable(comparison, aLabel: "Alfa Bank", bLabel: "rest of Bank"))
+    }
+}
