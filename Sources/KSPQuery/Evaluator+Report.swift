@@ -78,6 +78,17 @@ extension Evaluator {
         season.inquiries(ofParticipant: subject.index).filter { subject.scope.contains($0, season) }
     }
 
+    /// The inquiries of a report's season; nil when it is the only one loaded (every inquiry).
+    func scopeInquiries(_ scope: ReportScope) throws(EvaluationError) -> [Int]? {
+        guard scope.seasonKey != nil else { return nil }
+        var inquiries: [Int] = []
+        for i in 0..<season.inquiries.count where scope.contains(i, season) {
+            try checkCancelled(at: i)
+            inquiries.append(i)
+        }
+        return inquiries
+    }
+
     /// The areas that count towards the total.
     func scoredAreaIds(_ definition: SeasonDefinition) -> [String] {
         definition.areas.filter { $0.weight > 0 }.map(\.id)
@@ -232,9 +243,9 @@ extension Evaluator {
         let rank = try sub("rank within class \(quotedClass)\(scope.clause([]))")
         let areas = try sub("\(areaMetrics.joined(separator: ", ")) by participant\(classClause) order by total desc")
         let channels = try sub("total by participant\(classClause) across channel")
-        let winners = try sub("winners\(scope.clause([]))")
-        var classWinners = winners
-        classWinners.rows = winners.rows.filter { $0[2].value == .text(className) }
+        var seasonAwards = try awards(shownFor: try scopeInquiries(scope))
+        seasonAwards.awards = seasonAwards.awards.filter { season.participants[$0.winner.participant].className == className }
+        let classWinners = awardsTable(seasonAwards)
         var chart: BarChart?
         if case let .bars(bars, _) = try subAny("chart total by participant\(classClause)") { chart = bars }
         var participantsInClass = Set<Int>()

@@ -66,4 +66,48 @@ struct TypedReportQueryTests {
                                                   on: [.total, .area(agent)], in: wholeSeason)
         #expect(table == evaluator.comparisonTable(comparison, aLabel: "Alfa Bank", bLabel: "rest of Bank"))
     }
+
+    @Test func awardsOfTheSeason() throws {
+        let seasonAwards = try evaluator.awards(shownFor: nil)
+        let alfa = try participant("Alfa Bank")
+        let gamma = try participant("Gamma Forsikring")
+        let phone = try #require(Fixture.small.definition.channelIndex(named: "phone"))
+        let bank = try #require(Fixture.small.classes.firstIndex(of: "Bank"))
+        let forsikring = try #require(Fixture.small.classes.firstIndex(of: "Forsikring"))
+        #expect(seasonAwards.awards.map(\.kind) == [.classWinner(classIndex: bank), .classWinner(classIndex: forsikring),
+                                                    .bestInTest, .bestOnChannel(channel: phone)])
+        #expect(seasonAwards.awards.map(\.winner.participant) == [alfa, gamma, alfa, alfa])
+        // Alfa Bank over q1 q2 q3 q9; on the phone q1 q2 q9: (100 + 31.25 + 86) / 3.
+        #expect(seasonAwards.awards[0].winner.total == 74.8125)
+        #expect(seasonAwards.awards[0].winner.n == 4)
+        #expect(near(seasonAwards.awards[3].winner.total, 217.25 / 3))
+        #expect(seasonAwards.awards[3].winner.n == 3)
+        #expect(seasonAwards.minInquiries == 2)
+        #expect(seasonAwards.seasonName == nil)
+        #expect(!seasonAwards.isFiltered)
+        #expect(try Fixture.run("winners") == evaluator.awardsTable(seasonAwards))
+    }
+
+    @Test func awardsAFilterAsksAbout() throws {
+        let forsikring = try #require(Fixture.small.classes.firstIndex(of: "Forsikring"))
+        let gammaInquiries = Fixture.small.inquiries(ofParticipant: try participant("Gamma Forsikring"))
+        let seasonAwards = try evaluator.awards(shownFor: gammaInquiries)
+        #expect(seasonAwards.awards.map(\.kind) == [.classWinner(classIndex: forsikring)])
+        #expect(seasonAwards.isFiltered)
+        #expect(try Fixture.run("winners where class = Forsikring") == evaluator.awardsTable(seasonAwards))
+    }
+
+    @Test func classReportListsTheClassesAwards() throws {
+        guard case let .report(report, _) = try evaluator.runAny("report class Bank") else {
+            Issue.record("not a report")
+            return
+        }
+        let awardsSection = try #require(report.sections.first { $0.heading == "Awards in the class" })
+        guard case let .table(table) = try #require(awardsSection.blocks.first) else {
+            Issue.record("no awards table")
+            return
+        }
+        #expect(table.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
+        #expect(table.text(0, "participant") == "Alfa Bank")
+    }
 }
