@@ -89,6 +89,11 @@ extension Evaluator {
         return inquiries
     }
 
+    /// The areas that count towards the total, as metrics of the loaded seasons.
+    func scoredAreas(_ definition: SeasonDefinition) -> [Metric] {
+        scoredAreaIds(definition).compactMap { season.definition.areaIndex(id: $0) }.map(Metric.area)
+    }
+
     /// The areas that count towards the total.
     func scoredAreaIds(_ definition: SeasonDefinition) -> [String] {
         definition.areas.filter { $0.weight > 0 }.map(\.id)
@@ -102,8 +107,7 @@ extension Evaluator {
         let cx = CXMetric.allCases.filter {
             [.csat, .ces, .nps].contains($0) && definition.questionIndex(metric: $0) != nil
         }
-        let areaMetrics = scoredAreaIds(definition).compactMap { season.definition.areaIndex(id: $0) }.map(Metric.area)
-        let metrics: [Metric] = [.total, .totalAnswered] + areaMetrics + cx.map(Metric.cx)
+        let metrics: [Metric] = [.total, .totalAnswered] + scoredAreas(definition) + cx.map(Metric.cx)
         let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
         let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
         let columns = [ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
@@ -134,8 +138,8 @@ extension Evaluator {
     }
 
     func channelSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let scored = scoredAreaIds(subject.scope.definition).joined(separator: ", ")
-        let channels = try sub("n, total, \(scored) by channel\(subject.participantClause)")
+        let metrics: [Metric] = [.n, .total] + scoredAreas(subject.scope.definition)
+        let channels = try groupedFigures(metrics, by: .channel, inquiries(of: subject)).table
         return .init(heading: "Results per channel", blocks: [.table(channels)])
     }
 
@@ -161,14 +165,13 @@ extension Evaluator {
     /// Waits and unanswered shares against what customers expect (each channel's full-points bound).
     func waitSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let definition = subject.scope.definition
-        var waits = try sub("n, noanswer, noanswer1, wait_median by channel\(subject.participantClause)")
+        let participantInquiries = inquiries(of: subject)
+        let figures = try groupedFigures([.n, .noanswer, .noanswer1, .waitMedian], by: .channel, participantInquiries)
+        var waits = figures.table
         waits.columns.append(ResultColumn("expected", isDimension: true))
         waits.columns.append(ResultColumn("within"))
-        let participantInquiries = inquiries(of: subject)
-        for k in waits.rows.indices {
-            guard case let .text(channelId) = waits.rows[k][0].value,
-                  let channel = season.definition.channelIndex(named: channelId),
-                  let bound = subject.scope.fullPointsWait(channelId: channelId) else { continue }
+        for (k, channel) in figures.keys.enumerated() {
+            guard let bound = subject.scope.fullPointsWait(channelId: season.definition.channels[channel].id) else { continue }
             let answered = participantInquiries.filter {
                 Int(season.inquiries.channel[$0]) == channel && season.inquiries.answered[$0]
             }
@@ -237,25 +240,27 @@ extension Evaluator {
         let className = season.classes[classIndex]
         let quotedClass = Evaluator.quoted(className)
         // NPS beside the areas only where the season asks it.
-        let nps = definition.questionIndex(metric: .nps) == nil ? [] : ["nps"]
-        let areaMetrics = ["total"] + scoredAreaIds(definition) + nps
+        let nps: [Metric] = definition.questionIndex(metric: .nps) == nil ? [] : [.cx(.nps)]
         let classClause = scope.clause(["class = \(quotedClass)"])
         let rank = try sub("rank within class \(quotedClass)\(scope.clause([]))")
-        let areas = try sub("\(areaMetrics.joined(separator: ", ")) by participant\(classClause) order by total desc")
-        let channels = try sub("total by participant\(classClause) across channel")
+        var classInquiries: [Int] = []
+        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
+            try checkCancelled(at: i)
+            if scope.contains(i, season) { classInquiries.append(i) }
+        }
+        var areas = try groupedFigures([.total] + scoredAreas(definition) + nps, by: .participant, classInquiries).table
+        // Best first: the highest total at the top.
+        if let totalColumn = areas.column(named: Metric.total.id(in: season.definition)) {
+            sortRows(&areas, column: totalColumn, descending: true)
+        }
+        let channels = try crosstabFigures([.total], by: .participant, across: .channel, classInquiries)
         var seasonAwards = try awards(shownFor: try scopeInquiries(scope))
         seasonAwards.awards = seasonAwards.awards.filter { season.participants[$0.winner.participant].className == className }
         let classWinners = awardsTable(seasonAwards)
         var chart: BarChart?
         if case let .bars(bars, _) = try subAny("chart total by participant\(classClause)") { chart = bars }
-        var participantsInClass = Set<Int>()
-        var inquiryCount = 0
-        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
-            guard scope.contains(i, season) else { continue }
-            try checkCancelled(at: inquiryCount)
-            inquiryCount += 1
-            participantsInClass.insert(Int(season.inquiries.participant[i]))
-        }
+        let participantsInClass = Set(classInquiries.map { Int(season.inquiries.participant[$0]) })
+        let inquiryCount = classInquiries.count
         var ranking: [Report.Block] = [.table(rank)]
         if let chart { ranking.append(.bars(chart)) }
         let awards: [Report.Block] = classWinners.rows.isEmpty

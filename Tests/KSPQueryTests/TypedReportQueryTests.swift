@@ -110,4 +110,19 @@ struct TypedReportQueryTests {
         #expect(table.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
         #expect(table.text(0, "participant") == "Alfa Bank")
     }
+
+    @Test func figuresPerChannelWithTheirKeys() throws {
+        let alfa = Fixture.small.inquiries(ofParticipant: try participant("Alfa Bank"))
+        let figures = try evaluator.groupedFigures([.total], by: .channel, alfa)
+        let phone = try #require(Fixture.small.definition.channelIndex(named: "phone"))
+        let email = try #require(Fixture.small.definition.channelIndex(named: "email"))
+        // q1 q2 q9 on the phone, q3 by e-mail; rows in the season's channel order.
+        #expect(figures.keys == [phone, email])
+        #expect(figures.table.firstColumn == ["phone", "email"])
+        #expect(near(figures.table.number("phone", "total"), 217.25 / 3))
+        #expect(figures.table.number("email", "total") == 82)
+        // Every base is below 10, so the small-base note is there, as `select` gives it.
+        #expect(figures.table.notes == [evaluator.smallBaseNote])
+        #expect(try Fixture.run("total by channel where participant = \"Alfa Bank\"") == figures.table)
+    }
 }
