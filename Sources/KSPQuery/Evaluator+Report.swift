@@ -1,35 +1,6 @@
 import KSPCore
 
 extension Evaluator {
-    /// A name as it must be typed in a statement: quoted, inner quotes doubled.
-    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-
-    func sub(_ statement: String) throws(EvaluationError) -> ResultTable {
-        do { return try run(statement) } catch { throw subError(error, statement) }
-    }
-
-    /// A `rank` statement of the report's own, as figures.
-    func subRankings(_ statement: String) throws(EvaluationError) -> Rankings {
-        do {
-            guard case let .rank(rank) = try Parser.parse(statement) else {
-                throw EvaluationError(SourceRange(0, 0), "not a rank statement")
-            }
-            return try rankings(rank)
-        } catch { throw subError(error, statement) }
-    }
-
-    func subAny(_ statement: String) throws(EvaluationError) -> StatementResult {
-        do { return try runAny(statement) } catch { throw subError(error, statement) }
-    }
-
-    /// An error inside one of the report's own statements: its place is in that statement, not in
-    /// what the user typed, so it is told with the statement and placed at the start.
-    func subError(_ error: any Error, _ statement: String) -> EvaluationError {
-        if let evaluation = error as? EvaluationError, evaluation.isInterruption { return evaluation }
-        let message = (error as? any QueryDiagnostic)?.message ?? "\(error)"
-        return EvaluationError(SourceRange(0, 0), "report: \(message) (in \(Token.clip(statement)))")
-    }
-
     func report(_ statement: ReportStatement) throws(EvaluationError) -> Report {
         let scope = try reportScope(statement.filter)
         switch statement.subject.value.lowercased() {
@@ -42,16 +13,11 @@ extension Evaluator {
         }
     }
 
-    /// The participant a report is about, as its statements name it.
+    /// The participant a report is about, within the report's season.
     struct ReportedParticipant {
         let index: Int
         let participant: Participant
         let scope: ReportScope
-        /// The participant's and its class's names as typed in a statement.
-        var quotedName: String { Evaluator.quoted(participant.name) }
-        var quotedClass: String { Evaluator.quoted(participant.className) }
-        /// ` where participant = "NAME"` with the report's scope.
-        var participantClause: String { scope.clause(["participant = \(quotedName)"]) }
     }
 
     func participantReport(_ index: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
@@ -87,6 +53,25 @@ extension Evaluator {
             inquiries.append(i)
         }
         return inquiries
+    }
+
+    /// The inquiries of a class within a report's season.
+    func inquiries(ofClass classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> [Int] {
+        var classInquiries: [Int] = []
+        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
+            try checkCancelled(at: i)
+            if scope.contains(i, season) { classInquiries.append(i) }
+        }
+        return classInquiries
+    }
+
+    /// The class's participants ranked by total within the report's season.
+    func classRankings(_ classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> Rankings {
+        let classInquiries = try inquiries(ofClass: classIndex, scope)
+        var within = "\(Dimension.class.rawValue) \(Dimension.class.label(classIndex, season))"
+        // As `rank` says it: the season is named when several are loaded and the class has inquiries in it.
+        if let seasonKey = scope.seasonKey, !classInquiries.isEmpty { within += " in \(season.seasons[seasonKey].name)" }
+        return try rankings(.total, over: classInquiries, within: within)
     }
 
     /// The areas that count towards the total, as metrics of the loaded seasons.
@@ -192,7 +177,7 @@ extension Evaluator {
 
     func rankSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let participant = subject.participant
-        let ranking = try subRankings("rank within class \(subject.quotedClass)\(subject.scope.clause([]))")
+        let ranking = try classRankings(participant.classIndex, subject.scope)
         let rank = ranking.table
         let rankText: String = ranking.ranks.first { $0.participant == subject.index }.map { own in
             let interval = "\(own.lowestRank)–\(own.highestRank)"
@@ -204,12 +189,13 @@ extension Evaluator {
 
     /// The month-by-month line against the class's; nil when there is no trend to draw.
     func trendSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section? {
-        let trend = try subAny("trend total by month\(subject.participantClause)")
-        guard case let .trend(participantTrend, _) = trend else { return nil }
+        let participantResult = try trend(.total, by: .month, rows: nil, inquiries(of: subject))
+        guard case let .trend(participantTrend, _) = participantResult else { return nil }
         var chart = participantTrend
         chart.title = "Total by month"
         chart.lines[0].label = subject.participant.name
-        let classTrend = try subAny("trend total by month\(subject.scope.clause(["class = \(subject.quotedClass)"]))")
+        let classInquiries = try inquiries(ofClass: subject.participant.classIndex, subject.scope)
+        let classTrend = try trend(.total, by: .month, rows: nil, classInquiries)
         if case let .trend(classChart, _) = classTrend, let line = classChart.lines.first {
             let classValues = chart.periods.map { period in
                 classChart.periods.firstIndex(of: period).flatMap { line.values[$0] }
@@ -238,16 +224,10 @@ extension Evaluator {
     func classReport(_ classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
         let definition = scope.definition
         let className = season.classes[classIndex]
-        let quotedClass = Evaluator.quoted(className)
         // NPS beside the areas only where the season asks it.
         let nps: [Metric] = definition.questionIndex(metric: .nps) == nil ? [] : [.cx(.nps)]
-        let classClause = scope.clause(["class = \(quotedClass)"])
-        let rank = try sub("rank within class \(quotedClass)\(scope.clause([]))")
-        var classInquiries: [Int] = []
-        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
-            try checkCancelled(at: i)
-            if scope.contains(i, season) { classInquiries.append(i) }
-        }
+        let rank = try classRankings(classIndex, scope).table
+        let classInquiries = try inquiries(ofClass: classIndex, scope)
         var areas = try groupedFigures([.total] + scoredAreas(definition) + nps, by: .participant, classInquiries).table
         // Best first: the highest total at the top.
         if let totalColumn = areas.column(named: Metric.total.id(in: season.definition)) {
@@ -258,7 +238,7 @@ extension Evaluator {
         seasonAwards.awards = seasonAwards.awards.filter { season.participants[$0.winner.participant].className == className }
         let classWinners = awardsTable(seasonAwards)
         var chart: BarChart?
-        if case let .bars(bars, _) = try subAny("chart total by participant\(classClause)") { chart = bars }
+        if case let .bars(bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }
         let participantsInClass = Set(classInquiries.map { Int(season.inquiries.participant[$0]) })
         let inquiryCount = classInquiries.count
         var ranking: [Report.Block] = [.table(rank)]

@@ -7,7 +7,7 @@ import KSPCore
 @Suite("Typed report queries")
 struct TypedReportQueryTests {
     let evaluator = Evaluator(season: Fixture.small)
-    let wholeSeason = ReportScope(seasonKey: nil, definition: Fixture.small.definition, seasonLiteral: nil)
+    let wholeSeason = ReportScope(seasonKey: nil, definition: Fixture.small.definition)
 
     func participant(_ name: String) throws -> Int {
         try #require(Fixture.small.participants.firstIndex { $0.name == name })
@@ -124,5 +124,15 @@ struct TypedReportQueryTests {
         // Every base is below 10, so the small-base note is there, as `select` gives it.
         #expect(figures.table.notes == [evaluator.smallBaseNote])
         #expect(try Fixture.run("total by channel where participant = \"Alfa Bank\"") == figures.table)
+    }
+
+    @Test func classRankingsEqualTheRankStatement() throws {
+        let bank = try #require(Fixture.small.classes.firstIndex(of: "Bank"))
+        let rankings = try evaluator.classRankings(bank, wholeSeason)
+        // Alfa Bank 74.8125 ahead of Beta Bank 19.9444.
+        #expect(rankings.ranks.map(\.participant) == [try participant("Alfa Bank"), try participant("Beta Bank")])
+        #expect(rankings.ranks.map(\.position) == [1, 2])
+        #expect(rankings.ranks[0].value == 74.8125)
+        #expect(rankings.table == (try Fixture.run("rank within class Bank")))
     }
 }
