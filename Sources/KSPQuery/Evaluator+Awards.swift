@@ -32,8 +32,8 @@ extension Evaluator {
         try checkCancelled()
         var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: seasonMinimum)
         if let asked { awards = shownAwards(awards, asked: asked) }
-        return SeasonAwards(awards: awards, seasonName: seasonName,
-                            minInquiries: seasonMinimum ?? season.definition.minInquiriesForAward, isFiltered: asked != nil)
+        let minimum = seasonMinimum ?? season.definition.minInquiriesForAward
+        return SeasonAwards(awards: awards, seasonName: seasonName, minInquiries: minimum, isFiltered: asked != nil)
     }
 
     /// The `winners` table of a season's awards.
@@ -60,8 +60,8 @@ extension Evaluator {
         let columns = [ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
                        ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")]
         let tieArea = def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"
-        notes.append("ranked by total, ties by \(tieArea), then name; awards need at least \(seasonAwards.minInquiries) "
-                     + "inquiries, best per channel at least 3 on it")
+        notes.append("ranked by total, ties by \(tieArea), then name; "
+                     + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

@@ -52,7 +52,8 @@ extension Evaluator {
     }
 
     /// Two groups of inquiries metric by metric, with each metric's test.
-    func comparison(_ metrics: [Metric], _ inquiriesA: [Int], _ inquiriesB: [Int]) throws(EvaluationError) -> Comparison {
+    func comparison(_ metrics: [Metric], _ inquiriesA: [Int],
+                    _ inquiriesB: [Int]) throws(EvaluationError) -> Comparison {
         let definition = season.definition
         var lines: [Comparison.Line] = []
         for metric in metrics {
@@ -95,7 +96,9 @@ extension Evaluator {
     func comparisonTable(_ comparison: Comparison, aLabel: String, bLabel: String) -> ResultTable {
         let definition = season.definition
         // A question's text beside its id, as `questions` shows it.
-        let showsText = comparison.lines.contains { if case .question = $0.metric { return true } else { return false } }
+        let showsText = comparison.lines.contains {
+            if case .question = $0.metric { return true } else { return false }
+        }
         var rows: [[Cell]] = []
         for line in comparison.lines {
             let metric = line.metric
@@ -115,9 +118,10 @@ extension Evaluator {
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
         if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
+        let testNote = tests.isEmpty ? "no test could be made (a base below 2 or no values)"
+            : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
         var notes = ["a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
-                     tests.isEmpty ? "no test could be made (a base below 2 or no values)"
-                                   : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"]
+                     testNote]
         if comparison.hasSmallBase {
             notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise")
         }

@@ -70,7 +70,9 @@ extension Evaluator {
         let classInquiries = try inquiries(ofClass: classIndex, scope)
         var within = "\(Dimension.class.rawValue) \(Dimension.class.label(classIndex, season))"
         // As `rank` says it: the season is named when several are loaded and the class has inquiries in it.
-        if let seasonKey = scope.seasonKey, !classInquiries.isEmpty { within += " in \(season.seasons[seasonKey].name)" }
+        if let seasonKey = scope.seasonKey, !classInquiries.isEmpty {
+            within += " in \(season.seasons[seasonKey].name)"
+        }
         return try rankings(.total, over: classInquiries, within: within)
     }
 
@@ -156,7 +158,8 @@ extension Evaluator {
         waits.columns.append(ResultColumn("expected", isDimension: true))
         waits.columns.append(ResultColumn("within"))
         for (k, channel) in figures.keys.enumerated() {
-            guard let bound = subject.scope.fullPointsWait(channelId: season.definition.channels[channel].id) else { continue }
+            let channelId = season.definition.channels[channel].id
+            guard let bound = subject.scope.fullPointsWait(channelId: channelId) else { continue }
             let answered = participantInquiries.filter {
                 Int(season.inquiries.channel[$0]) == channel && season.inquiries.answered[$0]
             }
@@ -235,7 +238,9 @@ extension Evaluator {
         }
         let channels = try crosstabFigures([.total], by: .participant, across: .channel, classInquiries)
         var seasonAwards = try awards(shownFor: try scopeInquiries(scope))
-        seasonAwards.awards = seasonAwards.awards.filter { season.participants[$0.winner.participant].className == className }
+        seasonAwards.awards = seasonAwards.awards.filter {
+            season.participants[$0.winner.participant].className == className
+        }
         let classWinners = awardsTable(seasonAwards)
         var chart: BarChart?
         if case let .bars(bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }

@@ -74,8 +74,9 @@ struct TypedReportQueryTests {
         let phone = try #require(Fixture.small.definition.channelIndex(named: "phone"))
         let bank = try #require(Fixture.small.classes.firstIndex(of: "Bank"))
         let forsikring = try #require(Fixture.small.classes.firstIndex(of: "Forsikring"))
-        #expect(seasonAwards.awards.map(\.kind) == [.classWinner(classIndex: bank), .classWinner(classIndex: forsikring),
-                                                    .bestInTest, .bestOnChannel(channel: phone)])
+        let kinds: [Ranking.AwardKind] = [.classWinner(classIndex: bank), .classWinner(classIndex: forsikring),
+                                          .bestInTest, .bestOnChannel(channel: phone)]
+        #expect(seasonAwards.awards.map(\.kind) == kinds)
         #expect(seasonAwards.awards.map(\.winner.participant) == [alfa, gamma, alfa, alfa])
         // Alfa Bank over q1 q2 q3 q9; on the phone q1 q2 q9: (100 + 31.25 + 86) / 3.
         #expect(seasonAwards.awards[0].winner.total == 74.8125)
