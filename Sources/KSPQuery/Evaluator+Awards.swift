@@ -5,9 +5,15 @@ extension Evaluator {
     /// ranked over all its participants; a `where` clause only chooses which awards are shown.
     func winners(_ w: WinnersStatement) throws(EvaluationError) -> ResultTable {
         let asked = w.filter == nil ? nil : try inquiries(passing: w.filter)
+        return awardsTable(try awards(shownFor: asked))
+    }
+
+    /// The awards of the latest season among the inquiries asked about (all of it), those whose winner
+    /// has an inquiry among them; every award when nothing is asked.
+    func awards(shownFor asked: [Int]?) throws(EvaluationError) -> SeasonAwards {
         var seasonInquiries: [Int]?
-        var notes: [String] = []
-        var minimum: Int?
+        var seasonName: String?
+        var seasonMinimum: Int?
         if season.seasons.count > 1 {
             // Awards are a season's: the latest season among the inquiries asked about, all of it.
             let seasonColumn = season.inquiries.season
@@ -19,19 +25,29 @@ extension Evaluator {
                     inquiries.append(i)
                 }
                 seasonInquiries = inquiries
-                minimum = season.seasons[Int(latest)].definition.minInquiriesForAward
-                notes.append("awards of \(season.seasons[Int(latest)].name) (add where season = … for another)")
+                seasonMinimum = season.seasons[Int(latest)].definition.minInquiriesForAward
+                seasonName = season.seasons[Int(latest)].name
             }
         }
         try checkCancelled()
-        var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: minimum)
-        if let asked {
-            awards = shownAwards(awards, asked: asked)
+        var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: seasonMinimum)
+        if let asked { awards = shownAwards(awards, asked: asked) }
+        let minimum = seasonMinimum ?? season.definition.minInquiriesForAward
+        return SeasonAwards(awards: awards, seasonName: seasonName, minInquiries: minimum, isFiltered: asked != nil)
+    }
+
+    /// The `winners` table of a season's awards.
+    func awardsTable(_ seasonAwards: SeasonAwards) -> ResultTable {
+        var notes: [String] = []
+        if let seasonName = seasonAwards.seasonName {
+            notes.append("awards of \(seasonName) (add where season = … for another)")
+        }
+        if seasonAwards.isFiltered {
             notes.append("awards are ranked over the whole season; where chooses which of them are shown")
         }
         let def = season.definition
         var rows: [[Cell]] = []
-        for award in awards {
+        for award in seasonAwards.awards {
             let p = season.participants[award.winner.participant]
             let title: String
             switch award.kind {
@@ -44,9 +60,8 @@ extension Evaluator {
         let columns = [ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
                        ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")]
         let tieArea = def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"
-        let minimumText = minimum ?? def.minInquiriesForAward
-        notes.append("ranked by total, ties by \(tieArea), then name; awards need at least \(minimumText) inquiries, "
-                     + "best per channel at least 3 on it")
+        notes.append("ranked by total, ties by \(tieArea), then name; "
+                     + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

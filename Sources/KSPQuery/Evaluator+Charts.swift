@@ -25,6 +25,12 @@ extension Evaluator {
         let metric = try singleMetric(c.metric)
         let dim = try dimension(c.dimension)
         let inquiries = try self.inquiries(passing: c.filter)
+        return try chart(metric, by: dim, inquiries, top: c.top?.value)
+    }
+
+    /// Bars of a metric per group of a dimension over the given inquiries, best first; `top` keeps the best few.
+    func chart(_ metric: Metric, by dim: Dimension, _ inquiries: [Int],
+               top: Int? = nil) throws(EvaluationError) -> StatementResult {
         var bars: [BarChart.Bar] = []
         for g in try groups([dim], inquiries) {
             try checkCancelled()
@@ -34,7 +40,7 @@ extension Evaluator {
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
         let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
         bars.sort { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }
-        if let top = c.top { bars = Array(bars.prefix(top.value)) }
+        if let top { bars = Array(bars.prefix(top)) }
         // The reference: the class's mean when the bars are participants of one class, else all in the filter.
         var reference: (String, Double)?
         let classes = Set(inquiries.map { season.inquiries.classIndex[$0] })
@@ -67,6 +73,12 @@ extension Evaluator {
         let period = try dimension(t.period)
         let dim = try t.dimension.map { (d) throws(EvaluationError) in try dimension(d) }
         let inquiries = try self.inquiries(passing: t.filter)
+        return try trend(metric, by: period, rows: dim, inquiries)
+    }
+
+    /// A metric per period over the given inquiries: one line for all of them, or one per group of `rows`.
+    func trend(_ metric: Metric, by period: Dimension, rows dim: Dimension?,
+               _ inquiries: [Int]) throws(EvaluationError) -> StatementResult {
         let periodGroups = try groups([period], inquiries)
         let periods = periodGroups.map { period.label($0.key.a, season) }
         let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.a, $0) })

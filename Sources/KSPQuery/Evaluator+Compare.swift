@@ -47,12 +47,15 @@ extension Evaluator {
             }
             bLabel = "rest of \(season.classes[classIndex])"
         }
+        let figures = try comparison(metrics, inquiriesA, inquiriesB)
+        return comparisonTable(figures, aLabel: aLabel, bLabel: bLabel)
+    }
+
+    /// Two groups of inquiries metric by metric, with each metric's test.
+    func comparison(_ metrics: [Metric], _ inquiriesA: [Int],
+                    _ inquiriesB: [Int]) throws(EvaluationError) -> Comparison {
         let definition = season.definition
-        var rows: [[Cell]] = []
-        var tests = Set<String>()
-        var small = false
-        // A question's text beside its id, as `questions` shows it.
-        let showsText = metrics.contains { if case .question = $0 { return true } else { return false } }
+        var lines: [Comparison.Line] = []
         for metric in metrics {
             try checkCancelled()
             var accumulatorA = FigureAccumulator(metric, definition: definition)
@@ -62,12 +65,43 @@ extension Evaluator {
             let figureA = accumulatorA.figure
             let figureB = accumulatorB.figure
             let diff: Double? = figureA.value.flatMap { valueA in figureB.value.map { valueA - $0 } }
-            let test = significance(metric, accumulatorA, accumulatorB)
-            if let test { tests.insert(test.kind.rawValue) }
             let isSmall = figureA.base < options.minBase || figureB.base < options.minBase
-            small = small || isSmall
-            var sig = test?.marker ?? ""
-            if isSmall && !sig.isEmpty { sig += " (small base)" }
+            lines.append(Comparison.Line(metric: metric, a: figureA, b: figureB, diff: diff,
+                                         test: significance(metric, accumulatorA, accumulatorB), isSmallBase: isSmall))
+        }
+        return Comparison(lines: lines, countA: inquiriesA.count, countB: inquiriesB.count)
+    }
+
+    /// A participant against the rest of its class or against everyone, within a report's season.
+    func comparison(participant: Int, against group: ComparisonGroup, on metrics: [Metric],
+                    in scope: ReportScope) throws(EvaluationError) -> Comparison {
+        var inquiriesA: [Int] = []
+        var inquiriesB: [Int] = []
+        let classIndex = season.participants[participant].classIndex
+        for i in 0..<season.inquiries.count where scope.contains(i, season) {
+            try checkCancelled(at: i)
+            let owner = Int(season.inquiries.participant[i])
+            if owner == participant { inquiriesA.append(i) }
+            switch group {
+            case .all:
+                inquiriesB.append(i)
+            case .restOfClass:
+                if owner != participant && season.participants[owner].classIndex == classIndex { inquiriesB.append(i) }
+            }
+        }
+        return try comparison(metrics, inquiriesA, inquiriesB)
+    }
+
+    /// The `compare` statement's table of a comparison.
+    func comparisonTable(_ comparison: Comparison, aLabel: String, bLabel: String) -> ResultTable {
+        let definition = season.definition
+        // A question's text beside its id, as `questions` shows it.
+        let showsText = comparison.lines.contains {
+            if case .question = $0.metric { return true } else { return false }
+        }
+        var rows: [[Cell]] = []
+        for line in comparison.lines {
+            let metric = line.metric
             var row: [Cell] = [.text(metric.id(in: definition))]
             if showsText {
                 if case let .question(question) = metric {
@@ -76,18 +110,21 @@ extension Evaluator {
                     row.append(.text(""))
                 }
             }
-            row += [cell(figureA, metric), cell(figureB, metric),
-                    .number(diff, metric.kind == .count ? .count : .difference),
-                    .count(figureA.base), .count(figureB.base), .number(test?.p, .pValue), .text(sig)]
+            row += [cell(line.a, metric), cell(line.b, metric), line.diffCell,
+                    .count(line.a.base), .count(line.b.base), line.pCell, line.sigCell]
             rows.append(row)
         }
+        let tests = comparison.testNames
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
         if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
-        var notes = ["a = \(aLabel) (\(inquiriesA.count) inquiries), b = \(bLabel) (\(inquiriesB.count) inquiries)",
-                     tests.isEmpty ? "no test could be made (a base below 2 or no values)"
-                                   : "sig: * p < 0.05, ** p < 0.01 (\(tests.sorted().joined(separator: ", ")); see .help compare)"]
-        if small { notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise") }
+        let testNote = tests.isEmpty ? "no test could be made (a base below 2 or no values)"
+            : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
+        var notes = ["a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
+                     testNote]
+        if comparison.hasSmallBase {
+            notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise")
+        }
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

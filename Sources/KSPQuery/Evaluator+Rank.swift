@@ -11,7 +11,6 @@ extension Evaluator {
     /// Ranks with 95 % rank intervals from a seeded bootstrap: each round resamples every
     /// participant's own inquiries with replacement, scores and ranks them again.
     func rankings(_ statement: RankStatement) throws(EvaluationError) -> Rankings {
-        let definition = season.definition
         var inquiries = try self.inquiries(passing: statement.filter)
         var scope = "all participants"
         if let within = statement.within {
@@ -34,6 +33,14 @@ extension Evaluator {
             }
             metric = list[0]
         } else { metric = .total }
+        return try rankings(metric, over: inquiries, within: scope, top: statement.top?.value)
+    }
+
+    /// Ranks of the participants among the given inquiries by a metric; `scope` says which participants
+    /// they are in the table's note ("class Bank in KSP 2024"), `top` keeps the best few.
+    func rankings(_ metric: Metric, over inquiries: [Int], within scope: String,
+                  top: Int? = nil) throws(EvaluationError) -> Rankings {
+        let definition = season.definition
         // Each inquiry's own contribution to the metric (NaN where it has none).
         var byParticipant: [Int: [Double]] = [:]
         for i in inquiries {
@@ -69,7 +76,7 @@ extension Evaluator {
             rows.append(ParticipantRank(position: order[p], participant: participants[p], value: point[p],
                                         base: values[p].count, lowestRank: low, highestRank: high))
         }
-        if let top = statement.top, rows.count > top.value { rows = Array(rows.prefix(top.value)) }
+        if let top, rows.count > top { rows = Array(rows.prefix(top)) }
         let id = metric.id(in: definition)
         var columns = [ResultColumn("rank"), ResultColumn("participant", isDimension: true), ResultColumn("class", isDimension: true),
                        ResultColumn(id), ResultColumn("n"), ResultColumn("rank_low", audience: .machines), ResultColumn("rank_high", audience: .machines)]

@@ -1,35 +1,6 @@
 import KSPCore
 
 extension Evaluator {
-    /// A name as it must be typed in a statement: quoted, inner quotes doubled.
-    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-
-    func sub(_ statement: String) throws(EvaluationError) -> ResultTable {
-        do { return try run(statement) } catch { throw subError(error, statement) }
-    }
-
-    /// A `rank` statement of the report's own, as figures.
-    func subRankings(_ statement: String) throws(EvaluationError) -> Rankings {
-        do {
-            guard case let .rank(rank) = try Parser.parse(statement) else {
-                throw EvaluationError(SourceRange(0, 0), "not a rank statement")
-            }
-            return try rankings(rank)
-        } catch { throw subError(error, statement) }
-    }
-
-    func subAny(_ statement: String) throws(EvaluationError) -> StatementResult {
-        do { return try runAny(statement) } catch { throw subError(error, statement) }
-    }
-
-    /// An error inside one of the report's own statements: its place is in that statement, not in
-    /// what the user typed, so it is told with the statement and placed at the start.
-    func subError(_ error: any Error, _ statement: String) -> EvaluationError {
-        if let evaluation = error as? EvaluationError, evaluation.isInterruption { return evaluation }
-        let message = (error as? any QueryDiagnostic)?.message ?? "\(error)"
-        return EvaluationError(SourceRange(0, 0), "report: \(message) (in \(Token.clip(statement)))")
-    }
-
     func report(_ statement: ReportStatement) throws(EvaluationError) -> Report {
         let scope = try reportScope(statement.filter)
         switch statement.subject.value.lowercased() {
@@ -42,16 +13,11 @@ extension Evaluator {
         }
     }
 
-    /// The participant a report is about, as its statements name it.
+    /// The participant a report is about, within the report's season.
     struct ReportedParticipant {
         let index: Int
         let participant: Participant
         let scope: ReportScope
-        /// The participant's and its class's names as typed in a statement.
-        var quotedName: String { Evaluator.quoted(participant.name) }
-        var quotedClass: String { Evaluator.quoted(participant.className) }
-        /// ` where participant = "NAME"` with the report's scope.
-        var participantClause: String { scope.clause(["participant = \(quotedName)"]) }
     }
 
     func participantReport(_ index: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
@@ -78,6 +44,43 @@ extension Evaluator {
         season.inquiries(ofParticipant: subject.index).filter { subject.scope.contains($0, season) }
     }
 
+    /// The inquiries of a report's season; nil when it is the only one loaded (every inquiry).
+    func scopeInquiries(_ scope: ReportScope) throws(EvaluationError) -> [Int]? {
+        guard scope.seasonKey != nil else { return nil }
+        var inquiries: [Int] = []
+        for i in 0..<season.inquiries.count where scope.contains(i, season) {
+            try checkCancelled(at: i)
+            inquiries.append(i)
+        }
+        return inquiries
+    }
+
+    /// The inquiries of a class within a report's season.
+    func inquiries(ofClass classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> [Int] {
+        var classInquiries: [Int] = []
+        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
+            try checkCancelled(at: i)
+            if scope.contains(i, season) { classInquiries.append(i) }
+        }
+        return classInquiries
+    }
+
+    /// The class's participants ranked by total within the report's season.
+    func classRankings(_ classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> Rankings {
+        let classInquiries = try inquiries(ofClass: classIndex, scope)
+        var within = "\(Dimension.class.rawValue) \(Dimension.class.label(classIndex, season))"
+        // As `rank` says it: the season is named when several are loaded and the class has inquiries in it.
+        if let seasonKey = scope.seasonKey, !classInquiries.isEmpty {
+            within += " in \(season.seasons[seasonKey].name)"
+        }
+        return try rankings(.total, over: classInquiries, within: within)
+    }
+
+    /// The areas that count towards the total, as metrics of the loaded seasons.
+    func scoredAreas(_ definition: SeasonDefinition) -> [Metric] {
+        scoredAreaIds(definition).compactMap { season.definition.areaIndex(id: $0) }.map(Metric.area)
+    }
+
     /// The areas that count towards the total.
     func scoredAreaIds(_ definition: SeasonDefinition) -> [String] {
         definition.areas.filter { $0.weight > 0 }.map(\.id)
@@ -87,34 +90,34 @@ extension Evaluator {
     func headlineSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let definition = subject.scope.definition
         let participant = subject.participant
-        let name = subject.quotedName
         // CSAT, CES and NPS against the class too, where the season asks them.
         let cx = CXMetric.allCases.filter {
             [.csat, .ces, .nps].contains($0) && definition.questionIndex(metric: $0) != nil
         }
-        let metricIds = ["total", "total_answered"] + scoredAreaIds(definition) + cx.map(\.rawValue)
-        let metrics = metricIds.joined(separator: ", ")
-        let scopeClause = subject.scope.clause([])
-        let vsClass = try sub("compare participant \(name) vs class on \(metrics)\(scopeClause)")
-        let vsAll = try sub("compare participant \(name) vs all on \(metrics)\(scopeClause)")
+        let metrics: [Metric] = [.total, .totalAnswered] + scoredAreas(definition) + cx.map(Metric.cx)
+        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
+        let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
         let columns = [ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
                        ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
                        ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n")]
         var headline = ResultTable(columns: columns, rows: [])
-        for (k, row) in vsClass.rows.enumerated() {
-            headline.rows.append([row[0], row[1], row[2], vsAll.rows[k][2], row[3], row[6], row[7], row[4]])
+        for (line, allLine) in zip(vsClass.lines, vsAll.lines) {
+            let metric = line.metric
+            headline.rows.append([.text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
+                                  cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
+                                  .count(line.a.base)])
         }
         headline.notes = ["class = the rest of \(participant.className) (\(participant.name) left out); "
                           + "sig: * p < 0.05, ** p < 0.01 against the class"]
         var areaBars: [BarChart.Bar] = []
-        for row in vsClass.rows.dropFirst(2) {
-            if case let .text(id) = row[0].value, let area = definition.areas.first(where: { $0.id == id }),
-               case let .number(value?, _) = row[1].value, case let .number(base?, _) = row[4].value {
-                areaBars.append(.init(label: area.name, value: value, base: Int(base)))
+        for line in vsClass.lines {
+            guard case let .area(areaIndex) = line.metric, let value = line.a.value else { continue }
+            let areaId = season.definition.areas[areaIndex].id
+            if let area = definition.areas.first(where: { $0.id == areaId }) {
+                areaBars.append(.init(label: area.name, value: value, base: line.a.base))
             }
         }
-        var classTotal: Double?
-        if case let .number(value, _) = vsClass.rows[0][2].value { classTotal = value }
+        let classTotal = vsClass.line(.total)?.b.value
         let chart = BarChart(title: "Areas of \(participant.name)", bars: areaBars,
                              reference: classTotal.map { ("\(participant.className) total", $0) },
                              low: 0, high: 100, minBase: options.minBase)
@@ -122,22 +125,19 @@ extension Evaluator {
     }
 
     func channelSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let scored = scoredAreaIds(subject.scope.definition).joined(separator: ", ")
-        let channels = try sub("n, total, \(scored) by channel\(subject.participantClause)")
+        let metrics: [Metric] = [.n, .total] + scoredAreas(subject.scope.definition)
+        let channels = try groupedFigures(metrics, by: .channel, inquiries(of: subject)).table
         return .init(heading: "Results per channel", blocks: [.table(channels)])
     }
 
     /// Questions furthest from the class (the compare table carries each question's text).
     func questionSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let scopeClause = subject.scope.clause([])
-        let questions = try sub("compare participant \(subject.quotedName) vs class on questions\(scopeClause)")
-        let diffColumn = questions.column(named: "diff") ?? 4
-        func difference(_ row: [Cell]) -> Double? {
-            if case let .number(value?, _) = row[diffColumn].value { return value }
-            return nil
-        }
-        let sorted = questions.rows.filter { difference($0) != nil }
-            .sorted { (difference($0) ?? 0) > (difference($1) ?? 0) }
+        let metrics = season.definition.questions.indices.map(Metric.question)
+        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
+        let questions = comparisonTable(vsClass, aLabel: subject.participant.name, bLabel: "class")
+        let sorted = questions.rows.indices.filter { vsClass.lines[$0].diff != nil }
+            .sorted { (vsClass.lines[$0].diff ?? 0) > (vsClass.lines[$1].diff ?? 0) }
+            .map { questions.rows[$0] }
         let rows = Array(sorted.prefix(5)) + Array(sorted.suffix(5).reversed())
         var extremes = ResultTable(columns: questions.columns, rows: rows, notes: [])
         extremes.columns[0].name = "question"
@@ -152,14 +152,14 @@ extension Evaluator {
     /// Waits and unanswered shares against what customers expect (each channel's full-points bound).
     func waitSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let definition = subject.scope.definition
-        var waits = try sub("n, noanswer, noanswer1, wait_median by channel\(subject.participantClause)")
+        let participantInquiries = inquiries(of: subject)
+        let figures = try groupedFigures([.n, .noanswer, .noanswer1, .waitMedian], by: .channel, participantInquiries)
+        var waits = figures.table
         waits.columns.append(ResultColumn("expected", isDimension: true))
         waits.columns.append(ResultColumn("within"))
-        let participantInquiries = inquiries(of: subject)
-        for k in waits.rows.indices {
-            guard case let .text(channelId) = waits.rows[k][0].value,
-                  let channel = season.definition.channelIndex(named: channelId),
-                  let bound = subject.scope.fullPointsWait(channelId: channelId) else { continue }
+        for (k, channel) in figures.keys.enumerated() {
+            let channelId = season.definition.channels[channel].id
+            guard let bound = subject.scope.fullPointsWait(channelId: channelId) else { continue }
             let answered = participantInquiries.filter {
                 Int(season.inquiries.channel[$0]) == channel && season.inquiries.answered[$0]
             }
@@ -180,7 +180,7 @@ extension Evaluator {
 
     func rankSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let participant = subject.participant
-        let ranking = try subRankings("rank within class \(subject.quotedClass)\(subject.scope.clause([]))")
+        let ranking = try classRankings(participant.classIndex, subject.scope)
         let rank = ranking.table
         let rankText: String = ranking.ranks.first { $0.participant == subject.index }.map { own in
             let interval = "\(own.lowestRank)–\(own.highestRank)"
@@ -192,12 +192,13 @@ extension Evaluator {
 
     /// The month-by-month line against the class's; nil when there is no trend to draw.
     func trendSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section? {
-        let trend = try subAny("trend total by month\(subject.participantClause)")
-        guard case let .trend(participantTrend, _) = trend else { return nil }
+        let participantResult = try trend(.total, by: .month, rows: nil, inquiries(of: subject))
+        guard case let .trend(participantTrend, _) = participantResult else { return nil }
         var chart = participantTrend
         chart.title = "Total by month"
         chart.lines[0].label = subject.participant.name
-        let classTrend = try subAny("trend total by month\(subject.scope.clause(["class = \(subject.quotedClass)"]))")
+        let classInquiries = try inquiries(ofClass: subject.participant.classIndex, subject.scope)
+        let classTrend = try trend(.total, by: .month, rows: nil, classInquiries)
         if case let .trend(classChart, _) = classTrend, let line = classChart.lines.first {
             let classValues = chart.periods.map { period in
                 classChart.periods.firstIndex(of: period).flatMap { line.values[$0] }
@@ -226,27 +227,25 @@ extension Evaluator {
     func classReport(_ classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
         let definition = scope.definition
         let className = season.classes[classIndex]
-        let quotedClass = Evaluator.quoted(className)
         // NPS beside the areas only where the season asks it.
-        let nps = definition.questionIndex(metric: .nps) == nil ? [] : ["nps"]
-        let areaMetrics = ["total"] + scoredAreaIds(definition) + nps
-        let classClause = scope.clause(["class = \(quotedClass)"])
-        let rank = try sub("rank within class \(quotedClass)\(scope.clause([]))")
-        let areas = try sub("\(areaMetrics.joined(separator: ", ")) by participant\(classClause) order by total desc")
-        let channels = try sub("total by participant\(classClause) across channel")
-        let winners = try sub("winners\(scope.clause([]))")
-        var classWinners = winners
-        classWinners.rows = winners.rows.filter { $0[2].value == .text(className) }
-        var chart: BarChart?
-        if case let .bars(bars, _) = try subAny("chart total by participant\(classClause)") { chart = bars }
-        var participantsInClass = Set<Int>()
-        var inquiryCount = 0
-        for i in 0..<season.inquiries.count where Int(season.inquiries.classIndex[i]) == classIndex {
-            guard scope.contains(i, season) else { continue }
-            try checkCancelled(at: inquiryCount)
-            inquiryCount += 1
-            participantsInClass.insert(Int(season.inquiries.participant[i]))
+        let nps: [Metric] = definition.questionIndex(metric: .nps) == nil ? [] : [.cx(.nps)]
+        let rank = try classRankings(classIndex, scope).table
+        let classInquiries = try inquiries(ofClass: classIndex, scope)
+        var areas = try groupedFigures([.total] + scoredAreas(definition) + nps, by: .participant, classInquiries).table
+        // Best first: the highest total at the top.
+        if let totalColumn = areas.column(named: Metric.total.id(in: season.definition)) {
+            sortRows(&areas, column: totalColumn, descending: true)
         }
+        let channels = try crosstabFigures([.total], by: .participant, across: .channel, classInquiries)
+        var seasonAwards = try awards(shownFor: try scopeInquiries(scope))
+        seasonAwards.awards = seasonAwards.awards.filter {
+            season.participants[$0.winner.participant].className == className
+        }
+        let classWinners = awardsTable(seasonAwards)
+        var chart: BarChart?
+        if case let .bars(bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }
+        let participantsInClass = Set(classInquiries.map { Int(season.inquiries.participant[$0]) })
+        let inquiryCount = classInquiries.count
         var ranking: [Report.Block] = [.table(rank)]
         if let chart { ranking.append(.bars(chart)) }
         let awards: [Report.Block] = classWinners.rows.isEmpty

@@ -29,12 +29,18 @@ extension Evaluator {
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
+        addLegends(&table, againstRow: across != nil)
+        return table
+    }
+
+    /// The notes a table's flags need: small bases, and ▲ ▼ against the rest of the table (or of the row,
+    /// in a crosstab).
+    func addLegends(_ table: inout ResultTable, againstRow: Bool) {
         if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) { table.notes.append(smallBaseNote) }
         if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
-            table.notes.append(across == nil ? "▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
-                                             : "▲ ▼ significantly above / below the rest of the row (95 %, Holm-corrected; .help compare)")
+            let rest = againstRow ? "row" : "table"
+            table.notes.append("▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)")
         }
-        return table
     }
 
     /// Groups inquiries by one or two dimensions, in display order.

@@ -174,23 +174,26 @@ public struct Evaluator {
             column = c
             descending = !(defaultMetric?.lowerIsBetter(in: season.definition) ?? false)
         }
-        if let c = column {
-            let indexed = table.rows.enumerated().map { ($0, $1) }
-            let sorted = indexed.sorted { x, y in
-                let a = x.1[c].value, b = y.1[c].value
-                switch (a, b) {
-                case let (.number(va, _), .number(vb, _)):
-                    if va == nil || vb == nil { return va != nil && vb == nil ? true : (va == nil && vb == nil ? x.0 < y.0 : false) }
-                    if va! != vb! { return descending ? va! > vb! : va! < vb! }
-                    return x.0 < y.0
-                case let (.text(ta), .text(tb)):
-                    if ta != tb { return descending ? NorwegianCollation.less(tb, ta) : NorwegianCollation.less(ta, tb) }
-                    return x.0 < y.0
-                default: return x.0 < y.0
-                }
-            }
-            table.rows = sorted.map(\.1)
-        }
+        if let c = column { sortRows(&table, column: c, descending: descending) }
         if let top, table.rows.count > top.value { table.rows = Array(table.rows.prefix(top.value)) }
+    }
+
+    /// Sorts rows by one column, missing values last and ties in their order; text by Norwegian collation.
+    func sortRows(_ table: inout ResultTable, column c: Int, descending: Bool) {
+        let indexed = table.rows.enumerated().map { ($0, $1) }
+        let sorted = indexed.sorted { x, y in
+            let a = x.1[c].value, b = y.1[c].value
+            switch (a, b) {
+            case let (.number(va, _), .number(vb, _)):
+                if va == nil || vb == nil { return va != nil && vb == nil ? true : (va == nil && vb == nil ? x.0 < y.0 : false) }
+                if va! != vb! { return descending ? va! > vb! : va! < vb! }
+                return x.0 < y.0
+            case let (.text(ta), .text(tb)):
+                if ta != tb { return descending ? NorwegianCollation.less(tb, ta) : NorwegianCollation.less(ta, tb) }
+                return x.0 < y.0
+            default: return x.0 < y.0
+            }
+        }
+        table.rows = sorted.map(\.1)
     }
 }

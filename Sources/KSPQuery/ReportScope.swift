@@ -7,15 +7,6 @@ struct ReportScope {
     var seasonKey: Int?
     /// The season's own definition (its areas, channels and CX questions).
     var definition: SeasonDefinition
-    /// The season's name as typed in a statement (quoted), for the report's own statements.
-    var seasonLiteral: String?
-
-    /// ` where A and B and season = "…"` for a report's own statement (empty with no condition).
-    func clause(_ conditions: [String]) -> String {
-        let all = conditions + (seasonLiteral.map { ["season = \($0)"] } ?? [])
-        return all.isEmpty ? "" : " where " + all.joined(separator: " and ")
-    }
-
     func contains(_ inquiry: Int, _ season: Season) -> Bool {
         guard let seasonKey else { return true }
         return Int(season.inquiries.season[inquiry]) == seasonKey
@@ -56,9 +47,8 @@ extension Evaluator {
             let named = try Dimension.season.resolve(value, season)
             key = season.seasons.count > 1 ? named : nil
         }
-        guard let key else { return ReportScope(seasonKey: nil, definition: season.definition, seasonLiteral: nil) }
-        let info = season.seasons[key]
-        return ReportScope(seasonKey: key, definition: info.definition, seasonLiteral: Evaluator.quoted(info.name))
+        guard let key else { return ReportScope(seasonKey: nil, definition: season.definition) }
+        return ReportScope(seasonKey: key, definition: season.seasons[key].definition)
     }
 
     /// Where a filter was written (its first condition), for an error about the whole clause.
