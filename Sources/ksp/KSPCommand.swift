@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
                 print("\nno warnings")
             } else {
                 print("\n\(season.warnings.count) warning\(season.warnings.count == 1 ? "" : "s"):")
-                for w in season.warnings { print("  " + w.description) }
+                for warning in season.warnings { print("  " + warning.description) }
             }
             print("\nok: \(seasonDirectory) loads and scores")
         } catch {
