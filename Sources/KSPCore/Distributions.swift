@@ -101,9 +101,9 @@ public struct SignificanceTest: Sendable, Equatable {
     /// NPS difference: z = (NPS_a − NPS_b) / √(Var_a + Var_b), Var = 100²(p(1−p) + d(1−d) + 2pd) / n.
     public static func nps(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int) -> SignificanceTest? {
         guard nA > 0, nB > 0 else { return nil }
-        func parts(_ promoters: Int, _ detractors: Int, _ n: Int) -> (Double, Double) {
-            let p = Double(promoters) / Double(n), d = Double(detractors) / Double(n)
-            return ((p - d) * 100, npsVariance(p: p, d: d, n: n))
+        func parts(_ promoters: Int, _ detractors: Int, _ count: Int) -> (Double, Double) {
+            let p = Double(promoters) / Double(count), d = Double(detractors) / Double(count)
+            return ((p - d) * 100, npsVariance(p: p, d: d, n: count))
         }
         let (npsA, varianceA) = parts(promotersA, detractorsA, nA), (npsB, varianceB) = parts(promotersB, detractorsB, nB)
         let standardError = (varianceA + varianceB).squareRoot()

@@ -87,7 +87,7 @@ struct FilterCompiler {
     static func extractArea(_ filter: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
         guard let filter else { return (nil, nil) }
         switch filter {
-        case let .comparison(field, op, value) where field.value.lowercased() == "area" && op.value == .eq:
+        case let .comparison(field, comparator, value) where field.value.lowercased() == "area" && comparator.value == .eq:
             return (value, nil)
         case let .and(parts):
             var area: Located<Literal>?

@@ -44,75 +44,75 @@ public enum Lexer {
     public static func tokenize(_ source: String) throws(LexError) -> [Token] {
         let characters = Array(source)
         var tokens: [Token] = []
-        var i = 0
+        var position = 0
         func isWordCharacter(_ character: Character) -> Bool {
             character.isLetter || character.isNumber || character == "_" || character == "-" || character == "." || character == "+" || character == "/" || character == "&" || character == ":"
         }
-        while i < characters.count {
-            let character = characters[i]
-            if character.isWhitespace { i += 1; continue }
-            if character == "-" && i + 1 < characters.count && characters[i + 1] == "-" {
-                while i < characters.count && characters[i] != "\n" { i += 1 }
+        while position < characters.count {
+            let character = characters[position]
+            if character.isWhitespace { position += 1; continue }
+            if character == "-" && position + 1 < characters.count && characters[position + 1] == "-" {
+                while position < characters.count && characters[position] != "\n" { position += 1 }
                 continue
             }
             if tokens.count >= maxTokens {
-                throw LexError(range: SourceRange(i, i + 1), message: "statement too long: more than \(maxTokens) tokens", hint: nil)
+                throw LexError(range: SourceRange(position, position + 1), message: "statement too long: more than \(maxTokens) tokens", hint: nil)
             }
-            let start = i
+            let start = position
             switch character {
-            case ",": tokens.append(Token(kind: .comma, range: SourceRange(i, i + 1))); i += 1
-            case "(": tokens.append(Token(kind: .leftParen, range: SourceRange(i, i + 1))); i += 1
-            case ")": tokens.append(Token(kind: .rightParen, range: SourceRange(i, i + 1))); i += 1
+            case ",": tokens.append(Token(kind: .comma, range: SourceRange(position, position + 1))); position += 1
+            case "(": tokens.append(Token(kind: .leftParen, range: SourceRange(position, position + 1))); position += 1
+            case ")": tokens.append(Token(kind: .rightParen, range: SourceRange(position, position + 1))); position += 1
             case "=":
-                i += 1
-                if i < characters.count && characters[i] == "=" { i += 1 }
-                tokens.append(Token(kind: .op(.eq), range: SourceRange(start, i)))
+                position += 1
+                if position < characters.count && characters[position] == "=" { position += 1 }
+                tokens.append(Token(kind: .op(.eq), range: SourceRange(start, position)))
             case "!":
-                guard i + 1 < characters.count && characters[i + 1] == "=" else {
-                    throw LexError(range: SourceRange(i, i + 1), message: "expected != after !", hint: nil)
+                guard position + 1 < characters.count && characters[position + 1] == "=" else {
+                    throw LexError(range: SourceRange(position, position + 1), message: "expected != after !", hint: nil)
                 }
-                i += 2
-                tokens.append(Token(kind: .op(.ne), range: SourceRange(start, i)))
+                position += 2
+                tokens.append(Token(kind: .op(.ne), range: SourceRange(start, position)))
             case "<", ">":
-                i += 1
-                if i < characters.count && characters[i] == "=" {
-                    i += 1
-                    tokens.append(Token(kind: .op(character == "<" ? .le : .ge), range: SourceRange(start, i)))
-                } else if character == "<" && i < characters.count && characters[i] == ">" {
-                    i += 1
-                    tokens.append(Token(kind: .op(.ne), range: SourceRange(start, i)))
+                position += 1
+                if position < characters.count && characters[position] == "=" {
+                    position += 1
+                    tokens.append(Token(kind: .op(character == "<" ? .le : .ge), range: SourceRange(start, position)))
+                } else if character == "<" && position < characters.count && characters[position] == ">" {
+                    position += 1
+                    tokens.append(Token(kind: .op(.ne), range: SourceRange(start, position)))
                 } else {
-                    tokens.append(Token(kind: .op(character == "<" ? .lt : .gt), range: SourceRange(start, i)))
+                    tokens.append(Token(kind: .op(character == "<" ? .lt : .gt), range: SourceRange(start, position)))
                 }
             case "\"", "'", "“", "”", "«":
                 let close: Character = character == "«" ? "»" : character == "“" ? "”" : character
-                i += 1
+                position += 1
                 var text = ""
                 while true {
-                    guard i < characters.count else {
+                    guard position < characters.count else {
                         throw LexError(range: SourceRange(start, characters.count), message: "this quote is never closed; expected a closing \(close)", hint: nil)
                     }
-                    if characters[i] == close || (close == "”" && characters[i] == "\"") {
-                        if i + 1 < characters.count && characters[i + 1] == close && close != "»" { text.append(close); i += 2; continue }
+                    if characters[position] == close || (close == "”" && characters[position] == "\"") {
+                        if position + 1 < characters.count && characters[position + 1] == close && close != "»" { text.append(close); position += 2; continue }
                         break
                     }
-                    text.append(characters[i]); i += 1
+                    text.append(characters[position]); position += 1
                 }
-                i += 1
-                tokens.append(Token(kind: .string(text), range: SourceRange(start, i)))
+                position += 1
+                tokens.append(Token(kind: .string(text), range: SourceRange(start, position)))
             default:
                 guard isWordCharacter(character) else {
-                    throw LexError(range: SourceRange(i, i + 1), message: "unexpected character \"\(character)\"", hint: nil)
+                    throw LexError(range: SourceRange(position, position + 1), message: "unexpected character \"\(character)\"", hint: nil)
                 }
                 var text = ""
-                while i < characters.count && isWordCharacter(characters[i]) {
-                    if characters[i] == "-" && i + 1 < characters.count && characters[i + 1] == "-" { break }
-                    text.append(characters[i]); i += 1
+                while position < characters.count && isWordCharacter(characters[position]) {
+                    if characters[position] == "-" && position + 1 < characters.count && characters[position + 1] == "-" { break }
+                    text.append(characters[position]); position += 1
                 }
                 if let number = numberValue(text) {
-                    tokens.append(Token(kind: .number(number), range: SourceRange(start, i)))
+                    tokens.append(Token(kind: .number(number), range: SourceRange(start, position)))
                 } else {
-                    tokens.append(Token(kind: .word(text), range: SourceRange(start, i)))
+                    tokens.append(Token(kind: .word(text), range: SourceRange(start, position)))
                 }
             }
         }

@@ -8,7 +8,7 @@ public struct Parser {
     public static let maxDepth = 200
 
     var tokens: [Token]
-    var pos = 0
+    var position = 0
     var depth = 0
 
     /// Parses one statement; throws a `LexError` or a `ParseError`.
@@ -18,8 +18,8 @@ public struct Parser {
         return try parser.statement()
     }
 
-    var current: Token { tokens[pos] }
-    mutating func advance() -> Token { let token = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return token }
+    var current: Token { tokens[position] }
+    mutating func advance() -> Token { let token = tokens[position]; if position < tokens.count - 1 { position += 1 }; return token }
     func isKeyword(_ keyword: String) -> Bool { current.keyword == keyword }
     mutating func accept(_ keyword: String) -> Token? { isKeyword(keyword) ? advance() : nil }
 
@@ -94,10 +94,10 @@ public struct Parser {
         switch current.kind {
         case let .word(word):
             _ = advance()
-            return Located(word, tokens[pos - 1].range)
+            return Located(word, tokens[position - 1].range)
         case let .string(text):
             _ = advance()
-            return Located(text, tokens[pos - 1].range)
+            return Located(text, tokens[position - 1].range)
         default:
             throw error(what)
         }
@@ -108,7 +108,7 @@ public struct Parser {
         repeat {
             if let keyword = current.keyword, Parser.clauseKeywords.contains(keyword) || Parser.statementKeywords.contains(keyword) {
                 let expected = "a metric (total, an area id, a question id, areas, questions, n, nps, …)"
-                throw error(expected, hint: topByHint(at: pos))
+                throw error(expected, hint: topByHint(at: position))
             }
             guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
             list.append(try name("a metric"))
@@ -127,8 +127,8 @@ public struct Parser {
             switch keyword {
             case "by":
                 // `… top 5 by total`: by after top N means a sort, not a grouping.
-                if let hint = parser.topByHint(at: parser.pos - 3) {
-                    throw ParseError(range: parser.tokens[parser.pos - 3].range, message: Parser.topByMessage, hint: hint)
+                if let hint = parser.topByHint(at: parser.position - 3) {
+                    throw ParseError(range: parser.tokens[parser.position - 3].range, message: Parser.topByMessage, hint: hint)
                 }
                 repeat {
                     guard case .word = parser.current.kind else { throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
@@ -153,8 +153,8 @@ public struct Parser {
         var seen = Set<String>()
         while let keyword = current.keyword, allowed.contains(keyword) {
             if seen.contains(keyword) {
-                if let hint = topByHint(at: pos - 2) {
-                    throw ParseError(range: tokens[pos - 2].range, message: Parser.topByMessage, hint: hint)
+                if let hint = topByHint(at: position - 2) {
+                    throw ParseError(range: tokens[position - 2].range, message: Parser.topByMessage, hint: hint)
                 }
                 throw error("each clause at most once", hint: "\(keyword) is given twice")
             }
@@ -361,7 +361,7 @@ public struct Parser {
     func rejectUnquotedName(after first: Token, _ word: String) throws(ParseError) {
         var words = [word]
         var last = first
-        var index = pos
+        var index = position
         while index < tokens.count, case let .word(next) = tokens[index].kind,
               !Parser.wordsAfterValue.contains(next.lowercased()) {
             words.append(next)
