@@ -20,7 +20,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
     public var date: CivilDate { CivilDate(dayNumber: dayNumber) }
     public var secondOfDay: Int { Int(secondsSinceEpoch - Int64(dayNumber) * 86400) }
 
-    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
+    public static func < (left: LocalDateTime, right: LocalDateTime) -> Bool { left.secondsSinceEpoch < right.secondsSinceEpoch }
 
     /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
     public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {

@@ -9,9 +9,9 @@ public enum SeasonLoader {
 
     public static func load(directory: String) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
-        let dirURL = URL(fileURLWithPath: directory)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+        let directoryURL = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SeasonLoadError(directory: directory, errors: [SeasonDiagnostic(.error, file: directory, "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv")], warnings: [], truncated: false)
         }
         let files = [definitionFile, participantsFile, inquiriesFile]
@@ -20,7 +20,7 @@ public enum SeasonLoader {
             throw SeasonLoadError(directory: directory, errors: [error], warnings: [], truncated: false)
         }
         func read(_ name: String) -> [UInt8]? {
-            let path = dirURL.appendingPathComponent(name).path
+            let path = directoryURL.appendingPathComponent(name).path
             guard let bytes = readFile(path) else {
                 sink.error(name, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "missing; a season directory holds season.yaml, participants.csv and inquiries.csv")
                 return nil

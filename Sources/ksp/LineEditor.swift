@@ -70,14 +70,14 @@ final class LineEditor {
 /// cannot interleave or truncate what the first one wrote.
 enum HistoryFile {
     static func defaultPath() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        if let custom = env["KSP_HISTORY"] { return custom.isEmpty ? nil : custom }
-        if let state = env["XDG_STATE_HOME"], !state.isEmpty {
-            let dir = (state as NSString).appendingPathComponent("ksp")
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            return (dir as NSString).appendingPathComponent("history")
+        let environment = ProcessInfo.processInfo.environment
+        if let custom = environment["KSP_HISTORY"] { return custom.isEmpty ? nil : custom }
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            let directory = (state as NSString).appendingPathComponent("ksp")
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            return (directory as NSString).appendingPathComponent("history")
         }
-        guard let home = env["HOME"], !home.isEmpty else { return nil }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return (home as NSString).appendingPathComponent(".ksp_history")
     }
 

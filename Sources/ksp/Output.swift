@@ -97,9 +97,9 @@ enum Terminal {
 
     /// Colour only on a terminal that can show it (TERM is not `dumb`) and when NO_COLOR is unset or empty.
     static var colorAllowed: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let dumb = env["TERM"] == "dumb"
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"] == "dumb"
         return isatty(STDOUT_FILENO) == 1 && !noColor && !dumb
     }
 }
