@@ -6,14 +6,14 @@ indirect enum CompiledFilter {
     case or([CompiledFilter])
     case not(CompiledFilter)
     case always
-    case dimension(Dimension, CompareOp, Int)
+    case dimension(Dimension, Comparator, Int)
     case dimensionIn(Dimension, Set<Int>, negated: Bool)
-    case date(CompareOp, Int)
+    case date(Comparator, Int)
     case dateIn(Set<Int>, negated: Bool)
-    case metric(InquiryValue, CompareOp, Double)
+    case metric(InquiryValue, Comparator, Double)
     case answered
     case comment(String, Set<Int>)
-    case seasonDay(CompareOp, Int)
+    case seasonDay(Comparator, Int)
 
     func test(_ inquiry: Int, _ season: Season) -> Bool {
         switch self {
@@ -39,14 +39,14 @@ indirect enum CompiledFilter {
     }
 }
 
-@inline(__always) func compare<T: Comparable>(_ left: T, _ comparator: CompareOp, _ right: T) -> Bool {
+@inline(__always) func compare<T: Comparable>(_ left: T, _ comparator: Comparator, _ right: T) -> Bool {
     switch comparator {
-    case .eq: return left == right
-    case .ne: return left != right
-    case .lt: return left < right
-    case .le: return left <= right
-    case .gt: return left > right
-    case .ge: return left >= right
+    case .equal: return left == right
+    case .notEqual: return left != right
+    case .less: return left < right
+    case .lessOrEqual: return left <= right
+    case .greater: return left > right
+    case .greaterOrEqual: return left >= right
     }
 }
 
@@ -87,7 +87,7 @@ struct FilterCompiler {
     static func extractArea(_ filter: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
         guard let filter else { return (nil, nil) }
         switch filter {
-        case let .comparison(field, comparator, value) where field.value.lowercased() == "area" && comparator.value == .eq:
+        case let .comparison(field, comparator, value) where field.value.lowercased() == "area" && comparator.value == .equal:
             return (value, nil)
         case let .and(parts):
             var area: Located<Literal>?
@@ -122,7 +122,7 @@ struct FilterCompiler {
                 try checkCancelled(at: i)
                 reach = max(reach, Int(season.inquiries.seasonDay[i]))
             }
-            return .seasonDay(.le, reach)
+            return .seasonDay(.lessOrEqual, reach)
         case let .contains(text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
@@ -148,11 +148,11 @@ struct FilterCompiler {
                 return .seasonDay(comparator.value, Int(days))
             }
             if let dimension = Dimension.named(name) {
-                if comparator.value != .eq && comparator.value != .ne && ![Dimension.month, .week, .attempts, .season].contains(dimension) {
+                if comparator.value != .equal && comparator.value != .notEqual && ![Dimension.month, .week, .attempts, .season].contains(dimension) {
                     throw EvaluationError(comparator.range, "expected = or != after \(dimension.rawValue) (or in, not in)")
                 }
                 let key = try dimension.resolve(value, season)
-                if comparator.value == .eq { try requirePeriod(dimension, [key], value) }
+                if comparator.value == .equal { try requirePeriod(dimension, [key], value) }
                 return .dimension(dimension, comparator.value, key)
             }
             let metric = try inquiryValue(field)

@@ -5,12 +5,12 @@ public enum TokenKind: Sendable, Equatable {
     case string(String)
     case number(Double)
     case comma, leftParen, rightParen
-    case op(CompareOp)
+    case comparator(Comparator)
     case end
 }
 
-public enum CompareOp: String, Sendable {
-    case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+public enum Comparator: String, Sendable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 }
 
 public struct Token: Sendable, Equatable {
@@ -31,7 +31,7 @@ public struct Token: Sendable, Equatable {
         case .comma: return "\",\""
         case .leftParen: return "\"(\""
         case .rightParen: return "\")\""
-        case let .op(comparison): return "\"\(comparison.rawValue)\""
+        case let .comparator(comparator): return "\"\(comparator.rawValue)\""
         case .end: return "the end of the statement"
         }
     }
@@ -66,23 +66,23 @@ public enum Lexer {
             case "=":
                 position += 1
                 if position < characters.count && characters[position] == "=" { position += 1 }
-                tokens.append(Token(kind: .op(.eq), range: SourceRange(start, position)))
+                tokens.append(Token(kind: .comparator(.equal), range: SourceRange(start, position)))
             case "!":
                 guard position + 1 < characters.count && characters[position + 1] == "=" else {
                     throw LexError(range: SourceRange(position, position + 1), message: "expected != after !", hint: nil)
                 }
                 position += 2
-                tokens.append(Token(kind: .op(.ne), range: SourceRange(start, position)))
+                tokens.append(Token(kind: .comparator(.notEqual), range: SourceRange(start, position)))
             case "<", ">":
                 position += 1
                 if position < characters.count && characters[position] == "=" {
                     position += 1
-                    tokens.append(Token(kind: .op(character == "<" ? .le : .ge), range: SourceRange(start, position)))
+                    tokens.append(Token(kind: .comparator(character == "<" ? .lessOrEqual : .greaterOrEqual), range: SourceRange(start, position)))
                 } else if character == "<" && position < characters.count && characters[position] == ">" {
                     position += 1
-                    tokens.append(Token(kind: .op(.ne), range: SourceRange(start, position)))
+                    tokens.append(Token(kind: .comparator(.notEqual), range: SourceRange(start, position)))
                 } else {
-                    tokens.append(Token(kind: .op(character == "<" ? .lt : .gt), range: SourceRange(start, position)))
+                    tokens.append(Token(kind: .comparator(character == "<" ? .less : .greater), range: SourceRange(start, position)))
                 }
             case "\"", "'", "“", "”", "«":
                 let close: Character = character == "«" ? "»" : character == "“" ? "”" : character

@@ -336,12 +336,12 @@ public struct Parser {
             return .membership(field: field, negated: true, values: try literalList())
         }
         if accept("in") != nil { return .membership(field: field, negated: false, values: try literalList()) }
-        guard case let .op(comparator) = current.kind else {
+        guard case let .comparator(comparator) = current.kind else {
             throw error("=, !=, <, <=, >, >=, in or not in after \(field.value)", hint: nearKeyword(["in", "not"]))
         }
         let comparatorToken = advance()
         let value = try literal("a value after \(comparator.rawValue)")
-        return .comparison(field: field, op: Located(comparator, comparatorToken.range), value: value)
+        return .comparison(field: field, comparator: Located(comparator, comparatorToken.range), value: value)
     }
 
     static let topByMessage = "expected order by to choose the rows top keeps"
