@@ -22,52 +22,52 @@ struct ByteKeyTable {
 
     var count: Int { offsets.count - 1 }
 
-    func key(_ k: Int) -> ArraySlice<UInt8> { arena[Int(offsets[k])..<Int(offsets[k + 1])] }
+    func key(_ index: Int) -> ArraySlice<UInt8> { arena[Int(offsets[index])..<Int(offsets[index + 1])] }
 
-    @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-        return h
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
-    @inline(__always) private func equal(_ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = Int(offsets[k]), e = Int(offsets[k + 1])
-        guard e - s == b.count else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            for i in 0..<b.count where a[s + i] != b[i] { return false }
+    @inline(__always) private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[index]), end = Int(offsets[index + 1])
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            for i in 0..<bytes.count where stored[start + i] != bytes[i] { return false }
             return true
         }
     }
 
     /// The index of a key, if present.
-    func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        let h = ByteKeyTable.hash(b)
-        var i = Int(truncatingIfNeeded: h) & mask
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = ByteKeyTable.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let s = slots[i]
-            if s < 0 { return nil }
-            if hashes[i] == h && equal(Int(s), b) { return Int(s) }
-            i = (i + 1) & mask
+            let entry = slots[slot]
+            if entry < 0 { return nil }
+            if hashes[slot] == hash && equal(Int(entry), bytes) { return Int(entry) }
+            slot = (slot + 1) & mask
         }
     }
 
     /// The index of a key, inserting it (with the next index) when new; `inserted` tells which.
-    mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
         if count * 2 >= slots.count { grow() }
-        let h = ByteKeyTable.hash(b)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let hash = ByteKeyTable.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let s = slots[i]
-            if s < 0 {
-                let k = count
-                slots[i] = Int32(k)
-                hashes[i] = h
-                arena.append(contentsOf: b)
+            let entry = slots[slot]
+            if entry < 0 {
+                let index = count
+                slots[slot] = Int32(index)
+                hashes[slot] = hash
+                arena.append(contentsOf: bytes)
                 offsets.append(Int32(arena.count))
-                return (k, true)
+                return (index, true)
             }
-            if hashes[i] == h && equal(Int(s), b) { return (Int(s), false) }
-            i = (i + 1) & mask
+            if hashes[slot] == hash && equal(Int(entry), bytes) { return (Int(entry), false) }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -84,11 +84,11 @@ struct ByteKeyTable {
         var newSlots = [Int32](repeating: -1, count: size)
         var newHashes = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
-        for (i, s) in slots.enumerated() where s >= 0 {
-            var j = Int(truncatingIfNeeded: hashes[i]) & newMask
-            while newSlots[j] >= 0 { j = (j + 1) & newMask }
-            newSlots[j] = s
-            newHashes[j] = hashes[i]
+        for (slot, entry) in slots.enumerated() where entry >= 0 {
+            var newSlot = Int(truncatingIfNeeded: hashes[slot]) & newMask
+            while newSlots[newSlot] >= 0 { newSlot = (newSlot + 1) & newMask }
+            newSlots[newSlot] = entry
+            newHashes[newSlot] = hashes[slot]
         }
         slots = newSlots; hashes = newHashes; mask = newMask
     }
@@ -101,47 +101,47 @@ enum TextProblem: Equatable { case invalidUTF8(Int), nul(Int) }
 /// bytes at a time; a large buffer is checked as two halves on two cores). Returns the first
 /// problem, or nil when the text is clean.
 func firstTextProblem(_ bytes: [UInt8]) -> TextProblem? {
-    bytes.withUnsafeBufferPointer { b -> TextProblem? in
-        let n = b.count
-        guard n > 1_000_000 else { return scanText(b, 0, n) }
+    bytes.withUnsafeBufferPointer { unsafeBytes -> TextProblem? in
+        let count = unsafeBytes.count
+        guard count > 1_000_000 else { return scanText(unsafeBytes, 0, count) }
         // Split at a byte that starts a character, so that neither half starts mid-sequence.
-        var middle = n / 2
-        while middle < n && b[middle] & 0xC0 == 0x80 { middle += 1 }
+        var middle = count / 2
+        while middle < count && unsafeBytes[middle] & 0xC0 == 0x80 { middle += 1 }
         let split = middle
-        nonisolated(unsafe) let buffer = b
+        nonisolated(unsafe) let buffer = unsafeBytes
         nonisolated(unsafe) var found: [TextProblem?] = [nil, nil]
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            found[k] = k == 0 ? scanText(buffer, 0, split) : scanText(buffer, split, n)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            found[half] = half == 0 ? scanText(buffer, 0, split) : scanText(buffer, split, count)
         }
         return found[0] ?? found[1]
     }
 }
 
-private func scanText(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ n: Int) -> TextProblem? {
-    var i = from
-    while i < n {
-        if i + 8 <= n {
-            let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+private func scanText(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> TextProblem? {
+    var position = from
+    while position < end {
+        if position + 8 <= end {
+            let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
             // All ASCII and no zero byte: skip the word.
             let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-            if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { i += 8; continue }
+            if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { position += 8; continue }
         }
-        let c = b[i]
-        if c == 0 { return .nul(i) }
-        if c < 0x80 { i += 1; continue }
-        let len: Int
-        if c >= 0xC2 && c <= 0xDF { len = 2 } else if c >= 0xE0 && c <= 0xEF { len = 3 } else if c >= 0xF0 && c <= 0xF4 { len = 4 } else { return .invalidUTF8(i) }
-        guard i + len <= n else { return .invalidUTF8(i) }
-        for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return .invalidUTF8(i) }
-        if len == 3 {
-            if c == 0xE0 && b[i + 1] < 0xA0 { return .invalidUTF8(i) }
-            if c == 0xED && b[i + 1] > 0x9F { return .invalidUTF8(i) }
+        let byte = bytes[position]
+        if byte == 0 { return .nul(position) }
+        if byte < 0x80 { position += 1; continue }
+        let sequenceLength: Int
+        if byte >= 0xC2 && byte <= 0xDF { sequenceLength = 2 } else if byte >= 0xE0 && byte <= 0xEF { sequenceLength = 3 } else if byte >= 0xF0 && byte <= 0xF4 { sequenceLength = 4 } else { return .invalidUTF8(position) }
+        guard position + sequenceLength <= end else { return .invalidUTF8(position) }
+        for k in 1..<sequenceLength where bytes[position + k] & 0xC0 != 0x80 { return .invalidUTF8(position) }
+        if sequenceLength == 3 {
+            if byte == 0xE0 && bytes[position + 1] < 0xA0 { return .invalidUTF8(position) }
+            if byte == 0xED && bytes[position + 1] > 0x9F { return .invalidUTF8(position) }
         }
-        if len == 4 {
-            if c == 0xF0 && b[i + 1] < 0x90 { return .invalidUTF8(i) }
-            if c == 0xF4 && b[i + 1] > 0x8F { return .invalidUTF8(i) }
+        if sequenceLength == 4 {
+            if byte == 0xF0 && bytes[position + 1] < 0x90 { return .invalidUTF8(position) }
+            if byte == 0xF4 && bytes[position + 1] > 0x8F { return .invalidUTF8(position) }
         }
-        i += len
+        position += sequenceLength
     }
     return nil
 }

@@ -41,8 +41,8 @@ public struct CSVTable: Sendable {
         _ = try parse(from: CSVTable.bomLength(input), line: 1, maxRows: Int.max)
     }
 
-    static func bomLength(_ b: [UInt8]) -> Int {
-        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    static func bomLength(_ bytes: [UInt8]) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     private init(bytes: [UInt8], delimiter: UInt8) {
@@ -73,9 +73,9 @@ public struct CSVTable: Sendable {
         /// The next rows (the first chunk starts with the header), or nil at the end.
         public mutating func next() throws(ReadError) -> CSVTable? {
             guard offset < end else { return nil }
-            var t = CSVTable(bytes: bytes, delimiter: delimiter)
-            (offset, line) = try t.parse(from: offset, line: line, maxRows: chunkRows, end: end)
-            return t.rowCount == 0 ? nil : t
+            var table = CSVTable(bytes: bytes, delimiter: delimiter)
+            (offset, line) = try table.parse(from: offset, line: line, maxRows: chunkRows, end: end)
+            return table.rowCount == 0 ? nil : table
         }
 
         /// Splits what is left into two streams at a row boundary near the middle, or nil when
@@ -87,21 +87,21 @@ public struct CSVTable: Sendable {
             guard end - offset > 4_000_000 else { return nil }
             let middle = offset + (end - offset) / 2
             let delimiter = self.delimiter
-            return bytes.withUnsafeBufferPointer { b -> (Stream, Stream)? in
+            return bytes.withUnsafeBufferPointer { buffer -> (Stream, Stream)? in
                 var scan = RowBoundaryScan()
-                for i in offset..<middle {
-                    scan.step(b, i, delimiter: delimiter)
+                for position in offset..<middle {
+                    scan.step(buffer, position, delimiter: delimiter)
                 }
-                var i = middle
-                while i < end {
-                    let isBoundary = scan.step(b, i, delimiter: delimiter)
+                var position = middle
+                while position < end {
+                    let isBoundary = scan.step(buffer, position, delimiter: delimiter)
                     if isBoundary { break }
-                    i += 1
+                    position += 1
                 }
-                guard i + 1 < end else { return nil }
+                guard position + 1 < end else { return nil }
                 var first = self, second = self
-                first.end = i + 1
-                second.offset = i + 1
+                first.end = position + 1
+                second.offset = position + 1
                 second.line = line + scan.lines
                 return (first, second)
             }
@@ -117,119 +117,119 @@ public struct CSVTable: Sendable {
         var pendingQuote = false
         var lines: Int32 = 0
 
-        /// Takes byte i; true when it is a line feed that ends a row.
+        /// Takes the byte at `index`; true when it is a line feed that ends a row.
         @discardableResult
-        mutating func step(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, delimiter: UInt8) -> Bool {
-            let c = b[i]
-            if c == 10 {
+        mutating func step(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, delimiter: UInt8) -> Bool {
+            let byte = bytes[index]
+            if byte == 10 {
                 lines += 1
             }
             if inQuotes {
                 if pendingQuote {
                     pendingQuote = false
-                    if c == 34 {
+                    if byte == 34 {
                         return false  // a doubled quote: still inside
                     }
-                    inQuotes = false  // the previous quote closed the field; read c as outside
+                    inQuotes = false  // the previous quote closed the field; read byte as outside
                 } else {
-                    if c == 34 {
+                    if byte == 34 {
                         pendingQuote = true
                     }
                     return false
                 }
             }
-            if c == 34 && atFieldStart {
+            if byte == 34 && atFieldStart {
                 inQuotes = true
                 atFieldStart = false
                 return false
             }
-            atFieldStart = c == delimiter || c == 10 || c == 13
+            atFieldStart = byte == delimiter || byte == 10 || byte == 13
             // A carriage return alone ends a row and a line too (the parser counts it so).
-            if c == 13 && (i + 1 >= b.count || b[i + 1] != 10) {
+            if byte == 13 && (index + 1 >= bytes.count || bytes[index + 1] != 10) {
                 lines += 1
                 return true
             }
-            return c == 10
+            return byte == 10
         }
     }
 
     public init(text: String) throws(ReadError) { try self.init(bytes: Array(text.utf8)) }
 
     /// `,` or `;`, whichever occurs more often outside quotes on the first line.
-    static func detectDelimiter(_ b: [UInt8], from start: Int) -> UInt8 {
+    static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
         var commas = 0, semicolons = 0, inQuotes = false
-        var i = start
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+        var position = start
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             else if !inQuotes {
-                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
-                if c == UInt8(ascii: ",") { commas += 1 } else if c == UInt8(ascii: ";") { semicolons += 1 }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+                if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
             }
-            i += 1
+            position += 1
         }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
     /// Parses rows from `start` (on `line`) until the end or `maxRows` rows; returns where it stopped.
     private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int, end: Int? = nil) throws(ReadError) -> (Int, Int32) {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let delim = delimiter
-        let n = end ?? bytes.count
+        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let delimiter = self.delimiter
+        let limit = end ?? bytes.count
         var line: Int32 = firstLine
-        var i = start
+        var position = start
         // Rough capacity guess to avoid regrowth.
-        let guessFields = maxRows == Int.max ? max(16, (n - start) / 6) : min(max(16, (n - start) / 6), maxRows * 64)
+        let guessFields = maxRows == Int.max ? max(16, (limit - start) / 6) : min(max(16, (limit - start) / 6), maxRows * 64)
         fieldStart.reserveCapacity(guessFields); fieldEnd.reserveCapacity(guessFields); fieldEscaped.reserveCapacity(guessFields)
-        try bytes.withUnsafeBufferPointer { (buf) throws(ReadError) in
-            while i < n && rowLine.count < maxRows {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ReadError) in
+            while position < limit && rowLine.count < maxRows {
                 // Start of a row.
                 let rowFirstLine = line
                 let firstField = fieldStart.count
                 var rowDone = false
                 while !rowDone {
                     // Start of a field.
-                    if i < n && buf[i] == quote {
+                    if position < limit && buffer[position] == quote {
                         let openLine = line
-                        i += 1
-                        let s = i
+                        position += 1
+                        let contentStart = position
                         var escaped = false
                         while true {
-                            guard i < n else { throw .unterminatedQuote(line: Int(openLine)) }
-                            let c = buf[i]
-                            if c == quote {
-                                if i + 1 < n && buf[i + 1] == quote { escaped = true; i += 2; continue }
+                            guard position < limit else { throw .unterminatedQuote(line: Int(openLine)) }
+                            let byte = buffer[position]
+                            if byte == quote {
+                                if position + 1 < limit && buffer[position + 1] == quote { escaped = true; position += 2; continue }
                                 break
                             }
-                            if c == lf { line += 1 }
-                            i += 1
+                            if byte == lineFeed { line += 1 }
+                            position += 1
                         }
-                        fieldStart.append(Int32(s)); fieldEnd.append(Int32(i)); fieldEscaped.append(escaped)
-                        i += 1  // closing quote
+                        fieldStart.append(Int32(contentStart)); fieldEnd.append(Int32(position)); fieldEscaped.append(escaped)
+                        position += 1  // closing quote
                         // Tolerate spaces after the closing quote.
-                        while i < n && buf[i] == UInt8(ascii: " ") { i += 1 }
-                        if i >= n { rowDone = true }
-                        else if buf[i] == delim { i += 1 }
-                        else if buf[i] == lf { i += 1; line += 1; rowDone = true }
-                        else if buf[i] == cr { i += 1; if i < n && buf[i] == lf { i += 1 }; line += 1; rowDone = true }
+                        while position < limit && buffer[position] == UInt8(ascii: " ") { position += 1 }
+                        if position >= limit { rowDone = true }
+                        else if buffer[position] == delimiter { position += 1 }
+                        else if buffer[position] == lineFeed { position += 1; line += 1; rowDone = true }
+                        else if buffer[position] == carriageReturn { position += 1; if position < limit && buffer[position] == lineFeed { position += 1 }; line += 1; rowDone = true }
                         else { throw .textAfterClosingQuote(line: Int(line), column: fieldStart.count - firstField) }
                     } else {
-                        let s = i
-                        while i < n {
-                            let c = buf[i]
-                            if c == delim || c == lf || c == cr { break }
-                            i += 1
+                        let contentStart = position
+                        while position < limit {
+                            let byte = buffer[position]
+                            if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+                            position += 1
                         }
-                        fieldStart.append(Int32(s)); fieldEnd.append(Int32(i)); fieldEscaped.append(false)
-                        if i >= n { rowDone = true }
-                        else if buf[i] == delim { i += 1; if i >= n { fieldStart.append(Int32(i)); fieldEnd.append(Int32(i)); fieldEscaped.append(false); rowDone = true } }
-                        else if buf[i] == lf { i += 1; line += 1; rowDone = true }
-                        else { i += 1; if i < n && buf[i] == lf { i += 1 }; line += 1; rowDone = true }
+                        fieldStart.append(Int32(contentStart)); fieldEnd.append(Int32(position)); fieldEscaped.append(false)
+                        if position >= limit { rowDone = true }
+                        else if buffer[position] == delimiter { position += 1; if position >= limit { fieldStart.append(Int32(position)); fieldEnd.append(Int32(position)); fieldEscaped.append(false); rowDone = true } }
+                        else if buffer[position] == lineFeed { position += 1; line += 1; rowDone = true }
+                        else { position += 1; if position < limit && buffer[position] == lineFeed { position += 1 }; line += 1; rowDone = true }
                     }
                 }
                 // A blank line (one empty, unquoted field) is not a row.
                 let count = fieldStart.count - firstField
-                if count == 1 && fieldEnd[firstField] == fieldStart[firstField] && (firstField == 0 || buf[Int(fieldStart[firstField]) - 1] != quote) {
+                if count == 1 && fieldEnd[firstField] == fieldStart[firstField] && (firstField == 0 || buffer[Int(fieldStart[firstField]) - 1] != quote) {
                     fieldStart.removeLast(); fieldEnd.removeLast(); fieldEscaped.removeLast()
                     continue
                 }
@@ -237,7 +237,7 @@ public struct CSVTable: Sendable {
                 rowLine.append(rowFirstLine)
             }
         }
-        return (i, line)
+        return (position, line)
     }
 
     public func fieldCount(row: Int) -> Int { Int(rowStart[row + 1] - rowStart[row]) }
@@ -245,9 +245,9 @@ public struct CSVTable: Sendable {
 
     /// The raw bytes of a field (quotes removed, `""` not yet unescaped).
     @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let f = Int(rowStart[row]) + column
-        let s = Int(fieldStart[f]), e = Int(fieldEnd[f])
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+        let fieldIndex = Int(rowStart[row]) + column
+        let start = Int(fieldStart[fieldIndex]), end = Int(fieldEnd[fieldIndex])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The field's bytes with spaces and tabs trimmed.
@@ -257,45 +257,45 @@ public struct CSVTable: Sendable {
 
     /// The field as text with spaces and tabs trimmed (cheaper than Foundation's trimming).
     public func trimmedField(row: Int, column: Int) -> String {
-        let f = Int(rowStart[row]) + column
-        if fieldEscaped[f] { return field(row: row, column: column).trimmingCharacters(in: .whitespaces) }
+        let fieldIndex = Int(rowStart[row]) + column
+        if fieldEscaped[fieldIndex] { return field(row: row, column: column).trimmingCharacters(in: .whitespaces) }
         return withTrimmedFieldBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A free-text field: white space and line breaks trimmed at both ends, `""` unescaped,
     /// made into a String once.
     public func text(row: Int, column: Int) -> String {
-        let f = Int(rowStart[row]) + column
-        return withFieldBytes(row: row, column: column) { b -> String in
-            var s = b.startIndex, e = b.endIndex
-            func space(_ x: UInt8) -> Bool { x == 32 || x == 9 || x == 10 || x == 13 }
-            while s < e && space(b[s]) { s += 1 }
-            while e > s && space(b[e - 1]) { e -= 1 }
-            let slice = UnsafeBufferPointer(rebasing: b[s..<e])
-            guard fieldEscaped[f] else { return String(decoding: slice, as: UTF8.self) }
-            var out = [UInt8]()
-            out.reserveCapacity(slice.count)
-            var i = 0
-            while i < slice.count {
-                out.append(slice[i])
-                i += slice[i] == 34 && i + 1 < slice.count && slice[i + 1] == 34 ? 2 : 1
+        let fieldIndex = Int(rowStart[row]) + column
+        return withFieldBytes(row: row, column: column) { fieldBytes -> String in
+            var start = fieldBytes.startIndex, end = fieldBytes.endIndex
+            func space(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+            while start < end && space(fieldBytes[start]) { start += 1 }
+            while end > start && space(fieldBytes[end - 1]) { end -= 1 }
+            let slice = UnsafeBufferPointer(rebasing: fieldBytes[start..<end])
+            guard fieldEscaped[fieldIndex] else { return String(decoding: slice, as: UTF8.self) }
+            var unescaped = [UInt8]()
+            unescaped.reserveCapacity(slice.count)
+            var position = 0
+            while position < slice.count {
+                unescaped.append(slice[position])
+                position += slice[position] == 34 && position + 1 < slice.count && slice[position + 1] == 34 ? 2 : 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: unescaped, as: UTF8.self)
         }
     }
 
     public func isEmpty(row: Int, column: Int) -> Bool {
-        let f = Int(rowStart[row]) + column
-        return fieldStart[f] == fieldEnd[f]
+        let fieldIndex = Int(rowStart[row]) + column
+        return fieldStart[fieldIndex] == fieldEnd[fieldIndex]
     }
 
     /// A field as text (quotes removed and `""` unescaped). Invalid UTF-8 is replaced by U+FFFD.
     public func field(row: Int, column: Int) -> String {
-        let f = Int(rowStart[row]) + column
-        let s = Int(fieldStart[f]), e = Int(fieldEnd[f])
-        let text = String(decoding: bytes[s..<e], as: UTF8.self)
-        return fieldEscaped[f] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        let fieldIndex = Int(rowStart[row]) + column
+        let start = Int(fieldStart[fieldIndex]), end = Int(fieldEnd[fieldIndex])
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        return fieldEscaped[fieldIndex] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
     }
 
-    public func row(_ r: Int) -> [String] { (0..<fieldCount(row: r)).map { field(row: r, column: $0) } }
+    public func row(_ row: Int) -> [String] { (0..<fieldCount(row: row)).map { field(row: row, column: $0) } }
 }

@@ -23,16 +23,17 @@ public enum Distributions {
 
     /// The t value with `P(T ≤ t) = p` (bisection on the CDF; exact enough for intervals).
     public static func studentTQuantile(_ p: Double, df: Double) -> Double {
-        var lo = -1000.0, hi = 1000.0
+        var low = -1000.0, high = 1000.0
         for _ in 0..<200 {
-            let mid = (lo + hi) / 2
-            if studentTCDF(mid, df: df) < p { lo = mid } else { hi = mid }
+            let mid = (low + high) / 2
+            if studentTCDF(mid, df: df) < p { low = mid } else { high = mid }
         }
-        return (lo + hi) / 2
+        return (low + high) / 2
     }
 
     /// The regularized incomplete beta function I_x(a, b), by the continued fraction
     /// (modified Lentz's method, as in Numerical Recipes §6.4).
+    /// The short names (a, b, x, c, d, h, aa) are the formula's own notation there.
     public static func regularizedIncompleteBeta(_ a: Double, _ b: Double, _ x: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
@@ -78,36 +79,36 @@ public struct SignificanceTest: Sendable, Equatable {
     /// Welch's t-test from means, sample variances and sizes.
     public static func welch(meanA: Double, varA: Double, nA: Int, meanB: Double, varB: Double, nB: Int) -> SignificanceTest? {
         guard nA >= 2, nB >= 2 else { return nil }
-        let sa = varA / Double(nA), sb = varB / Double(nB)
-        let se = (sa + sb).squareRoot()
-        guard se > 0 else { return meanA == meanB ? SignificanceTest(kind: .welch, statistic: 0, p: 1) : SignificanceTest(kind: .welch, statistic: .infinity, p: 0) }
-        let t = (meanA - meanB) / se
-        let df = (sa + sb) * (sa + sb) / (sa * sa / Double(nA - 1) + sb * sb / Double(nB - 1))
+        let varianceOfMeanA = varA / Double(nA), varianceOfMeanB = varB / Double(nB)
+        let standardError = (varianceOfMeanA + varianceOfMeanB).squareRoot()
+        guard standardError > 0 else { return meanA == meanB ? SignificanceTest(kind: .welch, statistic: 0, p: 1) : SignificanceTest(kind: .welch, statistic: .infinity, p: 0) }
+        let t = (meanA - meanB) / standardError
+        let df = (varianceOfMeanA + varianceOfMeanB) * (varianceOfMeanA + varianceOfMeanB) / (varianceOfMeanA * varianceOfMeanA / Double(nA - 1) + varianceOfMeanB * varianceOfMeanB / Double(nB - 1))
         return SignificanceTest(kind: .welch, statistic: t, p: Distributions.studentTTwoSidedP(t, df: df))
     }
 
     /// Two-proportion z-test with the pooled proportion.
     public static func twoProportion(hitsA: Int, nA: Int, hitsB: Int, nB: Int) -> SignificanceTest? {
         guard nA > 0, nB > 0 else { return nil }
-        let pa = Double(hitsA) / Double(nA), pb = Double(hitsB) / Double(nB)
+        let shareA = Double(hitsA) / Double(nA), shareB = Double(hitsB) / Double(nB)
         let pooled = Double(hitsA + hitsB) / Double(nA + nB)
-        let se = (pooled * (1 - pooled) * (1 / Double(nA) + 1 / Double(nB))).squareRoot()
-        guard se > 0 else { return SignificanceTest(kind: .twoProportion, statistic: 0, p: 1) }
-        let z = (pa - pb) / se
+        let standardError = (pooled * (1 - pooled) * (1 / Double(nA) + 1 / Double(nB))).squareRoot()
+        guard standardError > 0 else { return SignificanceTest(kind: .twoProportion, statistic: 0, p: 1) }
+        let z = (shareA - shareB) / standardError
         return SignificanceTest(kind: .twoProportion, statistic: z, p: Distributions.normalTwoSidedP(z))
     }
 
     /// NPS difference: z = (NPS_a − NPS_b) / √(Var_a + Var_b), Var = 100²(p(1−p) + d(1−d) + 2pd) / n.
     public static func nps(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int) -> SignificanceTest? {
         guard nA > 0, nB > 0 else { return nil }
-        func parts(_ pr: Int, _ de: Int, _ n: Int) -> (Double, Double) {
-            let p = Double(pr) / Double(n), d = Double(de) / Double(n)
-            return ((p - d) * 100, npsVariance(p: p, d: d, n: n))
+        func parts(_ promoters: Int, _ detractors: Int, _ count: Int) -> (Double, Double) {
+            let p = Double(promoters) / Double(count), d = Double(detractors) / Double(count)
+            return ((p - d) * 100, npsVariance(p: p, d: d, n: count))
         }
-        let (a, va) = parts(promotersA, detractorsA, nA), (b, vb) = parts(promotersB, detractorsB, nB)
-        let se = (va + vb).squareRoot()
-        guard se > 0 else { return SignificanceTest(kind: .npsZ, statistic: 0, p: a == b ? 1 : 0) }
-        let z = (a - b) / se
+        let (npsA, varianceA) = parts(promotersA, detractorsA, nA), (npsB, varianceB) = parts(promotersB, detractorsB, nB)
+        let standardError = (varianceA + varianceB).squareRoot()
+        guard standardError > 0 else { return SignificanceTest(kind: .npsZ, statistic: 0, p: npsA == npsB ? 1 : 0) }
+        let z = (npsA - npsB) / standardError
         return SignificanceTest(kind: .npsZ, statistic: z, p: Distributions.normalTwoSidedP(z))
     }
 

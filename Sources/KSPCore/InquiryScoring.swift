@@ -29,13 +29,13 @@ public final class InquiryScorer {
         timeZone = TimeZone(identifier: definition.timezone)
         waitArea = definition.waitAreaIndex
         var byArea = Array(repeating: [(index: Int, weight: Double)](), count: definition.areas.count)
-        for (i, q) in definition.questions.enumerated() { byArea[q.areaIndex].append((i, q.weight)) }
+        for (index, question) in definition.questions.enumerated() { byArea[question.areaIndex].append((index, question.weight)) }
         questionsByArea = byArea
         areaWeights = definition.areas.map(\.weight)
-        pointsOf = definition.questions.map { q in
-            switch q.type {
+        pointsOf = definition.questions.map { question in
+            switch question.type {
             case .yesno: return { $0 * 100 }
-            case let .scale(lo, hi): return { ($0 - Double(lo)) / Double(hi - lo) * 100 }
+            case let .scale(low, high): return { ($0 - Double(low)) / Double(high - low) * 100 }
             case .choice: return { $0 }
             }
         }
@@ -53,73 +53,73 @@ public final class InquiryScorer {
         }
     }
 
-    private func utcOffset(_ t: LocalDateTime) -> Int64 {
-        guard let tz = timeZone else { return 0 }
-        let hour = t.secondsSinceEpoch / 3600
+    private func utcOffset(_ time: LocalDateTime) -> Int64 {
+        guard let timeZone = timeZone else { return 0 }
+        let hour = time.secondsSinceEpoch / 3600
         if let cached = offsetByHour[hour] { return cached }
         // First guess with the offset at the naive instant, then correct once.
-        let guess = Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.secondsSinceEpoch))))
-        let offset = Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t.secondsSinceEpoch - guess))))
+        let guess = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.secondsSinceEpoch))))
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.secondsSinceEpoch - guess))))
         offsetByHour[hour] = offset
         return offset
     }
 
     /// Rules 1–5 for one inquiry. `raw` holds one raw answer per question (NaN = not applicable).
     public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int, raw: [Double]) -> ScoredInquiry {
-        raw.withUnsafeBufferPointer { buf in
-            score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: buf)
+        raw.withUnsafeBufferPointer { buffer in
+            score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: buffer)
         }
     }
 
     public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
                       raw: UnsafeBufferPointer<Double>) -> ScoredInquiry {
         var areas = [Double](repeating: .nan, count: definition.areas.count)
-        let r = areas.withUnsafeMutableBufferPointer {
+        let scored = areas.withUnsafeMutableBufferPointer {
             score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: raw, areaScores: $0)
         }
-        return ScoredInquiry(answered: r.answered, waitSeconds: r.waitSeconds, areaScores: areas.map { $0.isNaN ? nil : $0 }, total: r.total)
+        return ScoredInquiry(answered: scored.answered, waitSeconds: scored.waitSeconds, areaScores: areas.map { $0.isNaN ? nil : $0 }, total: scored.total)
     }
 
     /// Rules 1–5 writing the area scores (NaN = undefined) into a buffer: the loader's allocation-free path.
     public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
                       raw: UnsafeBufferPointer<Double>, areaScores areas: UnsafeMutableBufferPointer<Double>)
         -> (answered: Bool, waitSeconds: Double?, total: Double) {
-        let ch = definition.channels[channel]
+        let channelDefinition = definition.channels[channel]
         var waitSeconds: Double?
         var answered = false
         if let answeredAt {
-            let w = wait(channel: channel, from: contactedAt, to: answeredAt)
-            waitSeconds = w
+            let waited = wait(channel: channel, from: contactedAt, to: answeredAt)
+            waitSeconds = waited
             // A negative wait (an answer before the contact, however it got past the loader) never scores.
-            answered = w >= 0 && w <= ch.limit
+            answered = waited >= 0 && waited <= channelDefinition.limit
         }
-        for a in areas.indices { areas[a] = .nan }
-        guard answered, let w = waitSeconds else {
+        for area in areas.indices { areas[area] = .nan }
+        guard answered, let waited = waitSeconds else {
             // Rule 3 and 5: no answer scores 0 on wait and in total; every other area is undefined.
-            if let wa = waitArea { areas[wa] = 0 }
+            if let waitAreaIndex = waitArea { areas[waitAreaIndex] = 0 }
             return (false, waitSeconds, 0)
         }
-        for a in 0..<areaWeights.count {
-            if a == waitArea {
-                var points = ch.points(forWait: w)
+        for area in 0..<areaWeights.count {
+            if area == waitArea {
+                var points = channelDefinition.points(forWait: waited)
                 if attempts >= 2 { points *= definition.secondAttemptFactor }
-                areas[a] = points
+                areas[area] = points
                 continue
             }
             var sum = 0.0, weights = 0.0
-            for (q, weight) in questionsByArea[a] {
-                let r = raw[q]
-                if r.isNaN { continue }
-                sum += pointsOf[q](r) * weight
+            for (question, weight) in questionsByArea[area] {
+                let answer = raw[question]
+                if answer.isNaN { continue }
+                sum += pointsOf[question](answer) * weight
                 weights += weight
             }
-            if weights > 0 { areas[a] = sum / weights }
+            if weights > 0 { areas[area] = sum / weights }
         }
         var total = 0.0, weights = 0.0
-        for a in 0..<areaWeights.count where areaWeights[a] > 0 {
-            let s = areas[a]
-            if !s.isNaN { total += s * areaWeights[a]; weights += areaWeights[a] }
+        for area in 0..<areaWeights.count where areaWeights[area] > 0 {
+            let areaScore = areas[area]
+            if !areaScore.isNaN { total += areaScore * areaWeights[area]; weights += areaWeights[area] }
         }
-        return (true, w, weights > 0 ? total / weights : 0)
+        return (true, waited, weights > 0 ? total / weights : 0)
     }
 }

@@ -20,7 +20,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
     public var date: CivilDate { CivilDate(dayNumber: dayNumber) }
     public var secondOfDay: Int { Int(secondsSinceEpoch - Int64(dayNumber) * 86400) }
 
-    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
+    public static func < (left: LocalDateTime, right: LocalDateTime) -> Bool { left.secondsSinceEpoch < right.secondsSinceEpoch }
 
     /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
     public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {
@@ -28,14 +28,14 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
         digits.reserveCapacity(6)
         var current = -1
         var separators = [UInt8]()
-        for b in bytes {
-            if b >= 48 && b <= 57 {
-                current = (current < 0 ? 0 : current) &* 10 &+ Int(b - 48)
+        for byte in bytes {
+            if byte >= 48 && byte <= 57 {
+                current = (current < 0 ? 0 : current) &* 10 &+ Int(byte - 48)
                 if current > 100_000 { return nil }
             } else {
                 if current < 0 { return nil }
                 digits.append(current)
-                separators.append(b)
+                separators.append(byte)
                 current = -1
             }
         }
@@ -57,8 +57,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// `02:00`
     public var timeOfDay: String {
-        let s = secondOfDay
-        return "\(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+        let seconds = secondOfDay
+        return "\(pad2(seconds / 3600)):\(pad2(seconds / 60 % 60))"
     }
 
     /// `2024-01-15 09:30:05` (the seconds only when not zero).
@@ -69,9 +69,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// `2024-01-15 09:30`
     public var description: String {
-        let d = date
-        let s = secondOfDay
-        return "\(d) \(pad2(s / 3600)):\(pad2(s / 60 % 60))"
+        let seconds = secondOfDay
+        return "\(date) \(pad2(seconds / 3600)):\(pad2(seconds / 60 % 60))"
     }
 }
 
@@ -82,16 +81,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
 
     public init(dayNumber z0: Int) {
-        // Howard Hinnant's civil_from_days.
+        // Howard Hinnant's civil_from_days. The short names (z, era, doe, yoe, doy, mp) are his.
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     public var dayNumber: Int { CivilDate.daysFromCivil(year: year, month: month, day: day) }
@@ -100,11 +99,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var isoWeekday: Int { CivilDate.isoWeekday(dayNumber: dayNumber) }
 
     public static func isoWeekday(dayNumber: Int) -> Int {
-        let r = (dayNumber + 3) % 7
-        return (r < 0 ? r + 7 : r) + 1
+        let remainder = (dayNumber + 3) % 7
+        return (remainder < 0 ? remainder + 7 : remainder) + 1
     }
 
     public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        // Howard Hinnant's days_from_civil; the short names (y, era, yoe, mp, doy, doe) are his.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -114,7 +114,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(year: Int, month: Int) -> Int {
         switch month {
@@ -132,23 +132,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func parse(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              isValid(year: y, month: m, day: d) else { return nil }
-        return CivilDate(year: y, month: m, day: d)
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              isValid(year: year, month: month, day: day) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+    public static func < (left: CivilDate, right: CivilDate) -> Bool { left.dayNumber < right.dayNumber }
 
     public var description: String { "\(year)-\(pad2(month))-\(pad2(day))" }
 
     /// ISO 8601 week: (week-based year, week number).
     public var isoWeek: (year: Int, week: Int) {
-        let dn = dayNumber
-        let thursday = dn - isoWeekday + 4
-        let ty = CivilDate(dayNumber: thursday).year
-        let jan1 = CivilDate.daysFromCivil(year: ty, month: 1, day: 1)
-        return (ty, (thursday - jan1) / 7 + 1)
+        let thursday = dayNumber - isoWeekday + 4
+        let weekYear = CivilDate(dayNumber: thursday).year
+        let jan1 = CivilDate.daysFromCivil(year: weekYear, month: 1, day: 1)
+        return (weekYear, (thursday - jan1) / 7 + 1)
     }
 }
 
-@inline(__always) func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+@inline(__always) func pad2(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }

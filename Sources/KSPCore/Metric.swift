@@ -11,13 +11,13 @@ public enum Metric: Hashable, Sendable {
     case waitMedian
 
     /// The metric's id as typed in a statement and used as a column name.
-    public func id(in d: SeasonDefinition) -> String {
+    public func id(in definition: SeasonDefinition) -> String {
         switch self {
         case .total: return "total"
         case .totalAnswered: return "total_answered"
-        case let .area(a): return d.areas[a].id
-        case let .question(q): return d.questions[q].id
-        case let .cx(m): return m.rawValue
+        case let .area(area): return definition.areas[area].id
+        case let .question(question): return definition.questions[question].id
+        case let .cx(cxMetric): return cxMetric.rawValue
         case .n: return "n"
         case .noanswer: return "noanswer"
         case .noanswer1: return "noanswer1"
@@ -32,11 +32,11 @@ public enum Metric: Hashable, Sendable {
     ]
 
     /// Resolves a metric id against a season: fixed names, then area ids, then question ids.
-    public static func named(_ text: String, in d: SeasonDefinition) -> Metric? {
+    public static func named(_ text: String, in definition: SeasonDefinition) -> Metric? {
         let key = text.lowercased()
-        if let m = fixedNames[key] { return m }
-        if let a = d.areaIndex(id: key) { return .area(a) }
-        if let q = d.questionIndex(id: key) { return .question(q) }
+        if let metric = fixedNames[key] { return metric }
+        if let area = definition.areaIndex(id: key) { return .area(area) }
+        if let question = definition.questionIndex(id: key) { return .question(question) }
         return nil
     }
 
@@ -113,19 +113,19 @@ public struct FigureAccumulator: Sendable {
         switch metric {
         case .total:
             columns.total.withUnsafeBufferPointer { totals in
-                for i in inquiries { addValue(totals[i]) }
+                for inquiry in inquiries { addValue(totals[inquiry]) }
             }
         case .totalAnswered:
             columns.total.withUnsafeBufferPointer { totals in
                 columns.answered.withUnsafeBufferPointer { answered in
-                    for i in inquiries where answered[i] { addValue(totals[i]) }
+                    for inquiry in inquiries where answered[inquiry] { addValue(totals[inquiry]) }
                 }
             }
         case let .area(area):
             let areaCount = columns.areaCount
             columns.areaScores.withUnsafeBufferPointer { scores in
-                for i in inquiries {
-                    let score = scores[i &* areaCount &+ area]
+                for inquiry in inquiries {
+                    let score = scores[inquiry &* areaCount &+ area]
                     if !score.isNaN { addValue(score) }
                 }
             }
@@ -134,35 +134,35 @@ public struct FigureAccumulator: Sendable {
             let question = question
             let questionPoints = questionPoints
             columns.raw.withUnsafeBufferPointer { answers in
-                for i in inquiries {
-                    let answer = answers[i &* questionCount &+ question]
+                for inquiry in inquiries {
+                    let answer = answers[inquiry &* questionCount &+ question]
                     if !answer.isNaN { addValue(questionPoints.points(answer)) }
                 }
             }
         case let .cx(cx) where season.seasons.count > 1:
             // Each season asks its own question for a CX metric.
-            for i in inquiries {
-                guard let seasonQuestion = season.seasons[Int(columns.season[i])].metricQuestions[cx] else { continue }
-                addCX(columns.raw(i, seasonQuestion))
+            for inquiry in inquiries {
+                guard let seasonQuestion = season.seasons[Int(columns.season[inquiry])].metricQuestions[cx] else { continue }
+                addCX(columns.raw(inquiry, seasonQuestion))
             }
         case .cx:
             guard question >= 0 else { return }
             let questionCount = columns.questionCount
             let question = question
             columns.raw.withUnsafeBufferPointer { answers in
-                for i in inquiries { addCX(answers[i &* questionCount &+ question]) }
+                for inquiry in inquiries { addCX(answers[inquiry &* questionCount &+ question]) }
             }
         case .n:
             count += inquiries.count
         case .noanswer:
-            for i in inquiries { addShare(hit: !columns.answered[i]) }
+            for inquiry in inquiries { addShare(hit: !columns.answered[inquiry]) }
         case .noanswer1:
-            for i in inquiries { addShare(hit: !columns.answered[i] || columns.attempts[i] >= 2) }
+            for inquiry in inquiries { addShare(hit: !columns.answered[inquiry] || columns.attempts[inquiry] >= 2) }
         case .waitMedian:
-            for i in inquiries where columns.answered[i] {
+            for inquiry in inquiries where columns.answered[inquiry] {
                 count += 1
-                values.append(columns.waitSeconds[i])
-                clocks |= season.definition.channels[Int(columns.channel[i])].clock == .business ? 2 : 1
+                values.append(columns.waitSeconds[inquiry])
+                clocks |= season.definition.channels[Int(columns.channel[inquiry])].clock == .business ? 2 : 1
             }
         }
     }
@@ -207,8 +207,8 @@ public struct FigureAccumulator: Sendable {
             guard !values.isEmpty else { return Figure(value: nil, base: 0) }
             guard !mixesClocks else { return Figure(value: nil, base: count) }
             let sorted = values.sorted()
-            let m = sorted.count / 2
-            return Figure(value: sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2, base: count)
+            let middle = sorted.count / 2
+            return Figure(value: sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, base: count)
         default:
             return Figure.mean(count: count, sum: sum, sumSquares: sumSquares)
         }
@@ -217,13 +217,13 @@ public struct FigureAccumulator: Sendable {
     /// This group's figures with another group's taken out (the other must be part of this one):
     /// "the rest" of a row or table, for testing a cell against it. Not for medians.
     public func removing(_ part: FigureAccumulator) -> FigureAccumulator {
-        var r = self
-        r.count -= part.count
-        r.sum -= part.sum
-        r.sumSquares -= part.sumSquares
-        r.promoters -= part.promoters
-        r.detractors -= part.detractors
-        return r
+        var rest = self
+        rest.count -= part.count
+        rest.sum -= part.sum
+        rest.sumSquares -= part.sumSquares
+        rest.promoters -= part.promoters
+        rest.detractors -= part.detractors
+        return rest
     }
 
     /// Adds another group's inquiries (disjoint from this one's).
@@ -251,15 +251,15 @@ public struct FigureAccumulator: Sendable {
 extension Season {
     /// Rule 6: one metric over a set of inquiries.
     public func figure(_ metric: Metric, over inquiries: some Sequence<Int>) -> Figure {
-        var acc = FigureAccumulator(metric, definition: definition)
-        acc.add(Array(inquiries), self)
-        return acc.figure
+        var accumulator = FigureAccumulator(metric, definition: definition)
+        accumulator.add(Array(inquiries), self)
+        return accumulator.figure
     }
 
     /// All inquiries of a participant.
-    public func inquiries(ofParticipant p: Int) -> [Int] {
-        var r: [Int] = []
-        for i in 0..<inquiries.count where Int(inquiries.participant[i]) == p { r.append(i) }
-        return r
+    public func inquiries(ofParticipant participant: Int) -> [Int] {
+        var result: [Int] = []
+        for i in 0..<inquiries.count where Int(inquiries.participant[i]) == participant { result.append(i) }
+        return result
     }
 }

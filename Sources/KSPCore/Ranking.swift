@@ -17,25 +17,25 @@ public enum Ranking {
         var totals = [FigureAccumulator](repeating: FigureAccumulator(.total, definition: season.definition), count: season.participants.count)
         var ties = [FigureAccumulator](repeating: FigureAccumulator(tieArea.map { .area($0) } ?? .total, definition: season.definition), count: season.participants.count)
         var inquiriesOf = [[Int]](repeating: [], count: season.participants.count)
-        for i in inquiries {
-            let participant = Int(season.inquiries.participant[i])
+        for inquiry in inquiries {
+            let participant = Int(season.inquiries.participant[inquiry])
             if let participants, !participants.contains(participant) { continue }
-            inquiriesOf[participant].append(i)
+            inquiriesOf[participant].append(inquiry)
         }
         for participant in season.participants.indices where !inquiriesOf[participant].isEmpty {
             totals[participant].add(inquiriesOf[participant], season)
             ties[participant].add(inquiriesOf[participant], season)
         }
         var rows: [RankedParticipant] = []
-        for p in season.participants.indices {
-            let f = totals[p].figure
-            guard let total = f.value, f.base >= max(1, minInquiries) else { continue }
-            rows.append(RankedParticipant(participant: p, rank: 0, total: total, tieBreak: ties[p].figure.value ?? -1, n: f.base))
+        for participant in season.participants.indices {
+            let figure = totals[participant].figure
+            guard let total = figure.value, figure.base >= max(1, minInquiries) else { continue }
+            rows.append(RankedParticipant(participant: participant, rank: 0, total: total, tieBreak: ties[participant].figure.value ?? -1, n: figure.base))
         }
-        rows.sort { a, b in
-            if a.total != b.total { return a.total > b.total }
-            if a.tieBreak != b.tieBreak { return a.tieBreak > b.tieBreak }
-            return NorwegianCollation.less(season.participants[a.participant].name, season.participants[b.participant].name)
+        rows.sort { left, right in
+            if left.total != right.total { return left.total > right.total }
+            if left.tieBreak != right.tieBreak { return left.tieBreak > right.tieBreak }
+            return NorwegianCollation.less(season.participants[left.participant].name, season.participants[right.participant].name)
         }
         for k in rows.indices { rows[k].rank = k + 1 }
         return rows
@@ -55,19 +55,19 @@ public enum Ranking {
     /// Class winners, "Best i test" and "Best på <channel>" over the given inquiries.
     public static func awards(_ season: Season, inquiries: [Int]? = nil, minInquiries: Int? = nil) -> [Award] {
         let all = inquiries ?? Array(0..<season.inquiries.count)
-        let minN = minInquiries ?? season.definition.minInquiriesForAward
-        let ranked = rank(season, inquiries: all, minInquiries: minN)
+        let minimumInquiries = minInquiries ?? season.definition.minInquiriesForAward
+        let ranked = rank(season, inquiries: all, minInquiries: minimumInquiries)
         var result: [Award] = []
-        for c in season.classes.indices {
-            if let top = ranked.first(where: { season.participants[$0.participant].classIndex == c }) {
-                result.append(Award(kind: .classWinner(classIndex: c), winner: top))
+        for classIndex in season.classes.indices {
+            if let top = ranked.first(where: { season.participants[$0.participant].classIndex == classIndex }) {
+                result.append(Award(kind: .classWinner(classIndex: classIndex), winner: top))
             }
         }
         if let best = ranked.first { result.append(Award(kind: .bestInTest, winner: best)) }
-        for ch in season.definition.channels.indices {
-            let onChannel = all.filter { Int(season.inquiries.channel[$0]) == ch }
+        for channel in season.definition.channels.indices {
+            let onChannel = all.filter { Int(season.inquiries.channel[$0]) == channel }
             if let best = rank(season, inquiries: onChannel, minInquiries: 3).first {
-                result.append(Award(kind: .bestOnChannel(channel: ch), winner: best))
+                result.append(Award(kind: .bestOnChannel(channel: channel), winner: best))
             }
         }
         return result

@@ -81,8 +81,8 @@ public struct Season: Sendable {
 
     /// First and last contact date.
     public var dateRange: (first: CivilDate, last: CivilDate)? {
-        guard let lo = inquiries.contactedAt.min(), let hi = inquiries.contactedAt.max() else { return nil }
-        return (LocalDateTime(secondsSinceEpoch: lo).date, LocalDateTime(secondsSinceEpoch: hi).date)
+        guard let earliest = inquiries.contactedAt.min(), let latest = inquiries.contactedAt.max() else { return nil }
+        return (LocalDateTime(secondsSinceEpoch: earliest).date, LocalDateTime(secondsSinceEpoch: latest).date)
     }
 }
 
@@ -96,7 +96,7 @@ public struct InquiryColumns: Sendable {
     public var idArena: [UInt8] = []
     public var idOffsets: [Int32] = [0]
     public var ids: [String] { (0..<count).map(id) }
-    public func id(_ i: Int) -> String { String(decoding: idArena[Int(idOffsets[i])..<Int(idOffsets[i + 1])], as: UTF8.self) }
+    public func id(_ inquiry: Int) -> String { String(decoding: idArena[Int(idOffsets[inquiry])..<Int(idOffsets[inquiry + 1])], as: UTF8.self) }
     public var participant: [Int32] = []
     public var channel: [UInt8] = []
     public var shopper: [Int32] = []
@@ -142,17 +142,17 @@ public struct InquiryColumns: Sendable {
         var monthOfDay: [Int32: (Int32, Int32)] = [:]
         month = []; week = []
         month.reserveCapacity(count); week.reserveCapacity(count)
-        for d in day {
-            if let (m, w) = monthOfDay[d] { month.append(m); week.append(w); continue }
-            let date = CivilDate(dayNumber: Int(d))
+        for contactDay in day {
+            if let (monthKey, weekKey) = monthOfDay[contactDay] { month.append(monthKey); week.append(weekKey); continue }
+            let date = CivilDate(dayNumber: Int(contactDay))
             let iso = date.isoWeek
-            let mw = (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
-            monthOfDay[d] = mw
-            month.append(mw.0); week.append(mw.1)
+            let monthAndWeek = (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
+            monthOfDay[contactDay] = monthAndWeek
+            month.append(monthAndWeek.0); week.append(monthAndWeek.1)
         }
     }
 
     @inline(__always) public func raw(_ inquiry: Int, _ question: Int) -> Double { raw[inquiry &* questionCount &+ question] }
     @inline(__always) public func areaScore(_ inquiry: Int, _ area: Int) -> Double { areaScores[inquiry &* areaCount &+ area] }
-    public func contacted(_ i: Int) -> LocalDateTime { LocalDateTime(secondsSinceEpoch: contactedAt[i]) }
+    public func contacted(_ inquiry: Int) -> LocalDateTime { LocalDateTime(secondsSinceEpoch: contactedAt[inquiry]) }
 }

@@ -9,9 +9,9 @@ public enum SeasonLoader {
 
     public static func load(directory: String) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
-        let dirURL = URL(fileURLWithPath: directory)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+        let directoryURL = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SeasonLoadError(directory: directory, errors: [SeasonDiagnostic(.error, file: directory, "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv")], warnings: [], truncated: false)
         }
         let files = [definitionFile, participantsFile, inquiriesFile]
@@ -20,7 +20,7 @@ public enum SeasonLoader {
             throw SeasonLoadError(directory: directory, errors: [error], warnings: [], truncated: false)
         }
         func read(_ name: String) -> [UInt8]? {
-            let path = dirURL.appendingPathComponent(name).path
+            let path = directoryURL.appendingPathComponent(name).path
             guard let bytes = readFile(path) else {
                 sink.error(name, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "missing; a season directory holds season.yaml, participants.csv and inquiries.csv")
                 return nil
@@ -38,20 +38,20 @@ public enum SeasonLoader {
     /// sample the inquiries are 100 MB). Reads until end of file, so a file that grows or shrinks
     /// while being read gives what was there.
     static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
+        let fileDescriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard fileDescriptor >= 0 else { return nil }
+        defer { close(fileDescriptor) }
+        var status = stat()
+        guard fstat(fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buf, initialized in
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, initialized in
             var done = 0
             while done < size {
-                let r = Foundation.read(fd, buf.baseAddress! + done, size - done)
-                if r < 0 { if errno == EINTR { continue }; failed = true; break }
-                if r == 0 { break }  // the file shrank while being read
-                done += r
+                let bytesRead = Foundation.read(fileDescriptor, buffer.baseAddress! + done, size - done)
+                if bytesRead < 0 { if errno == EINTR { continue }; failed = true; break }
+                if bytesRead == 0 { break }  // the file shrank while being read
+                done += bytesRead
             }
             initialized = done
         }
@@ -59,15 +59,15 @@ public enum SeasonLoader {
         // The file grew while being read: take the rest too.
         var extra = [UInt8](repeating: 0, count: 65536)
         while true {
-            let r = extra.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, 65536) }
-            if r <= 0 { break }
-            bytes.append(contentsOf: extra[0..<r])
+            let bytesRead = extra.withUnsafeMutableBytes { Foundation.read(fileDescriptor, $0.baseAddress, 65536) }
+            if bytesRead <= 0 { break }
+            bytes.append(contentsOf: extra[0..<bytesRead])
         }
         return bytes
     }
 
     /// Loads a season from the contents of its three files (used by tests and fuzzing).
-    public static func load(definition yamlBytes: [UInt8], participants pBytes: [UInt8], inquiries iBytes: [UInt8],
+    public static func load(definition yamlBytes: [UInt8], participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
                             directory: String = "") throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
@@ -76,29 +76,29 @@ public enum SeasonLoader {
         guard let yamlText = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink) else { throw fail() }
         let definition = SeasonYAML.parse(yamlText, into: &sink)
         guard let definition else { throw fail() }
-        return try load(parsed: definition, participants: pBytes, inquiries: iBytes, directory: directory)
+        return try load(parsed: definition, participants: participantsBytes, inquiries: inquiriesBytes, directory: directory)
     }
 
     /// Parses season.yaml alone (for tools that load many variants of one season's data).
     public static func definition(_ yamlBytes: [UInt8]) throws(SeasonLoadError) -> SeasonDefinition {
         var sink = DiagnosticSink()
-        if let text = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink), let d = SeasonYAML.parse(text, into: &sink) { return d }
+        if let text = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink), let definition = SeasonYAML.parse(text, into: &sink) { return definition }
         throw SeasonLoadError(directory: "", errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
     }
 
     /// Loads the data files against an already parsed definition.
-    public static func load(parsed definition: SeasonDefinition, participants pBytes: [UInt8], inquiries iBytes: [UInt8],
+    public static func load(parsed definition: SeasonDefinition, participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
                             directory: String = "") throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
             SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
-        let pTable = readCSV(pBytes, file: participantsFile, sink: &sink)
-        let iStream = checkInquiries(iBytes, sink: &sink)
-        guard let pTable, let iStream, sink.errors.isEmpty else { throw fail() }
-        let (participants, classes) = readParticipants(pTable, sink: &sink)
+        let participantsTable = readCSV(participantsBytes, file: participantsFile, sink: &sink)
+        let inquiriesStream = checkInquiries(inquiriesBytes, sink: &sink)
+        guard let participantsTable, let inquiriesStream, sink.errors.isEmpty else { throw fail() }
+        let (participants, classes) = readParticipants(participantsTable, sink: &sink)
         var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
-        do { try builder.read(iStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
+        do { try builder.read(inquiriesStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
         sink = builder.sink
         guard sink.errors.isEmpty else { throw fail() }
         var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
@@ -111,9 +111,9 @@ public enum SeasonLoader {
         season.seasons = [SeasonInfo(name: definition.name, directory: directory, definition: definition, firstDay: firstDay)]
         // A participant with no inquiries is worth a warning: it cannot be ranked.
         var seen = [Bool](repeating: false, count: participants.count)
-        for p in season.inquiries.participant { seen[Int(p)] = true }
-        for (i, p) in participants.enumerated() where !seen[i] {
-            sink.warning(participantsFile, line: i + 2, "participant \(p.id) (\(p.name)) has no inquiries")
+        for participant in season.inquiries.participant { seen[Int(participant)] = true }
+        for (index, participant) in participants.enumerated() where !seen[index] {
+            sink.warning(participantsFile, line: index + 2, "participant \(participant.id) (\(participant.name)) has no inquiries")
         }
         season.warnings = sink.warnings
         return season
@@ -121,8 +121,8 @@ public enum SeasonLoader {
 
     static func decodeUTF8(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> String? {
         guard checkText(bytes, file: file, sink: &sink) else { return nil }
-        let s = String(decoding: bytes, as: UTF8.self)
-        return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     /// inquiries.csv is read in chunks: here only the checks of the file as a whole.
@@ -175,19 +175,19 @@ public enum SeasonLoader {
     /// Header columns by lowercased, trimmed name → index; duplicated names are errors.
     static func headerIndex(_ table: CSVTable, file: String, sink: inout DiagnosticSink) -> [String: Int] {
         var index: [String: Int] = [:]
-        for c in 0..<table.fieldCount(row: 0) {
-            let name = table.field(row: 0, column: c).trimmingCharacters(in: .whitespaces).lowercased()
+        for column in 0..<table.fieldCount(row: 0) {
+            let name = table.field(row: 0, column: column).trimmingCharacters(in: .whitespaces).lowercased()
             if index[name] != nil {
-                sink.error(file, line: table.line(row: 0), column: c + 1, "column \"\(name)\" appears twice in the header")
-            } else { index[name] = c }
+                sink.error(file, line: table.line(row: 0), column: column + 1, "column \"\(name)\" appears twice in the header")
+            } else { index[name] = column }
         }
         return index
     }
 
-    static func readParticipants(_ t: CSVTable, sink: inout DiagnosticSink) -> ([Participant], [String]) {
+    static func readParticipants(_ table: CSVTable, sink: inout DiagnosticSink) -> ([Participant], [String]) {
         let file = participantsFile
-        let header = headerIndex(t, file: file, sink: &sink)
-        guard let ci = header["id"], let cn = header["name"], let cc = header["class"] else {
+        let header = headerIndex(table, file: file, sink: &sink)
+        guard let idColumn = header["id"], let nameColumn = header["name"], let classColumn = header["class"] else {
             let missing = ["id", "name", "class"].filter { header[$0] == nil }
             sink.error(file, line: 1, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header id,name,class")
             return ([], [])
@@ -195,25 +195,25 @@ public enum SeasonLoader {
         var result: [Participant] = []
         var ids: [String: Int] = [:]
         var lines: [Int] = []
-        let width = t.fieldCount(row: 0)
-        for r in 1..<max(1, t.rowCount) {
-            let line = t.line(row: r)
-            guard t.fieldCount(row: r) == width else {
-                sink.error(file, line: line, "expected \(width) fields as in the header, found \(t.fieldCount(row: r))")
+        let width = table.fieldCount(row: 0)
+        for row in 1..<max(1, table.rowCount) {
+            let line = table.line(row: row)
+            guard table.fieldCount(row: row) == width else {
+                sink.error(file, line: line, "expected \(width) fields as in the header, found \(table.fieldCount(row: row))")
                 continue
             }
-            let id = t.field(row: r, column: ci).trimmingCharacters(in: .whitespaces)
-            let name = t.field(row: r, column: cn).trimmingCharacters(in: .whitespaces)
-            let cls = t.field(row: r, column: cc).trimmingCharacters(in: .whitespaces)
-            if id.isEmpty { sink.error(file, line: line, column: ci + 1, "empty id; expected a participant id"); continue }
-            if let first = ids[id] { sink.error(file, line: line, column: ci + 1, "duplicate participant id \(id) (first on line \(first))"); continue }
-            if name.isEmpty { sink.error(file, line: line, column: cn + 1, "empty name; expected the participant's name") }
-            if cls.isEmpty { sink.error(file, line: line, column: cc + 1, "empty class; expected the participant's class") }
+            let id = table.field(row: row, column: idColumn).trimmingCharacters(in: .whitespaces)
+            let name = table.field(row: row, column: nameColumn).trimmingCharacters(in: .whitespaces)
+            let className = table.field(row: row, column: classColumn).trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { sink.error(file, line: line, column: idColumn + 1, "empty id; expected a participant id"); continue }
+            if let first = ids[id] { sink.error(file, line: line, column: idColumn + 1, "duplicate participant id \(id) (first on line \(first))"); continue }
+            if name.isEmpty { sink.error(file, line: line, column: nameColumn + 1, "empty name; expected the participant's name") }
+            if className.isEmpty { sink.error(file, line: line, column: classColumn + 1, "empty class; expected the participant's class") }
             ids[id] = line
-            result.append(Participant(id: id, name: name, className: cls, classIndex: -1))
+            result.append(Participant(id: id, name: name, className: className, classIndex: -1))
             lines.append(line)
         }
-        checkSpellings(result, lines: lines, nameColumn: cn + 1, classColumn: cc + 1, sink: &sink)
+        checkSpellings(result, lines: lines, nameColumn: nameColumn + 1, classColumn: classColumn + 1, sink: &sink)
         let classes = Array(Set(result.map(\.className))).sorted(by: NorwegianCollation.less)
         let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         for i in result.indices { result[i].classIndex = classIndex[result[i].className]! }
@@ -223,38 +223,38 @@ public enum SeasonLoader {
     /// Rules 1–5 for every inquiry, stored in the season's columns. Large seasons are scored on
     /// two threads, each with its own scorer (its caches are not shared) over half the inquiries.
     static func score(_ season: inout Season) {
-        let def = season.definition
-        var cols = season.inquiries
+        let definition = season.definition
+        var columns = season.inquiries
         season.inquiries = InquiryColumns()  // sole owner: no copy of the answers when written below
-        let nq = cols.questionCount, na = def.areas.count, count = cols.count
-        cols.areaCount = na
+        let questionCount = columns.questionCount, areaCount = definition.areas.count, count = columns.count
+        columns.areaCount = areaCount
         var answered = [Bool](repeating: false, count: count)
         var waits = [Double](repeating: .nan, count: count)
-        var areaScores = [Double](repeating: .nan, count: count * na)
+        var areaScores = [Double](repeating: .nan, count: count * areaCount)
         var totals = [Double](repeating: 0, count: count)
-        let channel = cols.channel, contactedAt = cols.contactedAt, answeredAtColumn = cols.answeredAt, attempts = cols.attempts
+        let channel = columns.channel, contactedAt = columns.contactedAt, answeredAtColumn = columns.answeredAt, attempts = columns.attempts
         let parts = count >= 20_000 ? 2 : 1
-        cols.raw.withUnsafeMutableBufferPointer { rawBuffer in
+        columns.raw.withUnsafeMutableBufferPointer { rawBuffer in
             areaScores.withUnsafeMutableBufferPointer { areaBuffer in
                 answered.withUnsafeMutableBufferPointer { answeredBuffer in
                     waits.withUnsafeMutableBufferPointer { waitBuffer in
                         totals.withUnsafeMutableBufferPointer { totalBuffer in
                             // Each part writes only its own range of these buffers.
-                            nonisolated(unsafe) let raw = rawBuffer, areas = areaBuffer, ans = answeredBuffer, wt = waitBuffer, tot = totalBuffer
+                            nonisolated(unsafe) let raw = rawBuffer, areas = areaBuffer, answeredResults = answeredBuffer, waitResults = waitBuffer, totalResults = totalBuffer
                             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                                let scorer = InquiryScorer(definition: def)
-                                let lo = count * part / parts, hi = count * (part + 1) / parts
-                                for i in lo..<hi {
+                                let scorer = InquiryScorer(definition: definition)
+                                let start = count * part / parts, end = count * (part + 1) / parts
+                                for i in start..<end {
                                     let answeredAt = answeredAtColumn[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
-                                    let row = UnsafeBufferPointer(rebasing: raw[(i * nq)..<(i * nq + nq)])
-                                    let s = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
+                                    let row = UnsafeBufferPointer(rebasing: raw[(i * questionCount)..<(i * questionCount + questionCount)])
+                                    let scored = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
                                                          answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
-                                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * na)..<(i * na + na)]))
-                                    ans[i] = s.answered
-                                    wt[i] = s.waitSeconds ?? .nan
-                                    tot[i] = s.total
+                                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * areaCount)..<(i * areaCount + areaCount)]))
+                                    answeredResults[i] = scored.answered
+                                    waitResults[i] = scored.waitSeconds ?? .nan
+                                    totalResults[i] = scored.total
                                     // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
-                                    if !s.answered { for q in 0..<nq { raw[i * nq + q] = .nan } }
+                                    if !scored.answered { for q in 0..<questionCount { raw[i * questionCount + q] = .nan } }
                                 }
                             }
                         }
@@ -262,10 +262,10 @@ public enum SeasonLoader {
                 }
             }
         }
-        cols.answered = answered
-        cols.waitSeconds = waits
-        cols.areaScores = areaScores
-        cols.total = totals
-        season.inquiries = cols
+        columns.answered = answered
+        columns.waitSeconds = waits
+        columns.areaScores = areaScores
+        columns.total = totals
+        season.inquiries = columns
     }
 }

@@ -10,25 +10,25 @@ public struct SeasonSummary: Sendable {
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
 
-    public init(_ s: Season) {
-        name = s.name
-        var perClass = [Int](repeating: 0, count: s.classes.count)
-        for p in s.participants { perClass[p.classIndex] += 1 }
-        participantsPerClass = s.classes.enumerated().map { ($1, perClass[$0]) }
-        var perChannel = [Int](repeating: 0, count: s.definition.channels.count)
-        for c in s.inquiries.channel { perChannel[Int(c)] += 1 }
-        inquiriesPerChannel = s.definition.channels.enumerated().map { ($1.id, perChannel[$0]) }
-        participants = s.participants.count
-        inquiries = s.inquiries.count
-        shoppers = Set(s.inquiries.shopper).count
-        questions = s.definition.questions.count
-        firstDate = s.dateRange?.first
-        lastDate = s.dateRange?.last
+    public init(_ season: Season) {
+        name = season.name
+        var perClass = [Int](repeating: 0, count: season.classes.count)
+        for participant in season.participants { perClass[participant.classIndex] += 1 }
+        participantsPerClass = season.classes.enumerated().map { ($1, perClass[$0]) }
+        var perChannel = [Int](repeating: 0, count: season.definition.channels.count)
+        for channel in season.inquiries.channel { perChannel[Int(channel)] += 1 }
+        inquiriesPerChannel = season.definition.channels.enumerated().map { ($1.id, perChannel[$0]) }
+        participants = season.participants.count
+        inquiries = season.inquiries.count
+        shoppers = Set(season.inquiries.shopper).count
+        questions = season.definition.questions.count
+        firstDate = season.dateRange?.first
+        lastDate = season.dateRange?.last
     }
 
     public var dateRangeText: String {
-        guard let a = firstDate, let b = lastDate else { return "no inquiries" }
-        return "\(a) – \(b)"
+        guard let first = firstDate, let last = lastDate else { return "no inquiries" }
+        return "\(first) – \(last)"
     }
 
     /// The report of `ksp check`.
@@ -36,14 +36,14 @@ public struct SeasonSummary: Sendable {
         var lines = ["\(name): \(participants) participants in \(participantsPerClass.count) classes, \(inquiries) inquiries, \(shoppers) shoppers, \(questions) questions",
                      "dates: \(dateRangeText)", "", "participants per class:"]
         let width = participantsPerClass.map { $0.className.count }.max() ?? 0
-        for (c, n) in participantsPerClass {
-            lines.append("  " + c + String(repeating: " ", count: width - c.count) + "  " + String(n))
+        for (className, count) in participantsPerClass {
+            lines.append("  " + className + String(repeating: " ", count: width - className.count) + "  " + String(count))
         }
         lines.append("")
         lines.append("inquiries per channel:")
-        let cw = inquiriesPerChannel.map { $0.channel.count }.max() ?? 0
-        for (c, n) in inquiriesPerChannel {
-            lines.append("  " + c + String(repeating: " ", count: cw - c.count) + "  " + String(n))
+        let channelWidth = inquiriesPerChannel.map { $0.channel.count }.max() ?? 0
+        for (channel, count) in inquiriesPerChannel {
+            lines.append("  " + channel + String(repeating: " ", count: channelWidth - channel.count) + "  " + String(count))
         }
         return lines.joined(separator: "\n")
     }

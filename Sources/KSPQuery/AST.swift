@@ -29,7 +29,7 @@ public indirect enum Filter: Sendable {
     case or([Filter])
     case not(Filter)
     /// `class = Bank`, `date < 2024-03-01`, `total < 50`, `area = agent`.
-    case comparison(field: Located<String>, op: Located<CompareOp>, value: Located<Literal>)
+    case comparison(field: Located<String>, comparator: Located<Comparator>, value: Located<Literal>)
     /// `class in (Bank, Forsikring)`, `channel not in (email)`.
     case membership(field: Located<String>, negated: Bool, values: [Located<Literal>])
     /// `answered` (and `not answered`).

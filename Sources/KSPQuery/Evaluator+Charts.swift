@@ -35,7 +35,7 @@ extension Evaluator {
         for g in try groups([dim], inquiries) {
             try checkCancelled()
             let f = season.figure(metric, over: g.inquiries)
-            if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.a, season), value: v, base: f.base)) }
+            if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.first, season), value: v, base: f.base)) }
         }
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
         let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
@@ -80,11 +80,11 @@ extension Evaluator {
     func trend(_ metric: Metric, by period: Dimension, rows dim: Dimension?,
                _ inquiries: [Int]) throws(EvaluationError) -> StatementResult {
         let periodGroups = try groups([period], inquiries)
-        let periods = periodGroups.map { period.label($0.key.a, season) }
-        let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.a, $0) })
+        let periods = periodGroups.map { period.label($0.key.first, season) }
+        let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.first, $0) })
         var rowGroups: [(label: String, inquiries: [Int])] = [("all", inquiries)]
         if let dim {
-            rowGroups = try groups([dim], inquiries).map { (dim.label($0.key.a, season), $0.inquiries) }
+            rowGroups = try groups([dim], inquiries).map { (dim.label($0.key.first, season), $0.inquiries) }
         }
         var lines: [TrendChart.Line] = []
         var rows: [[Cell]] = []

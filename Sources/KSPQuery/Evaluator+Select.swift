@@ -1,34 +1,34 @@
 import KSPCore
 
 /// A group key of up to two dimensions.
-struct GroupKey: Hashable { var a: Int; var b: Int }
+struct GroupKey: Hashable { var first: Int; var second: Int }
 
 extension Evaluator {
-    func select(_ s: SelectStatement) throws(EvaluationError) -> ResultTable {
-        let (areaValue, rest) = FilterCompiler.extractArea(s.filter)
+    func select(_ statement: SelectStatement) throws(EvaluationError) -> ResultTable {
+        let (areaValue, rest) = FilterCompiler.extractArea(statement.filter)
         let area = try areaRestriction(areaValue)
-        let metrics = try self.metrics(s.metrics, area: area)
-        if metrics.isEmpty { throw EvaluationError(s.metrics[0].range, "no metrics left after area = \(areaValue?.value.text ?? "")") }
-        var dims: [Dimension] = []
-        for d in s.by { dims.append(try dimension(d)) }
-        let across = try s.across.map { (n) throws(EvaluationError) in try dimension(n) }
-        if let across, dims.contains(across) {
-            throw EvaluationError(s.across!.range, "\(across.rawValue) is already a row dimension; expected another dimension after across")
+        let metrics = try self.metrics(statement.metrics, area: area)
+        if metrics.isEmpty { throw EvaluationError(statement.metrics[0].range, "no metrics left after area = \(areaValue?.value.text ?? "")") }
+        var dimensions: [Dimension] = []
+        for name in statement.by { dimensions.append(try dimension(name)) }
+        let across = try statement.across.map { (name) throws(EvaluationError) in try dimension(name) }
+        if let across, dimensions.contains(across) {
+            throw EvaluationError(statement.across!.range, "\(across.rawValue) is already a row dimension; expected another dimension after across")
         }
-        if dims.count == 2 && dims[0] == dims[1] { throw EvaluationError(s.by[1].range, "\(dims[1].rawValue) is given twice after by") }
+        if dimensions.count == 2 && dimensions[0] == dimensions[1] { throw EvaluationError(statement.by[1].range, "\(dimensions[1].rawValue) is given twice after by") }
         let inquiries = try self.inquiries(passing: rest)
-        let onlyQuestions = s.metrics.count == 1 && ["questions", "spørsmål"].contains(s.metrics[0].value.lowercased())
+        let onlyQuestions = statement.metrics.count == 1 && ["questions", "spørsmål"].contains(statement.metrics[0].value.lowercased())
 
         var table: ResultTable
-        if onlyQuestions && across == nil && dims.count <= 1 {
-            table = try questionRows(metrics, by: dims.first, inquiries)
+        if onlyQuestions && across == nil && dimensions.count <= 1 {
+            table = try questionRows(metrics, by: dimensions.first, inquiries)
         } else if let across {
-            table = try crosstab(metrics, rows: dims, across: across, inquiries)
+            table = try crosstab(metrics, rows: dimensions, across: across, inquiries)
         } else {
-            table = try grouped(metrics, by: dims, inquiries)
+            table = try grouped(metrics, by: dimensions, inquiries)
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
-        try order(&table, by: s.orderBy, top: s.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
+        try order(&table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
         addLegends(&table, againstRow: across != nil)
         return table
     }
@@ -44,43 +44,43 @@ extension Evaluator {
     }
 
     /// Groups inquiries by one or two dimensions, in display order.
-    func groups(_ dims: [Dimension],
+    func groups(_ dimensions: [Dimension],
                 _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, inquiries: [Int])] {
-        guard !dims.isEmpty else { return [(GroupKey(a: 0, b: 0), inquiries)] }
+        guard !dimensions.isEmpty else { return [(GroupKey(first: 0, second: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
-        let first = dims[0].keys(inquiries, season)
-        let second = dims.count > 1 ? dims[1].keys(inquiries, season) : nil
+        let first = dimensions[0].keys(inquiries, season)
+        let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
         if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
             var buckets = [[Int]](repeating: [], count: maxKey + 1)
-            for (n, (k, i)) in zip(first, inquiries).enumerated() {
-                try checkCancelled(at: n)
-                buckets[k].append(i)
+            for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
+                try checkCancelled(at: position)
+                buckets[key].append(inquiry)
             }
-            for (k, bucket) in buckets.enumerated() where !bucket.isEmpty { map[GroupKey(a: k, b: 0)] = bucket }
+            for (key, bucket) in buckets.enumerated() where !bucket.isEmpty { map[GroupKey(first: key, second: 0)] = bucket }
         } else {
-            for (n, i) in inquiries.enumerated() {
-                try checkCancelled(at: n)
-                map[GroupKey(a: first[n], b: second?[n] ?? 0), default: []].append(i)
+            for (position, inquiry) in inquiries.enumerated() {
+                try checkCancelled(at: position)
+                map[GroupKey(first: first[position], second: second?[position] ?? 0), default: []].append(inquiry)
             }
         }
-        let r0 = dims[0].sortRank(season)
-        let r1 = dims.count > 1 ? dims[1].sortRank(season) : { $0 }
-        return map.map { ($0.key, $0.value) }.sorted { x, y in
-            let a0 = r0(x.key.a), b0 = r0(y.key.a)
-            if a0 != b0 { return a0 < b0 }
-            return r1(x.key.b) < r1(y.key.b)
+        let firstRank = dimensions[0].sortRank(season)
+        let secondRank = dimensions.count > 1 ? dimensions[1].sortRank(season) : { $0 }
+        return map.map { ($0.key, $0.value) }.sorted { left, right in
+            let leftRank = firstRank(left.key.first), rightRank = firstRank(right.key.first)
+            if leftRank != rightRank { return leftRank < rightRank }
+            return secondRank(left.key.second) < secondRank(right.key.second)
         }
     }
 
-    func labels(_ dims: [Dimension], _ key: GroupKey) -> [Cell] {
-        dims.enumerated().map { (k, d) in .text(d.label(k == 0 ? key.a : key.b, season)) }
+    func labels(_ dimensions: [Dimension], _ key: GroupKey) -> [Cell] {
+        dimensions.enumerated().map { (position, dimension) in .text(dimension.label(position == 0 ? key.first : key.second, season)) }
     }
 
     /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
-    func intervalCells(_ f: Figure, _ m: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
-        let iv = Significance.interval(f, m, quantiles: &quantiles)
-        return [Cell(.interval(iv, .score)), .number(iv?.low, .score), .number(iv?.high, .score)]
+    func intervalCells(_ figure: Figure, _ metric: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
+        let interval = Significance.interval(figure, metric, quantiles: &quantiles)
+        return [Cell(.interval(interval, .score)), .number(interval?.low, .score), .number(interval?.high, .score)]
     }
 
     func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
@@ -91,41 +91,41 @@ extension Evaluator {
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
     /// table, and the 95 % interval when `.ci on`), then n.
-    func grouped(_ metrics: [Metric], by dims: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
-        let def = season.definition
-        let groups = try self.groups(dims, inquiries)
-        var accs: [[FigureAccumulator]] = []
+    func grouped(_ metrics: [Metric], by dimensions: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+        let definition = season.definition
+        let groups = try self.groups(dimensions, inquiries)
+        var groupAccumulators: [[FigureAccumulator]] = []
         for group in groups {
             try checkCancelled()
-            accs.append(accumulators(metrics, group.inquiries))
+            groupAccumulators.append(accumulators(metrics, group.inquiries))
         }
-        var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
+        var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
         var quantiles: [Int: Double] = [:]
-        for (k, m) in metrics.enumerated() {
-            let id = m.id(in: def)
+        for (metricIndex, metric) in metrics.enumerated() {
+            let id = metric.id(in: definition)
             columns.append(ResultColumn(id))
             let marks: [SignificantDifference?]
-            let testable = !dims.isEmpty && Significance.isTestable(m) && groups.count >= 2
+            let testable = !dimensions.isEmpty && Significance.isTestable(metric) && groups.count >= 2
             if testable {
-                var whole = FigureAccumulator(m, definition: def)
-                for g in accs { whole.merge(g[k]) }
-                marks = Significance.markers(accs.map { $0[k] }, whole: whole, metric: m, evaluator: self)
+                var whole = FigureAccumulator(metric, definition: definition)
+                for accumulatorsOfGroup in groupAccumulators { whole.merge(accumulatorsOfGroup[metricIndex]) }
+                marks = Significance.markers(groupAccumulators.map { $0[metricIndex] }, whole: whole, metric: metric, evaluator: self)
                 columns.append(ResultColumn(id + "_sig", audience: .machines))
             } else { marks = groups.map { _ in nil } }
-            let ci = options.confidenceIntervals && Significance.hasInterval(m)
-            if ci {
+            let showsInterval = options.confidenceIntervals && Significance.hasInterval(metric)
+            if showsInterval {
                 columns.append(ResultColumn(id + " 95% CI", audience: .people))
                 columns.append(ResultColumn(id + "_ci_low", audience: .machines))
                 columns.append(ResultColumn(id + "_ci_high", audience: .machines))
             }
             for g in groups.indices {
-                let f = accs[g][k].figure
-                var c = cell(f, m)
-                c.flags.formUnion(CellFlags(marks[g]))
-                var cells = [c]
+                let figure = groupAccumulators[g][metricIndex].figure
+                var valueCell = cell(figure, metric)
+                valueCell.flags.formUnion(CellFlags(marks[g]))
+                var cells = [valueCell]
                 if testable { cells.append(Cell(.significance(marks[g]))) }
-                if ci { cells += intervalCells(f, m, &quantiles) }
+                if showsInterval { cells += intervalCells(figure, metric, &quantiles) }
                 perMetric[g].append(contentsOf: [cells])
             }
         }
@@ -133,96 +133,96 @@ extension Evaluator {
         if showN { columns.append(ResultColumn("n")) }
         var rows: [[Cell]] = []
         for (g, group) in groups.enumerated() {
-            var row = labels(dims, group.key)
+            var row = labels(dimensions, group.key)
             for cells in perMetric[g] { row += cells }
             if showN {
                 row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             }
             rows.append(row)
         }
-        if dims.isEmpty && inquiries.isEmpty { rows = [] }
-        let mixed = accs.contains { $0.contains(where: \.mixesClocks) }
+        if dimensions.isEmpty && inquiries.isEmpty { rows = [] }
+        let mixed = groupAccumulators.contains { $0.contains(where: \.mixesClocks) }
         return ResultTable(columns: columns, rows: rows, notes: mixed ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
     /// all and n. A cell is marked ▲/▼ when it differs from the rest of its row.
-    func crosstab(_ metrics: [Metric], rows dims: [Dimension], across: Dimension,
+    func crosstab(_ metrics: [Metric], rows dimensions: [Dimension], across: Dimension,
                   _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
-        let def = season.definition
+        let definition = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
         let acrossKeys = Array(Set(allKeys)).sorted { rank($0) < rank($1) }
         let acrossIndex = Dictionary(uniqueKeysWithValues: acrossKeys.enumerated().map { ($1, $0) })
-        var columns = dims.map { ResultColumn($0.rawValue, isDimension: true) }
+        var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
-        for m in metrics {
-            let prefix = several ? m.id(in: def) + " " : ""
-            for k in acrossKeys { columns.append(ResultColumn(prefix + across.label(k, season))) }
+        for metric in metrics {
+            let prefix = several ? metric.id(in: definition) + " " : ""
+            for acrossKey in acrossKeys { columns.append(ResultColumn(prefix + across.label(acrossKey, season))) }
             columns.append(ResultColumn(prefix + "all"))
-            if options.confidenceIntervals && Significance.hasInterval(m) {
-                for k in acrossKeys + [nil] {
-                    let label = prefix + (k.map { across.label($0, season) } ?? "all")
+            if options.confidenceIntervals && Significance.hasInterval(metric) {
+                for acrossKey in acrossKeys + [nil] {
+                    let label = prefix + (acrossKey.map { across.label($0, season) } ?? "all")
                     columns.append(ResultColumn(label + " 95% CI", audience: .people))
                     columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_low", audience: .machines))
                     columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_high", audience: .machines))
                 }
             }
-            if Significance.isTestable(m) {
-                for k in acrossKeys { columns.append(ResultColumn((several ? m.id(in: def) + "_" : "") + across.label(k, season) + "_sig", audience: .machines)) }
+            if Significance.isTestable(metric) {
+                for acrossKey in acrossKeys { columns.append(ResultColumn((several ? metric.id(in: definition) + "_" : "") + across.label(acrossKey, season) + "_sig", audience: .machines)) }
             }
         }
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
         var mixedClocks = false
-        for g in try groups(dims, inquiries) {
+        for group in try groups(dimensions, inquiries) {
             try checkCancelled()
-            var row = labels(dims, g.key)
+            var row = labels(dimensions, group.key)
             var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
-            for (i, k) in zip(g.inquiries, across.keys(g.inquiries, season)) {
-                inquiriesPerColumn[acrossIndex[k]!].append(i)
+            for (inquiry, acrossKey) in zip(group.inquiries, across.keys(group.inquiries, season)) {
+                inquiriesPerColumn[acrossIndex[acrossKey]!].append(inquiry)
             }
-            for m in metrics {
+            for metric in metrics {
                 let cells = inquiriesPerColumn.map { columnInquiries -> FigureAccumulator in
-                    var accumulator = FigureAccumulator(m, definition: def)
+                    var accumulator = FigureAccumulator(metric, definition: definition)
                     accumulator.add(columnInquiries, season)
                     return accumulator
                 }
-                var whole = FigureAccumulator(m, definition: def)
-                for c in cells { whole.merge(c) }
+                var whole = FigureAccumulator(metric, definition: definition)
+                for accumulator in cells { whole.merge(accumulator) }
                 mixedClocks = mixedClocks || whole.mixesClocks
-                let marks = Significance.markers(cells, whole: whole, metric: m, evaluator: self)
-                for (k, c) in cells.enumerated() {
-                    var x = cell(c.figure, m)
-                    x.flags.formUnion(CellFlags(marks[k]))
-                    row.append(x)
+                let marks = Significance.markers(cells, whole: whole, metric: metric, evaluator: self)
+                for (k, accumulator) in cells.enumerated() {
+                    var valueCell = cell(accumulator.figure, metric)
+                    valueCell.flags.formUnion(CellFlags(marks[k]))
+                    row.append(valueCell)
                 }
-                row.append(cell(whole.figure, m))
-                if options.confidenceIntervals && Significance.hasInterval(m) {
-                    for f in cells.map(\.figure) + [whole.figure] { row += intervalCells(f, m, &quantiles) }
+                row.append(cell(whole.figure, metric))
+                if options.confidenceIntervals && Significance.hasInterval(metric) {
+                    for figure in cells.map(\.figure) + [whole.figure] { row += intervalCells(figure, metric, &quantiles) }
                 }
-                if Significance.isTestable(m) { row += marks.map { Cell(.significance($0)) } }
+                if Significance.isTestable(metric) { row += marks.map { Cell(.significance($0)) } }
             }
-            row.append(.count(g.inquiries.count, flags: .smallBase(g.inquiries.count < options.minBase)))
+            row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             rows.append(row)
         }
         return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
-    func questionRows(_ metrics: [Metric], by dim: Dimension?,
+    func questionRows(_ metrics: [Metric], by dimension: Dimension?,
                       _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
-        let def = season.definition
+        let definition = season.definition
         var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
         var inquiriesPerColumn: [[Int]] = []
-        if let dim {
-            for g in try groups([dim], inquiries) {
-                columns.append(ResultColumn(dim.label(g.key.a, season)))
-                inquiriesPerColumn.append(g.inquiries)
+        if let dimension {
+            for group in try groups([dimension], inquiries) {
+                columns.append(ResultColumn(dimension.label(group.key.first, season)))
+                inquiriesPerColumn.append(group.inquiries)
             }
         }
-        columns.append(ResultColumn(dim == nil ? "value" : "all"))
+        columns.append(ResultColumn(dimension == nil ? "value" : "all"))
         if options.confidenceIntervals {
             let names = columns.dropFirst(3).map(\.name)
             for name in names {
@@ -232,9 +232,9 @@ extension Evaluator {
             }
         }
         columns.append(ResultColumn("n"))
-        if dim == nil { inquiriesPerColumn.append(inquiries) }
+        if dimension == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
-        let questions = metrics.compactMap { m -> Int? in if case let .question(q) = m { return q } else { return nil } }
+        let questions = metrics.compactMap { metric -> Int? in if case let .question(question) = metric { return question } else { return nil } }
         // One pass per column over the answers row by row (sequential memory), all questions at once;
         // the all column is the columns merged.
         var perPart: [QuestionSums] = []
@@ -242,18 +242,18 @@ extension Evaluator {
             try checkCancelled()
             perPart.append(QuestionSums.of(questions, over: columnInquiries, season))
         }
-        if dim != nil { perPart.append(QuestionSums.merged(perPart, questionCount: questions.count)) }
+        if dimension != nil { perPart.append(QuestionSums.merged(perPart, questionCount: questions.count)) }
         var rows: [[Cell]] = []
-        for (k, q) in questions.enumerated() {
-            let m = Metric.question(q)
-            var row: [Cell] = [.text(def.questions[q].id), .text(def.areas[def.questions[q].areaIndex].id), .text(def.questions[q].text)]
+        for (position, question) in questions.enumerated() {
+            let metric = Metric.question(question)
+            var row: [Cell] = [.text(definition.questions[question].id), .text(definition.areas[definition.questions[question].areaIndex].id), .text(definition.questions[question].text)]
             var lastBase = 0
             var intervals: [Cell] = []
             for sums in perPart {
-                let f = sums.figure(k)
-                row.append(cell(f, m))
-                lastBase = f.base
-                if options.confidenceIntervals { intervals += intervalCells(f, m, &quantiles) }
+                let figure = sums.figure(position)
+                row.append(cell(figure, metric))
+                lastBase = figure.base
+                if options.confidenceIntervals { intervals += intervalCells(figure, metric, &quantiles) }
             }
             row += intervals
             row.append(.count(lastBase, flags: .smallBase(lastBase < options.minBase)))
@@ -283,8 +283,8 @@ struct QuestionSums {
             result.count.withUnsafeMutableBufferPointer { counts in
                 result.sum.withUnsafeMutableBufferPointer { sums in
                     result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
-                        for i in inquiries {
-                            let row = i &* questionCount
+                        for inquiry in inquiries {
+                            let row = inquiry &* questionCount
                             for k in questions.indices {
                                 let answer = answers[row &+ questions[k]]
                                 if answer.isNaN { continue }
@@ -313,7 +313,7 @@ struct QuestionSums {
         return result
     }
 
-    func figure(_ k: Int) -> Figure {
-        Figure.mean(count: count[k], sum: sum[k], sumSquares: sumSquares[k])
+    func figure(_ question: Int) -> Figure {
+        Figure.mean(count: count[question], sum: sum[question], sumSquares: sumSquares[question])
     }
 }

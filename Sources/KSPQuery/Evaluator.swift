@@ -33,23 +33,23 @@ public struct Evaluator {
 
     public func evaluate(_ statement: Statement) throws(EvaluationError) -> ResultTable {
         switch statement {
-        case let .select(s): return try select(s)
-        case let .compare(c): return try compare(c)
-        case let .winners(w): return try winners(w)
-        case let .quotes(q): return try quotes(q)
-        case let .rank(r): return try rank(r)
-        case let .gap(g): return try gap(g)
-        case let .drivers(d): return try drivers(d).table
-        case let .chart(c):
-            guard case let .bars(_, t) = try chart(c) else { return ResultTable(columns: [], rows: []) }
-            return t
-        case let .report(r):
+        case let .select(selectStatement): return try select(selectStatement)
+        case let .compare(compareStatement): return try compare(compareStatement)
+        case let .winners(winnersStatement): return try winners(winnersStatement)
+        case let .quotes(quotesStatement): return try quotes(quotesStatement)
+        case let .rank(rankStatement): return try rank(rankStatement)
+        case let .gap(gapStatement): return try gap(gapStatement)
+        case let .drivers(driversStatement): return try drivers(driversStatement).table
+        case let .chart(chartStatement):
+            guard case let .bars(_, table) = try chart(chartStatement) else { return ResultTable(columns: [], rows: []) }
+            return table
+        case let .report(reportStatement):
             // As a table: the report's first table (its headline figures).
-            for s in try report(r).sections { for b in s.blocks { if case let .table(t) = b { return t } } }
+            for section in try report(reportStatement).sections { for block in section.blocks { if case let .table(table) = block { return table } } }
             return ResultTable(columns: [], rows: [])
-        case let .trend(c):
-            guard case let .trend(_, t) = try trend(c) else { return ResultTable(columns: [], rows: []) }
-            return t
+        case let .trend(trendStatement):
+            guard case let .trend(_, table) = try trend(trendStatement) else { return ResultTable(columns: [], rows: []) }
+            return table
         }
     }
 
@@ -58,7 +58,7 @@ public struct Evaluator {
     var smallBaseNote: String { "* fewer than \(options.minBase) inquiries: read with care" }
 
     func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
-        if let d = Dimension.named(name.value) { return d }
+        if let dimension = Dimension.named(name.value) { return dimension }
         throw EvaluationError(name.range, "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(Token.clip(name.value))\"",
                               hint: Suggest.nearest(name.value, in: Dimension.names).map { "did you mean \($0)?" })
     }
@@ -95,26 +95,26 @@ public struct Evaluator {
 
     /// Resolves metric names, expanding `areas` and `questions` (limited to one area by `area = X`).
     func metrics(_ names: [Located<String>], area: Int?) throws(EvaluationError) -> [Metric] {
-        let def = season.definition
+        let definition = season.definition
         var result: [Metric] = []
         for name in names {
             switch name.value.lowercased() {
             case "areas", "områder":
-                result += def.areas.indices.filter { area == nil || $0 == area }.map { Metric.area($0) }
+                result += definition.areas.indices.filter { area == nil || $0 == area }.map { Metric.area($0) }
             case "questions", "spørsmål":
-                result += def.questions.indices.filter { area == nil || def.questions[$0].areaIndex == area }.map { Metric.question($0) }
+                result += definition.questions.indices.filter { area == nil || definition.questions[$0].areaIndex == area }.map { Metric.question($0) }
             default:
-                guard let m = Metric.named(name.value, in: def) else {
-                    let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + def.areas.map(\.id) + def.questions.map(\.id)
+                guard let metric = Metric.named(name.value, in: definition) else {
+                    let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + definition.areas.map(\.id) + definition.questions.map(\.id)
                     var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
                     if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
                     if hint == nil { hint = seasonIds }
                     throw EvaluationError(name.range, "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
                 }
-                if case let .cx(cx) = m, def.questionIndex(metric: cx) == nil {
-                    throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
+                if case let .cx(cxMetric) = metric, definition.questionIndex(metric: cxMetric) == nil {
+                    throw EvaluationError(name.range, "this season has no question marked metric: \(cxMetric.rawValue)")
                 }
-                result.append(m)
+                result.append(metric)
             }
         }
         return result
@@ -122,8 +122,8 @@ public struct Evaluator {
 
     func areaRestriction(_ value: Located<Literal>?) throws(EvaluationError) -> Int? {
         guard let value else { return nil }
-        if let a = season.definition.areaIndex(id: value.value.text) { return a }
-        if let a = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return a }
+        if let area = season.definition.areaIndex(id: value.value.text) { return area }
+        if let area = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return area }
         let near = Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id))
         throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
                               hint: near.map { "did you mean \($0)?" } ?? seasonIds)
@@ -131,15 +131,15 @@ public struct Evaluator {
 
     /// The ids this season has, for a name it lacks (another season's area, say).
     var seasonIds: String {
-        let def = season.definition
+        let definition = season.definition
         let shown = 20
-        var questions = def.questions.prefix(shown).map(\.id).joined(separator: ", ")
-        if def.questions.count > shown { questions += ", … (.questions lists all \(def.questions.count))" }
-        return "this season's areas: " + def.areas.map(\.id).joined(separator: ", ") + "; questions: " + questions
+        var questions = definition.questions.prefix(shown).map(\.id).joined(separator: ", ")
+        if definition.questions.count > shown { questions += ", … (.questions lists all \(definition.questions.count))" }
+        return "this season's areas: " + definition.areas.map(\.id).joined(separator: ", ") + "; questions: " + questions
     }
 
-    func style(_ m: Metric) -> NumberStyle {
-        switch m.kind {
+    func style(_ metric: Metric) -> NumberStyle {
+        switch metric.kind {
         case .score, .rawMean, .nps: return .score
         case .share: return .percent
         case .count: return .count
@@ -147,9 +147,9 @@ public struct Evaluator {
         }
     }
 
-    func cell(_ f: Figure, _ m: Metric) -> Cell {
-        let small = m != .n && f.value != nil && f.base < options.minBase
-        return .number(f.value, style(m), flags: .smallBase(small))
+    func cell(_ figure: Figure, _ metric: Metric) -> Cell {
+        let small = metric != .n && figure.value != nil && figure.base < options.minBase
+        return .number(figure.value, style(metric), flags: .smallBase(small))
     }
 
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
@@ -162,36 +162,36 @@ public struct Evaluator {
         if let key {
             let name = key.key.value.lowercased()
             column = table.columns.firstIndex { $0.name.lowercased() == name }
-            if column == nil, let d = Dimension.named(name) { column = table.columns.firstIndex { $0.name == d.rawValue } }
-            guard let c = column else {
+            if column == nil, let dimension = Dimension.named(name) { column = table.columns.firstIndex { $0.name == dimension.rawValue } }
+            guard let columnIndex = column else {
                 throw EvaluationError(key.key.range, "cannot order by \"\(Token.clip(key.key.value))\": not a column of this result",
                                       hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.
-            let lowerIsBetter = Metric.named(table.columns[c].name, in: season.definition)?.lowerIsBetter(in: season.definition) ?? false
-            descending = key.direction.map { $0 == .descending } ?? (!table.columns[c].isDimension && !lowerIsBetter)
-        } else if top != nil, let c = defaultColumn {
-            column = c
+            let lowerIsBetter = Metric.named(table.columns[columnIndex].name, in: season.definition)?.lowerIsBetter(in: season.definition) ?? false
+            descending = key.direction.map { $0 == .descending } ?? (!table.columns[columnIndex].isDimension && !lowerIsBetter)
+        } else if top != nil, let columnIndex = defaultColumn {
+            column = columnIndex
             descending = !(defaultMetric?.lowerIsBetter(in: season.definition) ?? false)
         }
-        if let c = column { sortRows(&table, column: c, descending: descending) }
+        if let columnIndex = column { sortRows(&table, column: columnIndex, descending: descending) }
         if let top, table.rows.count > top.value { table.rows = Array(table.rows.prefix(top.value)) }
     }
 
     /// Sorts rows by one column, missing values last and ties in their order; text by Norwegian collation.
-    func sortRows(_ table: inout ResultTable, column c: Int, descending: Bool) {
+    func sortRows(_ table: inout ResultTable, column columnIndex: Int, descending: Bool) {
         let indexed = table.rows.enumerated().map { ($0, $1) }
-        let sorted = indexed.sorted { x, y in
-            let a = x.1[c].value, b = y.1[c].value
-            switch (a, b) {
-            case let (.number(va, _), .number(vb, _)):
-                if va == nil || vb == nil { return va != nil && vb == nil ? true : (va == nil && vb == nil ? x.0 < y.0 : false) }
-                if va! != vb! { return descending ? va! > vb! : va! < vb! }
-                return x.0 < y.0
-            case let (.text(ta), .text(tb)):
-                if ta != tb { return descending ? NorwegianCollation.less(tb, ta) : NorwegianCollation.less(ta, tb) }
-                return x.0 < y.0
-            default: return x.0 < y.0
+        let sorted = indexed.sorted { left, right in
+            let leftValue = left.1[columnIndex].value, rightValue = right.1[columnIndex].value
+            switch (leftValue, rightValue) {
+            case let (.number(leftNumber, _), .number(rightNumber, _)):
+                if leftNumber == nil || rightNumber == nil { return leftNumber != nil && rightNumber == nil ? true : (leftNumber == nil && rightNumber == nil ? left.0 < right.0 : false) }
+                if leftNumber! != rightNumber! { return descending ? leftNumber! > rightNumber! : leftNumber! < rightNumber! }
+                return left.0 < right.0
+            case let (.text(leftText), .text(rightText)):
+                if leftText != rightText { return descending ? NorwegianCollation.less(rightText, leftText) : NorwegianCollation.less(leftText, rightText) }
+                return left.0 < right.0
+            default: return left.0 < right.0
             }
         }
         table.rows = sorted.map(\.1)

@@ -6,47 +6,47 @@ indirect enum CompiledFilter {
     case or([CompiledFilter])
     case not(CompiledFilter)
     case always
-    case dimension(Dimension, CompareOp, Int)
+    case dimension(Dimension, Comparator, Int)
     case dimensionIn(Dimension, Set<Int>, negated: Bool)
-    case date(CompareOp, Int)
+    case date(Comparator, Int)
     case dateIn(Set<Int>, negated: Bool)
-    case metric(InquiryValue, CompareOp, Double)
+    case metric(InquiryValue, Comparator, Double)
     case answered
     case comment(String, Set<Int>)
-    case seasonDay(CompareOp, Int)
+    case seasonDay(Comparator, Int)
 
-    func test(_ i: Int, _ s: Season) -> Bool {
+    func test(_ inquiry: Int, _ season: Season) -> Bool {
         switch self {
         case let .and(parts):
-            for p in parts where !p.test(i, s) { return false }
+            for part in parts where !part.test(inquiry, season) { return false }
             return true
         case let .or(parts):
-            for p in parts where p.test(i, s) { return true }
+            for part in parts where part.test(inquiry, season) { return true }
             return false
-        case let .not(a): return !a.test(i, s)
+        case let .not(inner): return !inner.test(inquiry, season)
         case .always: return true
-        case let .dimension(d, op, k): return compare(d.key(i, s), op, k)
-        case let .dimensionIn(d, set, neg): return set.contains(d.key(i, s)) != neg
-        case let .date(op, day): return compare(Int(s.inquiries.day[i]), op, day)
-        case let .dateIn(set, neg): return set.contains(Int(s.inquiries.day[i])) != neg
-        case let .metric(v, op, x):
-            let value = v.value(i, s)
-            return !value.isNaN && compare(value, op, x)
-        case .answered: return s.inquiries.answered[i]
-        case let .comment(_, set): return set.contains(i)
-        case let .seasonDay(op, d): return compare(Int(s.inquiries.seasonDay[i]), op, d)
+        case let .dimension(dimension, comparator, key): return compare(dimension.key(inquiry, season), comparator, key)
+        case let .dimensionIn(dimension, set, negated): return set.contains(dimension.key(inquiry, season)) != negated
+        case let .date(comparator, day): return compare(Int(season.inquiries.day[inquiry]), comparator, day)
+        case let .dateIn(set, negated): return set.contains(Int(season.inquiries.day[inquiry])) != negated
+        case let .metric(inquiryValue, comparator, threshold):
+            let value = inquiryValue.value(inquiry, season)
+            return !value.isNaN && compare(value, comparator, threshold)
+        case .answered: return season.inquiries.answered[inquiry]
+        case let .comment(_, set): return set.contains(inquiry)
+        case let .seasonDay(comparator, day): return compare(Int(season.inquiries.seasonDay[inquiry]), comparator, day)
         }
     }
 }
 
-@inline(__always) func compare<T: Comparable>(_ a: T, _ op: CompareOp, _ b: T) -> Bool {
-    switch op {
-    case .eq: return a == b
-    case .ne: return a != b
-    case .lt: return a < b
-    case .le: return a <= b
-    case .gt: return a > b
-    case .ge: return a >= b
+@inline(__always) func compare<T: Comparable>(_ left: T, _ comparator: Comparator, _ right: T) -> Bool {
+    switch comparator {
+    case .equal: return left == right
+    case .notEqual: return left != right
+    case .less: return left < right
+    case .lessOrEqual: return left <= right
+    case .greater: return left > right
+    case .greaterOrEqual: return left >= right
     }
 }
 
@@ -57,23 +57,23 @@ enum InquiryValue {
     /// A CX answer (`nps <= 6`): with several seasons, each inquiry's own season's tagged question.
     case cx(CXMetric, question: Int)
 
-    func value(_ i: Int, _ s: Season) -> Double {
-        let c = s.inquiries
+    func value(_ inquiry: Int, _ season: Season) -> Double {
+        let inquiries = season.inquiries
         switch self {
-        case .total: return c.total[i]
-        case .totalAnswered: return c.answered[i] ? c.total[i] : .nan
-        case let .area(a): return c.areaScore(i, a)
-        case let .question(q):
-            let r = c.raw(i, q)
-            let question = s.definition.questions[q]
+        case .total: return inquiries.total[inquiry]
+        case .totalAnswered: return inquiries.answered[inquiry] ? inquiries.total[inquiry] : .nan
+        case let .area(area): return inquiries.areaScore(inquiry, area)
+        case let .question(question):
+            let raw = inquiries.raw(inquiry, question)
+            let questionDefinition = season.definition.questions[question]
             // A CX question compares on its own scale (nps 0–10, csat 1–5), the rest on points.
-            return question.metric != nil ? r : question.points(raw: r)
+            return questionDefinition.metric != nil ? raw : questionDefinition.points(raw: raw)
         case let .cx(metric, question):
-            let own = s.seasons.count > 1 ? s.seasons[Int(c.season[i])].metricQuestions[metric] : question
+            let own = season.seasons.count > 1 ? season.seasons[Int(inquiries.season[inquiry])].metricQuestions[metric] : question
             guard let own, own >= 0 else {
                 return .nan
             }
-            return c.raw(i, own)
+            return inquiries.raw(inquiry, own)
         }
     }
 }
@@ -84,35 +84,35 @@ struct FilterCompiler {
     var isCancelled: (@Sendable () -> Bool)?
 
     /// Splits off `area = X` (which limits the metric set) from the rest of the clause.
-    static func extractArea(_ f: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
-        guard let f else { return (nil, nil) }
-        switch f {
-        case let .comparison(field, op, value) where field.value.lowercased() == "area" && op.value == .eq:
+    static func extractArea(_ filter: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
+        guard let filter else { return (nil, nil) }
+        switch filter {
+        case let .comparison(field, comparator, value) where field.value.lowercased() == "area" && comparator.value == .equal:
             return (value, nil)
         case let .and(parts):
             var area: Located<Literal>?
             var rest: [Filter] = []
-            for p in parts {
-                let (x, r) = extractArea(p)
-                area = area ?? x
-                if let r { rest.append(r) }
+            for part in parts {
+                let (partArea, partRest) = extractArea(part)
+                area = area ?? partArea
+                if let partRest { rest.append(partRest) }
             }
             return (area, rest.isEmpty ? nil : rest.count == 1 ? rest[0] : .and(rest))
-        default: return (nil, f)
+        default: return (nil, filter)
         }
     }
 
-    func compile(_ f: Filter) throws(EvaluationError) -> CompiledFilter {
-        switch f {
+    func compile(_ filter: Filter) throws(EvaluationError) -> CompiledFilter {
+        switch filter {
         case let .and(parts):
             var compiled: [CompiledFilter] = []
-            for p in parts { compiled.append(try compile(p)) }
+            for part in parts { compiled.append(try compile(part)) }
             return .and(compiled)
         case let .or(parts):
             var compiled: [CompiledFilter] = []
-            for p in parts { compiled.append(try compile(p)) }
+            for part in parts { compiled.append(try compile(part)) }
             return .or(compiled)
-        case let .not(a): return .not(try compile(a))
+        case let .not(inner): return .not(try compile(inner))
         case .answered: return .answered
         case .soFar:
             // The latest season's reach: its last inquiry so far, in days from its first.
@@ -122,74 +122,74 @@ struct FilterCompiler {
                 try checkCancelled(at: i)
                 reach = max(reach, Int(season.inquiries.seasonDay[i]))
             }
-            return .seasonDay(.le, reach)
+            return .seasonDay(.lessOrEqual, reach)
         case let .contains(text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
-            for (k, c) in season.comments.enumerated() {
-                try checkCancelled(at: k)
-                if c.text.lowercased().contains(needle) {
-                    set.insert(c.inquiry)
+            for (index, comment) in season.comments.enumerated() {
+                try checkCancelled(at: index)
+                if comment.text.lowercased().contains(needle) {
+                    set.insert(comment.inquiry)
                 }
             }
             return .comment(text.value, set)
-        case let .comparison(field, op, value):
+        case let .comparison(field, comparator, value):
             let name = field.value.lowercased()
             if name == "area" {
                 throw EvaluationError(field.range, "area = X limits the metrics and can only be joined with and", hint: "put it at the top level: … where area = agent and …")
             }
             if name == "date" || name == "dato" {
-                return .date(op.value, try day(value))
+                return .date(comparator.value, try day(value))
             }
             if name == "season_day" {
-                guard case let .number(n) = value.value, n == n.rounded(), abs(n) < 1e9 else {
-                    throw EvaluationError(value.range, "expected a whole number of days after season_day \(op.value.rawValue)")
+                guard case let .number(days) = value.value, days == days.rounded(), abs(days) < 1e9 else {
+                    throw EvaluationError(value.range, "expected a whole number of days after season_day \(comparator.value.rawValue)")
                 }
-                return .seasonDay(op.value, Int(n))
+                return .seasonDay(comparator.value, Int(days))
             }
-            if let d = Dimension.named(name) {
-                if op.value != .eq && op.value != .ne && ![Dimension.month, .week, .attempts, .season].contains(d) {
-                    throw EvaluationError(op.range, "expected = or != after \(d.rawValue) (or in, not in)")
+            if let dimension = Dimension.named(name) {
+                if comparator.value != .equal && comparator.value != .notEqual && ![Dimension.month, .week, .attempts, .season].contains(dimension) {
+                    throw EvaluationError(comparator.range, "expected = or != after \(dimension.rawValue) (or in, not in)")
                 }
-                let key = try d.resolve(value, season)
-                if op.value == .eq { try requirePeriod(d, [key], value) }
-                return .dimension(d, op.value, key)
+                let key = try dimension.resolve(value, season)
+                if comparator.value == .equal { try requirePeriod(dimension, [key], value) }
+                return .dimension(dimension, comparator.value, key)
             }
             let metric = try inquiryValue(field)
-            guard case let .number(x) = value.value else {
+            guard case let .number(number) = value.value else {
                 throw EvaluationError(value.range, "expected a number to compare \(field.value) with, found \"\(Token.clip(value.value.text))\"")
             }
-            return .metric(metric, op.value, x)
+            return .metric(metric, comparator.value, number)
         case let .membership(field, negated, values):
             let name = field.value.lowercased()
             if name == "date" || name == "dato" {
                 var set = Set<Int>()
-                for v in values { set.insert(try day(v)) }
+                for value in values { set.insert(try day(value)) }
                 return .dateIn(set, negated: negated)
             }
-            guard let d = Dimension.named(name) else {
+            guard let dimension = Dimension.named(name) else {
                 throw EvaluationError(field.range, "expected a dimension before in (\(Dimension.names.joined(separator: ", ")))",
                                       hint: Suggest.nearest(name, in: Dimension.names).map { "did you mean \($0)?" })
             }
             var set = Set<Int>()
-            for v in values { set.insert(try d.resolve(v, season)) }
-            if !negated, let first = values.first { try requirePeriod(d, set, first) }
-            return .dimensionIn(d, set, negated: negated)
+            for value in values { set.insert(try dimension.resolve(value, season)) }
+            if !negated, let first = values.first { try requirePeriod(dimension, set, first) }
+            return .dimensionIn(dimension, set, negated: negated)
         }
     }
 
     /// `month = 2023-05` on a season without that month: say which months it has, not just "(no rows)".
-    func requirePeriod(_ d: Dimension, _ keys: Set<Int>, _ value: Located<Literal>) throws(EvaluationError) {
-        guard d == .month || d == .week else { return }
+    func requirePeriod(_ dimension: Dimension, _ keys: Set<Int>, _ value: Located<Literal>) throws(EvaluationError) {
+        guard dimension == .month || dimension == .week else { return }
         var present = Set<Int>()
-        for (k, key) in d.keys(Array(0..<season.inquiries.count), season).enumerated() {
-            try checkCancelled(at: k)
+        for (index, key) in dimension.keys(Array(0..<season.inquiries.count), season).enumerated() {
+            try checkCancelled(at: index)
             present.insert(key)
         }
         guard present.isDisjoint(with: keys) else { return }
-        let labels = present.sorted().map { d.label($0, season) }
+        let labels = present.sorted().map { dimension.label($0, season) }
         let list = labels.count > 12 ? "\(labels[0]) … \(labels[labels.count - 1])" : labels.joined(separator: ", ")
-        let what = d == .month ? "months" : "weeks"
+        let what = dimension == .month ? "months" : "weeks"
         let asked = Token.clip(value.value.text)
         throw EvaluationError(value.range, "no inquiries in \(asked); this season's \(what): \(list)")
     }
@@ -201,30 +201,30 @@ struct FilterCompiler {
     }
 
     func day(_ value: Located<Literal>) throws(EvaluationError) -> Int {
-        guard let d = CivilDate.parse(value.value.text) else {
+        guard let date = CivilDate.parse(value.value.text) else {
             throw EvaluationError(value.range, "expected a date like 2024-03-01, found \"\(Token.clip(value.value.text))\"")
         }
-        return d.dayNumber
+        return date.dayNumber
     }
 
     func inquiryValue(_ field: Located<String>) throws(EvaluationError) -> InquiryValue {
-        let def = season.definition
-        switch Metric.named(field.value, in: def) {
+        let definition = season.definition
+        switch Metric.named(field.value, in: definition) {
         case .total?: return .total
         case .totalAnswered?: return .totalAnswered
-        case let .area(a)?: return .area(a)
-        case let .question(q)?: return .question(q)
-        case let .cx(m)?:
-            let anySeasonHasIt = season.seasons.contains { $0.metricQuestions[m] != nil }
-            guard let q = def.questionIndex(metric: m) ?? (anySeasonHasIt ? -1 : nil) else {
-                throw EvaluationError(field.range, "this season has no \(m.rawValue) question")
+        case let .area(area)?: return .area(area)
+        case let .question(question)?: return .question(question)
+        case let .cx(metric)?:
+            let anySeasonHasIt = season.seasons.contains { $0.metricQuestions[metric] != nil }
+            guard let question = definition.questionIndex(metric: metric) ?? (anySeasonHasIt ? -1 : nil) else {
+                throw EvaluationError(field.range, "this season has no \(metric.rawValue) question")
             }
-            return .cx(m, question: q)
-        case let m?:
-            throw EvaluationError(field.range, "\(m.id(in: def)) is a figure of a group, not of one inquiry",
-                                  hint: m == .noanswer || m == .noanswer1 ? "filter on answered or not answered" : nil)
+            return .cx(metric, question: question)
+        case let metric?:
+            throw EvaluationError(field.range, "\(metric.id(in: definition)) is a figure of a group, not of one inquiry",
+                                  hint: metric == .noanswer || metric == .noanswer1 ? "filter on answered or not answered" : nil)
         case nil:
-            let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + def.areas.map(\.id) + def.questions.map(\.id)
+            let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + definition.areas.map(\.id) + definition.questions.map(\.id)
             throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
                                   hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" }
                                       ?? Evaluator(season: season).seasonIds)

@@ -15,7 +15,7 @@ extension Evaluator {
         var table = try grouped(metrics, by: [dimension], inquiries)
         addLegends(&table, againstRow: false)
         // Every group has an inquiry, so there is one row per group, in the same order.
-        let keys = try groups([dimension], inquiries).map(\.key.a)
+        let keys = try groups([dimension], inquiries).map(\.key.first)
         return GroupedFigures(keys: keys, table: table)
     }
 

@@ -5,33 +5,33 @@ public enum TokenKind: Sendable, Equatable {
     case string(String)
     case number(Double)
     case comma, leftParen, rightParen
-    case op(CompareOp)
+    case comparator(Comparator)
     case end
 }
 
-public enum CompareOp: String, Sendable {
-    case eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+public enum Comparator: String, Sendable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 }
 
 public struct Token: Sendable, Equatable {
     /// A long text cut for messages: 40 characters and an ellipsis.
-    public static func clip(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+    public static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
 
     public var kind: TokenKind
     public var range: SourceRange
 
     /// The word, lowercased, when the token is a bare word.
-    public var keyword: String? { if case let .word(w) = kind { return w.lowercased() } else { return nil } }
+    public var keyword: String? { if case let .word(word) = kind { return word.lowercased() } else { return nil } }
 
     public var display: String {
         switch kind {
-        case let .word(w): return "\"\(Token.clip(w))\""
-        case let .string(s): return "\"\(Token.clip(s))\""
-        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? "\(Int(n))" : "\(n)"
+        case let .word(word): return "\"\(Token.clip(word))\""
+        case let .string(text): return "\"\(Token.clip(text))\""
+        case let .number(number): return number == number.rounded() && abs(number) < 1e15 ? "\(Int(number))" : "\(number)"
         case .comma: return "\",\""
         case .leftParen: return "\"(\""
         case .rightParen: return "\")\""
-        case let .op(o): return "\"\(o.rawValue)\""
+        case let .comparator(comparator): return "\"\(comparator.rawValue)\""
         case .end: return "the end of the statement"
         }
     }
@@ -42,81 +42,81 @@ public enum Lexer {
     public static let maxTokens = 2_000_000
 
     public static func tokenize(_ source: String) throws(LexError) -> [Token] {
-        let c = Array(source)
+        let characters = Array(source)
         var tokens: [Token] = []
-        var i = 0
-        func isWordChar(_ ch: Character) -> Bool {
-            ch.isLetter || ch.isNumber || ch == "_" || ch == "-" || ch == "." || ch == "+" || ch == "/" || ch == "&" || ch == ":"
+        var position = 0
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "_" || character == "-" || character == "." || character == "+" || character == "/" || character == "&" || character == ":"
         }
-        while i < c.count {
-            let ch = c[i]
-            if ch.isWhitespace { i += 1; continue }
-            if ch == "-" && i + 1 < c.count && c[i + 1] == "-" {
-                while i < c.count && c[i] != "\n" { i += 1 }
+        while position < characters.count {
+            let character = characters[position]
+            if character.isWhitespace { position += 1; continue }
+            if character == "-" && position + 1 < characters.count && characters[position + 1] == "-" {
+                while position < characters.count && characters[position] != "\n" { position += 1 }
                 continue
             }
             if tokens.count >= maxTokens {
-                throw LexError(range: SourceRange(i, i + 1), message: "statement too long: more than \(maxTokens) tokens", hint: nil)
+                throw LexError(range: SourceRange(position, position + 1), message: "statement too long: more than \(maxTokens) tokens", hint: nil)
             }
-            let start = i
-            switch ch {
-            case ",": tokens.append(Token(kind: .comma, range: SourceRange(i, i + 1))); i += 1
-            case "(": tokens.append(Token(kind: .leftParen, range: SourceRange(i, i + 1))); i += 1
-            case ")": tokens.append(Token(kind: .rightParen, range: SourceRange(i, i + 1))); i += 1
+            let start = position
+            switch character {
+            case ",": tokens.append(Token(kind: .comma, range: SourceRange(position, position + 1))); position += 1
+            case "(": tokens.append(Token(kind: .leftParen, range: SourceRange(position, position + 1))); position += 1
+            case ")": tokens.append(Token(kind: .rightParen, range: SourceRange(position, position + 1))); position += 1
             case "=":
-                i += 1
-                if i < c.count && c[i] == "=" { i += 1 }
-                tokens.append(Token(kind: .op(.eq), range: SourceRange(start, i)))
+                position += 1
+                if position < characters.count && characters[position] == "=" { position += 1 }
+                tokens.append(Token(kind: .comparator(.equal), range: SourceRange(start, position)))
             case "!":
-                guard i + 1 < c.count && c[i + 1] == "=" else {
-                    throw LexError(range: SourceRange(i, i + 1), message: "expected != after !", hint: nil)
+                guard position + 1 < characters.count && characters[position + 1] == "=" else {
+                    throw LexError(range: SourceRange(position, position + 1), message: "expected != after !", hint: nil)
                 }
-                i += 2
-                tokens.append(Token(kind: .op(.ne), range: SourceRange(start, i)))
+                position += 2
+                tokens.append(Token(kind: .comparator(.notEqual), range: SourceRange(start, position)))
             case "<", ">":
-                i += 1
-                if i < c.count && c[i] == "=" {
-                    i += 1
-                    tokens.append(Token(kind: .op(ch == "<" ? .le : .ge), range: SourceRange(start, i)))
-                } else if ch == "<" && i < c.count && c[i] == ">" {
-                    i += 1
-                    tokens.append(Token(kind: .op(.ne), range: SourceRange(start, i)))
+                position += 1
+                if position < characters.count && characters[position] == "=" {
+                    position += 1
+                    tokens.append(Token(kind: .comparator(character == "<" ? .lessOrEqual : .greaterOrEqual), range: SourceRange(start, position)))
+                } else if character == "<" && position < characters.count && characters[position] == ">" {
+                    position += 1
+                    tokens.append(Token(kind: .comparator(.notEqual), range: SourceRange(start, position)))
                 } else {
-                    tokens.append(Token(kind: .op(ch == "<" ? .lt : .gt), range: SourceRange(start, i)))
+                    tokens.append(Token(kind: .comparator(character == "<" ? .less : .greater), range: SourceRange(start, position)))
                 }
             case "\"", "'", "“", "”", "«":
-                let close: Character = ch == "«" ? "»" : ch == "“" ? "”" : ch
-                i += 1
+                let close: Character = character == "«" ? "»" : character == "“" ? "”" : character
+                position += 1
                 var text = ""
                 while true {
-                    guard i < c.count else {
-                        throw LexError(range: SourceRange(start, c.count), message: "this quote is never closed; expected a closing \(close)", hint: nil)
+                    guard position < characters.count else {
+                        throw LexError(range: SourceRange(start, characters.count), message: "this quote is never closed; expected a closing \(close)", hint: nil)
                     }
-                    if c[i] == close || (close == "”" && c[i] == "\"") {
-                        if i + 1 < c.count && c[i + 1] == close && close != "»" { text.append(close); i += 2; continue }
+                    if characters[position] == close || (close == "”" && characters[position] == "\"") {
+                        if position + 1 < characters.count && characters[position + 1] == close && close != "»" { text.append(close); position += 2; continue }
                         break
                     }
-                    text.append(c[i]); i += 1
+                    text.append(characters[position]); position += 1
                 }
-                i += 1
-                tokens.append(Token(kind: .string(text), range: SourceRange(start, i)))
+                position += 1
+                tokens.append(Token(kind: .string(text), range: SourceRange(start, position)))
             default:
-                guard isWordChar(ch) else {
-                    throw LexError(range: SourceRange(i, i + 1), message: "unexpected character \"\(ch)\"", hint: nil)
+                guard isWordCharacter(character) else {
+                    throw LexError(range: SourceRange(position, position + 1), message: "unexpected character \"\(character)\"", hint: nil)
                 }
                 var text = ""
-                while i < c.count && isWordChar(c[i]) {
-                    if c[i] == "-" && i + 1 < c.count && c[i + 1] == "-" { break }
-                    text.append(c[i]); i += 1
+                while position < characters.count && isWordCharacter(characters[position]) {
+                    if characters[position] == "-" && position + 1 < characters.count && characters[position + 1] == "-" { break }
+                    text.append(characters[position]); position += 1
                 }
-                if let n = numberValue(text) {
-                    tokens.append(Token(kind: .number(n), range: SourceRange(start, i)))
+                if let number = numberValue(text) {
+                    tokens.append(Token(kind: .number(number), range: SourceRange(start, position)))
                 } else {
-                    tokens.append(Token(kind: .word(text), range: SourceRange(start, i)))
+                    tokens.append(Token(kind: .word(text), range: SourceRange(start, position)))
                 }
             }
         }
-        tokens.append(Token(kind: .end, range: SourceRange(c.count, c.count)))
+        tokens.append(Token(kind: .end, range: SourceRange(characters.count, characters.count)))
         return tokens
     }
 
@@ -125,7 +125,7 @@ public enum Lexer {
         guard let first = text.first, first.isNumber || first == "-" || first == "+" else { return nil }
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
         guard text.dropFirst().allSatisfy({ $0 != "-" && $0 != "+" }) else { return nil }
-        guard let v = Double(text), v.isFinite else { return nil }
-        return v
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 }

@@ -8,96 +8,96 @@ public struct Parser {
     public static let maxDepth = 200
 
     var tokens: [Token]
-    var pos = 0
+    var position = 0
     var depth = 0
 
     /// Parses one statement; throws a `LexError` or a `ParseError`.
     public static func parse(_ source: String) throws -> Statement {
         let tokens = try Lexer.tokenize(source)
-        var p = Parser(tokens: tokens)
-        return try p.statement()
+        var parser = Parser(tokens: tokens)
+        return try parser.statement()
     }
 
-    var current: Token { tokens[pos] }
-    mutating func advance() -> Token { let t = tokens[pos]; if pos < tokens.count - 1 { pos += 1 }; return t }
-    func isKeyword(_ k: String) -> Bool { current.keyword == k }
-    mutating func accept(_ k: String) -> Token? { isKeyword(k) ? advance() : nil }
+    var current: Token { tokens[position] }
+    mutating func advance() -> Token { let token = tokens[position]; if position < tokens.count - 1 { position += 1 }; return token }
+    func isKeyword(_ keyword: String) -> Bool { current.keyword == keyword }
+    mutating func accept(_ keyword: String) -> Token? { isKeyword(keyword) ? advance() : nil }
 
-    func error(_ expected: String, at t: Token? = nil, hint: String? = nil) -> ParseError {
-        let t = t ?? current
-        let found = "found \(t.display)"
-        return ParseError(range: t.kind == .end ? SourceRange(t.range.start, t.range.start + 1) : t.range,
+    func error(_ expected: String, at token: Token? = nil, hint: String? = nil) -> ParseError {
+        let token = token ?? current
+        let found = "found \(token.display)"
+        return ParseError(range: token.kind == .end ? SourceRange(token.range.start, token.range.start + 1) : token.range,
                           message: "expected \(expected), \(found)", hint: hint)
     }
 
-    mutating func expect(_ k: String, _ what: String? = nil) throws(ParseError) -> Token {
-        if let t = accept(k) { return t }
-        throw error(what ?? k, hint: nearKeyword([k]))
+    mutating func expect(_ keyword: String, _ what: String? = nil) throws(ParseError) -> Token {
+        if let token = accept(keyword) { return token }
+        throw error(what ?? keyword, hint: nearKeyword([keyword]))
     }
 
     func nearKeyword(_ candidates: [String]) -> String? {
-        guard let w = current.keyword, let s = Suggest.nearest(w, in: candidates), s != w else { return nil }
-        return "did you mean \(s)?"
+        guard let word = current.keyword, let suggestion = Suggest.nearest(word, in: candidates), suggestion != word else { return nil }
+        return "did you mean \(suggestion)?"
     }
 
     mutating func statement() throws(ParseError) -> Statement {
-        let s: Statement
-        if accept("compare") != nil { s = .compare(try compare()) }
+        let statement: Statement
+        if accept("compare") != nil { statement = .compare(try compare()) }
         else if accept("winners") != nil {
-            var w = WinnersStatement()
-            if accept("where") != nil { w.filter = try filter() }
-            s = .winners(w)
+            var winners = WinnersStatement()
+            if accept("where") != nil { winners.filter = try filter() }
+            statement = .winners(winners)
         }
-        else if accept("quotes") != nil { s = .quotes(try quotes()) }
-        else if accept("rank") != nil { s = .rank(try rank()) }
+        else if accept("quotes") != nil { statement = .quotes(try quotes()) }
+        else if accept("rank") != nil { statement = .rank(try rank()) }
         else if accept("chart") != nil {
             if accept("drivers") != nil {
-                var d = try drivers()
-                d.chart = true
-                s = .drivers(d)
+                var chartedDrivers = try drivers()
+                chartedDrivers.chart = true
+                statement = .drivers(chartedDrivers)
             } else {
-                s = .chart(try chart())
+                statement = .chart(try chart())
             }
         }
-        else if accept("gap") != nil { s = .gap(try gap()) }
-        else if accept("drivers") != nil { s = .drivers(try drivers()) }
+        else if accept("gap") != nil { statement = .gap(try gap()) }
+        else if accept("drivers") != nil { statement = .drivers(try drivers()) }
         else if accept("report") != nil {
-            guard let k = current.keyword, k == "participant" || k == "class" else { throw error("participant or class after report", hint: nearKeyword(["participant", "class"])) }
+            guard let keyword = current.keyword, keyword == "participant" || keyword == "class" else { throw error("participant or class after report", hint: nearKeyword(["participant", "class"])) }
             let subject = try name("participant or class")
             let who = try literal("the \(subject.value)'s name")
-            var r = ReportStatement(subject: subject, name: who, file: nil)
-            if accept("where") != nil { r.filter = try filter() }
+            var report = ReportStatement(subject: subject, name: who, file: nil)
+            if accept("where") != nil { report.filter = try filter() }
             if accept("to") != nil {
-                guard case let .string(f) = current.kind else {
-                    if case let .word(w) = current.kind { r.file = Located(w, advance().range); s = .report(r); return try finish(s) }
+                guard case let .string(fileName) = current.kind else {
+                    if case let .word(word) = current.kind { report.file = Located(word, advance().range); statement = .report(report); return try finish(statement) }
                     throw error("a file name after to (report.md, report.html)")
                 }
-                r.file = Located(f, advance().range)
+                report.file = Located(fileName, advance().range)
             }
-            s = .report(r)
+            statement = .report(report)
         }
-        else if accept("trend") != nil { s = .trend(try trend()) }
-        else { s = .select(try select()) }
-        return try finish(s)
+        else if accept("trend") != nil { statement = .trend(try trend()) }
+        else { statement = .select(try select()) }
+        return try finish(statement)
     }
 
-    mutating func finish(_ s: Statement) throws(ParseError) -> Statement {
+    mutating func finish(_ statement: Statement) throws(ParseError) -> Statement {
         if current.kind != .end {
             var expected = "the end of the statement"
-            if case .select = s { expected = "by, across, where, order by, top or the end of the statement" }
+            if case .select = statement { expected = "by, across, where, order by, top or the end of the statement" }
             throw error(expected, hint: nearKeyword(Parser.clauseKeywords + ["and", "or", "desc", "asc"]))
         }
-        return s
+        return statement
     }
 
     mutating func name(_ what: String, candidates: [String] = []) throws(ParseError) -> Located<String> {
         switch current.kind {
-        case let .word(w):
+        case let .word(word):
             _ = advance()
-            return Located(w, tokens[pos - 1].range)
-        case let .string(s):
+            return Located(word, tokens[position - 1].range)
+        case let .string(text):
             _ = advance()
-            return Located(s, tokens[pos - 1].range)
+            return Located(text, tokens[position - 1].range)
         default:
             throw error(what)
         }
@@ -106,9 +106,9 @@ public struct Parser {
     mutating func metricList() throws(ParseError) -> [Located<String>] {
         var list: [Located<String>] = []
         repeat {
-            if let k = current.keyword, Parser.clauseKeywords.contains(k) || Parser.statementKeywords.contains(k) {
+            if let keyword = current.keyword, Parser.clauseKeywords.contains(keyword) || Parser.statementKeywords.contains(keyword) {
                 let expected = "a metric (total, an area id, a question id, areas, questions, n, nps, …)"
-                throw error(expected, hint: topByHint(at: pos))
+                throw error(expected, hint: topByHint(at: position))
             }
             guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
             list.append(try name("a metric"))
@@ -122,120 +122,120 @@ public struct Parser {
     }
 
     mutating func select() throws(ParseError) -> SelectStatement {
-        var s = SelectStatement(metrics: try metricList())
-        try clauses(Set(Parser.clauseKeywords)) { (p, k) throws(ParseError) in
-            switch k {
+        var statement = SelectStatement(metrics: try metricList())
+        try clauses(Set(Parser.clauseKeywords)) { (parser, keyword) throws(ParseError) in
+            switch keyword {
             case "by":
                 // `… top 5 by total`: by after top N means a sort, not a grouping.
-                if let hint = p.topByHint(at: p.pos - 3) {
-                    throw ParseError(range: p.tokens[p.pos - 3].range, message: Parser.topByMessage, hint: hint)
+                if let hint = parser.topByHint(at: parser.position - 3) {
+                    throw ParseError(range: parser.tokens[parser.position - 3].range, message: Parser.topByMessage, hint: hint)
                 }
                 repeat {
-                    guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
-                    s.by.append(try p.name("a dimension"))
-                } while p.acceptComma()
-                if s.by.count > 2 { throw ParseError(range: s.by[2].range, message: "expected at most two dimensions after by", hint: "use across for a crosstab") }
+                    guard case .word = parser.current.kind else { throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                    statement.by.append(try parser.name("a dimension"))
+                } while parser.acceptComma()
+                if statement.by.count > 2 { throw ParseError(range: statement.by[2].range, message: "expected at most two dimensions after by", hint: "use across for a crosstab") }
             case "across":
-                guard case .word = p.current.kind else { throw p.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
-                s.across = try p.name("a dimension")
-            case "where": s.filter = try p.filter()
+                guard case .word = parser.current.kind else { throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                statement.across = try parser.name("a dimension")
+            case "where": statement.filter = try parser.filter()
             case "order":
-                _ = try p.expect("by", "by after order")
-                s.orderBy = try p.orderKey()
-            default: s.top = try p.topCount()
+                _ = try parser.expect("by", "by after order")
+                statement.orderBy = try parser.orderKey()
+            default: statement.top = try parser.topCount()
             }
         }
-        return s
+        return statement
     }
 
     /// Clauses in any order, each at most once: `body` reads each one after its keyword.
     mutating func clauses(_ allowed: Set<String>, _ body: (inout Parser, String) throws(ParseError) -> Void) throws(ParseError) {
         var seen = Set<String>()
-        while let k = current.keyword, allowed.contains(k) {
-            if seen.contains(k) {
-                if let hint = topByHint(at: pos - 2) {
-                    throw ParseError(range: tokens[pos - 2].range, message: Parser.topByMessage, hint: hint)
+        while let keyword = current.keyword, allowed.contains(keyword) {
+            if seen.contains(keyword) {
+                if let hint = topByHint(at: position - 2) {
+                    throw ParseError(range: tokens[position - 2].range, message: Parser.topByMessage, hint: hint)
                 }
-                throw error("each clause at most once", hint: "\(k) is given twice")
+                throw error("each clause at most once", hint: "\(keyword) is given twice")
             }
-            seen.insert(k)
+            seen.insert(keyword)
             _ = advance()
-            try body(&self, k)
+            try body(&self, keyword)
         }
     }
 
     mutating func orderKey() throws(ParseError) -> (key: Located<String>, direction: SortDirection?) {
         guard case .word = current.kind else { throw error("a metric or dimension to order by") }
         let key = try name("a metric or dimension")
-        var dir: SortDirection?
-        if accept("desc") != nil || accept("descending") != nil { dir = .descending }
-        else if accept("asc") != nil || accept("ascending") != nil { dir = .ascending }
-        return (key, dir)
+        var direction: SortDirection?
+        if accept("desc") != nil || accept("descending") != nil { direction = .descending }
+        else if accept("asc") != nil || accept("ascending") != nil { direction = .ascending }
+        return (key, direction)
     }
 
     mutating func topCount() throws(ParseError) -> Located<Int> {
-        if case let .number(n) = current.kind, n == 0 {
+        if case let .number(rowCount) = current.kind, rowCount == 0 {
             throw error("a number of rows from 1 after top (top 0 would show nothing)")
         }
-        guard case let .number(n) = current.kind, n >= 1, n == n.rounded(), n <= 1_000_000 else {
+        guard case let .number(rowCount) = current.kind, rowCount >= 1, rowCount == rowCount.rounded(), rowCount <= 1_000_000 else {
             throw error("a whole number of rows after top")
         }
-        let t = advance()
-        return Located(Int(n), t.range)
+        let token = advance()
+        return Located(Int(rowCount), token.range)
     }
 
     mutating func compare() throws(ParseError) -> CompareStatement {
         guard case .word = current.kind else { throw error("a dimension to compare on (participant, class, channel, …)") }
-        let dim = try name("a dimension")
-        let a = try literal("the first value to compare")
+        let dimension = try name("a dimension")
+        let first = try literal("the first value to compare")
         if accept("vs") == nil && accept("versus") == nil && accept("mot") == nil {
             throw error("vs", hint: nearKeyword(["vs"]))
         }
-        let b: CompareTarget
-        if let t = accept("all") { b = .all(t.range) }
-        else if let t = accept("class") { b = .ownClass(t.range) }
-        else if current.kind == .leftParen { b = .list(try literalList()) }
-        else { b = .value(try literal("a value to compare with, all, class or a list (X, Y)")) }
-        var s = CompareStatement(dimension: dim, a: a, b: b, metrics: [], filter: nil)
-        try clauses(["on", "where"]) { (p, k) throws(ParseError) in
-            if k == "on" { s.metrics = try p.metricList() } else { s.filter = try p.filter() }
+        let second: CompareTarget
+        if let token = accept("all") { second = .all(token.range) }
+        else if let token = accept("class") { second = .ownClass(token.range) }
+        else if current.kind == .leftParen { second = .list(try literalList()) }
+        else { second = .value(try literal("a value to compare with, all, class or a list (X, Y)")) }
+        var statement = CompareStatement(dimension: dimension, a: first, b: second, metrics: [], filter: nil)
+        try clauses(["on", "where"]) { (parser, keyword) throws(ParseError) in
+            if keyword == "on" { statement.metrics = try parser.metricList() } else { statement.filter = try parser.filter() }
         }
-        return s
+        return statement
     }
 
     mutating func quotes() throws(ParseError) -> QuotesStatement {
-        var q = QuotesStatement()
-        try clauses(["contains", "where", "order", "top"]) { (p, k) throws(ParseError) in
-            switch k {
+        var statement = QuotesStatement()
+        try clauses(["contains", "where", "order", "top"]) { (parser, keyword) throws(ParseError) in
+            switch keyword {
             case "contains":
-                guard case let .string(s) = p.current.kind else { throw p.error("a quoted text after contains") }
-                q.contains = Located(s, p.advance().range)
-            case "where": q.filter = try p.filter()
+                guard case let .string(text) = parser.current.kind else { throw parser.error("a quoted text after contains") }
+                statement.contains = Located(text, parser.advance().range)
+            case "where": statement.filter = try parser.filter()
             case "order":
-                _ = try p.expect("by", "by after order")
-                q.orderBy = try p.orderKey()
-            default: q.top = try p.topCount()
+                _ = try parser.expect("by", "by after order")
+                statement.orderBy = try parser.orderKey()
+            default: statement.top = try parser.topCount()
             }
         }
-        return q
+        return statement
     }
 
     mutating func rank() throws(ParseError) -> RankStatement {
-        var r = RankStatement()
-        try clauses(["within", "by", "where", "top"]) { (p, k) throws(ParseError) in
-            switch k {
+        var statement = RankStatement()
+        try clauses(["within", "by", "where", "top"]) { (parser, keyword) throws(ParseError) in
+            switch keyword {
             case "within":
-                guard case .word = p.current.kind else { throw p.error("a dimension after within (class)") }
-                let d = try p.name("a dimension")
-                r.within = (d, try p.literal("a value after within \(d.value)"))
+                guard case .word = parser.current.kind else { throw parser.error("a dimension after within (class)") }
+                let dimension = try parser.name("a dimension")
+                statement.within = (dimension, try parser.literal("a value after within \(dimension.value)"))
             case "by":
-                guard case .word = p.current.kind else { throw p.error("a metric to rank by") }
-                r.metric = try p.name("a metric")
-            case "where": r.filter = try p.filter()
-            default: r.top = try p.topCount()
+                guard case .word = parser.current.kind else { throw parser.error("a metric to rank by") }
+                statement.metric = try parser.name("a metric")
+            case "where": statement.filter = try parser.filter()
+            default: statement.top = try parser.topCount()
             }
         }
-        return r
+        return statement
     }
 
     mutating func chart() throws(ParseError) -> ChartStatement {
@@ -243,36 +243,36 @@ public struct Parser {
         let metric = try name("a metric")
         _ = try expect("by", "by and a dimension (chart total by class)")
         guard case .word = current.kind else { throw error("a dimension to chart by") }
-        var c = ChartStatement(metric: metric, dimension: try name("a dimension"))
-        try clauses(["where", "top"]) { (p, k) throws(ParseError) in
-            if k == "where" { c.filter = try p.filter() } else { c.top = try p.topCount() }
+        var statement = ChartStatement(metric: metric, dimension: try name("a dimension"))
+        try clauses(["where", "top"]) { (parser, keyword) throws(ParseError) in
+            if keyword == "where" { statement.filter = try parser.filter() } else { statement.top = try parser.topCount() }
         }
-        return c
+        return statement
     }
 
     mutating func trend() throws(ParseError) -> TrendStatement {
         guard case .word = current.kind else { throw error("a metric (trend total by month)") }
         let metric = try name("a metric")
         _ = try expect("by", "by month or by week")
-        guard let p = current.keyword, p == "month" || p == "week" else { throw error("month or week after by", hint: nearKeyword(["month", "week"])) }
-        var t = TrendStatement(metric: metric, period: try name("month or week"))
+        guard let period = current.keyword, period == "month" || period == "week" else { throw error("month or week after by", hint: nearKeyword(["month", "week"])) }
+        var statement = TrendStatement(metric: metric, period: try name("month or week"))
         if accept("by") != nil {
             guard case .word = current.kind else { throw error("a dimension (trend total by month by channel)") }
-            t.dimension = try name("a dimension")
+            statement.dimension = try name("a dimension")
         }
-        if accept("where") != nil { t.filter = try filter() }
-        return t
+        if accept("where") != nil { statement.filter = try filter() }
+        return statement
     }
 
     mutating func literal(_ what: String) throws(ParseError) -> Located<Literal> {
         switch current.kind {
-        case let .word(w):
-            if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(w.lowercased()) { throw error(what) }
+        case let .word(word):
+            if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(word.lowercased()) { throw error(what) }
             let first = advance()
-            try rejectUnquotedName(after: first, w)
-            return Located(.word(w), first.range)
-        case let .string(s): return Located(.text(s), advance().range)
-        case let .number(n): return Located(.number(n), advance().range)
+            try rejectUnquotedName(after: first, word)
+            return Located(.word(word), first.range)
+        case let .string(text): return Located(.text(text), advance().range)
+        case let .number(number): return Located(.number(number), advance().range)
         default: throw error(what)
         }
     }
@@ -308,19 +308,19 @@ public struct Parser {
         if accept("not") != nil { return .not(try unary()) }
         if current.kind == .leftParen {
             _ = advance()
-            let f = try filter()
+            let inner = try filter()
             guard current.kind == .rightParen else { throw error("\")\" to close the parenthesis", hint: nearKeyword(["and", "or"])) }
             _ = advance()
-            return f
+            return inner
         }
-        if let t = accept("answered") { return .answered(t.range) }
-        if let t = accept("so") {
+        if let token = accept("answered") { return .answered(token.range) }
+        if let token = accept("so") {
             guard accept("far") != nil else { throw error("far after so (so far: each season up to the day the latest has reached)") }
-            return .soFar(t.range)
+            return .soFar(token.range)
         }
         if accept("contains") != nil {
-            guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
-            return .contains(Located(s, advance().range))
+            guard case let .string(text) = current.kind else { throw error("a quoted text after contains") }
+            return .contains(Located(text, advance().range))
         }
         let field: Located<String>
         switch current.kind {
@@ -328,20 +328,20 @@ public struct Parser {
         default: throw error("a condition (class = Bank, date < 2024-03-01, total < 50, answered, …)")
         }
         if accept("contains") != nil {
-            guard case let .string(s) = current.kind else { throw error("a quoted text after contains") }
-            return .contains(Located(s, advance().range))
+            guard case let .string(text) = current.kind else { throw error("a quoted text after contains") }
+            return .contains(Located(text, advance().range))
         }
         if accept("not") != nil {
             _ = try expect("in", "in after not")
             return .membership(field: field, negated: true, values: try literalList())
         }
         if accept("in") != nil { return .membership(field: field, negated: false, values: try literalList()) }
-        guard case let .op(op) = current.kind else {
+        guard case let .comparator(comparator) = current.kind else {
             throw error("=, !=, <, <=, >, >=, in or not in after \(field.value)", hint: nearKeyword(["in", "not"]))
         }
-        let opToken = advance()
-        let value = try literal("a value after \(op.rawValue)")
-        return .comparison(field: field, op: Located(op, opToken.range), value: value)
+        let comparatorToken = advance()
+        let value = try literal("a value after \(comparator.rawValue)")
+        return .comparison(field: field, comparator: Located(comparator, comparatorToken.range), value: value)
     }
 
     static let topByMessage = "expected order by to choose the rows top keeps"
@@ -361,7 +361,7 @@ public struct Parser {
     func rejectUnquotedName(after first: Token, _ word: String) throws(ParseError) {
         var words = [word]
         var last = first
-        var index = pos
+        var index = position
         while index < tokens.count, case let .word(next) = tokens[index].kind,
               !Parser.wordsAfterValue.contains(next.lowercased()) {
             words.append(next)

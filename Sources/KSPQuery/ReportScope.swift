@@ -38,8 +38,8 @@ extension Evaluator {
     func reportScope(_ filter: Filter?) throws(EvaluationError) -> ReportScope {
         var key = season.seasons.count > 1 ? season.seasons.count - 1 : nil
         if let filter {
-            guard case let .comparison(field, op, value) = filter, Dimension.named(field.value) == .season,
-                  op.value == .eq else {
+            guard case let .comparison(field, comparator, value) = filter, Dimension.named(field.value) == .season,
+                  comparator.value == .equal else {
                 let names = season.seasons.map { quoteIfNeeded($0.name) }.joined(separator: ", ")
                 throw EvaluationError(Evaluator.range(of: filter), "a report is one season's; expected where season = …",
                                       hint: "season names: " + names)

@@ -131,7 +131,7 @@ enum Completion {
 
     /// What may follow `prefix`, starting with `word`.
     static func candidates(prefix: String, word: String) -> [String] {
-        guard let s = session?.season else { return [] }
+        guard let season = session?.season else { return [] }
         let trimmed = prefix.trimmingCharacters(in: .whitespaces)
         let lowerWord = typedName(word).lowercased()
         func filter(_ options: [String]) -> [String] {
@@ -140,44 +140,44 @@ enum Completion {
         if trimmed.isEmpty && word.hasPrefix(".") { return filter(Session.metaCommands) }
         if trimmed.hasPrefix(".load") || trimmed.hasPrefix(".read") || trimmed.hasPrefix(".output") { return paths(word) }
         // After `DIM =`, `DIM !=`, `DIM in (` or a comma inside such a list: the dimension's values.
-        if let d = valueDimension(trimmed), let dim = Dimension.named(d) {
-            return filter(dim.candidates(s)).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
+        if let dimensionName = valueDimension(trimmed), let dimension = Dimension.named(dimensionName) {
+            return filter(dimension.candidates(season)).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
         }
         // `gap participant "A" to `: a target, or another participant.
         if trimmed.lowercased().hasPrefix("gap "), trimmed.lowercased().hasSuffix(" to") {
-            let names = Dimension.participant.candidates(s).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
+            let names = Dimension.participant.candidates(season).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
             return filter(["winner", "class", "all"] + names)
         }
         if trimmed.lowercased().hasSuffix("area =") || trimmed.lowercased().hasSuffix("area=") {
-            return filter(s.definition.areas.map(\.id))
+            return filter(season.definition.areas.map(\.id))
         }
         var words = Parser.allKeywords + Dimension.names + ["date"]
         // Words of gap and drivers (not reserved: a season may name an area or question so).
         words += ["of", "to", "winner"]
-        words += Array(Metric.fixedNames.keys) + s.definition.areas.map(\.id) + s.definition.questions.map(\.id)
+        words += Array(Metric.fixedNames.keys) + season.definition.areas.map(\.id) + season.definition.questions.map(\.id)
         return filter(words)
     }
 
     /// The dimension whose value is being typed: `class = `, `participant in (A, `.
     static func valueDimension(_ prefix: String) -> String? {
-        var p = prefix.lowercased()
+        var typed = prefix.lowercased()
         // Inside an open `in (` list: look back to the dimension before `in`.
-        if let open = p.range(of: "(", options: .backwards), !p[open.upperBound...].contains(")") {
-            let before = p[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        if let open = typed.range(of: "(", options: .backwards), !typed[open.upperBound...].contains(")") {
+            let before = typed[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
             let words = before.split(separator: " ")
             if words.count >= 2, words.last == "in" {
-                let dim = words.count >= 3 && words[words.count - 2] == "not" ? words[words.count - 3] : words[words.count - 2]
-                return String(dim)
+                let dimensionName = words.count >= 3 && words[words.count - 2] == "not" ? words[words.count - 3] : words[words.count - 2]
+                return String(dimensionName)
             }
         }
-        p = p.trimmingCharacters(in: .whitespaces)
-        for op in ["!=", "="] where p.hasSuffix(op) {
-            let before = p.dropLast(op.count).trimmingCharacters(in: .whitespaces)
+        typed = typed.trimmingCharacters(in: .whitespaces)
+        for comparator in ["!=", "="] where typed.hasSuffix(comparator) {
+            let before = typed.dropLast(comparator.count).trimmingCharacters(in: .whitespaces)
             return before.split(separator: " ").last.map(String.init)
         }
-        if p == "gap participant" { return "participant" }
-        if p.hasSuffix(" vs") || p.hasPrefix("compare ") {
-            let words = p.split(separator: " ")
+        if typed == "gap participant" { return "participant" }
+        if typed.hasSuffix(" vs") || typed.hasPrefix("compare ") {
+            let words = typed.split(separator: " ")
             if words.count >= 2, words[0] == "compare" { return String(words[1]) }
         }
         return nil
@@ -185,17 +185,17 @@ enum Completion {
 
     static func paths(_ word: String) -> [String] {
         let expanded = (word as NSString).expandingTildeInPath
-        let dir = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+        let directory = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
         let base = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
-        let listDir = dir.isEmpty ? "." : dir
-        guard let items = try? FileManager.default.contentsOfDirectory(atPath: listDir) else { return [] }
-        let shownDir = word.hasSuffix("/") ? word : (word as NSString).deletingLastPathComponent
+        let listedDirectory = directory.isEmpty ? "." : directory
+        guard let items = try? FileManager.default.contentsOfDirectory(atPath: listedDirectory) else { return [] }
+        let shownDirectory = word.hasSuffix("/") ? word : (word as NSString).deletingLastPathComponent
         let visible = items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }
         return visible.sorted().map { item in
-            var isDir: ObjCBool = false
-            let path = (listDir as NSString).appendingPathComponent(item)
-            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
-            let shown = shownDir.isEmpty ? item : (shownDir.hasSuffix("/") ? shownDir + item : shownDir + "/" + item)
+            var isDirectory: ObjCBool = false
+            let path = (listedDirectory as NSString).appendingPathComponent(item)
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let shown = shownDirectory.isEmpty ? item : (shownDirectory.hasSuffix("/") ? shownDirectory + item : shownDirectory + "/" + item)
             return isFolder ? shown + "/" : shown
         }
     }

@@ -44,7 +44,7 @@ struct Interactive {
                     pendingHistory += line + "\n"
                 }
             }
-            for p in pieces where session.run(p) == .quit { return }
+            for piece in pieces where session.run(piece) == .quit { return }
         }
     }
 
@@ -74,10 +74,10 @@ struct Interactive {
     }
 
     func printBanner() {
-        let s = SeasonSummary(session.season)
+        let summary = SeasonSummary(session.season)
         print("ksp — Kundeserviceprisen query shell")
-        let counts = "\(s.participants) participants in \(s.participantsPerClass.count) classes, \(s.inquiries) inquiries"
-        print("\(TerminalSafeText.escaped(s.name)): \(counts), \(s.dateRangeText)")
+        let counts = "\(summary.participants) participants in \(summary.participantsPerClass.count) classes, \(summary.inquiries) inquiries"
+        print("\(TerminalSafeText.escaped(summary.name)): \(counts), \(summary.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
         if let warning = Terminal.localeWarning { StandardError.write(warning) }
     }

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
                 print("\nno warnings")
             } else {
                 print("\n\(season.warnings.count) warning\(season.warnings.count == 1 ? "" : "s"):")
-                for w in season.warnings { print("  " + w.description) }
+                for warning in season.warnings { print("  " + warning.description) }
             }
             print("\nok: \(seasonDirectory) loads and scores")
         } catch {
@@ -78,11 +78,11 @@ struct GenerateCommand: ParsableCommand {
         options.panelSeed = panelSeed
         var generator = SeasonGenerator(options)
         let files = generator.generate()
-        let dir = URL(fileURLWithPath: outputDirectory)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try files.seasonYAML.write(to: dir.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
-        try files.participantsCSV.write(to: dir.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
-        try files.inquiriesCSV.write(to: dir.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
+        let directory = URL(fileURLWithPath: outputDirectory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try files.seasonYAML.write(to: directory.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
+        try files.participantsCSV.write(to: directory.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
+        try files.inquiriesCSV.write(to: directory.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
         print("wrote \(outputDirectory)")
     }
 }

@@ -23,7 +23,7 @@ final class LineEditor {
         if let history, FileManager.default.fileExists(atPath: history) {
             HistoryFile.compact(history, limit: LineEditor.historyLimit)
             if let entries = HistoryFile.read(history) {
-                for e in entries.suffix(LineEditor.historyLimit) { add_history(e) }
+                for entry in entries.suffix(LineEditor.historyLimit) { add_history(entry) }
                 last = entries.last
             } else {
                 StandardError.write("ksp: cannot read history \(history); going on without it")
@@ -70,14 +70,14 @@ final class LineEditor {
 /// cannot interleave or truncate what the first one wrote.
 enum HistoryFile {
     static func defaultPath() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        if let custom = env["KSP_HISTORY"] { return custom.isEmpty ? nil : custom }
-        if let state = env["XDG_STATE_HOME"], !state.isEmpty {
-            let dir = (state as NSString).appendingPathComponent("ksp")
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            return (dir as NSString).appendingPathComponent("history")
+        let environment = ProcessInfo.processInfo.environment
+        if let custom = environment["KSP_HISTORY"] { return custom.isEmpty ? nil : custom }
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            let directory = (state as NSString).appendingPathComponent("ksp")
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            return (directory as NSString).appendingPathComponent("history")
         }
-        guard let home = env["HOME"], !home.isEmpty else { return nil }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return (home as NSString).appendingPathComponent(".ksp_history")
     }
 
@@ -89,15 +89,15 @@ enum HistoryFile {
         withLock(path) {
             // Opened under the lock: a compaction by another shell renames a new file over the old one, and
             // a descriptor opened before that would write into the replaced (unlinked) file, losing the entry.
-            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            guard fd >= 0 else {
+            let fileDescriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            guard fileDescriptor >= 0 else {
                 warnOnce(path)
                 return
             }
-            defer { Foundation.close(fd) }
+            defer { Foundation.close(fileDescriptor) }
             let bytes = Array(line.utf8)
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n != bytes.count { warnOnce(path) }
+            let written = bytes.withUnsafeBytes { write(fileDescriptor, $0.baseAddress, $0.count) }
+            if written != bytes.count { warnOnce(path) }
         }
     }
 
@@ -107,13 +107,13 @@ enum HistoryFile {
     static func compact(_ path: String, limit: Int) {
         withLock(path) {
             guard let entries = read(path), entries.count > 2 * limit else { return }
-            let temp = path + ".tmp-\(getpid())"
+            let temporaryPath = path + ".tmp-\(getpid())"
             let text = entries.suffix(limit).joined(separator: "\n") + "\n"
             let attributes: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
-            guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: attributes) else {
+            guard FileManager.default.createFile(atPath: temporaryPath, contents: Data(text.utf8), attributes: attributes) else {
                 return
             }
-            if rename(temp, path) != 0 { unlink(temp) }
+            if rename(temporaryPath, path) != 0 { unlink(temporaryPath) }
         }
     }
 

@@ -6,10 +6,10 @@ import Glibc
 /// Where results go: standard output or a file from `.output`. Writes go straight to the file
 /// descriptor so that a closed pipe (`| head`) ends the program quietly instead of crashing it.
 final class OutputSink {
-    private(set) var fd: Int32 = STDOUT_FILENO
+    private(set) var fileDescriptor: Int32 = STDOUT_FILENO
     private(set) var path: String?
 
-    var isTerminal: Bool { fd == STDOUT_FILENO && isatty(STDOUT_FILENO) == 1 }
+    var isTerminal: Bool { fileDescriptor == STDOUT_FILENO && isatty(STDOUT_FILENO) == 1 }
 
     enum WriteError: Error, CustomStringConvertible {
         case failed(String)
@@ -22,28 +22,28 @@ final class OutputSink {
     }
 
     func write(_ text: String) throws {
-        if fd == STDOUT_FILENO && StandardStreams.outputWasClosed {
+        if fileDescriptor == STDOUT_FILENO && StandardStreams.outputWasClosed {
             throw WriteError.failed("cannot write to standard output: it is closed")
         }
         var bytes = Array(text.utf8)
         if bytes.last != 10 { bytes.append(10) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
+            let written = bytes.withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE && fd == STDOUT_FILENO { exit(0) }  // the reader went away: end quietly
+                if errno == EPIPE && fileDescriptor == STDOUT_FILENO { exit(0) }  // the reader went away: end quietly
                 throw WriteError.failed("cannot write to \(path ?? "standard output"): \(String(cString: strerror(errno)))")
             }
-            offset += n
+            offset += written
         }
     }
 
     /// Sends results to a file (created or truncated); nil goes back to standard output. The target has
     /// passed `WriteTarget.check`. A FIFO nobody reads is refused instead of waiting forever in `open`.
     func redirect(to target: WriteTarget?) throws {
-        if fd != STDOUT_FILENO { close(fd) }
-        fd = STDOUT_FILENO
+        if fileDescriptor != STDOUT_FILENO { close(fileDescriptor) }
+        fileDescriptor = STDOUT_FILENO
         path = nil
         guard let target else { return }
         let opened = open(target.resolved, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0o666)
@@ -54,7 +54,7 @@ final class OutputSink {
         // Blocking again: results are written whole, the reader of a pipe sets the pace.
         let flags = fcntl(opened, F_GETFL)
         if flags >= 0 { _ = fcntl(opened, F_SETFL, flags & ~O_NONBLOCK) }
-        fd = opened
+        fileDescriptor = opened
         path = target.path
     }
 }
@@ -62,15 +62,15 @@ final class OutputSink {
 enum Terminal {
     /// Columns of the terminal on standard output; for files and pipes, $COLUMNS or no limit.
     static func width() -> Int {
-        var ws = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+        var windowSize = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_col > 0 { return Int(windowSize.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let count = Int(columns), count > 0 { return count }
         return 10_000
     }
 
     static func height() -> Int {
-        var ws = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 { return Int(ws.ws_row) }
+        var windowSize = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_row > 0 { return Int(windowSize.ws_row) }
         return 24
     }
 
@@ -78,14 +78,14 @@ enum Terminal {
     static var unicode: Bool {
         let locale = localeName
         if locale.isEmpty { return true }  // no locale set: assume a modern terminal
-        let l = locale.lowercased()
-        return l.contains("utf-8") || l.contains("utf8")
+        let lowercased = locale.lowercased()
+        return lowercased.contains("utf-8") || lowercased.contains("utf8")
     }
 
     /// The locale that decides the character set: LC_ALL, else LC_CTYPE, else LANG ("" when none is set).
     static var localeName: String {
-        let env = ProcessInfo.processInfo.environment
-        let set = { (name: String) in env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let environment = ProcessInfo.processInfo.environment
+        let set = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return set("LC_ALL") ?? set("LC_CTYPE") ?? set("LANG") ?? ""
     }
 
@@ -97,9 +97,9 @@ enum Terminal {
 
     /// Colour only on a terminal that can show it (TERM is not `dumb`) and when NO_COLOR is unset or empty.
     static var colorAllowed: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let dumb = env["TERM"] == "dumb"
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"] == "dumb"
         return isatty(STDOUT_FILENO) == 1 && !noColor && !dumb
     }
 }

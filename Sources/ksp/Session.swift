@@ -61,16 +61,16 @@ final class Session {
             let text = result.render(format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
             try emit(text)
             if timer {
-                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-                StandardError.write("time: \(NumberFormat.decimals(ms, 2)) ms")
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+                StandardError.write("time: \(NumberFormat.decimals(milliseconds, 2)) ms")
             }
             return .ok
-        } catch let e as EvaluationError where e.isInterruption {
+        } catch let queryError as EvaluationError where queryError.isInterruption {
             reportError("interrupted", nil, piece.line)
             return .error
-        } catch let e as any QueryDiagnostic {
-            let diagnostic = MetaCommandHint.adding(to: e, statement: piece.text)
-            let linesBefore = piece.text.prefix(max(0, e.range.start)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        } catch let queryError as any QueryDiagnostic {
+            let diagnostic = MetaCommandHint.adding(to: queryError, statement: piece.text)
+            let linesBefore = piece.text.prefix(max(0, queryError.range.start)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             reportError(diagnostic.oneLine, diagnostic.rendered(statement: piece.text), piece.line + linesBefore)
             return .error
         } catch {
@@ -122,6 +122,6 @@ final class Session {
 
     struct ShellError: Error, CustomStringConvertible {
         var description: String
-        init(_ d: String) { description = d }
+        init(_ description: String) { self.description = description }
     }
 }

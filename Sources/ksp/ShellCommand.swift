@@ -18,8 +18,10 @@ struct ShellCommand: ParsableCommand {
         """)
 
     @Argument(help: "The season directory; none loads the bundled sample season.") var seasonDirectories: [String] = []
-    @Option(name: .short, help: "Run one statement (or several separated by ;), then exit.") var c: String?
-    @Option(name: .short, help: "Run the statements of a script file; - reads standard input.") var f: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run one statement (or several separated by ;), then exit.", valueName: "c"))
+    var statements: String?
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
+    var scriptFile: String?
     @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String = "table"
     @Flag(help: "Go on after an error in a script (the exit status is still 1).") var keepGoing = false
 
@@ -27,7 +29,7 @@ struct ShellCommand: ParsableCommand {
         guard OutputFormat(rawValue: format.lowercased()) != nil else {
             throw ValidationError("--format must be table, markdown, csv or json, not \"\(format)\"")
         }
-        if c != nil && f != nil { throw ValidationError("give -c or -f, not both") }
+        if statements != nil && scriptFile != nil { throw ValidationError("give -c or -f, not both") }
     }
 
     func run() throws {
@@ -39,7 +41,7 @@ struct ShellCommand: ParsableCommand {
             StandardError.write(error.description)
             throw ExitCode(ExitStatus.seasonError)
         }
-        let interactive = c == nil && f == nil && isatty(STDIN_FILENO) == 1
+        let interactive = statements == nil && scriptFile == nil && isatty(STDIN_FILENO) == 1
         let session = Session(season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!, interactive: interactive)
         if interactive {
             Interactive(session: session).run()
@@ -47,12 +49,12 @@ struct ShellCommand: ParsableCommand {
         }
         let (source, text): (String, String)
         do {
-            if let c {
-                (source, text) = ("<command>", c)
-            } else if let f, f != "-" {
-                (source, text) = (f, try ScriptText.read(path: f))
+            if let statements {
+                (source, text) = ("<command>", statements)
+            } else if let scriptFile, scriptFile != "-" {
+                (source, text) = (scriptFile, try ScriptText.read(path: scriptFile))
                 // A script that reads itself with .read is stopped at once.
-                session.readStack = [RealPath.resolve(f)]
+                session.readStack = [RealPath.resolve(scriptFile)]
             } else {
                 (source, text) = ("<stdin>", try ScriptText.read(descriptor: STDIN_FILENO, name: "<stdin>"))
             }
