@@ -42,7 +42,9 @@ let participant = season.participants.first { $0.classIndex == bigClass }!.name
 let otherClass = season.classes[(bigClass + 1) % season.classes.count]
 let channels = season.definition.channels.map(\.id)
 let agentArea = season.definition.areas.max { $0.weight < $1.weight }!.id
-let midDate = season.dateRange.map { CivilDate(dayNumber: ($0.first.dayNumber + $0.last.dayNumber) / 2).description } ?? "2024-03-01"
+let midDate =
+    season.dateRange.map { CivilDate(dayNumber: ($0.first.dayNumber + $0.last.dayNumber) / 2).description }
+    ?? "2024-03-01"
 
 let driverOutcome = season.definition.questionIndex(metric: .nps) == nil ? "total" : "nps"
 let statements = [

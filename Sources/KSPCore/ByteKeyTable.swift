@@ -4,7 +4,7 @@ import Foundation
 /// looked up without making a String or an Array per lookup. The loader's hot path: at 100×
 /// the sample it sees half a million inquiry ids and participant and shopper ids.
 struct ByteKeyTable {
-    private var slots: [Int32]          // index of the key, or -1
+    private var slots: [Int32]  // index of the key, or -1
     private var hashes: [UInt64]
     /// All keys back to back in one buffer (one allocation, not one per key).
     private(set) var arena: [UInt8] = []
@@ -31,7 +31,8 @@ struct ByteKeyTable {
     }
 
     @inline(__always) private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(offsets[index]), end = Int(offsets[index + 1])
+        let start = Int(offsets[index])
+        let end = Int(offsets[index + 1])
         guard end - start == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { stored in
             for i in 0..<bytes.count where stored[start + i] != bytes[i] { return false }
@@ -90,12 +91,17 @@ struct ByteKeyTable {
             newSlots[newSlot] = entry
             newHashes[newSlot] = hashes[slot]
         }
-        slots = newSlots; hashes = newHashes; mask = newMask
+        slots = newSlots
+        hashes = newHashes
+        mask = newMask
     }
 }
 
 /// What the text check of a whole file found first.
-enum TextProblem: Equatable { case invalidUTF8(Int), nul(Int) }
+enum TextProblem: Equatable {
+    case invalidUTF8(Int)
+    case nul(Int)
+}
 
 /// One pass over a buffer for both invalid UTF-8 and NUL bytes (ASCII runs are skipped eight
 /// bytes at a time; a large buffer is checked as two halves on two cores). Returns the first
@@ -124,13 +130,27 @@ private func scanText(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: I
             let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
             // All ASCII and no zero byte: skip the word.
             let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-            if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 { position += 8; continue }
+            if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
+                position += 8
+                continue
+            }
         }
         let byte = bytes[position]
         if byte == 0 { return .nul(position) }
-        if byte < 0x80 { position += 1; continue }
+        if byte < 0x80 {
+            position += 1
+            continue
+        }
         let sequenceLength: Int
-        if byte >= 0xC2 && byte <= 0xDF { sequenceLength = 2 } else if byte >= 0xE0 && byte <= 0xEF { sequenceLength = 3 } else if byte >= 0xF0 && byte <= 0xF4 { sequenceLength = 4 } else { return .invalidUTF8(position) }
+        if byte >= 0xC2 && byte <= 0xDF {
+            sequenceLength = 2
+        } else if byte >= 0xE0 && byte <= 0xEF {
+            sequenceLength = 3
+        } else if byte >= 0xF0 && byte <= 0xF4 {
+            sequenceLength = 4
+        } else {
+            return .invalidUTF8(position)
+        }
         guard position + sequenceLength <= end else { return .invalidUTF8(position) }
         for k in 1..<sequenceLength where bytes[position + k] & 0xC0 != 0x80 { return .invalidUTF8(position) }
         if sequenceLength == 3 {

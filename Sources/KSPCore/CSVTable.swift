@@ -27,8 +27,11 @@ public struct CSVTable: Sendable {
 
         public var description: String {
             switch self {
-            case let .unterminatedQuote(line): return "a quoted field opened on line \(line) is never closed; expected a closing \""
-            case let .textAfterClosingQuote(line, column): return "line \(line), field \(column): text after a closing quote; expected a delimiter or the end of the line"
+            case .unterminatedQuote(let line):
+                return "a quoted field opened on line \(line) is never closed; expected a closing \""
+            case .textAfterClosingQuote(let line, let column):
+                return
+                    "line \(line), field \(column): text after a closing quote; expected a delimiter or the end of the line"
             case .tooLarge: return "the file is larger than 2 GB"
             }
         }
@@ -99,7 +102,8 @@ public struct CSVTable: Sendable {
                     position += 1
                 }
                 guard position + 1 < end else { return nil }
-                var first = self, second = self
+                var first = self
+                var second = self
                 first.end = position + 1
                 second.offset = position + 1
                 second.line = line + scan.lines
@@ -157,12 +161,15 @@ public struct CSVTable: Sendable {
 
     /// `,` or `;`, whichever occurs more often outside quotes on the first line.
     static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
         var position = start
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
                 if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
             }
@@ -172,15 +179,22 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses rows from `start` (on `line`) until the end or `maxRows` rows; returns where it stopped.
-    private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int, end: Int? = nil) throws(ReadError) -> (Int, Int32) {
-        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    private mutating func parse(from start: Int, line firstLine: Int32, maxRows: Int, end: Int? = nil) throws(ReadError)
+        -> (Int, Int32)
+    {
+        let quote = UInt8(ascii: "\"")
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         let delimiter = self.delimiter
         let limit = end ?? bytes.count
         var line: Int32 = firstLine
         var position = start
         // Rough capacity guess to avoid regrowth.
-        let guessFields = maxRows == Int.max ? max(16, (limit - start) / 6) : min(max(16, (limit - start) / 6), maxRows * 64)
-        fieldStart.reserveCapacity(guessFields); fieldEnd.reserveCapacity(guessFields); fieldEscaped.reserveCapacity(guessFields)
+        let guessFields =
+            maxRows == Int.max ? max(16, (limit - start) / 6) : min(max(16, (limit - start) / 6), maxRows * 64)
+        fieldStart.reserveCapacity(guessFields)
+        fieldEnd.reserveCapacity(guessFields)
+        fieldEscaped.reserveCapacity(guessFields)
         try bytes.withUnsafeBufferPointer { (buffer) throws(ReadError) in
             while position < limit && rowLine.count < maxRows {
                 // Start of a row.
@@ -198,21 +212,38 @@ public struct CSVTable: Sendable {
                             guard position < limit else { throw .unterminatedQuote(line: Int(openLine)) }
                             let byte = buffer[position]
                             if byte == quote {
-                                if position + 1 < limit && buffer[position + 1] == quote { escaped = true; position += 2; continue }
+                                if position + 1 < limit && buffer[position + 1] == quote {
+                                    escaped = true
+                                    position += 2
+                                    continue
+                                }
                                 break
                             }
                             if byte == lineFeed { line += 1 }
                             position += 1
                         }
-                        fieldStart.append(Int32(contentStart)); fieldEnd.append(Int32(position)); fieldEscaped.append(escaped)
+                        fieldStart.append(Int32(contentStart))
+                        fieldEnd.append(Int32(position))
+                        fieldEscaped.append(escaped)
                         position += 1  // closing quote
                         // Tolerate spaces after the closing quote.
                         while position < limit && buffer[position] == UInt8(ascii: " ") { position += 1 }
-                        if position >= limit { rowDone = true }
-                        else if buffer[position] == delimiter { position += 1 }
-                        else if buffer[position] == lineFeed { position += 1; line += 1; rowDone = true }
-                        else if buffer[position] == carriageReturn { position += 1; if position < limit && buffer[position] == lineFeed { position += 1 }; line += 1; rowDone = true }
-                        else { throw .textAfterClosingQuote(line: Int(line), column: fieldStart.count - firstField) }
+                        if position >= limit {
+                            rowDone = true
+                        } else if buffer[position] == delimiter {
+                            position += 1
+                        } else if buffer[position] == lineFeed {
+                            position += 1
+                            line += 1
+                            rowDone = true
+                        } else if buffer[position] == carriageReturn {
+                            position += 1
+                            if position < limit && buffer[position] == lineFeed { position += 1 }
+                            line += 1
+                            rowDone = true
+                        } else {
+                            throw .textAfterClosingQuote(line: Int(line), column: fieldStart.count - firstField)
+                        }
                     } else {
                         let contentStart = position
                         while position < limit {
@@ -220,17 +251,39 @@ public struct CSVTable: Sendable {
                             if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
                             position += 1
                         }
-                        fieldStart.append(Int32(contentStart)); fieldEnd.append(Int32(position)); fieldEscaped.append(false)
-                        if position >= limit { rowDone = true }
-                        else if buffer[position] == delimiter { position += 1; if position >= limit { fieldStart.append(Int32(position)); fieldEnd.append(Int32(position)); fieldEscaped.append(false); rowDone = true } }
-                        else if buffer[position] == lineFeed { position += 1; line += 1; rowDone = true }
-                        else { position += 1; if position < limit && buffer[position] == lineFeed { position += 1 }; line += 1; rowDone = true }
+                        fieldStart.append(Int32(contentStart))
+                        fieldEnd.append(Int32(position))
+                        fieldEscaped.append(false)
+                        if position >= limit {
+                            rowDone = true
+                        } else if buffer[position] == delimiter {
+                            position += 1
+                            if position >= limit {
+                                fieldStart.append(Int32(position))
+                                fieldEnd.append(Int32(position))
+                                fieldEscaped.append(false)
+                                rowDone = true
+                            }
+                        } else if buffer[position] == lineFeed {
+                            position += 1
+                            line += 1
+                            rowDone = true
+                        } else {
+                            position += 1
+                            if position < limit && buffer[position] == lineFeed { position += 1 }
+                            line += 1
+                            rowDone = true
+                        }
                     }
                 }
                 // A blank line (one empty, unquoted field) is not a row.
                 let count = fieldStart.count - firstField
-                if count == 1 && fieldEnd[firstField] == fieldStart[firstField] && (firstField == 0 || buffer[Int(fieldStart[firstField]) - 1] != quote) {
-                    fieldStart.removeLast(); fieldEnd.removeLast(); fieldEscaped.removeLast()
+                if count == 1 && fieldEnd[firstField] == fieldStart[firstField]
+                    && (firstField == 0 || buffer[Int(fieldStart[firstField]) - 1] != quote)
+                {
+                    fieldStart.removeLast()
+                    fieldEnd.removeLast()
+                    fieldEscaped.removeLast()
                     continue
                 }
                 rowStart.append(Int32(fieldStart.count))
@@ -244,14 +297,19 @@ public struct CSVTable: Sendable {
     public func line(row: Int) -> Int { Int(rowLine[row]) }
 
     /// The raw bytes of a field (quotes removed, `""` not yet unescaped).
-    @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+        -> R
+    {
         let fieldIndex = Int(rowStart[row]) + column
-        let start = Int(fieldStart[fieldIndex]), end = Int(fieldEnd[fieldIndex])
+        let start = Int(fieldStart[fieldIndex])
+        let end = Int(fieldEnd[fieldIndex])
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The field's bytes with spaces and tabs trimmed.
-    @inline(__always) public func withTrimmedFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @inline(__always) public func withTrimmedFieldBytes<R>(
+        row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         withFieldBytes(row: row, column: column) { body(trimmed($0)) }
     }
 
@@ -267,7 +325,8 @@ public struct CSVTable: Sendable {
     public func text(row: Int, column: Int) -> String {
         let fieldIndex = Int(rowStart[row]) + column
         return withFieldBytes(row: row, column: column) { fieldBytes -> String in
-            var start = fieldBytes.startIndex, end = fieldBytes.endIndex
+            var start = fieldBytes.startIndex
+            var end = fieldBytes.endIndex
             func space(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
             while start < end && space(fieldBytes[start]) { start += 1 }
             while end > start && space(fieldBytes[end - 1]) { end -= 1 }
@@ -292,7 +351,8 @@ public struct CSVTable: Sendable {
     /// A field as text (quotes removed and `""` unescaped). Invalid UTF-8 is replaced by U+FFFD.
     public func field(row: Int, column: Int) -> String {
         let fieldIndex = Int(rowStart[row]) + column
-        let start = Int(fieldStart[fieldIndex]), end = Int(fieldEnd[fieldIndex])
+        let start = Int(fieldStart[fieldIndex])
+        let end = Int(fieldEnd[fieldIndex])
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         return fieldEscaped[fieldIndex] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
     }

@@ -156,7 +156,8 @@ struct CombinedInquiries {
 
     /// The season's info, with its CX metrics' questions as combined question indices.
     func info(_ season: Season, questionMap: [Int?]) -> SeasonInfo {
-        var info = season.seasons.first
+        var info =
+            season.seasons.first
             ?? SeasonInfo(name: season.name, directory: season.directory, definition: season.definition)
         for metric in CXMetric.allCases {
             if let own = season.definition.questionIndex(metric: metric) {

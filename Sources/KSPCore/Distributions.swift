@@ -23,7 +23,8 @@ public enum Distributions {
 
     /// The t value with `P(T ≤ t) = p` (bisection on the CDF; exact enough for intervals).
     public static func studentTQuantile(_ p: Double, df: Double) -> Double {
-        var low = -1000.0, high = 1000.0
+        var low = -1000.0
+        var high = 1000.0
         for _ in 0..<200 {
             let mid = (low + high) / 2
             if studentTCDF(mid, df: df) < p { low = mid } else { high = mid }
@@ -45,21 +46,28 @@ public enum Distributions {
     }
 
     static func betaContinuedFraction(_ a: Double, _ b: Double, _ x: Double) -> Double {
-        let tiny = 1e-300, eps = 1e-15
+        let tiny = 1e-300
+        let eps = 1e-15
         var c = 1.0
         var d = 1 - (a + b) * x / (a + 1)
         if abs(d) < tiny { d = tiny }
         d = 1 / d
         var h = d
         for m in 1...500 {
-            let m2 = Double(2 * m), md = Double(m)
+            let m2 = Double(2 * m)
+            let md = Double(m)
             var aa = md * (b - md) * x / ((a + m2 - 1) * (a + m2))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
-            d = 1 / d; h *= d * c
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            h *= d * c
             aa = -(a + md) * (a + b + md) * x / ((a + m2) * (a + m2 + 1))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             let delta = d * c
             h *= delta
@@ -71,26 +79,40 @@ public enum Distributions {
 
 /// The test behind a comparison of two groups, and its result.
 public struct SignificanceTest: Sendable, Equatable {
-    public enum Kind: String, Sendable { case welch = "Welch's t-test", twoProportion = "two-proportion z-test", npsZ = "NPS z-test" }
+    public enum Kind: String, Sendable {
+        case welch = "Welch's t-test"
+        case twoProportion = "two-proportion z-test"
+        case npsZ = "NPS z-test"
+    }
     public var kind: Kind
     public var statistic: Double
     public var p: Double
 
     /// Welch's t-test from means, sample variances and sizes.
-    public static func welch(meanA: Double, varA: Double, nA: Int, meanB: Double, varB: Double, nB: Int) -> SignificanceTest? {
+    public static func welch(meanA: Double, varA: Double, nA: Int, meanB: Double, varB: Double, nB: Int)
+        -> SignificanceTest?
+    {
         guard nA >= 2, nB >= 2 else { return nil }
-        let varianceOfMeanA = varA / Double(nA), varianceOfMeanB = varB / Double(nB)
+        let varianceOfMeanA = varA / Double(nA)
+        let varianceOfMeanB = varB / Double(nB)
         let standardError = (varianceOfMeanA + varianceOfMeanB).squareRoot()
-        guard standardError > 0 else { return meanA == meanB ? SignificanceTest(kind: .welch, statistic: 0, p: 1) : SignificanceTest(kind: .welch, statistic: .infinity, p: 0) }
+        guard standardError > 0 else {
+            return meanA == meanB
+                ? SignificanceTest(kind: .welch, statistic: 0, p: 1)
+                : SignificanceTest(kind: .welch, statistic: .infinity, p: 0)
+        }
         let t = (meanA - meanB) / standardError
-        let df = (varianceOfMeanA + varianceOfMeanB) * (varianceOfMeanA + varianceOfMeanB) / (varianceOfMeanA * varianceOfMeanA / Double(nA - 1) + varianceOfMeanB * varianceOfMeanB / Double(nB - 1))
+        let df =
+            (varianceOfMeanA + varianceOfMeanB) * (varianceOfMeanA + varianceOfMeanB)
+            / (varianceOfMeanA * varianceOfMeanA / Double(nA - 1) + varianceOfMeanB * varianceOfMeanB / Double(nB - 1))
         return SignificanceTest(kind: .welch, statistic: t, p: Distributions.studentTTwoSidedP(t, df: df))
     }
 
     /// Two-proportion z-test with the pooled proportion.
     public static func twoProportion(hitsA: Int, nA: Int, hitsB: Int, nB: Int) -> SignificanceTest? {
         guard nA > 0, nB > 0 else { return nil }
-        let shareA = Double(hitsA) / Double(nA), shareB = Double(hitsB) / Double(nB)
+        let shareA = Double(hitsA) / Double(nA)
+        let shareB = Double(hitsB) / Double(nB)
         let pooled = Double(hitsA + hitsB) / Double(nA + nB)
         let standardError = (pooled * (1 - pooled) * (1 / Double(nA) + 1 / Double(nB))).squareRoot()
         guard standardError > 0 else { return SignificanceTest(kind: .twoProportion, statistic: 0, p: 1) }
@@ -99,13 +121,17 @@ public struct SignificanceTest: Sendable, Equatable {
     }
 
     /// NPS difference: z = (NPS_a − NPS_b) / √(Var_a + Var_b), Var = 100²(p(1−p) + d(1−d) + 2pd) / n.
-    public static func nps(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int) -> SignificanceTest? {
+    public static func nps(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int)
+        -> SignificanceTest?
+    {
         guard nA > 0, nB > 0 else { return nil }
         func parts(_ promoters: Int, _ detractors: Int, _ count: Int) -> (Double, Double) {
-            let p = Double(promoters) / Double(count), d = Double(detractors) / Double(count)
+            let p = Double(promoters) / Double(count)
+            let d = Double(detractors) / Double(count)
             return ((p - d) * 100, npsVariance(p: p, d: d, n: count))
         }
-        let (npsA, varianceA) = parts(promotersA, detractorsA, nA), (npsB, varianceB) = parts(promotersB, detractorsB, nB)
+        let (npsA, varianceA) = parts(promotersA, detractorsA, nA)
+        let (npsB, varianceB) = parts(promotersB, detractorsB, nB)
         let standardError = (varianceA + varianceB).squareRoot()
         guard standardError > 0 else { return SignificanceTest(kind: .npsZ, statistic: 0, p: npsA == npsB ? 1 : 0) }
         let z = (npsA - npsB) / standardError

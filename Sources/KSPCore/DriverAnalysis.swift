@@ -55,7 +55,8 @@ public enum DriverAnalysis {
     public static let casesPerPredictor = 10
 
     public static func run(_ input: DriverInput, outcomeName: String, rounds: Int, seed: UInt64)
-        throws(DriverError) -> DriverResult {
+        throws(DriverError) -> DriverResult
+    {
         let rowCount = input.outcome.count
         let complete = (0..<rowCount).filter { row in
             !input.outcome[row].isNaN && input.predictors.allSatisfy { !$0[row].isNaN }
@@ -64,8 +65,9 @@ public enum DriverAnalysis {
         var columns = input.predictors.map { column in complete.map { column[$0] } }
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
         guard standardDeviation(outcome) > 0 else {
-            throw DriverError(message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
-                              + "nothing to explain", hint: "try a broader where clause")
+            throw DriverError(
+                message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
+                    + "nothing to explain", hint: "try a broader where clause")
         }
         var kept: [Int] = []
         var dropped: [(name: String, reason: String)] = []
@@ -99,8 +101,11 @@ public enum DriverAnalysis {
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         columns = kept.map { columns[$0] }
         let standardized = Standardized(columns: columns, outcome: outcome)
-        guard let point = RelativeWeights.compute(correlations: standardized.predictorCorrelations(),
-                                                  withOutcome: standardized.outcomeCorrelations()) else {
+        guard
+            let point = RelativeWeights.compute(
+                correlations: standardized.predictorCorrelations(),
+                withOutcome: standardized.outcomeCorrelations())
+        else {
             throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
         }
         let shares = bootstrapShares(standardized, rounds: rounds, seed: seed)
@@ -110,24 +115,28 @@ public enum DriverAnalysis {
             let sorted = shares[k].sorted()
             let enough = sorted.count >= max(1, rounds / 2)
             let highIndex = min(sorted.count - 1, Int(Double(sorted.count) * 0.975))
-            rows.append(DriverRow(predictor: p, name: input.names[p], weight: point.weights[k], share: point.shares[k],
-                                  shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
-                                  shareHigh: enough ? sorted[highIndex] : nil,
-                                  correlation: outcomeCorrelations[k],
-                                  performance: columns[k].reduce(0, +) / Double(columns[k].count)))
+            rows.append(
+                DriverRow(
+                    predictor: p, name: input.names[p], weight: point.weights[k], share: point.shares[k],
+                    shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
+                    shareHigh: enough ? sorted[highIndex] : nil,
+                    correlation: outcomeCorrelations[k],
+                    performance: columns[k].reduce(0, +) / Double(columns[k].count)))
         }
-        return DriverResult(rows: rows, rSquared: point.rSquared, used: complete.count,
-                            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds)
+        return DriverResult(
+            rows: rows, rSquared: point.rSquared, used: complete.count,
+            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds)
     }
 
     static func checkCount(_ cases: Int, predictors: Int, outcomeName: String) throws(DriverError) {
         let needed = max(minimumCases, casesPerPredictor * predictors)
         guard cases < needed else { return }
-        throw DriverError(message: "only \(cases) complete cases (answered inquiries with \(outcomeName) "
-                          + "and every one of "
-                          + "the \(predictors) predictors); drivers needs at least \(needed) "
-                          + "(\(minimumCases), and \(casesPerPredictor) per predictor)",
-                          hint: "try drivers on areas instead of questions, or a broader where clause")
+        throw DriverError(
+            message: "only \(cases) complete cases (answered inquiries with \(outcomeName) "
+                + "and every one of "
+                + "the \(predictors) predictors); drivers needs at least \(needed) "
+                + "(\(minimumCases), and \(casesPerPredictor) per predictor)",
+            hint: "try drivers on areas instead of questions, or a broader where clause")
     }
 
     static func standardDeviation(_ values: [Double]) -> Double {
@@ -265,7 +274,8 @@ struct Standardized: Sendable {
         var outcome = [Double](repeating: 0, count: size)
         for a in 0..<size {
             for b in 0..<size {
-                predictors[a * size + b] = covariance[a * width + b]
+                predictors[a * size + b] =
+                    covariance[a * width + b]
                     / (covariance[a * width + a] * covariance[b * width + b]).squareRoot()
             }
             let spread = (covariance[a * width + a] * covariance[size * width + size]).squareRoot()

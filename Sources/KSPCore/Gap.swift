@@ -51,8 +51,10 @@ public enum GapCalculator {
     /// The gap between `own` and `target` inquiries of a season. `scoring` is the definition whose
     /// weights scored these inquiries (with several seasons loaded, the scoped season's own); questions
     /// and areas are matched to the loaded (combined) definition by id.
-    public static func gap(_ season: Season, scoring: SeasonDefinition? = nil,
-                           own: [Int], target: [Int]) -> GapAnalysis {
+    public static func gap(
+        _ season: Season, scoring: SeasonDefinition? = nil,
+        own: [Int], target: [Int]
+    ) -> GapAnalysis {
         let rescorer = GapRescorer(season, scoring: scoring ?? season.definition)
         let columns = season.inquiries
         let questionCount = columns.questionCount
@@ -73,9 +75,11 @@ public enum GapCalculator {
                     gain += rescorer.total(points, wait: rescorer.waitPoints(inquiry)) - before
                 }
             }
-            items.append(GapItem(subject: .question(question), area: season.definition.questions[question].areaIndex,
-                                 ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
-                                 ownBase: ownMeans.base[question], gain: gain / ownCount))
+            items.append(
+                GapItem(
+                    subject: .question(question), area: season.definition.questions[question].areaIndex,
+                    ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                    ownBase: ownMeans.base[question], gain: gain / ownCount))
         }
         if let waitArea = rescorer.waitArea {
             var gain = 0.0
@@ -86,19 +90,24 @@ public enum GapCalculator {
                     gain += rescorer.total(points, wait: targetWait) - before
                 }
             }
-            items.append(GapItem(subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
-                                 targetPoints: targetMeans.wait,
-                                 ownBase: ownAnswered.count, gain: gain / ownCount))
+            items.append(
+                GapItem(
+                    subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
+                    targetPoints: targetMeans.wait,
+                    ownBase: ownAnswered.count, gain: gain / ownCount))
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
         let ownAnsweredScore = mean(ownAnswered.map { columns.total[$0] }) ?? 0
         let answeringGain = ((ownNoAnswer ?? 0) - (targetNoAnswer ?? 0)) / 100 * ownAnsweredScore
-        items.append(GapItem(subject: .answering, area: nil, ownPoints: ownNoAnswer, targetPoints: targetNoAnswer,
-                             ownBase: own.count, gain: targetNoAnswer == nil ? 0 : answeringGain))
-        return GapAnalysis(items: items, ownTotal: mean(own.map { columns.total[$0] }) ?? 0,
-                           targetTotal: mean(target.map { columns.total[$0] }) ?? 0,
-                           ownInquiries: own.count, targetInquiries: target.count)
+        items.append(
+            GapItem(
+                subject: .answering, area: nil, ownPoints: ownNoAnswer, targetPoints: targetNoAnswer,
+                ownBase: own.count, gain: targetNoAnswer == nil ? 0 : answeringGain))
+        return GapAnalysis(
+            items: items, ownTotal: mean(own.map { columns.total[$0] }) ?? 0,
+            targetTotal: mean(target.map { columns.total[$0] }) ?? 0,
+            ownInquiries: own.count, targetInquiries: target.count)
     }
 
     static func share(of part: Int, in whole: Int) -> Double? {

@@ -28,9 +28,14 @@ struct InquiryBuilder {
         let perRow = max(1, Double(stream.offset) / Double(max(1, header.rowCount)))
         let lines = Int(Double(stream.bytes.count) / perRow * 1.1) + 16
         let nq = definition.questions.count
-        columns.participant.reserveCapacity(lines); columns.channel.reserveCapacity(lines)
-        columns.shopper.reserveCapacity(lines); columns.contactedAt.reserveCapacity(lines); columns.answeredAt.reserveCapacity(lines)
-        columns.attempts.reserveCapacity(lines); columns.raw.reserveCapacity(lines * nq); columns.line.reserveCapacity(lines)
+        columns.participant.reserveCapacity(lines)
+        columns.channel.reserveCapacity(lines)
+        columns.shopper.reserveCapacity(lines)
+        columns.contactedAt.reserveCapacity(lines)
+        columns.answeredAt.reserveCapacity(lines)
+        columns.attempts.reserveCapacity(lines)
+        columns.raw.reserveCapacity(lines * nq)
+        columns.line.reserveCapacity(lines)
         idTable = ByteKeyTable(capacity: lines)
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
@@ -44,7 +49,11 @@ struct InquiryBuilder {
                     nonisolated(unsafe) let builders = (pa, pb)
                     DispatchQueue.concurrentPerform(iterations: 2) { k in
                         do throws(CSVTable.ReadError) {
-                            if k == 0 { try builders.0.pointee.consume(a, header: header) } else { try builders.1.pointee.consume(b, header: header) }
+                            if k == 0 {
+                                try builders.0.pointee.consume(a, header: header)
+                            } else {
+                                try builders.1.pointee.consume(b, header: header)
+                            }
                         } catch { errors[k] = error }
                     }
                 }
@@ -68,8 +77,8 @@ struct InquiryBuilder {
         defer { queue.cancel() }
         while let item = queue.pop() {
             switch item {
-            case let .success(t): readRows(t, header: header, from: 0)
-            case let .failure(e): throw e
+            case .success(let t): readRows(t, header: header, from: 0)
+            case .failure(let e): throw e
             }
             if setupFailed || sink.isFull { break }
         }
@@ -91,10 +100,14 @@ struct InquiryBuilder {
         b.columns.questionCount = columns.questionCount
         b.idTable = ByteKeyTable(capacity: capacity)
         let nq = definition.questions.count
-        b.columns.participant.reserveCapacity(capacity); b.columns.channel.reserveCapacity(capacity)
-        b.columns.shopper.reserveCapacity(capacity); b.columns.contactedAt.reserveCapacity(capacity)
-        b.columns.answeredAt.reserveCapacity(capacity); b.columns.attempts.reserveCapacity(capacity)
-        b.columns.raw.reserveCapacity(capacity * nq); b.columns.line.reserveCapacity(capacity)
+        b.columns.participant.reserveCapacity(capacity)
+        b.columns.channel.reserveCapacity(capacity)
+        b.columns.shopper.reserveCapacity(capacity)
+        b.columns.contactedAt.reserveCapacity(capacity)
+        b.columns.answeredAt.reserveCapacity(capacity)
+        b.columns.attempts.reserveCapacity(capacity)
+        b.columns.raw.reserveCapacity(capacity * nq)
+        b.columns.line.reserveCapacity(capacity)
         return b
     }
 
@@ -128,11 +141,14 @@ struct InquiryBuilder {
         // appended to the first half's (the table is not needed after loading, only the ids in order).
         b.idTable.arena.withUnsafeBufferPointer { arena in
             for k in 0..<b.idTable.count {
-                let s = Int(b.idTable.offsets[k]), e = Int(b.idTable.offsets[k + 1])
+                let s = Int(b.idTable.offsets[k])
+                let e = Int(b.idTable.offsets[k + 1])
                 let key = UnsafeBufferPointer(rebasing: arena[s..<e])
                 if let index = idTable.find(key) {
-                    sink.error(file, line: Int(b.idFirstLine[k]), column: (setup?.header.id ?? 0) + 1,
-                               "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))")
+                    sink.error(
+                        file, line: Int(b.idFirstLine[k]), column: (setup?.header.id ?? 0) + 1,
+                        "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))"
+                    )
                 }
             }
         }
@@ -148,12 +164,18 @@ struct InquiryBuilder {
         // A shopper's first contact with a participant in the second half may repeat one in the first.
         var warnings: [SeasonDiagnostic] = []
         for (pair, line) in b.contactPairs.sorted(by: { $0.value < $1.value }) {
-            let shopper = shopperMap[Int(pair >> 32)], participant = pair & 0xFFFF_FFFF
+            let shopper = shopperMap[Int(pair >> 32)]
+            let participant = pair & 0xFFFF_FFFF
             let global = Int64(shopper) << 32 | participant
             if let first = contactPairs[global] {
-                warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: (setup?.header.shopper ?? 0) + 1,
-                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"))
-            } else { contactPairs[global] = line }
+                warnings.append(
+                    SeasonDiagnostic(
+                        .warning, file: file, line: line, column: (setup?.header.shopper ?? 0) + 1,
+                        "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
+                    ))
+            } else {
+                contactPairs[global] = line
+            }
         }
         for w in b.sink.warnings + warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
         let offset = columns.count
@@ -214,9 +236,10 @@ struct InquiryBuilder {
     /// A local time in the gap when the clocks jump forward does not exist: an error naming the gap.
     private mutating func checkExists(_ time: LocalDateTime?, _ name: String, line: Int, column: Int) -> Bool {
         guard let time, let gap = gaps.gap(containing: time) else { return true }
-        sink.error(InquiryBuilder.file, line: line, column: column,
-                   "\(name) \(time.descriptionWithSeconds) does not exist in \(definition.timezone): the clocks jumped "
-                   + "from \(gap.start.timeOfDay) to \(gap.end.timeOfDay) that night; expected a time outside the gap")
+        sink.error(
+            InquiryBuilder.file, line: line, column: column,
+            "\(name) \(time.descriptionWithSeconds) does not exist in \(definition.timezone): the clocks jumped "
+                + "from \(gap.start.timeOfDay) to \(gap.end.timeOfDay) that night; expected a time outside the gap")
         return false
     }
     private var idFirstLine: [Int32] = []
@@ -228,11 +251,16 @@ struct InquiryBuilder {
         let header = SeasonLoader.headerIndex(t, file: file, sink: &sink)
         let missing = InquiryBuilder.requiredColumns.filter { header[$0] == nil }
         if !missing.isEmpty {
-            sink.error(file, line: 1, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header \(InquiryBuilder.requiredColumns.joined(separator: ",")),<question ids>")
+            sink.error(
+                file, line: 1,
+                "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header \(InquiryBuilder.requiredColumns.joined(separator: ",")),<question ids>"
+            )
         }
         var questionColumn: [Int] = []
         for q in definition.questions {
-            if let c = header[q.id.lowercased()] { questionColumn.append(c) } else {
+            if let c = header[q.id.lowercased()] {
+                questionColumn.append(c)
+            } else {
                 sink.error(file, line: 1, "missing column for question \(q.id) of season.yaml")
                 questionColumn.append(-1)
             }
@@ -242,16 +270,26 @@ struct InquiryBuilder {
         let known = Set(InquiryBuilder.requiredColumns + definition.questions.map { $0.id.lowercased() })
         for c in 0..<t.fieldCount(row: 0) {
             let name = t.field(row: 0, column: c).trimmingCharacters(in: .whitespaces).lowercased()
-            if name == "comment" { commentColumns.append((c, nil)); continue }
-            if name.hasPrefix("comment_"), let a = definition.areaIndex(id: String(name.dropFirst(8))) { commentColumns.append((c, a)); continue }
+            if name == "comment" {
+                commentColumns.append((c, nil))
+                continue
+            }
+            if name.hasPrefix("comment_"), let a = definition.areaIndex(id: String(name.dropFirst(8))) {
+                commentColumns.append((c, a))
+                continue
+            }
             if !known.contains(name) { unknown.append((c, name)) }
         }
         // A handful is named one by one; an export with thousands of extra columns gets one line.
         if unknown.count <= 10 {
-            for (c, name) in unknown { sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored") }
+            for (c, name) in unknown {
+                sink.warning(file, line: 1, column: c + 1, "unknown column \"\(name)\" is ignored")
+            }
         } else {
-            sink.warning(file, line: 1, column: unknown[0].column + 1,
-                         "\(unknown.count) unknown columns are ignored (\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)")
+            sink.warning(
+                file, line: 1, column: unknown[0].column + 1,
+                "\(unknown.count) unknown columns are ignored (\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)"
+            )
         }
         guard sink.errors.isEmpty else { return nil }
         // Every required column is present (checked above).
@@ -281,19 +319,20 @@ struct InquiryBuilder {
         let kinds: [CellKind] = definition.questions.map { q in
             switch q.type {
             case .yesno: return .yesno
-            case let .scale(lo, hi): return .scale(lo, hi)
+            case .scale(let lo, let hi): return .scale(lo, hi)
             case .choice: return .choice
             }
         }
         let choiceBytes: [[(bytes: [UInt8], points: Double)]] = definition.questions.map { q in
-            if case let .choice(options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
+            if case .choice(let options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
             return []
         }
         columns.questionCount = definition.questions.count
-        return RowSetup(questionColumn: questionColumn, commentColumns: commentColumns, header: headerColumns,
-                        channelList: definition.channels.map(\.id).joined(separator: ", "),
-                        participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
-                        choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
+        return RowSetup(
+            questionColumn: questionColumn, commentColumns: commentColumns, header: headerColumns,
+            channelList: definition.channels.map(\.id).joined(separator: ", "),
+            participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
+            choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
     }
 
     mutating func readRows(_ table: CSVTable, header: CSVTable, from firstRow: Int) {
@@ -307,8 +346,9 @@ struct InquiryBuilder {
             if sink.isFull { return }
             let line = table.line(row: row)
             guard table.fieldCount(row: row) == setup.width else {
-                sink.error(InquiryBuilder.file, line: line,
-                           "expected \(setup.width) fields as in the header, found \(table.fieldCount(row: row))")
+                sink.error(
+                    InquiryBuilder.file, line: line,
+                    "expected \(setup.width) fields as in the header, found \(table.fieldCount(row: row))")
                 continue
             }
             readRow(InquiryRow(table: table, row: row, line: line), setup, answers: &answers)
@@ -336,7 +376,8 @@ struct InquiryBuilder {
         let attempts = readAttempts(row, column: header.attempts, channel: channel)
         let answersValid = readAnswers(row, setup, into: &answers)
         guard idValid, times.valid, answersValid, let participant, let channel, let contacted = times.contacted,
-              let attempts else { return }
+            let attempts
+        else { return }
         let shopper = readShopper(row, column: header.shopper, participant: participant)
         let index = columns.count
         columns.count += 1
@@ -366,8 +407,9 @@ struct InquiryBuilder {
             idFirstLine.append(Int32(row.line))
             return true
         }
-        sink.error(file, line: row.line, column: column + 1,
-                   "duplicate inquiry id \(row.trimmedText(column)) (first on line \(idFirstLine[key]))")
+        sink.error(
+            file, line: row.line, column: column + 1,
+            "duplicate inquiry id \(row.trimmedText(column)) (first on line \(idFirstLine[key]))")
         return false
     }
 
@@ -377,8 +419,9 @@ struct InquiryBuilder {
             setup.participantTable.find($0)
         }.map { Int32($0) }
         if participant == nil {
-            sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
-                       "unknown participant \"\(row.trimmedText(column))\"; expected an id from participants.csv")
+            sink.error(
+                InquiryBuilder.file, line: row.line, column: column + 1,
+                "unknown participant \"\(row.trimmedText(column))\"; expected an id from participants.csv")
         }
         return participant
     }
@@ -391,27 +434,32 @@ struct InquiryBuilder {
         }.map { setup.channelOfKey[$0] }
         if channel == nil {
             let lowered = row.trimmedText(column).lowercased()
-            channel = Array(lowered.utf8).withUnsafeBufferPointer { channelTable.find($0) }.map { setup.channelOfKey[$0] }
+            channel = Array(lowered.utf8).withUnsafeBufferPointer { channelTable.find($0) }.map {
+                setup.channelOfKey[$0]
+            }
         }
         if channel == nil {
-            sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
-                       "unknown channel \"\(row.trimmedText(column))\"; expected one of \(setup.channelList) or an alias")
+            sink.error(
+                InquiryBuilder.file, line: row.line, column: column + 1,
+                "unknown channel \"\(row.trimmedText(column))\"; expected one of \(setup.channelList) or an alias")
         }
         return channel
     }
 
     /// contacted_at and answered_at (empty: no answer): readable, in order, and existing in the season's timezone.
     private mutating func readTimes(_ row: InquiryRow, _ header: HeaderColumns)
-        -> (contacted: LocalDateTime?, answered: LocalDateTime?, valid: Bool) {
+        -> (contacted: LocalDateTime?, answered: LocalDateTime?, valid: Bool)
+    {
         let file = InquiryBuilder.file
         var valid = true
         let contacted = row.table.withFieldBytes(row: row.row, column: header.contactedAt) {
             LocalDateTime.parse(utf8: trimmed($0))
         }
         if contacted == nil {
-            sink.error(file, line: row.line, column: header.contactedAt + 1,
-                       "unreadable date-time \"\(row.text(header.contactedAt))\"; "
-                       + "expected a local date-time like 2024-01-15T09:30:00")
+            sink.error(
+                file, line: row.line, column: header.contactedAt + 1,
+                "unreadable date-time \"\(row.text(header.contactedAt))\"; "
+                    + "expected a local date-time like 2024-01-15T09:30:00")
             valid = false
         }
         var answered: LocalDateTime?
@@ -422,20 +470,24 @@ struct InquiryBuilder {
                 LocalDateTime.parse(utf8: trimmed($0))
             }
             if answered == nil {
-                sink.error(file, line: row.line, column: answeredColumn + 1,
-                           "unreadable date-time \"\(row.text(answeredColumn))\"; "
-                           + "expected a local date-time like 2024-01-15T09:42:00, or empty for no answer")
+                sink.error(
+                    file, line: row.line, column: answeredColumn + 1,
+                    "unreadable date-time \"\(row.text(answeredColumn))\"; "
+                        + "expected a local date-time like 2024-01-15T09:42:00, or empty for no answer")
                 valid = false
             } else if let contactedAt = contacted, let answeredAt = answered, answeredAt < contactedAt {
-                sink.error(file, line: row.line, column: answeredColumn + 1,
-                           "answered_at \(answeredAt.description) is before contacted_at \(contactedAt.description); "
-                           + "expected a time after the contact")
+                sink.error(
+                    file, line: row.line, column: answeredColumn + 1,
+                    "answered_at \(answeredAt.description) is before contacted_at \(contactedAt.description); "
+                        + "expected a time after the contact")
                 valid = false
             } else if let contactedAt = contacted, let answeredAt = answered,
-                      answeredAt.secondsSinceEpoch - contactedAt.secondsSinceEpoch > InquiryBuilder.lateAnswer {
-                sink.warning(file, line: row.line, column: answeredColumn + 1,
-                             "answered_at \(answeredAt.date) is more than a year after "
-                             + "contacted_at \(contactedAt.date); if it stands for no answer, leave the cell empty")
+                answeredAt.secondsSinceEpoch - contactedAt.secondsSinceEpoch > InquiryBuilder.lateAnswer
+            {
+                sink.warning(
+                    file, line: row.line, column: answeredColumn + 1,
+                    "answered_at \(answeredAt.date) is more than a year after "
+                        + "contacted_at \(contactedAt.date); if it stands for no answer, leave the cell empty")
             }
         }
         if !checkExists(contacted, "contacted_at", line: row.line, column: header.contactedAt + 1) { valid = false }
@@ -452,14 +504,16 @@ struct InquiryBuilder {
             return nil
         }
         guard let attempts = attemptsValue else {
-            sink.error(file, line: row.line, column: column + 1, "attempts \"\(row.trimmedText(column))\" is not 1 or 2")
+            sink.error(
+                file, line: row.line, column: column + 1, "attempts \"\(row.trimmedText(column))\" is not 1 or 2")
             return nil
         }
         if let channel, attempts > definition.channels[Int(channel)].attempts {
             let rules = definition.channels[Int(channel)]
-            sink.error(file, line: row.line, column: column + 1,
-                       "attempts \(attempts) is above the \(rules.attempts) allowed on \(rules.id); "
-                       + "expected 1\(rules.attempts > 1 ? " or \(rules.attempts)" : "")")
+            sink.error(
+                file, line: row.line, column: column + 1,
+                "attempts \(attempts) is above the \(rules.attempts) allowed on \(rules.id); "
+                    + "expected 1\(rules.attempts > 1 ? " or \(rules.attempts)" : "")")
             return nil
         }
         return attempts
@@ -476,20 +530,22 @@ struct InquiryBuilder {
             }
             let rules = definition.questions[question]
             switch rules.raw(cell: row.text(column)) {
-            case let .success(value):
+            case .success(let value):
                 answers[question] = value ?? .nan
-            case let .failure(failure):
+            case .failure(let failure):
                 valid = false
                 let expected: String
                 switch failure {
                 case .notYesNo: expected = "ja, nei, yes, no, 1 or 0"
                 case .notANumber: expected = "a number on the scale \(rules.typeDescription.dropFirst(6))"
-                case let .outOfScale(lowest, highest): expected = "a value from \(lowest) to \(highest)"
-                case let .notAnOption(options): expected = "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+                case .outOfScale(let lowest, let highest): expected = "a value from \(lowest) to \(highest)"
+                case .notAnOption(let options):
+                    expected = "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
                 }
-                sink.error(InquiryBuilder.file, line: row.line, column: column + 1,
-                           "question \(rules.id): \"\(row.text(column))\" is not valid; "
-                           + "expected \(expected) (or empty/NA for not applicable)")
+                sink.error(
+                    InquiryBuilder.file, line: row.line, column: column + 1,
+                    "question \(rules.id): \"\(row.text(column))\" is not valid; "
+                        + "expected \(expected) (or empty/NA for not applicable)")
             }
         }
         return valid
@@ -506,9 +562,10 @@ struct InquiryBuilder {
         if !shopperText.isEmpty {
             let pair = Int64(shopper) << 32 | Int64(participant)
             if let first = contactPairs[pair] {
-                sink.warning(InquiryBuilder.file, line: row.line, column: column + 1,
-                             "shopper \(shopperText) contacted participant \(participants[Int(participant)].id) again "
-                             + "(first on line \(first)); a shopper contacts a participant at most once")
+                sink.warning(
+                    InquiryBuilder.file, line: row.line, column: column + 1,
+                    "shopper \(shopperText) contacted participant \(participants[Int(participant)].id) again "
+                        + "(first on line \(first)); a shopper contacts a participant at most once")
             } else {
                 contactPairs[pair] = row.line
             }
@@ -519,29 +576,40 @@ struct InquiryBuilder {
     /// The common cells read without making a String: empty or NA, a small integer, a yes/no word,
     /// a choice option written exactly as in season.yaml. Anything else takes the full path.
     /// A question's type without payloads that would be retained and released per cell.
-    enum CellKind { case yesno, scale(Int, Int), choice }
+    enum CellKind {
+        case yesno
+        case scale(Int, Int)
+        case choice
+    }
 
     @inline(__always)
-    private func fastRaw(_ t: CSVTable, _ r: Int, _ c: Int, _ kind: CellKind, _ options: [(bytes: [UInt8], points: Double)]) -> Double? {
+    private func fastRaw(
+        _ t: CSVTable, _ r: Int, _ c: Int, _ kind: CellKind, _ options: [(bytes: [UInt8], points: Double)]
+    ) -> Double? {
         t.withTrimmedFieldBytes(row: r, column: c) { b -> Double? in
             if b.isEmpty { return .nan }
             if b.count == 1 && b[0] == UInt8(ascii: "-") { return .nan }
-            if (b.count == 2 || b.count == 3), (b[0] | 0x20) == UInt8(ascii: "n"), (b[b.count - 1] | 0x20) == UInt8(ascii: "a"),
-               b.count == 2 || b[1] == UInt8(ascii: "/") { return .nan }
+            if b.count == 2 || b.count == 3, (b[0] | 0x20) == UInt8(ascii: "n"),
+                (b[b.count - 1] | 0x20) == UInt8(ascii: "a"),
+                b.count == 2 || b[1] == UInt8(ascii: "/")
+            {
+                return .nan
+            }
             switch kind {
             case .yesno:
                 if b.count == 1 { return b[0] == 49 ? 1 : b[0] == 48 ? 0 : nil }
-                let c0 = b[0] | 0x20, c1 = b[1] | 0x20
+                let c0 = b[0] | 0x20
+                let c1 = b[1] | 0x20
                 if b.count == 2 {
-                    if c0 == 106 && c1 == 97 { return 1 }    // ja
-                    if c0 == 110 && c1 == 111 { return 0 }   // no
+                    if c0 == 106 && c1 == 97 { return 1 }  // ja
+                    if c0 == 110 && c1 == 111 { return 0 }  // no
                 } else if b.count == 3 {
                     let c2 = b[2] | 0x20
                     if c0 == 121 && c1 == 101 && c2 == 115 { return 1 }  // yes
                     if c0 == 110 && c1 == 101 && c2 == 105 { return 0 }  // nei
                 }
                 return nil
-            case let .scale(lo, hi):
+            case .scale(let lo, let hi):
                 guard b.count <= 3 else { return nil }
                 var v = 0
                 for x in b {
@@ -577,8 +645,18 @@ final class ChunkQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    func finish() { condition.withLock { finished = true; condition.broadcast() } }
-    func cancel() { condition.withLock { cancelled = true; condition.broadcast() } }
+    func finish() {
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+    func cancel() {
+        condition.withLock {
+            cancelled = true
+            condition.broadcast()
+        }
+    }
 
     /// The next chunk, or nil when the producer has finished and all were taken.
     func pop() -> Result<CSVTable, CSVTable.ReadError>? {
@@ -593,7 +671,8 @@ final class ChunkQueue: @unchecked Sendable {
 }
 
 @inline(__always) func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var s = b.startIndex, e = b.endIndex
+    var s = b.startIndex
+    var e = b.endIndex
     while s < e && (b[s] == 32 || b[s] == 9) { s += 1 }
     while e > s && (b[e - 1] == 32 || b[e - 1] == 9) { e -= 1 }
     return UnsafeBufferPointer(rebasing: b[s..<e])

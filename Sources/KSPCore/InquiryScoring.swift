@@ -29,13 +29,15 @@ public final class InquiryScorer {
         timeZone = TimeZone(identifier: definition.timezone)
         waitArea = definition.waitAreaIndex
         var byArea = Array(repeating: [(index: Int, weight: Double)](), count: definition.areas.count)
-        for (index, question) in definition.questions.enumerated() { byArea[question.areaIndex].append((index, question.weight)) }
+        for (index, question) in definition.questions.enumerated() {
+            byArea[question.areaIndex].append((index, question.weight))
+        }
         questionsByArea = byArea
         areaWeights = definition.areas.map(\.weight)
         pointsOf = definition.questions.map { question in
             switch question.type {
             case .yesno: return { $0 * 100 }
-            case let .scale(low, high): return { ($0 - Double(low)) / Double(high - low) * 100 }
+            case .scale(let low, let high): return { ($0 - Double(low)) / Double(high - low) * 100 }
             case .choice: return { $0 }
             }
         }
@@ -59,31 +61,43 @@ public final class InquiryScorer {
         if let cached = offsetByHour[hour] { return cached }
         // First guess with the offset at the naive instant, then correct once.
         let guess = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.secondsSinceEpoch))))
-        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.secondsSinceEpoch - guess))))
+        let offset = Int64(
+            timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.secondsSinceEpoch - guess))))
         offsetByHour[hour] = offset
         return offset
     }
 
     /// Rules 1–5 for one inquiry. `raw` holds one raw answer per question (NaN = not applicable).
-    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int, raw: [Double]) -> ScoredInquiry {
+    public func score(
+        channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int, raw: [Double]
+    ) -> ScoredInquiry {
         raw.withUnsafeBufferPointer { buffer in
             score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: buffer)
         }
     }
 
-    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
-                      raw: UnsafeBufferPointer<Double>) -> ScoredInquiry {
+    public func score(
+        channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
+        raw: UnsafeBufferPointer<Double>
+    ) -> ScoredInquiry {
         var areas = [Double](repeating: .nan, count: definition.areas.count)
         let scored = areas.withUnsafeMutableBufferPointer {
-            score(channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: raw, areaScores: $0)
+            score(
+                channel: channel, contactedAt: contactedAt, answeredAt: answeredAt, attempts: attempts, raw: raw,
+                areaScores: $0)
         }
-        return ScoredInquiry(answered: scored.answered, waitSeconds: scored.waitSeconds, areaScores: areas.map { $0.isNaN ? nil : $0 }, total: scored.total)
+        return ScoredInquiry(
+            answered: scored.answered, waitSeconds: scored.waitSeconds, areaScores: areas.map { $0.isNaN ? nil : $0 },
+            total: scored.total)
     }
 
     /// Rules 1–5 writing the area scores (NaN = undefined) into a buffer: the loader's allocation-free path.
-    public func score(channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
-                      raw: UnsafeBufferPointer<Double>, areaScores areas: UnsafeMutableBufferPointer<Double>)
-        -> (answered: Bool, waitSeconds: Double?, total: Double) {
+    public func score(
+        channel: Int, contactedAt: LocalDateTime, answeredAt: LocalDateTime?, attempts: Int,
+        raw: UnsafeBufferPointer<Double>, areaScores areas: UnsafeMutableBufferPointer<Double>
+    )
+        -> (answered: Bool, waitSeconds: Double?, total: Double)
+    {
         let channelDefinition = definition.channels[channel]
         var waitSeconds: Double?
         var answered = false
@@ -106,7 +120,8 @@ public final class InquiryScorer {
                 areas[area] = points
                 continue
             }
-            var sum = 0.0, weights = 0.0
+            var sum = 0.0
+            var weights = 0.0
             for (question, weight) in questionsByArea[area] {
                 let answer = raw[question]
                 if answer.isNaN { continue }
@@ -115,10 +130,14 @@ public final class InquiryScorer {
             }
             if weights > 0 { areas[area] = sum / weights }
         }
-        var total = 0.0, weights = 0.0
+        var total = 0.0
+        var weights = 0.0
         for area in 0..<areaWeights.count where areaWeights[area] > 0 {
             let areaScore = areas[area]
-            if !areaScore.isNaN { total += areaScore * areaWeights[area]; weights += areaWeights[area] }
+            if !areaScore.isNaN {
+                total += areaScore * areaWeights[area]
+                weights += areaWeights[area]
+            }
         }
         return (true, waited, weights > 0 ? total / weights : 0)
     }

@@ -65,7 +65,8 @@ enum LoadMemoryBudget {
     static func addressSpaceLeft() -> Int? {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max,
-              let used = virtualSize() else { return nil }
+            let used = virtualSize()
+        else { return nil }
         let cap = limit.rlim_cur > rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
         return max(0, cap - used)
     }
@@ -73,7 +74,8 @@ enum LoadMemoryBudget {
     /// The process's virtual size: what counts against RLIMIT_AS.
     static func virtualSize() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = text.split(separator: " ").first.flatMap({ Int($0) }) else { return nil }
+            let pages = text.split(separator: " ").first.flatMap({ Int($0) })
+        else { return nil }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 

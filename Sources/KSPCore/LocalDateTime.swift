@@ -10,17 +10,21 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard CivilDate.isValid(year: year, month: month, day: day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
         let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
         secondsSinceEpoch = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
-    public var dayNumber: Int { Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86400 : (secondsSinceEpoch - 86399) / 86400) }
+    public var dayNumber: Int {
+        Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86400 : (secondsSinceEpoch - 86399) / 86400)
+    }
     public var date: CivilDate { CivilDate(dayNumber: dayNumber) }
     public var secondOfDay: Int { Int(secondsSinceEpoch - Int64(dayNumber) * 86400) }
 
-    public static func < (left: LocalDateTime, right: LocalDateTime) -> Bool { left.secondsSinceEpoch < right.secondsSinceEpoch }
+    public static func < (left: LocalDateTime, right: LocalDateTime) -> Bool {
+        left.secondsSinceEpoch < right.secondsSinceEpoch
+    }
 
     /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
     public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {
@@ -44,11 +48,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
         // Expected shapes: Y-M-D[T ]h:m[:s]
         guard digits.count == 5 || digits.count == 6 else { return nil }
         guard separators[0] == UInt8(ascii: "-"), separators[1] == UInt8(ascii: "-"),
-              separators[2] == UInt8(ascii: "T") || separators[2] == UInt8(ascii: " ") || separators[2] == UInt8(ascii: "t"),
-              separators[3] == UInt8(ascii: ":"), digits.count == 5 || separators[4] == UInt8(ascii: ":")
+            separators[2] == UInt8(ascii: "T") || separators[2] == UInt8(ascii: " ")
+                || separators[2] == UInt8(ascii: "t"),
+            separators[3] == UInt8(ascii: ":"), digits.count == 5 || separators[4] == UInt8(ascii: ":")
         else { return nil }
-        return LocalDateTime(year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
-                             second: digits.count == 6 ? digits[5] : 0)
+        return LocalDateTime(
+            year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
+            second: digits.count == 6 ? digits[5] : 0)
     }
 
     public static func parse(_ text: String) -> LocalDateTime? {
@@ -78,7 +84,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int, month: Int, day: Int
 
-    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 
     public init(dayNumber z0: Int) {
         // Howard Hinnant's civil_from_days. The short names (z, era, doe, yoe, doy, mp) are his.
@@ -132,8 +142,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func parse(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              isValid(year: year, month: month, day: day) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            isValid(year: year, month: month, day: day)
+        else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }
 

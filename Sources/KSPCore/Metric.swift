@@ -15,9 +15,9 @@ public enum Metric: Hashable, Sendable {
         switch self {
         case .total: return "total"
         case .totalAnswered: return "total_answered"
-        case let .area(area): return definition.areas[area].id
-        case let .question(question): return definition.questions[question].id
-        case let .cx(cxMetric): return cxMetric.rawValue
+        case .area(let area): return definition.areas[area].id
+        case .question(let question): return definition.questions[question].id
+        case .cx(let cxMetric): return cxMetric.rawValue
         case .n: return "n"
         case .noanswer: return "noanswer"
         case .noanswer1: return "noanswer1"
@@ -28,7 +28,8 @@ public enum Metric: Hashable, Sendable {
     /// Named metrics that are not areas or questions.
     public static let fixedNames: [String: Metric] = [
         "total": .total, "total_answered": .totalAnswered, "n": .n, "noanswer": .noanswer, "noanswer1": .noanswer1,
-        "wait_median": .waitMedian, "csat": .cx(.csat), "ces": .cx(.ces), "nps": .cx(.nps), "ves1": .cx(.ves1), "ves2": .cx(.ves2),
+        "wait_median": .waitMedian, "csat": .cx(.csat), "ces": .cx(.ces), "nps": .cx(.nps), "ves1": .cx(.ves1),
+        "ves2": .cx(.ves2),
     ]
 
     /// Resolves a metric id against a season: fixed names, then area ids, then question ids.
@@ -99,8 +100,8 @@ public struct FigureAccumulator: Sendable {
     public init(_ metric: Metric, definition: SeasonDefinition) {
         self.metric = metric
         switch metric {
-        case let .question(question): self.question = question
-        case let .cx(cx): question = definition.questionIndex(metric: cx) ?? -1
+        case .question(let question): self.question = question
+        case .cx(let cx): question = definition.questionIndex(metric: cx) ?? -1
         default: question = -1
         }
         questionPoints = question >= 0 ? QuestionPoints(definition.questions[question].type) : .unchanged
@@ -121,7 +122,7 @@ public struct FigureAccumulator: Sendable {
                     for inquiry in inquiries where answered[inquiry] { addValue(totals[inquiry]) }
                 }
             }
-        case let .area(area):
+        case .area(let area):
             let areaCount = columns.areaCount
             columns.areaScores.withUnsafeBufferPointer { scores in
                 for inquiry in inquiries {
@@ -139,10 +140,12 @@ public struct FigureAccumulator: Sendable {
                     if !answer.isNaN { addValue(questionPoints.points(answer)) }
                 }
             }
-        case let .cx(cx) where season.seasons.count > 1:
+        case .cx(let cx) where season.seasons.count > 1:
             // Each season asks its own question for a CX metric.
             for inquiry in inquiries {
-                guard let seasonQuestion = season.seasons[Int(columns.season[inquiry])].metricQuestions[cx] else { continue }
+                guard let seasonQuestion = season.seasons[Int(columns.season[inquiry])].metricQuestions[cx] else {
+                    continue
+                }
                 addCX(columns.raw(inquiry, seasonQuestion))
             }
         case .cx:
@@ -200,7 +203,8 @@ public struct FigureAccumulator: Sendable {
             return Figure(value: p * 100, base: count, variance: p * (1 - p) * 10_000)
         case .cx(.nps):
             guard count > 0 else { return Figure(value: nil, base: 0) }
-            let p = Double(promoters) / Double(count), d = Double(detractors) / Double(count)
+            let p = Double(promoters) / Double(count)
+            let d = Double(detractors) / Double(count)
             // Per-answer variance of the ±100/0 score: 100² (p(1−p) + d(1−d) + 2pd).
             return Figure(value: (p - d) * 100, base: count, variance: 10_000 * (p * (1 - p) + d * (1 - d) + 2 * p * d))
         case .waitMedian:
@@ -208,7 +212,8 @@ public struct FigureAccumulator: Sendable {
             guard !mixesClocks else { return Figure(value: nil, base: count) }
             let sorted = values.sorted()
             let middle = sorted.count / 2
-            return Figure(value: sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, base: count)
+            return Figure(
+                value: sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, base: count)
         default:
             return Figure.mean(count: count, sum: sum, sumSquares: sumSquares)
         }

@@ -7,12 +7,15 @@ public enum NorwegianCalendar {
     /// Easter Sunday of a year (Anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
     public static func easterSunday(year: Int) -> CivilDate {
         let a = year % 19
-        let b = year / 100, c = year % 100
-        let d = b / 4, e = b % 4
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
         let f = (b + 8) / 25
         let g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4
+        let i = c / 4
+        let k = c % 4
         let l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
@@ -42,7 +45,9 @@ public enum NorwegianCalendar {
     /// Seconds of business time between two local date-times (0 when `end` is not after `start`):
     /// the business parts of the first and last day, and the whole business days between counted
     /// by arithmetic (see `BusinessDayCount`), so an answer centuries late costs no more than one.
-    public static func businessSeconds(from start: LocalDateTime, to end: LocalDateTime, holidays: HolidayCache) -> Double {
+    public static func businessSeconds(from start: LocalDateTime, to end: LocalDateTime, holidays: HolidayCache)
+        -> Double
+    {
         guard end > start else { return 0 }
         let firstDay = start.dayNumber
         let lastDay = end.dayNumber
@@ -77,7 +82,9 @@ public final class HolidayCache: @unchecked Sendable {
 
 extension NorwegianCalendar {
     /// The local date-time `seconds` of business time after `start` (the inverse of `businessSeconds`).
-    public static func adding(businessSeconds seconds: Double, to start: LocalDateTime, holidays: HolidayCache) -> LocalDateTime {
+    public static func adding(businessSeconds seconds: Double, to start: LocalDateTime, holidays: HolidayCache)
+        -> LocalDateTime
+    {
         var remaining = Int64(seconds.rounded())
         var t = start.secondsSinceEpoch
         while true {

@@ -9,7 +9,7 @@ public struct QuestionPoints: Sendable {
         case .yesno:
             offset = 0
             scale = 100
-        case let .scale(lowest, highest):
+        case .scale(let lowest, let highest):
             offset = Double(lowest)
             scale = 100 / Double(highest - lowest)
         case .choice:

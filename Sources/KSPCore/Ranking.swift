@@ -12,10 +12,15 @@ public struct RankedParticipant: Sendable, Equatable {
 public enum Ranking {
     /// Ranks the participants by total over the given inquiries; ties by the highest-weighted
     /// area's score, then by name. Participants with fewer than `minInquiries` inquiries are left out.
-    public static func rank(_ season: Season, inquiries: some Sequence<Int>, participants: Set<Int>? = nil, minInquiries: Int = 0) -> [RankedParticipant] {
+    public static func rank(
+        _ season: Season, inquiries: some Sequence<Int>, participants: Set<Int>? = nil, minInquiries: Int = 0
+    ) -> [RankedParticipant] {
         let tieArea = season.definition.highestWeightedAreaIndex
-        var totals = [FigureAccumulator](repeating: FigureAccumulator(.total, definition: season.definition), count: season.participants.count)
-        var ties = [FigureAccumulator](repeating: FigureAccumulator(tieArea.map { .area($0) } ?? .total, definition: season.definition), count: season.participants.count)
+        var totals = [FigureAccumulator](
+            repeating: FigureAccumulator(.total, definition: season.definition), count: season.participants.count)
+        var ties = [FigureAccumulator](
+            repeating: FigureAccumulator(tieArea.map { .area($0) } ?? .total, definition: season.definition),
+            count: season.participants.count)
         var inquiriesOf = [[Int]](repeating: [], count: season.participants.count)
         for inquiry in inquiries {
             let participant = Int(season.inquiries.participant[inquiry])
@@ -30,12 +35,16 @@ public enum Ranking {
         for participant in season.participants.indices {
             let figure = totals[participant].figure
             guard let total = figure.value, figure.base >= max(1, minInquiries) else { continue }
-            rows.append(RankedParticipant(participant: participant, rank: 0, total: total, tieBreak: ties[participant].figure.value ?? -1, n: figure.base))
+            rows.append(
+                RankedParticipant(
+                    participant: participant, rank: 0, total: total, tieBreak: ties[participant].figure.value ?? -1,
+                    n: figure.base))
         }
         rows.sort { left, right in
             if left.total != right.total { return left.total > right.total }
             if left.tieBreak != right.tieBreak { return left.tieBreak > right.tieBreak }
-            return NorwegianCollation.less(season.participants[left.participant].name, season.participants[right.participant].name)
+            return NorwegianCollation.less(
+                season.participants[left.participant].name, season.participants[right.participant].name)
         }
         for k in rows.indices { rows[k].rank = k + 1 }
         return rows

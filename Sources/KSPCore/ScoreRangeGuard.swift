@@ -15,9 +15,10 @@ extension SeasonLoader {
             }
             guard let bad else { continue }
             let shown = bad.value.isNaN ? "NaN" : String(bad.value)
-            sink.error(inquiriesFile, line: Int(columns.line[inquiry]),
-                       "scoring gave \(bad.what) = \(shown); expected a number from 0 to 100 "
-                           + "(check the weights and points in season.yaml)")
+            sink.error(
+                inquiriesFile, line: Int(columns.line[inquiry]),
+                "scoring gave \(bad.what) = \(shown); expected a number from 0 to 100 "
+                    + "(check the weights and points in season.yaml)")
             return
         }
     }

@@ -10,7 +10,6 @@ final class OrderCache: @unchecked Sendable {
     }
 }
 
-
 /// A participant: a company measured in the season.
 public struct Participant: Sendable, Hashable {
     public var id: String
@@ -71,7 +70,8 @@ public struct Season: Sendable {
 
     public func participantIndex(named text: String) -> Int? {
         let key = text.lowercased()
-        return participants.firstIndex { $0.name.lowercased() == key } ?? participants.firstIndex { $0.id.lowercased() == key }
+        return participants.firstIndex { $0.name.lowercased() == key }
+            ?? participants.firstIndex { $0.id.lowercased() == key }
     }
 
     public func classIndex(named text: String) -> Int? {
@@ -96,7 +96,9 @@ public struct InquiryColumns: Sendable {
     public var idArena: [UInt8] = []
     public var idOffsets: [Int32] = [0]
     public var ids: [String] { (0..<count).map(id) }
-    public func id(_ inquiry: Int) -> String { String(decoding: idArena[Int(idOffsets[inquiry])..<Int(idOffsets[inquiry + 1])], as: UTF8.self) }
+    public func id(_ inquiry: Int) -> String {
+        String(decoding: idArena[Int(idOffsets[inquiry])..<Int(idOffsets[inquiry + 1])], as: UTF8.self)
+    }
     public var participant: [Int32] = []
     public var channel: [UInt8] = []
     public var shopper: [Int32] = []
@@ -140,19 +142,30 @@ public struct InquiryColumns: Sendable {
         classIndex = participant.map { Int32(participants[Int($0)].classIndex) }
         day = contactedAt.map { Int32(LocalDateTime(secondsSinceEpoch: $0).dayNumber) }
         var monthOfDay: [Int32: (Int32, Int32)] = [:]
-        month = []; week = []
-        month.reserveCapacity(count); week.reserveCapacity(count)
+        month = []
+        week = []
+        month.reserveCapacity(count)
+        week.reserveCapacity(count)
         for contactDay in day {
-            if let (monthKey, weekKey) = monthOfDay[contactDay] { month.append(monthKey); week.append(weekKey); continue }
+            if let (monthKey, weekKey) = monthOfDay[contactDay] {
+                month.append(monthKey)
+                week.append(weekKey)
+                continue
+            }
             let date = CivilDate(dayNumber: Int(contactDay))
             let iso = date.isoWeek
             let monthAndWeek = (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
             monthOfDay[contactDay] = monthAndWeek
-            month.append(monthAndWeek.0); week.append(monthAndWeek.1)
+            month.append(monthAndWeek.0)
+            week.append(monthAndWeek.1)
         }
     }
 
-    @inline(__always) public func raw(_ inquiry: Int, _ question: Int) -> Double { raw[inquiry &* questionCount &+ question] }
-    @inline(__always) public func areaScore(_ inquiry: Int, _ area: Int) -> Double { areaScores[inquiry &* areaCount &+ area] }
+    @inline(__always) public func raw(_ inquiry: Int, _ question: Int) -> Double {
+        raw[inquiry &* questionCount &+ question]
+    }
+    @inline(__always) public func areaScore(_ inquiry: Int, _ area: Int) -> Double {
+        areaScores[inquiry &* areaCount &+ area]
+    }
     public func contacted(_ inquiry: Int) -> LocalDateTime { LocalDateTime(secondsSinceEpoch: contactedAt[inquiry]) }
 }

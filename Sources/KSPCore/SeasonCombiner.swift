@@ -14,8 +14,9 @@ public enum SeasonCombiner {
     }
 
     static func limitError(_ count: Int, _ message: String) -> SeasonLoadError {
-        SeasonLoadError(directory: "(\(count) seasons)", errors: [SeasonDiagnostic(.error, file: "ksp", message)],
-                        warnings: [], truncated: false)
+        SeasonLoadError(
+            directory: "(\(count) seasons)", errors: [SeasonDiagnostic(.error, file: "ksp", message)],
+            warnings: [], truncated: false)
     }
 
     /// `combine`, after checking the limits (the form for seasons a user named).
@@ -26,8 +27,10 @@ public enum SeasonCombiner {
             for channel in season.definition.channels { channelIds.insert(channel.id.lowercased()) }
         }
         if channelIds.count > maximumChannels {
-            throw limitError(seasons.count, "the seasons have \(channelIds.count) channel ids between them; "
-                             + "at most \(maximumChannels) can be loaded side by side")
+            throw limitError(
+                seasons.count,
+                "the seasons have \(channelIds.count) channel ids between them; "
+                    + "at most \(maximumChannels) can be loaded side by side")
         }
         return combine(seasons)
     }
@@ -46,9 +49,10 @@ public enum SeasonCombiner {
         warnings += participantWarnings(seasons)
         var columns = inquiries.columns
         columns.classIndex = columns.participant.map { Int32(panel.participants[Int($0)].classIndex) }
-        var combined = Season(definition: schema.definition, directory: seasons.map(\.directory).joined(separator: " "),
-                              participants: panel.participants, classes: panel.classes, shoppers: inquiries.shoppers,
-                              inquiries: columns, comments: inquiries.comments, warnings: warnings)
+        var combined = Season(
+            definition: schema.definition, directory: seasons.map(\.directory).joined(separator: " "),
+            participants: panel.participants, classes: panel.classes, shoppers: inquiries.shoppers,
+            inquiries: columns, comments: inquiries.comments, warnings: warnings)
         combined.seasons = inquiries.infos
         combined.schemaDifferences = differences(seasons)
         return combined
@@ -91,9 +95,10 @@ public enum SeasonCombiner {
         }
         return seasons.compactMap { season in
             guard !season.participants.contains(where: { (seasonsOfId[$0.id] ?? 0) > 1 }) else { return nil }
-            return SeasonDiagnostic(.warning, file: "\(season.name): \(SeasonLoader.participantsFile)",
+            return SeasonDiagnostic(
+                .warning, file: "\(season.name): \(SeasonLoader.participantsFile)",
                 "no participant id in common with the other seasons loaded; participants are matched by id, "
-                + "so they are compared as different participants")
+                    + "so they are compared as different participants")
         }
     }
 
@@ -128,14 +133,16 @@ public enum SeasonCombiner {
         lines += typeChanges(seasons)
         // Weights compared over the scored areas both seasons have.
         func weights(_ definition: SeasonDefinition) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: definition.areas.filter { $0.weight > 0 }.map { ($0.id.lowercased(), $0.weight) })
+            Dictionary(
+                uniqueKeysWithValues: definition.areas.filter { $0.weight > 0 }.map { ($0.id.lowercased(), $0.weight) })
         }
         let last = weights(seasons[seasons.count - 1].definition)
         for season in seasons.dropLast()
         where weights(season.definition).contains(where: { last[$0.key] != nil && last[$0.key] != $0.value }) {
             let areas = season.definition.areas.map { "\($0.id) \(NumberText.compact($0.weight))" }
-            lines.append("\(season.name) weighs its areas differently (" + areas.joined(separator: ", ")
-                         + "); each inquiry keeps its own season's scores")
+            lines.append(
+                "\(season.name) weighs its areas differently (" + areas.joined(separator: ", ")
+                    + "); each inquiry keeps its own season's scores")
         }
         return lines
     }

@@ -10,8 +10,10 @@ public struct SeasonDefinition: Sendable {
     public var areas: [Area]
     public var questions: [Question]
 
-    public init(name: String, timezone: String = "Europe/Oslo", minInquiriesForAward: Int = 20,
-                secondAttemptFactor: Double = 0.5, channels: [Channel], areas: [Area], questions: [Question]) {
+    public init(
+        name: String, timezone: String = "Europe/Oslo", minInquiriesForAward: Int = 20,
+        secondAttemptFactor: Double = 0.5, channels: [Channel], areas: [Area], questions: [Question]
+    ) {
         self.name = name
         self.timezone = timezone
         self.minInquiriesForAward = minInquiriesForAward
@@ -59,14 +61,22 @@ public struct Channel: Sendable {
     /// `(upper bound in seconds, points)`, increasing bounds.
     public var brackets: [(bound: Double, points: Double)]
 
-    public init(id: String, name: String, aliases: [String] = [], clock: Clock = .wall, limit: Double,
-                attempts: Int, brackets: [(bound: Double, points: Double)]) {
-        self.id = id; self.name = name; self.aliases = aliases; self.clock = clock
-        self.limit = limit; self.attempts = attempts; self.brackets = brackets
+    public init(
+        id: String, name: String, aliases: [String] = [], clock: Clock = .wall, limit: Double,
+        attempts: Int, brackets: [(bound: Double, points: Double)]
+    ) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.clock = clock
+        self.limit = limit
+        self.attempts = attempts
+        self.brackets = brackets
     }
 
     func matches(_ lowercased: String) -> Bool {
-        id.lowercased() == lowercased || name.lowercased() == lowercased || aliases.contains { $0.lowercased() == lowercased }
+        id.lowercased() == lowercased || name.lowercased() == lowercased
+            || aliases.contains { $0.lowercased() == lowercased }
     }
 
     /// Wait points of an answered wait (rule 3), before the second-attempt factor.
@@ -86,7 +96,10 @@ public struct Area: Sendable {
     public var kind: AreaKind
 
     public init(id: String, name: String, weight: Double, kind: AreaKind = .questions) {
-        self.id = id; self.name = name; self.weight = weight; self.kind = kind
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.kind = kind
     }
 }
 
@@ -110,8 +123,15 @@ public struct Question: Sendable {
     /// CES as "how easy was it" (higher is better, the default); a season asking about effort says so.
     public var lowerIsBetter = false
 
-    public init(id: String, areaIndex: Int, type: QuestionType, weight: Double = 1, text: String, metric: CXMetric? = nil) {
-        self.id = id; self.areaIndex = areaIndex; self.type = type; self.weight = weight; self.text = text; self.metric = metric
+    public init(
+        id: String, areaIndex: Int, type: QuestionType, weight: Double = 1, text: String, metric: CXMetric? = nil
+    ) {
+        self.id = id
+        self.areaIndex = areaIndex
+        self.type = type
+        self.weight = weight
+        self.text = text
+        self.metric = metric
     }
 
     public var isYesNo: Bool { if case .yesno = type { return true } else { return false } }
@@ -120,12 +140,16 @@ public struct Question: Sendable {
     @inline(__always) public func points(raw: Double) -> Double {
         switch type {
         case .yesno: return raw * 100
-        case let .scale(min, max): return (raw - Double(min)) / Double(max - min) * 100
+        case .scale(let min, let max): return (raw - Double(min)) / Double(max - min) * 100
         case .choice: return raw
         }
     }
 
-    public enum CellError: Error, Equatable { case notYesNo, notANumber, outOfScale(min: Int, max: Int), notAnOption([String]) }
+    public enum CellError: Error, Equatable {
+        case notYesNo, notANumber
+        case outOfScale(min: Int, max: Int)
+        case notAnOption([String])
+    }
 
     /// Reads a cell's text into a raw value; nil for not applicable (empty, NA, N/A, -).
     public func raw(cell: String) -> Result<Double?, CellError> {
@@ -138,11 +162,13 @@ public struct Question: Sendable {
             case "nei", "no", "0": return .success(0)
             default: return .failure(.notYesNo)
             }
-        case let .scale(min, max):
-            guard let v = Double(t.replacingOccurrences(of: ",", with: ".")), v.isFinite else { return .failure(.notANumber) }
+        case .scale(let min, let max):
+            guard let v = Double(t.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+                return .failure(.notANumber)
+            }
             guard v >= Double(min), v <= Double(max) else { return .failure(.outOfScale(min: min, max: max)) }
             return .success(v)
-        case let .choice(options):
+        case .choice(let options):
             let key = t.lowercased()
             if let o = options.first(where: { $0.text.lowercased() == key }) { return .success(o.points) }
             return .failure(.notAnOption(options.map(\.text)))
@@ -157,8 +183,8 @@ public struct Question: Sendable {
     public var typeDescription: String {
         switch type {
         case .yesno: return "yes/no"
-        case let .scale(min, max): return "scale \(min)–\(max)"
-        case let .choice(options): return "choice of \(options.count)"
+        case .scale(let min, let max): return "scale \(min)–\(max)"
+        case .choice(let options): return "choice of \(options.count)"
         }
     }
 }

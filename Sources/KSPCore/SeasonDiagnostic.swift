@@ -12,7 +12,11 @@ public struct SeasonDiagnostic: Error, Sendable, Equatable, CustomStringConverti
     public var message: String
 
     public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, _ message: String) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column; self.message = message
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
     }
 
     /// `inquiries.csv:12:5: error: unknown channel "fax"; expected one of phone, chat`
@@ -33,7 +37,9 @@ public struct SeasonLoadError: Error, Sendable, CustomStringConvertible {
     public var truncated: Bool
 
     public var description: String {
-        var lines = ["cannot load season \(directory): \(errors.count)\(truncated ? "+" : "") error\(errors.count == 1 ? "" : "s")"]
+        var lines = [
+            "cannot load season \(directory): \(errors.count)\(truncated ? "+" : "") error\(errors.count == 1 ? "" : "s")"
+        ]
         lines += errors.map { "  " + $0.description }
         if truncated { lines.append("  … more errors not shown (fix these first)") }
         return lines.joined(separator: "\n")
@@ -49,7 +55,10 @@ struct DiagnosticSink {
     var warningCount = 0
 
     mutating func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) {
-        if errors.count >= DiagnosticSink.errorCap { truncated = true; return }
+        if errors.count >= DiagnosticSink.errorCap {
+            truncated = true
+            return
+        }
         errors.append(SeasonDiagnostic(.error, file: file, line: line, column: column, message))
     }
 

@@ -12,7 +12,14 @@ public enum SeasonLoader {
         let directoryURL = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SeasonLoadError(directory: directory, errors: [SeasonDiagnostic(.error, file: directory, "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv")], warnings: [], truncated: false)
+            throw SeasonLoadError(
+                directory: directory,
+                errors: [
+                    SeasonDiagnostic(
+                        .error, file: directory,
+                        "no such season directory; expected a directory holding season.yaml, participants.csv and inquiries.csv"
+                    )
+                ], warnings: [], truncated: false)
         }
         let files = [definitionFile, participantsFile, inquiriesFile]
         if let refusal = LoadMemoryBudget.refusal(directory: directory, files: files, inquiriesFile: inquiriesFile) {
@@ -22,14 +29,21 @@ public enum SeasonLoader {
         func read(_ name: String) -> [UInt8]? {
             let path = directoryURL.appendingPathComponent(name).path
             guard let bytes = readFile(path) else {
-                sink.error(name, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "missing; a season directory holds season.yaml, participants.csv and inquiries.csv")
+                sink.error(
+                    name,
+                    FileManager.default.fileExists(atPath: path)
+                        ? "cannot be read"
+                        : "missing; a season directory holds season.yaml, participants.csv and inquiries.csv")
                 return nil
             }
             return bytes
         }
-        let yaml = read(definitionFile), participants = read(participantsFile), inquiries = read(inquiriesFile)
+        let yaml = read(definitionFile)
+        let participants = read(participantsFile)
+        let inquiries = read(inquiriesFile)
         guard let yaml, let participants, let inquiries else {
-            throw SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+            throw SeasonLoadError(
+                directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
         return try load(definition: yaml, participants: participants, inquiries: inquiries, directory: directory)
     }
@@ -49,7 +63,11 @@ public enum SeasonLoader {
             var done = 0
             while done < size {
                 let bytesRead = Foundation.read(fileDescriptor, buffer.baseAddress! + done, size - done)
-                if bytesRead < 0 { if errno == EINTR { continue }; failed = true; break }
+                if bytesRead < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
                 if bytesRead == 0 { break }  // the file shrank while being read
                 done += bytesRead
             }
@@ -67,31 +85,42 @@ public enum SeasonLoader {
     }
 
     /// Loads a season from the contents of its three files (used by tests and fuzzing).
-    public static func load(definition yamlBytes: [UInt8], participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
-                            directory: String = "") throws(SeasonLoadError) -> Season {
+    public static func load(
+        definition yamlBytes: [UInt8], participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
+        directory: String = ""
+    ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
-            SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+            SeasonLoadError(
+                directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
         guard let yamlText = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink) else { throw fail() }
         let definition = SeasonYAML.parse(yamlText, into: &sink)
         guard let definition else { throw fail() }
-        return try load(parsed: definition, participants: participantsBytes, inquiries: inquiriesBytes, directory: directory)
+        return try load(
+            parsed: definition, participants: participantsBytes, inquiries: inquiriesBytes, directory: directory)
     }
 
     /// Parses season.yaml alone (for tools that load many variants of one season's data).
     public static func definition(_ yamlBytes: [UInt8]) throws(SeasonLoadError) -> SeasonDefinition {
         var sink = DiagnosticSink()
-        if let text = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink), let definition = SeasonYAML.parse(text, into: &sink) { return definition }
+        if let text = decodeUTF8(yamlBytes, file: definitionFile, sink: &sink),
+            let definition = SeasonYAML.parse(text, into: &sink)
+        {
+            return definition
+        }
         throw SeasonLoadError(directory: "", errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
     }
 
     /// Loads the data files against an already parsed definition.
-    public static func load(parsed definition: SeasonDefinition, participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
-                            directory: String = "") throws(SeasonLoadError) -> Season {
+    public static func load(
+        parsed definition: SeasonDefinition, participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
+        directory: String = ""
+    ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
-            SeasonLoadError(directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
+            SeasonLoadError(
+                directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
         let participantsTable = readCSV(participantsBytes, file: participantsFile, sink: &sink)
         let inquiriesStream = checkInquiries(inquiriesBytes, sink: &sink)
@@ -101,19 +130,24 @@ public enum SeasonLoader {
         do { try builder.read(inquiriesStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
         sink = builder.sink
         guard sink.errors.isEmpty else { throw fail() }
-        var season = Season(definition: definition, directory: directory, participants: participants, classes: classes,
-                            shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
+        var season = Season(
+            definition: definition, directory: directory, participants: participants, classes: classes,
+            shoppers: builder.shopperNames, inquiries: builder.takeColumns(), comments: builder.comments, warnings: [])
         score(&season)
         checkScoresInRange(season, sink: &sink)
         guard sink.errors.isEmpty else { throw fail() }
         season.inquiries.deriveCalendarAndClass(participants: participants)
         let firstDay = season.inquiries.deriveSeason(0)
-        season.seasons = [SeasonInfo(name: definition.name, directory: directory, definition: definition, firstDay: firstDay)]
+        season.seasons = [
+            SeasonInfo(name: definition.name, directory: directory, definition: definition, firstDay: firstDay)
+        ]
         // A participant with no inquiries is worth a warning: it cannot be ranked.
         var seen = [Bool](repeating: false, count: participants.count)
         for participant in season.inquiries.participant { seen[Int(participant)] = true }
         for (index, participant) in participants.enumerated() where !seen[index] {
-            sink.warning(participantsFile, line: index + 2, "participant \(participant.id) (\(participant.name)) has no inquiries")
+            sink.warning(
+                participantsFile, line: index + 2,
+                "participant \(participant.id) (\(participant.name)) has no inquiries")
         }
         season.warnings = sink.warnings
         return season
@@ -129,7 +163,8 @@ public enum SeasonLoader {
     static func checkInquiries(_ bytes: [UInt8], sink: inout DiagnosticSink) -> CSVTable.Stream? {
         let file = inquiriesFile
         guard checkText(bytes, file: file, sink: &sink) else { return nil }
-        guard bytes.contains(where: { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 10 && $0 != 13 && $0 != 32 }) else {
+        guard bytes.contains(where: { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 10 && $0 != 13 && $0 != 32 })
+        else {
             sink.error(file, line: 1, "is empty; expected a header line")
             return nil
         }
@@ -141,8 +176,12 @@ public enum SeasonLoader {
 
     static func report(_ error: CSVTable.ReadError, file: String, sink: inout DiagnosticSink) {
         switch error {
-        case let .unterminatedQuote(line): sink.error(file, line: line, "a quoted field is never closed; expected a closing \"")
-        case let .textAfterClosingQuote(line, column): sink.error(file, line: line, column: column, "text after a closing quote; expected a delimiter or the end of the line")
+        case .unterminatedQuote(let line):
+            sink.error(file, line: line, "a quoted field is never closed; expected a closing \"")
+        case .textAfterClosingQuote(let line, let column):
+            sink.error(
+                file, line: line, column: column,
+                "text after a closing quote; expected a delimiter or the end of the line")
         case .tooLarge: sink.error(file, "is larger than 2 GB")
         }
     }
@@ -151,10 +190,14 @@ public enum SeasonLoader {
     static func checkText(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Bool {
         guard let problem = firstTextProblem(bytes) else { return true }
         switch problem {
-        case let .invalidUTF8(at):
-            sink.error(file, line: 1 + bytes[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }, "not valid UTF-8; expected the file saved as UTF-8")
-        case let .nul(at):
-            sink.error(file, line: 1 + bytes[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }, "holds a NUL byte; expected a text file")
+        case .invalidUTF8(let at):
+            sink.error(
+                file, line: 1 + bytes[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 },
+                "not valid UTF-8; expected the file saved as UTF-8")
+        case .nul(let at):
+            sink.error(
+                file, line: 1 + bytes[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 },
+                "holds a NUL byte; expected a text file")
         }
         return false
     }
@@ -163,7 +206,10 @@ public enum SeasonLoader {
         guard checkText(bytes, file: file, sink: &sink) else { return nil }
         do {
             let table = try CSVTable(bytes: bytes)
-            if table.rowCount == 0 { sink.error(file, line: 1, "is empty; expected a header line"); return nil }
+            if table.rowCount == 0 {
+                sink.error(file, line: 1, "is empty; expected a header line")
+                return nil
+            }
             return table
         } catch {
             report(error, file: file, sink: &sink)
@@ -171,15 +217,18 @@ public enum SeasonLoader {
         }
     }
 
-
     /// Header columns by lowercased, trimmed name → index; duplicated names are errors.
     static func headerIndex(_ table: CSVTable, file: String, sink: inout DiagnosticSink) -> [String: Int] {
         var index: [String: Int] = [:]
         for column in 0..<table.fieldCount(row: 0) {
             let name = table.field(row: 0, column: column).trimmingCharacters(in: .whitespaces).lowercased()
             if index[name] != nil {
-                sink.error(file, line: table.line(row: 0), column: column + 1, "column \"\(name)\" appears twice in the header")
-            } else { index[name] = column }
+                sink.error(
+                    file, line: table.line(row: 0), column: column + 1, "column \"\(name)\" appears twice in the header"
+                )
+            } else {
+                index[name] = column
+            }
         }
         return index
     }
@@ -189,7 +238,10 @@ public enum SeasonLoader {
         let header = headerIndex(table, file: file, sink: &sink)
         guard let idColumn = header["id"], let nameColumn = header["name"], let classColumn = header["class"] else {
             let missing = ["id", "name", "class"].filter { header[$0] == nil }
-            sink.error(file, line: 1, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header id,name,class")
+            sink.error(
+                file, line: 1,
+                "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header id,name,class"
+            )
             return ([], [])
         }
         var result: [Participant] = []
@@ -199,16 +251,28 @@ public enum SeasonLoader {
         for row in 1..<max(1, table.rowCount) {
             let line = table.line(row: row)
             guard table.fieldCount(row: row) == width else {
-                sink.error(file, line: line, "expected \(width) fields as in the header, found \(table.fieldCount(row: row))")
+                sink.error(
+                    file, line: line, "expected \(width) fields as in the header, found \(table.fieldCount(row: row))")
                 continue
             }
             let id = table.field(row: row, column: idColumn).trimmingCharacters(in: .whitespaces)
             let name = table.field(row: row, column: nameColumn).trimmingCharacters(in: .whitespaces)
             let className = table.field(row: row, column: classColumn).trimmingCharacters(in: .whitespaces)
-            if id.isEmpty { sink.error(file, line: line, column: idColumn + 1, "empty id; expected a participant id"); continue }
-            if let first = ids[id] { sink.error(file, line: line, column: idColumn + 1, "duplicate participant id \(id) (first on line \(first))"); continue }
-            if name.isEmpty { sink.error(file, line: line, column: nameColumn + 1, "empty name; expected the participant's name") }
-            if className.isEmpty { sink.error(file, line: line, column: classColumn + 1, "empty class; expected the participant's class") }
+            if id.isEmpty {
+                sink.error(file, line: line, column: idColumn + 1, "empty id; expected a participant id")
+                continue
+            }
+            if let first = ids[id] {
+                sink.error(
+                    file, line: line, column: idColumn + 1, "duplicate participant id \(id) (first on line \(first))")
+                continue
+            }
+            if name.isEmpty {
+                sink.error(file, line: line, column: nameColumn + 1, "empty name; expected the participant's name")
+            }
+            if className.isEmpty {
+                sink.error(file, line: line, column: classColumn + 1, "empty class; expected the participant's class")
+            }
             ids[id] = line
             result.append(Participant(id: id, name: name, className: className, classIndex: -1))
             lines.append(line)
@@ -226,13 +290,18 @@ public enum SeasonLoader {
         let definition = season.definition
         var columns = season.inquiries
         season.inquiries = InquiryColumns()  // sole owner: no copy of the answers when written below
-        let questionCount = columns.questionCount, areaCount = definition.areas.count, count = columns.count
+        let questionCount = columns.questionCount
+        let areaCount = definition.areas.count
+        let count = columns.count
         columns.areaCount = areaCount
         var answered = [Bool](repeating: false, count: count)
         var waits = [Double](repeating: .nan, count: count)
         var areaScores = [Double](repeating: .nan, count: count * areaCount)
         var totals = [Double](repeating: 0, count: count)
-        let channel = columns.channel, contactedAt = columns.contactedAt, answeredAtColumn = columns.answeredAt, attempts = columns.attempts
+        let channel = columns.channel
+        let contactedAt = columns.contactedAt
+        let answeredAtColumn = columns.answeredAt
+        let attempts = columns.attempts
         let parts = count >= 20_000 ? 2 : 1
         columns.raw.withUnsafeMutableBufferPointer { rawBuffer in
             areaScores.withUnsafeMutableBufferPointer { areaBuffer in
@@ -240,21 +309,34 @@ public enum SeasonLoader {
                     waits.withUnsafeMutableBufferPointer { waitBuffer in
                         totals.withUnsafeMutableBufferPointer { totalBuffer in
                             // Each part writes only its own range of these buffers.
-                            nonisolated(unsafe) let raw = rawBuffer, areas = areaBuffer, answeredResults = answeredBuffer, waitResults = waitBuffer, totalResults = totalBuffer
+                            nonisolated(unsafe) let raw = rawBuffer
+                            nonisolated(unsafe) let areas = areaBuffer
+                            nonisolated(unsafe) let answeredResults = answeredBuffer
+                            nonisolated(unsafe) let waitResults = waitBuffer
+                            nonisolated(unsafe) let totalResults = totalBuffer
                             DispatchQueue.concurrentPerform(iterations: parts) { part in
                                 let scorer = InquiryScorer(definition: definition)
-                                let start = count * part / parts, end = count * (part + 1) / parts
+                                let start = count * part / parts
+                                let end = count * (part + 1) / parts
                                 for i in start..<end {
-                                    let answeredAt = answeredAtColumn[i] == Int64.min ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
-                                    let row = UnsafeBufferPointer(rebasing: raw[(i * questionCount)..<(i * questionCount + questionCount)])
-                                    let scored = scorer.score(channel: Int(channel[i]), contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
-                                                         answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
-                                                         areaScores: UnsafeMutableBufferPointer(rebasing: areas[(i * areaCount)..<(i * areaCount + areaCount)]))
+                                    let answeredAt =
+                                        answeredAtColumn[i] == Int64.min
+                                        ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
+                                    let row = UnsafeBufferPointer(
+                                        rebasing: raw[(i * questionCount)..<(i * questionCount + questionCount)])
+                                    let scored = scorer.score(
+                                        channel: Int(channel[i]),
+                                        contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
+                                        answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
+                                        areaScores: UnsafeMutableBufferPointer(
+                                            rebasing: areas[(i * areaCount)..<(i * areaCount + areaCount)]))
                                     answeredResults[i] = scored.answered
                                     waitResults[i] = scored.waitSeconds ?? .nan
                                     totalResults[i] = scored.total
                                     // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
-                                    if !scored.answered { for q in 0..<questionCount { raw[i * questionCount + q] = .nan } }
+                                    if !scored.answered {
+                                        for q in 0..<questionCount { raw[i * questionCount + q] = .nan }
+                                    }
                                 }
                             }
                         }

@@ -33,17 +33,21 @@ public struct SeasonSummary: Sendable {
 
     /// The report of `ksp check`.
     public var report: String {
-        var lines = ["\(name): \(participants) participants in \(participantsPerClass.count) classes, \(inquiries) inquiries, \(shoppers) shoppers, \(questions) questions",
-                     "dates: \(dateRangeText)", "", "participants per class:"]
+        var lines = [
+            "\(name): \(participants) participants in \(participantsPerClass.count) classes, \(inquiries) inquiries, \(shoppers) shoppers, \(questions) questions",
+            "dates: \(dateRangeText)", "", "participants per class:",
+        ]
         let width = participantsPerClass.map { $0.className.count }.max() ?? 0
         for (className, count) in participantsPerClass {
-            lines.append("  " + className + String(repeating: " ", count: width - className.count) + "  " + String(count))
+            lines.append(
+                "  " + className + String(repeating: " ", count: width - className.count) + "  " + String(count))
         }
         lines.append("")
         lines.append("inquiries per channel:")
         let channelWidth = inquiriesPerChannel.map { $0.channel.count }.max() ?? 0
         for (channel, count) in inquiriesPerChannel {
-            lines.append("  " + channel + String(repeating: " ", count: channelWidth - channel.count) + "  " + String(count))
+            lines.append(
+                "  " + channel + String(repeating: " ", count: channelWidth - channel.count) + "  " + String(count))
         }
         return lines.joined(separator: "\n")
     }

@@ -152,7 +152,8 @@ enum SeasonYAML {
             checkLanguage(top)
             var minAward = 20
             if let node = value(top, "min_inquiries_for_award"),
-               let number = integer(node, what: "min_inquiries_for_award") {
+                let number = integer(node, what: "min_inquiries_for_award")
+            {
                 if number < 0 || number > SeasonLimits.maxMinInquiries {
                     err(node, "min_inquiries_for_award must be between 0 and \(SeasonLimits.maxMinInquiries)")
                 } else {
@@ -161,7 +162,8 @@ enum SeasonYAML {
             }
             var factor = 0.5
             if let node = value(top, "second_attempt_factor"),
-               let number = number(node, what: "second_attempt_factor") {
+                let number = number(node, what: "second_attempt_factor")
+            {
                 if number < 0 || number > 1 {
                     err(node, "second_attempt_factor must be between 0 and 1")
                 } else {
@@ -171,8 +173,9 @@ enum SeasonYAML {
             let channels = self.channels(top, root)
             let areas = self.areas(top, root)
             let questions = self.questions(top, root, areas: areas)
-            return SeasonDefinition(name: name, timezone: timezone, minInquiriesForAward: minAward,
-                                    secondAttemptFactor: factor, channels: channels, areas: areas, questions: questions)
+            return SeasonDefinition(
+                name: name, timezone: timezone, minInquiriesForAward: minAward,
+                secondAttemptFactor: factor, channels: channels, areas: areas, questions: questions)
         }
 
         /// An unknown timezone would score every wall-clock wait in UTC without a word.
@@ -280,8 +283,9 @@ enum SeasonYAML {
             } else {
                 err(settings, "channel \(id): missing `brackets`")
             }
-            return Channel(id: id, name: name, aliases: aliases, clock: clock, limit: limit ?? 0,
-                           attempts: attempts, brackets: brackets)
+            return Channel(
+                id: id, name: name, aliases: aliases, clock: clock, limit: limit ?? 0,
+                attempts: attempts, brackets: brackets)
         }
 
         mutating func brackets(_ node: Node, channel id: String) -> [(bound: Double, points: Double)] {
@@ -296,7 +300,8 @@ enum SeasonYAML {
                     continue
                 }
                 guard let bound = duration(pair[0], what: "a bracket bound of channel \(id)"),
-                      let points = number(pair[1], what: "bracket points of channel \(id)") else { continue }
+                    let points = number(pair[1], what: "bracket points of channel \(id)")
+                else { continue }
                 if let last = brackets.last, bound <= last.bound {
                     err(pair[0], "channel \(id): bracket bounds must increase")
                 }
@@ -311,7 +316,9 @@ enum SeasonYAML {
         /// An area or question id that is a metric, dimension or keyword cannot be queried.
         mutating func checkNotReserved(_ id: String, kind: String, at node: Node?) {
             guard ReservedNames.isReserved(id) else { return }
-            err(node, "\(kind) id \(id) is a reserved word of the query language (a metric, dimension or keyword); "
+            err(
+                node,
+                "\(kind) id \(id) is a reserved word of the query language (a metric, dimension or keyword); "
                     + "expected another id")
         }
 
@@ -423,7 +430,8 @@ enum SeasonYAML {
             }
             let metric = self.metric(map, question: id, earlier: earlier)
             guard let type = self.type(map, item: item, question: id) else { return nil }
-            var question = Question(id: id, areaIndex: areaIndex, type: type, weight: weight, text: text, metric: metric)
+            var question = Question(
+                id: id, areaIndex: areaIndex, type: type, weight: weight, text: text, metric: metric)
             question.lowerIsBetter = lowerIsBetter(map, question: id, metric: metric)
             return question
         }
@@ -507,7 +515,8 @@ enum SeasonYAML {
 
         mutating func choice(_ map: Node.Mapping, item: Node, question id: String) -> QuestionType? {
             guard let node = value(map, "options"), let optionMap = node.mapping, !optionMap.isEmpty else {
-                err(value(map, "options") ?? item,
+                err(
+                    value(map, "options") ?? item,
                     "question \(id): a choice needs `options` mapping each option to points")
                 return nil
             }
@@ -520,7 +529,9 @@ enum SeasonYAML {
                 let option = text.trimmingCharacters(in: .whitespaces)
                 // Cells match options in any case: two options that differ only by case could not be told apart.
                 if options.contains(where: { $0.0.lowercased() == option.lowercased() }) {
-                    err(key, "question \(id): option \"\(option)\" is given twice (in any case); "
+                    err(
+                        key,
+                        "question \(id): option \"\(option)\" is given twice (in any case); "
                             + "expected distinct options")
                 }
                 guard let points = number(pointsNode, what: "the points of option \"\(text)\" of question \(id)") else {
@@ -537,23 +548,23 @@ enum SeasonYAML {
 
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
-        case let .duplicatedKeysInMapping(_, context): return context.mark.line
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
         default: return 0
         }
     }
 
     private static func yamlColumn(_ error: YamlError) -> Int {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.column
-        case let .duplicatedKeysInMapping(_, context): return context.mark.column
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.column
+        case .duplicatedKeysInMapping(_, let context): return context.mark.column
         default: return 0
         }
     }
 
     private static func yamlProblem(_ error: YamlError) -> String {
         switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
         default: return "\(error)"
         }

@@ -58,8 +58,9 @@ struct TimeZoneGaps {
         let searchFrom = Date(timeIntervalSince1970: Double(local - after - 1))
         guard let transition = timeZone.nextDaylightSavingTimeTransition(after: searchFrom) else { return nil }
         let instant = Int64(transition.timeIntervalSince1970)
-        return Gap(start: LocalDateTime(secondsSinceEpoch: instant + before),
-                   end: LocalDateTime(secondsSinceEpoch: instant + after))
+        return Gap(
+            start: LocalDateTime(secondsSinceEpoch: instant + before),
+            end: LocalDateTime(secondsSinceEpoch: instant + after))
     }
 
     private func offset(_ timeZone: TimeZone, atInstant seconds: Int64) -> Int64 {

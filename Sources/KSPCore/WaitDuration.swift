@@ -26,7 +26,8 @@ public enum WaitDuration {
         let s = seconds.rounded()
         if s < 60 { return "\(Int(s))s" }
         if s < 3600 {
-            let m = Int(s) / 60, r = Int(s) % 60
+            let m = Int(s) / 60
+            let r = Int(s) % 60
             return r < 10 ? "\(m)m 0\(r)s" : "\(m)m \(r)s"
         }
         if s < 86400 { return formatOneDecimal(seconds / 3600) + "h" }
@@ -35,7 +36,8 @@ public enum WaitDuration {
 
     static func formatOneDecimal(_ v: Double) -> String {
         let tenths = (v * 10).rounded()
-        let whole = Int(tenths) / 10, frac = Int(tenths) % 10
+        let whole = Int(tenths) / 10
+        let frac = Int(tenths) % 10
         return "\(whole).\(frac)"
     }
 }

@@ -25,7 +25,8 @@ enum YAMLDuplicateKeys {
             let lineIndex = nextMark.line - 1
             let columnIndex = nextMark.column - 1
             guard lines.indices.contains(lineIndex), lines[lineIndex].indices.contains(columnIndex),
-                  let marker = Unicode.Scalar(0xE000 + round) else { break }
+                let marker = Unicode.Scalar(0xE000 + round)
+            else { break }
             lines[lineIndex][columnIndex] = marker
             renamed.append((nextKey, nextMark))
             let working = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
@@ -48,10 +49,12 @@ enum YAMLDuplicateKeys {
     private static func sameMark(_ a: Mark?, _ b: Mark) -> Bool { a?.line == b.line && a?.column == b.column }
 
     /// The key after the renamed one, in its mapping, that spells the same (or was renamed from it).
-    private static func secondMark(of first: (key: String, mark: Mark), in node: Node,
-                                   renamed: [(key: String, mark: Mark)]) -> Mark? {
+    private static func secondMark(
+        of first: (key: String, mark: Mark), in node: Node,
+        renamed: [(key: String, mark: Mark)]
+    ) -> Mark? {
         switch node {
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             let keys = Array(mapping.keys)
             if let at = keys.firstIndex(where: { sameMark($0.mark, first.mark) }) {
                 for later in keys[(at + 1)...] {
@@ -64,7 +67,7 @@ enum YAMLDuplicateKeys {
                 if let found = secondMark(of: first, in: value, renamed: renamed) { return found }
             }
             return nil
-        case let .sequence(sequence):
+        case .sequence(let sequence):
             for item in sequence {
                 if let found = secondMark(of: first, in: item, renamed: renamed) { return found }
             }

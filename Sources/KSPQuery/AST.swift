@@ -2,7 +2,10 @@
 public struct Located<T: Sendable>: Sendable {
     public var value: T
     public var range: SourceRange
-    public init(_ value: T, _ range: SourceRange) { self.value = value; self.range = range }
+    public init(_ value: T, _ range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
 }
 
 /// A literal in a filter: a bare word, a quoted text or a number.
@@ -13,9 +16,9 @@ public enum Literal: Sendable, Equatable {
 
     public var text: String {
         switch self {
-        case let .word(w): return w
-        case let .text(t): return t
-        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .word(let w): return w
+        case .text(let t): return t
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         }
     }
 }

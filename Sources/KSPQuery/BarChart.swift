@@ -17,7 +17,7 @@ public struct BarChart: Sendable, Equatable {
     public var minBase: Int
 
     public static func == (a: BarChart, b: BarChart) -> Bool {
-        a.title == b.title && a.bars == b.bars && a.low == b.low && a.high == b.high &&
-            a.reference?.label == b.reference?.label && a.reference?.value == b.reference?.value
+        a.title == b.title && a.bars == b.bars && a.low == b.low && a.high == b.high
+            && a.reference?.label == b.reference?.label && a.reference?.value == b.reference?.value
     }
 }

@@ -74,7 +74,7 @@ public struct Cell: Sendable, Equatable {
 
     /// The number of a numeric cell (nil for text and for a missing value).
     public var number: Double? {
-        if case let .number(value?, _) = value { return value }
+        if case .number(let value?, _) = value { return value }
         return nil
     }
 }

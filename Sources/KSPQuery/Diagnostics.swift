@@ -4,7 +4,10 @@ import KSPCore
 public struct SourceRange: Sendable, Equatable {
     public var start: Int
     public var end: Int
-    public init(_ start: Int, _ end: Int) { self.start = start; self.end = max(end, start) }
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(end, start)
+    }
 }
 
 /// What every query error can say: where, what, and a suggestion for a near miss.

@@ -1,5 +1,5 @@
-import KSPCore
 import Foundation
+import KSPCore
 
 /// What inquiries can be grouped, crossed, compared and filtered by.
 public enum Dimension: String, CaseIterable, Sendable {
@@ -24,7 +24,10 @@ public enum Dimension: String, CaseIterable, Sendable {
         case .participant: return Int(season.inquiries.participant[inquiry])
         case .channel: return Int(season.inquiries.channel[inquiry])
         case .shopper: return Int(season.inquiries.shopper[inquiry])
-        case .month: return season.seasons.count > 1 ? Dimension.seasonMonth(Int(season.inquiries.month[inquiry]), season) : Int(season.inquiries.month[inquiry])
+        case .month:
+            return season.seasons.count > 1
+                ? Dimension.seasonMonth(Int(season.inquiries.month[inquiry]), season)
+                : Int(season.inquiries.month[inquiry])
         case .week: return Int(season.inquiries.week[inquiry])
         case .attempts: return Int(season.inquiries.attempts[inquiry])
         case .season: return Int(season.inquiries.season[inquiry])
@@ -92,7 +95,9 @@ public enum Dimension: String, CaseIterable, Sendable {
             for (position, participant) in order.enumerated() { rank[participant] = position }
             return { rank[$0] }
         case .shopper:
-            let order = season.shoppers.indices.sorted { season.shoppers[$0].localizedStandardCompare(season.shoppers[$1]) == .orderedAscending }
+            let order = season.shoppers.indices.sorted {
+                season.shoppers[$0].localizedStandardCompare(season.shoppers[$1]) == .orderedAscending
+            }
             var rank = [Int](repeating: 0, count: season.shoppers.count)
             for (position, shopper) in order.enumerated() { rank[shopper] = position }
             return { rank[$0] }
@@ -117,7 +122,9 @@ public enum Dimension: String, CaseIterable, Sendable {
         let text = value.value.text.trimmingCharacters(in: .whitespaces)
         func missing(_ what: String) -> EvaluationError {
             let near = Suggest.nearest(text, in: candidates(season))
-            return EvaluationError(value.range, "no \(what) \"\(Token.clip(text))\"", hint: near.map { "did you mean \(quoteIfNeeded($0))?" })
+            return EvaluationError(
+                value.range, "no \(what) \"\(Token.clip(text))\"",
+                hint: near.map { "did you mean \(quoteIfNeeded($0))?" })
         }
         switch self {
         case .class:
@@ -130,35 +137,54 @@ public enum Dimension: String, CaseIterable, Sendable {
             guard let key = season.definition.channelIndex(named: text) else { throw missing("channel") }
             return key
         case .shopper:
-            guard let key = season.shoppers.firstIndex(where: { $0.lowercased() == text.lowercased() }) else { throw missing("shopper") }
+            guard let key = season.shoppers.firstIndex(where: { $0.lowercased() == text.lowercased() }) else {
+                throw missing("shopper")
+            }
             return key
         case .season:
             // By name (KSP 2024), directory (ksp2024) or year (2024).
             let typed = text.lowercased()
             if let index = season.seasons.firstIndex(where: { $0.name.lowercased() == typed }) { return index }
-            if let index = season.seasons.firstIndex(where: { ($0.directory as NSString).lastPathComponent.lowercased() == typed }) { return index }
-            if typed.count == 4, typed.allSatisfy(\.isNumber), let index = season.seasons.lastIndex(where: { $0.name.contains(typed) || $0.directory.hasSuffix(typed) }) { return index }
+            if let index = season.seasons.firstIndex(where: {
+                ($0.directory as NSString).lastPathComponent.lowercased() == typed
+            }) {
+                return index
+            }
+            if typed.count == 4, typed.allSatisfy(\.isNumber),
+                let index = season.seasons.lastIndex(where: { $0.name.contains(typed) || $0.directory.hasSuffix(typed) }
+                )
+            {
+                return index
+            }
             throw missing("season")
         case .month where season.seasons.count > 1:
             guard let month = Dimension.monthNames.firstIndex(of: String(text.lowercased().prefix(3))) else {
-                throw EvaluationError(value.range, "expected a month like nov or jan (several seasons are loaded), found \"\(Token.clip(text))\"")
+                throw EvaluationError(
+                    value.range,
+                    "expected a month like nov or jan (several seasons are loaded), found \"\(Token.clip(text))\"")
             }
             let start = season.seasons.last?.firstDay.map { CivilDate(dayNumber: $0).month - 1 } ?? 0
             return (month - start + 12) % 12
         case .month:
             let parts = text.split(separator: "-")
-            guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), (1...9999).contains(year) else {
+            guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
+                (1...9999).contains(year)
+            else {
                 throw EvaluationError(value.range, "expected a month like 2024-01, found \"\(Token.clip(text))\"")
             }
             return year * 12 + month - 1
         case .week:
             let parts = text.uppercased().split(separator: "-")
-            guard parts.count == 2, let year = Int(parts[0]), parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), (1...53).contains(week) else {
+            guard parts.count == 2, let year = Int(parts[0]), parts[1].hasPrefix("W"),
+                let week = Int(parts[1].dropFirst()), (1...53).contains(week)
+            else {
                 throw EvaluationError(value.range, "expected a week like 2024-W03, found \"\(Token.clip(text))\"")
             }
             return year * 100 + week
         case .attempts:
-            guard let attempts = Int(text), attempts == 1 || attempts == 2 else { throw EvaluationError(value.range, "expected 1 or 2 attempts, found \"\(Token.clip(text))\"") }
+            guard let attempts = Int(text), attempts == 1 || attempts == 2 else {
+                throw EvaluationError(value.range, "expected 1 or 2 attempts, found \"\(Token.clip(text))\"")
+            }
             return attempts
         }
     }

@@ -51,17 +51,23 @@ extension Evaluator {
             let p = season.participants[award.winner.participant]
             let title: String
             switch award.kind {
-            case let .classWinner(c): title = "Klassevinner \(season.classes[c])"
+            case .classWinner(let c): title = "Klassevinner \(season.classes[c])"
             case .bestInTest: title = "Best i test"
-            case let .bestOnChannel(ch): title = "Best på \(def.channels[ch].name)"
+            case .bestOnChannel(let ch): title = "Best på \(def.channels[ch].name)"
             }
-            rows.append([.text(title), .text(p.name), .text(p.className), .number(award.winner.total, .score), .count(award.winner.n)])
+            rows.append([
+                .text(title), .text(p.name), .text(p.className), .number(award.winner.total, .score),
+                .count(award.winner.n),
+            ])
         }
-        let columns = [ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
-                       ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")]
+        let columns = [
+            ResultColumn("award", isDimension: true), ResultColumn("participant", isDimension: true),
+            ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n"),
+        ]
         let tieArea = def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"
-        notes.append("ranked by total, ties by \(tieArea), then name; "
-                     + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
+        notes.append(
+            "ranked by total, ties by \(tieArea), then name; "
+                + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 
@@ -78,7 +84,7 @@ extension Evaluator {
         }
         return awards.filter { award in
             let winner = award.winner.participant
-            if case let .bestOnChannel(channel) = award.kind {
+            if case .bestOnChannel(let channel) = award.kind {
                 return participantChannels.contains(winner * channelCount + channel)
             }
             return participants.contains(winner)
@@ -101,14 +107,18 @@ extension Evaluator {
             let i = comment.inquiry
             let p = season.participants[Int(c.participant[i])]
             let date = LocalDateTime(secondsSinceEpoch: c.contactedAt[i]).date.description
-            var row: [Cell] = [.text(date), .text(p.name), .text(def.channels[Int(c.channel[i])].id), .number(c.total[i], .score)]
+            var row: [Cell] = [
+                .text(date), .text(p.name), .text(def.channels[Int(c.channel[i])].id), .number(c.total[i], .score),
+            ]
             if several { row.append(.text(Dimension.season.label(Int(c.season[i]), season))) }
             row.append(.text(comment.text))
             row.append(.text(comment.areaIndex.map { def.areas[$0].id } ?? ""))
             rows.append(row)
         }
-        var columns = [ResultColumn("date", isDimension: true), ResultColumn("participant", isDimension: true),
-                       ResultColumn("channel", isDimension: true), ResultColumn("total")]
+        var columns = [
+            ResultColumn("date", isDimension: true), ResultColumn("participant", isDimension: true),
+            ResultColumn("channel", isDimension: true), ResultColumn("total"),
+        ]
         if several { columns.append(ResultColumn("season", isDimension: true)) }
         columns.append(ResultColumn("comment", isDimension: true, wraps: true))
         columns.append(ResultColumn("area", isDimension: true))
@@ -117,7 +127,8 @@ extension Evaluator {
         let totalColumn = 3
         if q.orderBy == nil {
             table.rows.sort { a, b in
-                guard case let .number(x?, _) = a[totalColumn].value, case let .number(y?, _) = b[totalColumn].value else {
+                guard case .number(let x?, _) = a[totalColumn].value, case .number(let y?, _) = b[totalColumn].value
+                else {
                     return false
                 }
                 return x < y

@@ -5,19 +5,21 @@ extension Evaluator {
     public func runAny(_ source: String) throws -> StatementResult {
         let statement = try Parser.parse(source)
         switch statement {
-        case let .chart(c): return try chart(c)
-        case let .trend(t): return try trend(t)
-        case let .drivers(d) where d.chart:
+        case .chart(let c): return try chart(c)
+        case .trend(let t): return try trend(t)
+        case .drivers(let d) where d.chart:
             let result = try drivers(d)
             return .quadrant(result.chart, result.table)
-        case let .report(r): return .report(try report(r), file: r.file?.value)
+        case .report(let r): return .report(try report(r), file: r.file?.value)
         default: return .table(try evaluate(statement))
         }
     }
 
     func singleMetric(_ name: Located<String>) throws(EvaluationError) -> Metric {
         let list = try metrics([name], area: nil)
-        guard list.count == 1 else { throw EvaluationError(name.range, "chart one metric at a time (not \(name.value))") }
+        guard list.count == 1 else {
+            throw EvaluationError(name.range, "chart one metric at a time (not \(name.value))")
+        }
         return list[0]
     }
 
@@ -29,13 +31,17 @@ extension Evaluator {
     }
 
     /// Bars of a metric per group of a dimension over the given inquiries, best first; `top` keeps the best few.
-    func chart(_ metric: Metric, by dim: Dimension, _ inquiries: [Int],
-               top: Int? = nil) throws(EvaluationError) -> StatementResult {
+    func chart(
+        _ metric: Metric, by dim: Dimension, _ inquiries: [Int],
+        top: Int? = nil
+    ) throws(EvaluationError) -> StatementResult {
         var bars: [BarChart.Bar] = []
         for g in try groups([dim], inquiries) {
             try checkCancelled()
             let f = season.figure(metric, over: g.inquiries)
-            if let v = f.value { bars.append(BarChart.Bar(label: dim.label(g.key.first, season), value: v, base: f.base)) }
+            if let v = f.value {
+                bars.append(BarChart.Bar(label: dim.label(g.key.first, season), value: v, base: f.base))
+            }
         }
         // Best first: the metric's own direction (lowest first for noanswer, waits, CES).
         let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
@@ -45,26 +51,35 @@ extension Evaluator {
         var reference: (String, Double)?
         let classes = Set(inquiries.map { season.inquiries.classIndex[$0] })
         if let v = season.figure(metric, over: inquiries).value {
-            reference = (dim == .participant && classes.count == 1 ? "\(season.classes[Int(classes.first!)]) (class)" : "all", v)
+            reference = (
+                dim == .participant && classes.count == 1 ? "\(season.classes[Int(classes.first!)]) (class)" : "all", v
+            )
         }
         // The scale: the metric's own range, so that bars in two charts of it compare.
         let values = bars.map(\.value) + [reference?.1 ?? 0]
-        var low = 0.0, high = 100.0
+        var low = 0.0
+        var high = 100.0
         switch metric.kind {
         case .score, .share: break
         case .nps: low = -100
         case .rawMean:
-            if case let .cx(m) = metric, let q = season.definition.questionIndex(metric: m), case let .scale(lo, hi) = season.definition.questions[q].type {
-                low = Double(lo); high = Double(hi)
+            if case .cx(let m) = metric, let q = season.definition.questionIndex(metric: m),
+                case .scale(let lo, let hi) = season.definition.questions[q].type
+            {
+                low = Double(lo)
+                high = Double(hi)
             }
         case .count, .seconds: high = values.max() ?? 1
         }
         low = min(low, values.min() ?? low)
         high = max(high, values.max() ?? high)
         let id = metric.id(in: season.definition)
-        let chart = BarChart(title: "\(id) by \(dim.rawValue)", bars: bars, reference: reference, low: low, high: high, minBase: options.minBase)
-        let table = ResultTable(columns: [ResultColumn(dim.rawValue, isDimension: true), ResultColumn(id), ResultColumn("n")],
-                                rows: bars.map { [.text($0.label), .number($0.value, style(metric)), .count($0.base)] })
+        let chart = BarChart(
+            title: "\(id) by \(dim.rawValue)", bars: bars, reference: reference, low: low, high: high,
+            minBase: options.minBase)
+        let table = ResultTable(
+            columns: [ResultColumn(dim.rawValue, isDimension: true), ResultColumn(id), ResultColumn("n")],
+            rows: bars.map { [.text($0.label), .number($0.value, style(metric)), .count($0.base)] })
         return .bars(chart, table)
     }
 
@@ -77,8 +92,10 @@ extension Evaluator {
     }
 
     /// A metric per period over the given inquiries: one line for all of them, or one per group of `rows`.
-    func trend(_ metric: Metric, by period: Dimension, rows dim: Dimension?,
-               _ inquiries: [Int]) throws(EvaluationError) -> StatementResult {
+    func trend(
+        _ metric: Metric, by period: Dimension, rows dim: Dimension?,
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> StatementResult {
         let periodGroups = try groups([period], inquiries)
         let periods = periodGroups.map { period.label($0.key.first, season) }
         let periodIndex = Dictionary(uniqueKeysWithValues: periodGroups.enumerated().map { ($1.key.first, $0) })
@@ -99,8 +116,12 @@ extension Evaluator {
             rows.append([.text(label)] + values.map { .number($0, style(metric)) })
         }
         let id = metric.id(in: season.definition)
-        let chart = TrendChart(title: "\(id) by \(period.rawValue)" + (dim.map { " by \($0.rawValue)" } ?? ""), periods: periods, lines: lines)
-        let table = ResultTable(columns: [ResultColumn(dim?.rawValue ?? "group", isDimension: true)] + periods.map { ResultColumn($0) }, rows: rows)
+        let chart = TrendChart(
+            title: "\(id) by \(period.rawValue)" + (dim.map { " by \($0.rawValue)" } ?? ""), periods: periods,
+            lines: lines)
+        let table = ResultTable(
+            columns: [ResultColumn(dim?.rawValue ?? "group", isDimension: true)] + periods.map { ResultColumn($0) },
+            rows: rows)
         return .trend(chart, table)
     }
 }

@@ -15,7 +15,8 @@ extension Evaluator {
         let dim = try dimension(statement.dimension)
         let (areaValue, rest) = FilterCompiler.extractArea(statement.filter)
         let area = try areaRestriction(areaValue)
-        let metrics = statement.metrics.isEmpty
+        let metrics =
+            statement.metrics.isEmpty
             ? defaultCompareMetrics() : try self.metrics(statement.metrics, area: area)
         let inquiries = try self.inquiries(passing: rest)
         let aKey = try dim.resolve(statement.a, season)
@@ -24,11 +25,11 @@ extension Evaluator {
         let inquiriesB: [Int]
         let bLabel: String
         switch statement.b {
-        case let .value(value):
+        case .value(let value):
             let bKey = try dim.resolve(value, season)
             inquiriesB = inquiries.filter { dim.key($0, season) == bKey }
             bLabel = dim.label(bKey, season)
-        case let .list(values):
+        case .list(let values):
             var keys = Set<Int>()
             for value in values { keys.insert(try dim.resolve(value, season)) }
             inquiriesB = inquiries.filter { keys.contains(dim.key($0, season)) }
@@ -36,9 +37,12 @@ extension Evaluator {
         case .all:
             inquiriesB = inquiries
             bLabel = "all"
-        case let .ownClass(range):
+        case .ownClass(let range):
             guard dim == .participant else {
-                throw EvaluationError(range, "vs class compares a participant with the rest of its class; expected compare participant \"NAME\" vs class")
+                throw EvaluationError(
+                    range,
+                    "vs class compares a participant with the rest of its class; expected compare participant \"NAME\" vs class"
+                )
             }
             let classIndex = season.participants[aKey].classIndex
             inquiriesB = inquiries.filter {
@@ -52,8 +56,10 @@ extension Evaluator {
     }
 
     /// Two groups of inquiries metric by metric, with each metric's test.
-    func comparison(_ metrics: [Metric], _ inquiriesA: [Int],
-                    _ inquiriesB: [Int]) throws(EvaluationError) -> Comparison {
+    func comparison(
+        _ metrics: [Metric], _ inquiriesA: [Int],
+        _ inquiriesB: [Int]
+    ) throws(EvaluationError) -> Comparison {
         let definition = season.definition
         var lines: [Comparison.Line] = []
         for metric in metrics {
@@ -66,15 +72,19 @@ extension Evaluator {
             let figureB = accumulatorB.figure
             let diff: Double? = figureA.value.flatMap { valueA in figureB.value.map { valueA - $0 } }
             let isSmall = figureA.base < options.minBase || figureB.base < options.minBase
-            lines.append(Comparison.Line(metric: metric, a: figureA, b: figureB, diff: diff,
-                                         test: significance(metric, accumulatorA, accumulatorB), isSmallBase: isSmall))
+            lines.append(
+                Comparison.Line(
+                    metric: metric, a: figureA, b: figureB, diff: diff,
+                    test: significance(metric, accumulatorA, accumulatorB), isSmallBase: isSmall))
         }
         return Comparison(lines: lines, countA: inquiriesA.count, countB: inquiriesB.count)
     }
 
     /// A participant against the rest of its class or against everyone, within a report's season.
-    func comparison(participant: Int, against group: ComparisonGroup, on metrics: [Metric],
-                    in scope: ReportScope) throws(EvaluationError) -> Comparison {
+    func comparison(
+        participant: Int, against group: ComparisonGroup, on metrics: [Metric],
+        in scope: ReportScope
+    ) throws(EvaluationError) -> Comparison {
         var inquiriesA: [Int] = []
         var inquiriesB: [Int] = []
         let classIndex = season.participants[participant].classIndex
@@ -104,24 +114,32 @@ extension Evaluator {
             let metric = line.metric
             var row: [Cell] = [.text(metric.id(in: definition))]
             if showsText {
-                if case let .question(question) = metric {
+                if case .question(let question) = metric {
                     row.append(.text(definition.questions[question].text))
                 } else {
                     row.append(.text(""))
                 }
             }
-            row += [cell(line.a, metric), cell(line.b, metric), line.diffCell,
-                    .count(line.a.base), .count(line.b.base), line.pCell, line.sigCell]
+            row += [
+                cell(line.a, metric), cell(line.b, metric), line.diffCell,
+                .count(line.a.base), .count(line.b.base), line.pCell, line.sigCell,
+            ]
             rows.append(row)
         }
         let tests = comparison.testNames
-        var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map { ResultColumn($0, isDimension: $0 == "metric") }
+        var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map {
+            ResultColumn($0, isDimension: $0 == "metric")
+        }
         if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
-        let testNote = tests.isEmpty ? "no test could be made (a base below 2 or no values)"
+        let testNote =
+            tests.isEmpty
+            ? "no test could be made (a base below 2 or no values)"
             : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
-        var notes = ["a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
-                     testNote]
+        var notes = [
+            "a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
+            testNote,
+        ]
         if comparison.hasSmallBase {
             notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise")
         }
@@ -138,20 +156,24 @@ extension Evaluator {
         case .share:
             return .twoProportion(hitsA: countsA.hits, nA: countsA.base, hitsB: countsB.hits, nB: countsB.base)
         case .nps:
-            return .nps(promotersA: countsA.hits, detractorsA: countsA.detractors, nA: countsA.base,
-                        promotersB: countsB.hits, detractorsB: countsB.detractors, nB: countsB.base)
+            return .nps(
+                promotersA: countsA.hits, detractorsA: countsA.detractors, nA: countsA.base,
+                promotersB: countsB.hits, detractorsB: countsB.detractors, nB: countsB.base)
         case .score, .rawMean:
-            if case let .question(question) = metric, season.definition.questions[question].isYesNo,
-               let valueA = figureA.value, let valueB = figureB.value {
+            if case .question(let question) = metric, season.definition.questions[question].isYesNo,
+                let valueA = figureA.value, let valueB = figureB.value
+            {
                 // A yes/no question's points are 100 × the yes share: its hits, back from the mean.
                 let hitsA = Int((valueA / 100 * Double(figureA.base)).rounded())
                 let hitsB = Int((valueB / 100 * Double(figureB.base)).rounded())
                 return .twoProportion(hitsA: hitsA, nA: figureA.base, hitsB: hitsB, nB: figureB.base)
             }
             guard let meanA = figureA.value, let meanB = figureB.value,
-                  let varianceA = figureA.variance, let varianceB = figureB.variance else { return nil }
-            return .welch(meanA: meanA, varA: varianceA, nA: figureA.base,
-                          meanB: meanB, varB: varianceB, nB: figureB.base)
+                let varianceA = figureA.variance, let varianceB = figureB.variance
+            else { return nil }
+            return .welch(
+                meanA: meanA, varA: varianceA, nA: figureA.base,
+                meanB: meanB, varB: varianceB, nB: figureB.base)
         case .count, .seconds: return nil
         }
     }

@@ -21,9 +21,10 @@ extension Evaluator {
         let (outcomeName, outcome) = try driverOutcome(d.outcome, pool: pool, seasonKey: seasonKey)
         let onQuestions = d.predictors?.value.lowercased() == "questions"
         if area != nil && !onQuestions, let areaValue {
-            throw EvaluationError(areaValue.range, "area = … chooses the questions of one area",
-                                  hint: "drivers of \(d.outcome.value) on questions where area = "
-                                      + areaValue.value.text)
+            throw EvaluationError(
+                areaValue.range, "area = … chooses the questions of one area",
+                hint: "drivers of \(d.outcome.value) on questions where area = "
+                    + areaValue.value.text)
         }
         let def = season.definition
         var names: [String] = []
@@ -32,54 +33,64 @@ extension Evaluator {
         if onQuestions {
             for q in def.questions.indices where area == nil || def.questions[q].areaIndex == area {
                 let ownArea = scoring.areaIndex(id: def.areas[def.questions[q].areaIndex].id)
-                let scored = scoring.questionIndex(id: def.questions[q].id) != nil
+                let scored =
+                    scoring.questionIndex(id: def.questions[q].id) != nil
                     && (ownArea.map { scoring.areas[$0].weight > 0 } ?? false)
                 guard scored || area != nil, .question(q) != outcome.metric else { continue }
                 names.append(def.questions[q].id)
                 texts.append(def.questions[q].text)
-                columns.append(pool.map { i in
-                    let raw = season.inquiries.raw(i, q)
-                    return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
-                })
+                columns.append(
+                    pool.map { i in
+                        let raw = season.inquiries.raw(i, q)
+                        return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
+                    })
             }
         } else {
             for a in def.areas.indices {
                 guard let own = scoring.areaIndex(id: def.areas[a].id), scoring.areas[own].weight > 0,
-                      .area(a) != outcome.metric else { continue }
+                    .area(a) != outcome.metric
+                else { continue }
                 names.append(def.areas[a].id)
                 texts.append(def.areas[a].name)
                 columns.append(pool.map { season.inquiries.areaScore($0, a) })
             }
         }
         guard !columns.isEmpty else {
-            throw EvaluationError(d.predictors?.range ?? d.outcome.range, "no predictors: the season has no scored "
-                                  + (onQuestions ? "questions there" : "areas besides the outcome"))
+            throw EvaluationError(
+                d.predictors?.range ?? d.outcome.range,
+                "no predictors: the season has no scored "
+                    + (onQuestions ? "questions there" : "areas besides the outcome"))
         }
         try checkCancelled()
         let result: DriverResult
         do {
-            result = try DriverAnalysis.run(DriverInput(outcome: outcome.values, predictors: columns, names: names),
-                                            outcomeName: outcomeName, rounds: Evaluator.bootstrapRounds,
-                                            seed: options.seed)
+            result = try DriverAnalysis.run(
+                DriverInput(outcome: outcome.values, predictors: columns, names: names),
+                outcomeName: outcomeName, rounds: Evaluator.bootstrapRounds,
+                seed: options.seed)
         } catch {
             throw EvaluationError(d.outcome.range, error.message, hint: error.hint)
         }
         try checkCancelled()
         let rows = result.rows.sorted { $0.share > $1.share }
         let table = ResultTable(
-            columns: [ResultColumn(onQuestions ? "question" : "area", isDimension: true),
-                      ResultColumn("text", isDimension: true),
-                      ResultColumn("share"), ResultColumn("share_low", audience: .machines),
-                      ResultColumn("share_high", audience: .machines), ResultColumn("95% interval", audience: .people),
-                      ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines),
-                      ResultColumn("points")],
+            columns: [
+                ResultColumn(onQuestions ? "question" : "area", isDimension: true),
+                ResultColumn("text", isDimension: true),
+                ResultColumn("share"), ResultColumn("share_low", audience: .machines),
+                ResultColumn("share_high", audience: .machines), ResultColumn("95% interval", audience: .people),
+                ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines),
+                ResultColumn("points"),
+            ],
             rows: rows.map { row in
                 let interval = row.shareLow.flatMap { low in row.shareHigh.map { FigureInterval(low: low, high: $0) } }
-                return [.text(row.name), .text(texts[row.predictor]), .number(row.share, .percent),
-                        .number(row.shareLow, .percent), .number(row.shareHigh, .percent),
-                        Cell(.interval(interval, .percent)),
-                        .text(String(format: "%.2f", row.correlation)), .number(row.correlation, .pValue),
-                        .number(row.performance, .score)]
+                return [
+                    .text(row.name), .text(texts[row.predictor]), .number(row.share, .percent),
+                    .number(row.shareLow, .percent), .number(row.shareHigh, .percent),
+                    Cell(.interval(interval, .percent)),
+                    .text(String(format: "%.2f", row.correlation)), .number(row.correlation, .pValue),
+                    .number(row.performance, .score),
+                ]
             },
             notes: driverNotes(result, outcomeName: outcomeName, seasonName: seasonName))
         let chart = QuadrantChart(
@@ -89,11 +100,13 @@ extension Evaluator {
     }
 
     func driverNotes(_ result: DriverResult, outcomeName: String, seasonName: String?) -> [String] {
-        var notes = ["R² = \(String(format: "%.3f", result.rSquared)), n = \(result.used) answered inquiries with "
-                     + "\(outcomeName) and every predictor (\(result.leftOut) left out for a missing value)"
-                     + (seasonName.map { " in \($0)" } ?? ""),
-                     "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
-                     + "\(result.rounds) bootstrap resamples of the inquiries (seed \(options.seed)); .help drivers"]
+        var notes = [
+            "R² = \(String(format: "%.3f", result.rSquared)), n = \(result.used) answered inquiries with "
+                + "\(outcomeName) and every predictor (\(result.leftOut) left out for a missing value)"
+                + (seasonName.map { " in \($0)" } ?? ""),
+            "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
+                + "\(result.rounds) bootstrap resamples of the inquiries (seed \(options.seed)); .help drivers",
+        ]
         for dropped in result.dropped {
             notes.append("left out: \(dropped.name), \(dropped.reason)")
         }
@@ -103,27 +116,36 @@ extension Evaluator {
     /// The outcome's value per inquiry of the pool: a CX question's raw answer, the total, a question's or an
     /// area's points (NaN where missing).
     func driverOutcome(_ name: Located<String>, pool: [Int], seasonKey: UInt16?)
-        throws(EvaluationError) -> (String, (metric: Metric, values: [Double])) {
+        throws(EvaluationError) -> (String, (metric: Metric, values: [Double]))
+    {
         let def = season.definition
         let expected = "an outcome: nps, csat, ces, ves1, ves2, total, an area id or a question id"
         guard let metric = Metric.named(name.value, in: def) else {
-            let candidates = ["nps", "csat", "ces", "ves1", "ves2", "total"] + def.areas.map(\.id)
+            let candidates =
+                ["nps", "csat", "ces", "ves1", "ves2", "total"] + def.areas.map(\.id)
                 + def.questions.map(\.id)
-            throw EvaluationError(name.range, "expected \(expected), found \"\(Token.clip(name.value))\"",
-                                  hint: Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" })
+            throw EvaluationError(
+                name.range, "expected \(expected), found \"\(Token.clip(name.value))\"",
+                hint: Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" })
         }
         let id = metric.id(in: def)
         switch metric {
         case .total:
             return (id, (metric, pool.map { season.inquiries.total[$0] }))
-        case let .area(a):
+        case .area(let a):
             return (id, (metric, pool.map { season.inquiries.areaScore($0, a) }))
-        case let .question(q):
-            return (id, (metric, pool.map { i in
-                let raw = season.inquiries.raw(i, q)
-                return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
-            }))
-        case let .cx(cx):
+        case .question(let q):
+            return (
+                id,
+                (
+                    metric,
+                    pool.map { i in
+                        let raw = season.inquiries.raw(i, q)
+                        return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
+                    }
+                )
+            )
+        case .cx(let cx):
             let own = seasonKey.flatMap { key in
                 season.seasons.indices.contains(Int(key)) ? season.seasons[Int(key)].metricQuestions[cx] : nil
             }

@@ -28,19 +28,22 @@ extension Evaluator {
         try checkCancelled()
         let analysis = GapCalculator.gap(season, scoring: scoring, own: own, target: target)
         var table = gapTable(analysis, top: g.top?.value)
-        table.notes = ["a = \(name) (\(own.count) inquiries), b = \(targetName) (\(target.count) inquiries)"
-                       + (seasonNote.map { " in \($0)" } ?? ""),
-                       "gain: the change of a's total when a's points on the row become b's mean points (a's answered "
-                       + "inquiries rescored by the season's rules; N/A stays N/A); answering: "
-                       + "(a's − b's no-answer share) × a's score for answered",
-                       "the question and wait gains add up exactly; remaining is the rest of the gap (channel mix and "
-                       + "the like); .help gap"]
+        table.notes = [
+            "a = \(name) (\(own.count) inquiries), b = \(targetName) (\(target.count) inquiries)"
+                + (seasonNote.map { " in \($0)" } ?? ""),
+            "gain: the change of a's total when a's points on the row become b's mean points (a's answered "
+                + "inquiries rescored by the season's rules; N/A stays N/A); answering: "
+                + "(a's − b's no-answer share) × a's score for answered",
+            "the question and wait gains add up exactly; remaining is the rest of the gap (channel mix and "
+                + "the like); .help gap",
+        ]
         return table
     }
 
     /// The target's inquiries and how to name it.
     func gapTarget(_ target: GapTarget, participant: Int, pool: [Int], scoring: SeasonDefinition)
-        throws(EvaluationError) -> (inquiries: [Int], name: String) {
+        throws(EvaluationError) -> (inquiries: [Int], name: String)
+    {
         let columns = season.inquiries
         let classIndex = season.participants[participant].classIndex
         let className = season.participants[participant].className
@@ -52,14 +55,15 @@ extension Evaluator {
                 Int(columns.classIndex[$0]) == classIndex && Int(columns.participant[$0]) != participant
             }
             return (rest, "the rest of \(className)")
-        case let .participant(literal):
+        case .participant(let literal):
             let other = try Dimension.participant.resolve(literal, season)
             guard other != participant else {
-                throw EvaluationError(literal.range, "a gap is to someone else",
-                                      hint: "to winner, to class, to all or another participant")
+                throw EvaluationError(
+                    literal.range, "a gap is to someone else",
+                    hint: "to winner, to class, to all or another participant")
             }
             return (pool.filter { Int(columns.participant[$0]) == other }, season.participants[other].name)
-        case let .winner(range):
+        case .winner(let range):
             // The class winner by the season's rules (rule 7, over all its inquiries), or the runner-up when the
             // participant wins its class; the target's inquiries are then those within the where clause.
             let seasonKey = pool.first.map { columns.season[$0] }
@@ -67,8 +71,9 @@ extension Evaluator {
             let ranked = Ranking.rank(season, inquiries: seasonInquiries, minInquiries: scoring.minInquiriesForAward)
             let inClass = ranked.filter { season.participants[$0.participant].classIndex == classIndex }
             guard let winner = inClass.first(where: { $0.participant != participant }) else {
-                throw EvaluationError(range, "\(className) has no other participant with enough inquiries for an award",
-                                      hint: "to all, or to another participant")
+                throw EvaluationError(
+                    range, "\(className) has no other participant with enough inquiries for an award",
+                    hint: "to all, or to another participant")
             }
             let role = inClass.first?.participant == participant ? "runner-up" : "class winner"
             let inquiries = pool.filter { Int(columns.participant[$0]) == winner.participant }
@@ -90,38 +95,53 @@ extension Evaluator {
         var rows: [[Cell]] = []
         for item in items {
             switch item.subject {
-            case let .question(q):
+            case .question(let q):
                 let areaId = item.area.map { def.areas[$0].id } ?? ""
-                rows.append([.text(def.questions[q].id), .text(def.questions[q].text), .text(areaId),
-                             .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
-                             .number(item.gain, .difference)])
+                rows.append([
+                    .text(def.questions[q].id), .text(def.questions[q].text), .text(areaId),
+                    .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
+                    .number(item.gain, .difference),
+                ])
             case .wait:
                 let area = item.area.map { def.areas[$0] }
-                rows.append([.text("wait"), .text(area?.name ?? "wait"), .text(area?.id ?? ""),
-                             .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
-                             .number(item.gain, .difference)])
+                rows.append([
+                    .text("wait"), .text(area?.name ?? "wait"), .text(area?.id ?? ""),
+                    .number(item.ownPoints, .score), .number(item.targetPoints, .score), .count(item.ownBase),
+                    .number(item.gain, .difference),
+                ])
             case .answering:
-                rows.append([.text("answering"), .text("no-answer share"), .text(""), .number(item.ownPoints, .percent),
-                             .number(item.targetPoints, .percent), .count(item.ownBase),
-                             .number(item.gain, .difference)])
+                rows.append([
+                    .text("answering"), .text("no-answer share"), .text(""), .number(item.ownPoints, .percent),
+                    .number(item.targetPoints, .percent), .count(item.ownBase),
+                    .number(item.gain, .difference),
+                ])
             }
         }
-        func summary(_ label: String, _ text: String, own: Double? = nil, target: Double? = nil,
-                     _ gain: Double) -> [Cell] {
-            [.text(label), .text(text), .text(""), .number(own, .score), .number(target, .score), .number(nil, .count),
-             .number(gain, .difference)]
+        func summary(
+            _ label: String, _ text: String, own: Double? = nil, target: Double? = nil,
+            _ gain: Double
+        ) -> [Cell] {
+            [
+                .text(label), .text(text), .text(""), .number(own, .score), .number(target, .score),
+                .number(nil, .count),
+                .number(gain, .difference),
+            ]
         }
         if let othersGain {
             rows.append(summary("others", "the rows top leaves out", othersGain))
         }
         rows.append(summary("sum", "questions, wait and answering", analysis.explained))
         rows.append(summary("remaining", "channel mix and the like", analysis.remaining))
-        rows.append(summary("gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal,
-                            analysis.gap))
-        let columns = [ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true),
-                       ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"),
-                       ResultColumn("n_a"),
-                       ResultColumn("gain")]
+        rows.append(
+            summary(
+                "gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal,
+                analysis.gap))
+        let columns = [
+            ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true),
+            ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"),
+            ResultColumn("n_a"),
+            ResultColumn("gain"),
+        ]
         return ResultTable(columns: columns, rows: rows)
     }
 }

@@ -28,18 +28,23 @@ extension Evaluator {
         if let named = statement.metric {
             let list = try metrics([named], area: nil)
             guard list.count == 1, Significance.hasInterval(list[0]) || list[0].kind == .share else {
-                throw EvaluationError(named.range,
-                                      "rank by a mean, nps or a share (total, an area, a question, csat, nps, noanswer, …)")
+                throw EvaluationError(
+                    named.range,
+                    "rank by a mean, nps or a share (total, an area, a question, csat, nps, noanswer, …)")
             }
             metric = list[0]
-        } else { metric = .total }
+        } else {
+            metric = .total
+        }
         return try rankings(metric, over: inquiries, within: scope, top: statement.top?.value)
     }
 
     /// Ranks of the participants among the given inquiries by a metric; `scope` says which participants
     /// they are in the table's note ("class Bank in KSP 2024"), `top` keeps the best few.
-    func rankings(_ metric: Metric, over inquiries: [Int], within scope: String,
-                  top: Int? = nil) throws(EvaluationError) -> Rankings {
+    func rankings(
+        _ metric: Metric, over inquiries: [Int], within scope: String,
+        top: Int? = nil
+    ) throws(EvaluationError) -> Rankings {
         let definition = season.definition
         // Each inquiry's own contribution to the metric (NaN where it has none).
         var byParticipant: [Int: [Double]] = [:]
@@ -73,24 +78,35 @@ extension Evaluator {
             let sorted = ranks[p].sorted()
             let low = sorted[Int(Double(rounds) * 0.025)]
             let high = sorted[min(rounds - 1, Int(Double(rounds) * 0.975))]
-            rows.append(ParticipantRank(position: order[p], participant: participants[p], value: point[p],
-                                        base: values[p].count, lowestRank: low, highestRank: high))
+            rows.append(
+                ParticipantRank(
+                    position: order[p], participant: participants[p], value: point[p],
+                    base: values[p].count, lowestRank: low, highestRank: high))
         }
         if let top, rows.count > top { rows = Array(rows.prefix(top)) }
         let id = metric.id(in: definition)
-        var columns = [ResultColumn("rank"), ResultColumn("participant", isDimension: true), ResultColumn("class", isDimension: true),
-                       ResultColumn(id), ResultColumn("n"), ResultColumn("rank_low", audience: .machines), ResultColumn("rank_high", audience: .machines)]
+        var columns = [
+            ResultColumn("rank"), ResultColumn("participant", isDimension: true),
+            ResultColumn("class", isDimension: true),
+            ResultColumn(id), ResultColumn("n"), ResultColumn("rank_low", audience: .machines),
+            ResultColumn("rank_high", audience: .machines),
+        ]
         columns.append(ResultColumn("95% rank interval", audience: .people))
         let direction = metric.lowerIsBetter(in: season.definition) ? " (lowest first: lower is better)" : ""
-        var notes = ["ranked by \(id)\(direction) within \(scope);"
-                     + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
-                     "participants whose intervals overlap are tied within noise"]
+        var notes = [
+            "ranked by \(id)\(direction) within \(scope);"
+                + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
+            "participants whose intervals overlap are tied within noise",
+        ]
         let cells = rows.map { rank -> [Cell] in
             let part = season.participants[rank.participant]
             let small = CellFlags.smallBase(rank.base < options.minBase)
-            return [.count(rank.position), .text(part.name), .text(part.className), .number(rank.value, style(metric), flags: small),
-                    .count(rank.base), .count(rank.lowestRank), .count(rank.highestRank),
-                    Cell(.interval(FigureInterval(low: Double(rank.lowestRank), high: Double(rank.highestRank)), .count))]
+            return [
+                .count(rank.position), .text(part.name), .text(part.className),
+                .number(rank.value, style(metric), flags: small),
+                .count(rank.base), .count(rank.lowestRank), .count(rank.highestRank),
+                Cell(.interval(FigureInterval(low: Double(rank.lowestRank), high: Double(rank.highestRank)), .count)),
+            ]
         }
         if rows.contains(where: { $0.base < options.minBase }) { notes.append(smallBaseNote) }
         return Rankings(ranks: rows, table: ResultTable(columns: columns, rows: cells, notes: notes))

@@ -33,10 +33,11 @@ extension Evaluator {
         if let trend = try trendSection(subject) { sections.append(trend) }
         sections.append(commentSection(subject))
         let inquiryCount = inquiries(of: subject).count
-        return Report(title: "\(subject.participant.name) — \(definition.name)",
-                      subtitle: "\(subject.participant.className) · \(inquiryCount) inquiries · "
-                        + scope.dateRange(season),
-                      sections: sections)
+        return Report(
+            title: "\(subject.participant.name) — \(definition.name)",
+            subtitle: "\(subject.participant.className) · \(inquiryCount) inquiries · "
+                + scope.dateRange(season),
+            sections: sections)
     }
 
     /// The participant's inquiries within the report's scope.
@@ -97,30 +98,37 @@ extension Evaluator {
         let metrics: [Metric] = [.total, .totalAnswered] + scoredAreas(definition) + cx.map(Metric.cx)
         let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
         let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
-        let columns = [ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
-                       ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
-                       ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n")]
+        let columns = [
+            ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
+            ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
+            ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n"),
+        ]
         var headline = ResultTable(columns: columns, rows: [])
         for (line, allLine) in zip(vsClass.lines, vsAll.lines) {
             let metric = line.metric
-            headline.rows.append([.text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
-                                  cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
-                                  .count(line.a.base)])
+            headline.rows.append([
+                .text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
+                cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
+                .count(line.a.base),
+            ])
         }
-        headline.notes = ["class = the rest of \(participant.className) (\(participant.name) left out); "
-                          + "sig: * p < 0.05, ** p < 0.01 against the class"]
+        headline.notes = [
+            "class = the rest of \(participant.className) (\(participant.name) left out); "
+                + "sig: * p < 0.05, ** p < 0.01 against the class"
+        ]
         var areaBars: [BarChart.Bar] = []
         for line in vsClass.lines {
-            guard case let .area(areaIndex) = line.metric, let value = line.a.value else { continue }
+            guard case .area(let areaIndex) = line.metric, let value = line.a.value else { continue }
             let areaId = season.definition.areas[areaIndex].id
             if let area = definition.areas.first(where: { $0.id == areaId }) {
                 areaBars.append(.init(label: area.name, value: value, base: line.a.base))
             }
         }
         let classTotal = vsClass.line(.total)?.b.value
-        let chart = BarChart(title: "Areas of \(participant.name)", bars: areaBars,
-                             reference: classTotal.map { ("\(participant.className) total", $0) },
-                             low: 0, high: 100, minBase: options.minBase)
+        let chart = BarChart(
+            title: "Areas of \(participant.name)", bars: areaBars,
+            reference: classTotal.map { ("\(participant.className) total", $0) },
+            low: 0, high: 100, minBase: options.minBase)
         return .init(heading: "Total and areas against the class", blocks: [.table(headline), .bars(chart)])
     }
 
@@ -172,9 +180,11 @@ extension Evaluator {
         let expectations = definition.channels.compactMap { channel in
             channel.brackets.first.map { "\(channel.id) ≤ \(WaitDuration.format(seconds: $0.bound))" }
         }
-        waits.notes = ["expected: the wait that still gets full points on the channel in \(definition.name) ("
-                       + expectations.joined(separator: ", ")
-                       + "); within: the share of answered inquiries that waited no longer"]
+        waits.notes = [
+            "expected: the wait that still gets full points on the channel in \(definition.name) ("
+                + expectations.joined(separator: ", ")
+                + "); within: the share of answered inquiries that waited no longer"
+        ]
         return .init(heading: "Waits and unanswered inquiries per channel", blocks: [.table(waits)])
     }
 
@@ -182,24 +192,26 @@ extension Evaluator {
         let participant = subject.participant
         let ranking = try classRankings(participant.classIndex, subject.scope)
         let rank = ranking.table
-        let rankText: String = ranking.ranks.first { $0.participant == subject.index }.map { own in
-            let interval = "\(own.lowestRank)–\(own.highestRank)"
-            return "Rank \(own.position) of \(ranking.ranks.count) in \(participant.className); 95 % rank interval \(interval)"
-                + " (bootstrap of its \(own.base) inquiries)."
-        } ?? "Not ranked."
+        let rankText: String =
+            ranking.ranks.first { $0.participant == subject.index }.map { own in
+                let interval = "\(own.lowestRank)–\(own.highestRank)"
+                return
+                    "Rank \(own.position) of \(ranking.ranks.count) in \(participant.className); 95 % rank interval \(interval)"
+                    + " (bootstrap of its \(own.base) inquiries)."
+            } ?? "Not ranked."
         return .init(heading: "Rank in the class", blocks: [.text(rankText), .table(rank)])
     }
 
     /// The month-by-month line against the class's; nil when there is no trend to draw.
     func trendSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section? {
         let participantResult = try trend(.total, by: .month, rows: nil, inquiries(of: subject))
-        guard case let .trend(participantTrend, _) = participantResult else { return nil }
+        guard case .trend(let participantTrend, _) = participantResult else { return nil }
         var chart = participantTrend
         chart.title = "Total by month"
         chart.lines[0].label = subject.participant.name
         let classInquiries = try inquiries(ofClass: subject.participant.classIndex, subject.scope)
         let classTrend = try trend(.total, by: .month, rows: nil, classInquiries)
-        if case let .trend(classChart, _) = classTrend, let line = classChart.lines.first {
+        if case .trend(let classChart, _) = classTrend, let line = classChart.lines.first {
             let classValues = chart.periods.map { period in
                 classChart.periods.firstIndex(of: period).flatMap { line.values[$0] }
             }
@@ -243,20 +255,22 @@ extension Evaluator {
         }
         let classWinners = awardsTable(seasonAwards)
         var chart: BarChart?
-        if case let .bars(bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }
+        if case .bars(let bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }
         let participantsInClass = Set(classInquiries.map { Int(season.inquiries.participant[$0]) })
         let inquiryCount = classInquiries.count
         var ranking: [Report.Block] = [.table(rank)]
         if let chart { ranking.append(.bars(chart)) }
-        let awards: [Report.Block] = classWinners.rows.isEmpty
+        let awards: [Report.Block] =
+            classWinners.rows.isEmpty
             ? [.text("No award in this class.")] : [.table(classWinners)]
-        return Report(title: "\(className) — \(definition.name)",
-                      subtitle: "\(participantsInClass.count) participants · \(inquiryCount) inquiries",
-                      sections: [
-                        .init(heading: "Ranking", blocks: ranking),
-                        .init(heading: "Areas per participant", blocks: [.table(areas)]),
-                        .init(heading: "Results per channel", blocks: [.table(channels)]),
-                        .init(heading: "Awards in the class", blocks: awards),
-                      ])
+        return Report(
+            title: "\(className) — \(definition.name)",
+            subtitle: "\(participantsInClass.count) participants · \(inquiryCount) inquiries",
+            sections: [
+                .init(heading: "Ranking", blocks: ranking),
+                .init(heading: "Areas per participant", blocks: [.table(areas)]),
+                .init(heading: "Results per channel", blocks: [.table(channels)]),
+                .init(heading: "Awards in the class", blocks: awards),
+            ])
     }
 }

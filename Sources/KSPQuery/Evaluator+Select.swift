@@ -1,23 +1,34 @@
 import KSPCore
 
 /// A group key of up to two dimensions.
-struct GroupKey: Hashable { var first: Int; var second: Int }
+struct GroupKey: Hashable {
+    var first: Int
+    var second: Int
+}
 
 extension Evaluator {
     func select(_ statement: SelectStatement) throws(EvaluationError) -> ResultTable {
         let (areaValue, rest) = FilterCompiler.extractArea(statement.filter)
         let area = try areaRestriction(areaValue)
         let metrics = try self.metrics(statement.metrics, area: area)
-        if metrics.isEmpty { throw EvaluationError(statement.metrics[0].range, "no metrics left after area = \(areaValue?.value.text ?? "")") }
+        if metrics.isEmpty {
+            throw EvaluationError(
+                statement.metrics[0].range, "no metrics left after area = \(areaValue?.value.text ?? "")")
+        }
         var dimensions: [Dimension] = []
         for name in statement.by { dimensions.append(try dimension(name)) }
         let across = try statement.across.map { (name) throws(EvaluationError) in try dimension(name) }
         if let across, dimensions.contains(across) {
-            throw EvaluationError(statement.across!.range, "\(across.rawValue) is already a row dimension; expected another dimension after across")
+            throw EvaluationError(
+                statement.across!.range,
+                "\(across.rawValue) is already a row dimension; expected another dimension after across")
         }
-        if dimensions.count == 2 && dimensions[0] == dimensions[1] { throw EvaluationError(statement.by[1].range, "\(dimensions[1].rawValue) is given twice after by") }
+        if dimensions.count == 2 && dimensions[0] == dimensions[1] {
+            throw EvaluationError(statement.by[1].range, "\(dimensions[1].rawValue) is given twice after by")
+        }
         let inquiries = try self.inquiries(passing: rest)
-        let onlyQuestions = statement.metrics.count == 1 && ["questions", "spørsmål"].contains(statement.metrics[0].value.lowercased())
+        let onlyQuestions =
+            statement.metrics.count == 1 && ["questions", "spørsmål"].contains(statement.metrics[0].value.lowercased())
 
         var table: ResultTable
         if onlyQuestions && across == nil && dimensions.count <= 1 {
@@ -28,7 +39,8 @@ extension Evaluator {
             table = try grouped(metrics, by: dimensions, inquiries)
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
-        try order(&table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
+        try order(
+            &table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
         addLegends(&table, againstRow: across != nil)
         return table
     }
@@ -36,16 +48,21 @@ extension Evaluator {
     /// The notes a table's flags need: small bases, and ▲ ▼ against the rest of the table (or of the row,
     /// in a crosstab).
     func addLegends(_ table: inout ResultTable, againstRow: Bool) {
-        if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) { table.notes.append(smallBaseNote) }
+        if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) {
+            table.notes.append(smallBaseNote)
+        }
         if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
             let rest = againstRow ? "row" : "table"
-            table.notes.append("▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)")
+            table.notes.append(
+                "▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)")
         }
     }
 
     /// Groups inquiries by one or two dimensions, in display order.
-    func groups(_ dimensions: [Dimension],
-                _ inquiries: [Int]) throws(EvaluationError) -> [(key: GroupKey, inquiries: [Int])] {
+    func groups(
+        _ dimensions: [Dimension],
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> [(key: GroupKey, inquiries: [Int])] {
         guard !dimensions.isEmpty else { return [(GroupKey(first: 0, second: 0), inquiries)] }
         var map: [GroupKey: [Int]] = [:]
         let first = dimensions[0].keys(inquiries, season)
@@ -57,7 +74,9 @@ extension Evaluator {
                 try checkCancelled(at: position)
                 buckets[key].append(inquiry)
             }
-            for (key, bucket) in buckets.enumerated() where !bucket.isEmpty { map[GroupKey(first: key, second: 0)] = bucket }
+            for (key, bucket) in buckets.enumerated() where !bucket.isEmpty {
+                map[GroupKey(first: key, second: 0)] = bucket
+            }
         } else {
             for (position, inquiry) in inquiries.enumerated() {
                 try checkCancelled(at: position)
@@ -67,14 +86,17 @@ extension Evaluator {
         let firstRank = dimensions[0].sortRank(season)
         let secondRank = dimensions.count > 1 ? dimensions[1].sortRank(season) : { $0 }
         return map.map { ($0.key, $0.value) }.sorted { left, right in
-            let leftRank = firstRank(left.key.first), rightRank = firstRank(right.key.first)
+            let leftRank = firstRank(left.key.first)
+            let rightRank = firstRank(right.key.first)
             if leftRank != rightRank { return leftRank < rightRank }
             return secondRank(left.key.second) < secondRank(right.key.second)
         }
     }
 
     func labels(_ dimensions: [Dimension], _ key: GroupKey) -> [Cell] {
-        dimensions.enumerated().map { (position, dimension) in .text(dimension.label(position == 0 ? key.first : key.second, season)) }
+        dimensions.enumerated().map { (position, dimension) in
+            .text(dimension.label(position == 0 ? key.first : key.second, season))
+        }
     }
 
     /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
@@ -91,7 +113,9 @@ extension Evaluator {
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
     /// table, and the 95 % interval when `.ci on`), then n.
-    func grouped(_ metrics: [Metric], by dimensions: [Dimension], _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func grouped(_ metrics: [Metric], by dimensions: [Dimension], _ inquiries: [Int]) throws(EvaluationError)
+        -> ResultTable
+    {
         let definition = season.definition
         let groups = try self.groups(dimensions, inquiries)
         var groupAccumulators: [[FigureAccumulator]] = []
@@ -110,9 +134,12 @@ extension Evaluator {
             if testable {
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulatorsOfGroup in groupAccumulators { whole.merge(accumulatorsOfGroup[metricIndex]) }
-                marks = Significance.markers(groupAccumulators.map { $0[metricIndex] }, whole: whole, metric: metric, evaluator: self)
+                marks = Significance.markers(
+                    groupAccumulators.map { $0[metricIndex] }, whole: whole, metric: metric, evaluator: self)
                 columns.append(ResultColumn(id + "_sig", audience: .machines))
-            } else { marks = groups.map { _ in nil } }
+            } else {
+                marks = groups.map { _ in nil }
+            }
             let showsInterval = options.confidenceIntervals && Significance.hasInterval(metric)
             if showsInterval {
                 columns.append(ResultColumn(id + " 95% CI", audience: .people))
@@ -147,8 +174,10 @@ extension Evaluator {
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
     /// all and n. A cell is marked ▲/▼ when it differs from the rest of its row.
-    func crosstab(_ metrics: [Metric], rows dimensions: [Dimension], across: Dimension,
-                  _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func crosstab(
+        _ metrics: [Metric], rows dimensions: [Dimension], across: Dimension,
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> ResultTable {
         let definition = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
@@ -164,12 +193,19 @@ extension Evaluator {
                 for acrossKey in acrossKeys + [nil] {
                     let label = prefix + (acrossKey.map { across.label($0, season) } ?? "all")
                     columns.append(ResultColumn(label + " 95% CI", audience: .people))
-                    columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_low", audience: .machines))
-                    columns.append(ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_high", audience: .machines))
+                    columns.append(
+                        ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_low", audience: .machines))
+                    columns.append(
+                        ResultColumn(label.replacingOccurrences(of: " ", with: "_") + "_ci_high", audience: .machines))
                 }
             }
             if Significance.isTestable(metric) {
-                for acrossKey in acrossKeys { columns.append(ResultColumn((several ? metric.id(in: definition) + "_" : "") + across.label(acrossKey, season) + "_sig", audience: .machines)) }
+                for acrossKey in acrossKeys {
+                    columns.append(
+                        ResultColumn(
+                            (several ? metric.id(in: definition) + "_" : "") + across.label(acrossKey, season) + "_sig",
+                            audience: .machines))
+                }
             }
         }
         columns.append(ResultColumn("n"))
@@ -200,7 +236,9 @@ extension Evaluator {
                 }
                 row.append(cell(whole.figure, metric))
                 if options.confidenceIntervals && Significance.hasInterval(metric) {
-                    for figure in cells.map(\.figure) + [whole.figure] { row += intervalCells(figure, metric, &quantiles) }
+                    for figure in cells.map(\.figure) + [whole.figure] {
+                        row += intervalCells(figure, metric, &quantiles)
+                    }
                 }
                 if Significance.isTestable(metric) { row += marks.map { Cell(.significance($0)) } }
             }
@@ -211,10 +249,15 @@ extension Evaluator {
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
-    func questionRows(_ metrics: [Metric], by dimension: Dimension?,
-                      _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func questionRows(
+        _ metrics: [Metric], by dimension: Dimension?,
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> ResultTable {
         let definition = season.definition
-        var columns = [ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true), ResultColumn("text", isDimension: true)]
+        var columns = [
+            ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true),
+            ResultColumn("text", isDimension: true),
+        ]
         var inquiriesPerColumn: [[Int]] = []
         if let dimension {
             for group in try groups([dimension], inquiries) {
@@ -234,7 +277,9 @@ extension Evaluator {
         columns.append(ResultColumn("n"))
         if dimension == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
-        let questions = metrics.compactMap { metric -> Int? in if case let .question(question) = metric { return question } else { return nil } }
+        let questions = metrics.compactMap { metric -> Int? in
+            if case .question(let question) = metric { return question } else { return nil }
+        }
         // One pass per column over the answers row by row (sequential memory), all questions at once;
         // the all column is the columns merged.
         var perPart: [QuestionSums] = []
@@ -246,7 +291,11 @@ extension Evaluator {
         var rows: [[Cell]] = []
         for (position, question) in questions.enumerated() {
             let metric = Metric.question(question)
-            var row: [Cell] = [.text(definition.questions[question].id), .text(definition.areas[definition.questions[question].areaIndex].id), .text(definition.questions[question].text)]
+            var row: [Cell] = [
+                .text(definition.questions[question].id),
+                .text(definition.areas[definition.questions[question].areaIndex].id),
+                .text(definition.questions[question].text),
+            ]
             var lastBase = 0
             var intervals: [Cell] = []
             for sums in perPart {

@@ -33,22 +33,28 @@ public struct Evaluator {
 
     public func evaluate(_ statement: Statement) throws(EvaluationError) -> ResultTable {
         switch statement {
-        case let .select(selectStatement): return try select(selectStatement)
-        case let .compare(compareStatement): return try compare(compareStatement)
-        case let .winners(winnersStatement): return try winners(winnersStatement)
-        case let .quotes(quotesStatement): return try quotes(quotesStatement)
-        case let .rank(rankStatement): return try rank(rankStatement)
-        case let .gap(gapStatement): return try gap(gapStatement)
-        case let .drivers(driversStatement): return try drivers(driversStatement).table
-        case let .chart(chartStatement):
-            guard case let .bars(_, table) = try chart(chartStatement) else { return ResultTable(columns: [], rows: []) }
+        case .select(let selectStatement): return try select(selectStatement)
+        case .compare(let compareStatement): return try compare(compareStatement)
+        case .winners(let winnersStatement): return try winners(winnersStatement)
+        case .quotes(let quotesStatement): return try quotes(quotesStatement)
+        case .rank(let rankStatement): return try rank(rankStatement)
+        case .gap(let gapStatement): return try gap(gapStatement)
+        case .drivers(let driversStatement): return try drivers(driversStatement).table
+        case .chart(let chartStatement):
+            guard case .bars(_, let table) = try chart(chartStatement) else {
+                return ResultTable(columns: [], rows: [])
+            }
             return table
-        case let .report(reportStatement):
+        case .report(let reportStatement):
             // As a table: the report's first table (its headline figures).
-            for section in try report(reportStatement).sections { for block in section.blocks { if case let .table(table) = block { return table } } }
+            for section in try report(reportStatement).sections {
+                for block in section.blocks { if case .table(let table) = block { return table } }
+            }
             return ResultTable(columns: [], rows: [])
-        case let .trend(trendStatement):
-            guard case let .trend(_, table) = try trend(trendStatement) else { return ResultTable(columns: [], rows: []) }
+        case .trend(let trendStatement):
+            guard case .trend(_, let table) = try trend(trendStatement) else {
+                return ResultTable(columns: [], rows: [])
+            }
             return table
         }
     }
@@ -59,8 +65,10 @@ public struct Evaluator {
 
     func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
         if let dimension = Dimension.named(name.value) { return dimension }
-        throw EvaluationError(name.range, "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(Token.clip(name.value))\"",
-                              hint: Suggest.nearest(name.value, in: Dimension.names).map { "did you mean \($0)?" })
+        throw EvaluationError(
+            name.range,
+            "expected a dimension (\(Dimension.names.joined(separator: ", "))), found \"\(Token.clip(name.value))\"",
+            hint: Suggest.nearest(name.value, in: Dimension.names).map { "did you mean \($0)?" })
     }
 
     /// The inquiries that pass a filter (all when there is none).
@@ -102,16 +110,25 @@ public struct Evaluator {
             case "areas", "områder":
                 result += definition.areas.indices.filter { area == nil || $0 == area }.map { Metric.area($0) }
             case "questions", "spørsmål":
-                result += definition.questions.indices.filter { area == nil || definition.questions[$0].areaIndex == area }.map { Metric.question($0) }
+                result += definition.questions.indices.filter {
+                    area == nil || definition.questions[$0].areaIndex == area
+                }.map { Metric.question($0) }
             default:
                 guard let metric = Metric.named(name.value, in: definition) else {
-                    let candidates = Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + definition.areas.map(\.id) + definition.questions.map(\.id)
+                    let candidates =
+                        Array(Metric.fixedNames.keys).sorted() + ["areas", "questions"] + definition.areas.map(\.id)
+                        + definition.questions.map(\.id)
                     var hint = Suggest.nearest(name.value, in: candidates).map { "did you mean \($0)?" }
-                    if hint == nil, Dimension.named(name.value) != nil { hint = "a statement starts with metrics: total by \(name.value.lowercased())" }
+                    if hint == nil, Dimension.named(name.value) != nil {
+                        hint = "a statement starts with metrics: total by \(name.value.lowercased())"
+                    }
                     if hint == nil { hint = seasonIds }
-                    throw EvaluationError(name.range, "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …", hint: hint)
+                    throw EvaluationError(
+                        name.range,
+                        "unknown metric \"\(Token.clip(name.value))\"; expected total, an area id, a question id, areas, questions, n, nps, …",
+                        hint: hint)
                 }
-                if case let .cx(cxMetric) = metric, definition.questionIndex(metric: cxMetric) == nil {
+                if case .cx(let cxMetric) = metric, definition.questionIndex(metric: cxMetric) == nil {
                     throw EvaluationError(name.range, "this season has no question marked metric: \(cxMetric.rawValue)")
                 }
                 result.append(metric)
@@ -123,10 +140,15 @@ public struct Evaluator {
     func areaRestriction(_ value: Located<Literal>?) throws(EvaluationError) -> Int? {
         guard let value else { return nil }
         if let area = season.definition.areaIndex(id: value.value.text) { return area }
-        if let area = season.definition.areas.firstIndex(where: { $0.name.lowercased() == value.value.text.lowercased() }) { return area }
+        if let area = season.definition.areas.firstIndex(where: {
+            $0.name.lowercased() == value.value.text.lowercased()
+        }) {
+            return area
+        }
         let near = Suggest.nearest(value.value.text, in: season.definition.areas.map(\.id))
-        throw EvaluationError(value.range, "no area \"\(Token.clip(value.value.text))\"",
-                              hint: near.map { "did you mean \($0)?" } ?? seasonIds)
+        throw EvaluationError(
+            value.range, "no area \"\(Token.clip(value.value.text))\"",
+            hint: near.map { "did you mean \($0)?" } ?? seasonIds)
     }
 
     /// The ids this season has, for a name it lacks (another season's area, say).
@@ -134,8 +156,11 @@ public struct Evaluator {
         let definition = season.definition
         let shown = 20
         var questions = definition.questions.prefix(shown).map(\.id).joined(separator: ", ")
-        if definition.questions.count > shown { questions += ", … (.questions lists all \(definition.questions.count))" }
-        return "this season's areas: " + definition.areas.map(\.id).joined(separator: ", ") + "; questions: " + questions
+        if definition.questions.count > shown {
+            questions += ", … (.questions lists all \(definition.questions.count))"
+        }
+        return "this season's areas: " + definition.areas.map(\.id).joined(separator: ", ") + "; questions: "
+            + questions
     }
 
     func style(_ metric: Metric) -> NumberStyle {
@@ -155,21 +180,30 @@ public struct Evaluator {
     /// Sorts rows by the named column; `top N` without `order by` ranks by the first metric, best first.
     /// "Best first" follows the metric's direction (`defaultMetric` for the default column, the
     /// named metric for `order by X`); an explicit asc/desc is literal.
-    func order(_ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?,
-               top: Located<Int>?, defaultColumn: Int?, defaultMetric: Metric? = nil) throws(EvaluationError) {
+    func order(
+        _ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?,
+        top: Located<Int>?, defaultColumn: Int?, defaultMetric: Metric? = nil
+    ) throws(EvaluationError) {
         var column: Int?
         var descending = false
         if let key {
             let name = key.key.value.lowercased()
             column = table.columns.firstIndex { $0.name.lowercased() == name }
-            if column == nil, let dimension = Dimension.named(name) { column = table.columns.firstIndex { $0.name == dimension.rawValue } }
+            if column == nil, let dimension = Dimension.named(name) {
+                column = table.columns.firstIndex { $0.name == dimension.rawValue }
+            }
             guard let columnIndex = column else {
-                throw EvaluationError(key.key.range, "cannot order by \"\(Token.clip(key.key.value))\": not a column of this result",
-                                      hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" } ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
+                throw EvaluationError(
+                    key.key.range, "cannot order by \"\(Token.clip(key.key.value))\": not a column of this result",
+                    hint: Suggest.nearest(key.key.value, in: table.columns.map(\.name)).map { "did you mean \($0)?" }
+                        ?? "columns: " + table.columns.map(\.name).joined(separator: ", "))
             }
             // Numbers default to best first, text to A–Z.
-            let lowerIsBetter = Metric.named(table.columns[columnIndex].name, in: season.definition)?.lowerIsBetter(in: season.definition) ?? false
-            descending = key.direction.map { $0 == .descending } ?? (!table.columns[columnIndex].isDimension && !lowerIsBetter)
+            let lowerIsBetter =
+                Metric.named(table.columns[columnIndex].name, in: season.definition)?.lowerIsBetter(
+                    in: season.definition) ?? false
+            descending =
+                key.direction.map { $0 == .descending } ?? (!table.columns[columnIndex].isDimension && !lowerIsBetter)
         } else if top != nil, let columnIndex = defaultColumn {
             column = columnIndex
             descending = !(defaultMetric?.lowerIsBetter(in: season.definition) ?? false)
@@ -182,14 +216,23 @@ public struct Evaluator {
     func sortRows(_ table: inout ResultTable, column columnIndex: Int, descending: Bool) {
         let indexed = table.rows.enumerated().map { ($0, $1) }
         let sorted = indexed.sorted { left, right in
-            let leftValue = left.1[columnIndex].value, rightValue = right.1[columnIndex].value
+            let leftValue = left.1[columnIndex].value
+            let rightValue = right.1[columnIndex].value
             switch (leftValue, rightValue) {
-            case let (.number(leftNumber, _), .number(rightNumber, _)):
-                if leftNumber == nil || rightNumber == nil { return leftNumber != nil && rightNumber == nil ? true : (leftNumber == nil && rightNumber == nil ? left.0 < right.0 : false) }
-                if leftNumber! != rightNumber! { return descending ? leftNumber! > rightNumber! : leftNumber! < rightNumber! }
+            case (.number(let leftNumber, _), .number(let rightNumber, _)):
+                if leftNumber == nil || rightNumber == nil {
+                    return leftNumber != nil && rightNumber == nil
+                        ? true : (leftNumber == nil && rightNumber == nil ? left.0 < right.0 : false)
+                }
+                if leftNumber! != rightNumber! {
+                    return descending ? leftNumber! > rightNumber! : leftNumber! < rightNumber!
+                }
                 return left.0 < right.0
-            case let (.text(leftText), .text(rightText)):
-                if leftText != rightText { return descending ? NorwegianCollation.less(rightText, leftText) : NorwegianCollation.less(leftText, rightText) }
+            case (.text(let leftText), .text(let rightText)):
+                if leftText != rightText {
+                    return descending
+                        ? NorwegianCollation.less(rightText, leftText) : NorwegianCollation.less(leftText, rightText)
+                }
                 return left.0 < right.0
             default: return left.0 < right.0
             }

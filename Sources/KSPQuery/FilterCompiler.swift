@@ -17,24 +17,27 @@ indirect enum CompiledFilter {
 
     func test(_ inquiry: Int, _ season: Season) -> Bool {
         switch self {
-        case let .and(parts):
+        case .and(let parts):
             for part in parts where !part.test(inquiry, season) { return false }
             return true
-        case let .or(parts):
+        case .or(let parts):
             for part in parts where part.test(inquiry, season) { return true }
             return false
-        case let .not(inner): return !inner.test(inquiry, season)
+        case .not(let inner): return !inner.test(inquiry, season)
         case .always: return true
-        case let .dimension(dimension, comparator, key): return compare(dimension.key(inquiry, season), comparator, key)
-        case let .dimensionIn(dimension, set, negated): return set.contains(dimension.key(inquiry, season)) != negated
-        case let .date(comparator, day): return compare(Int(season.inquiries.day[inquiry]), comparator, day)
-        case let .dateIn(set, negated): return set.contains(Int(season.inquiries.day[inquiry])) != negated
-        case let .metric(inquiryValue, comparator, threshold):
+        case .dimension(let dimension, let comparator, let key):
+            return compare(dimension.key(inquiry, season), comparator, key)
+        case .dimensionIn(let dimension, let set, let negated):
+            return set.contains(dimension.key(inquiry, season)) != negated
+        case .date(let comparator, let day): return compare(Int(season.inquiries.day[inquiry]), comparator, day)
+        case .dateIn(let set, let negated): return set.contains(Int(season.inquiries.day[inquiry])) != negated
+        case .metric(let inquiryValue, let comparator, let threshold):
             let value = inquiryValue.value(inquiry, season)
             return !value.isNaN && compare(value, comparator, threshold)
         case .answered: return season.inquiries.answered[inquiry]
-        case let .comment(_, set): return set.contains(inquiry)
-        case let .seasonDay(comparator, day): return compare(Int(season.inquiries.seasonDay[inquiry]), comparator, day)
+        case .comment(_, let set): return set.contains(inquiry)
+        case .seasonDay(let comparator, let day):
+            return compare(Int(season.inquiries.seasonDay[inquiry]), comparator, day)
         }
     }
 }
@@ -53,7 +56,9 @@ indirect enum CompiledFilter {
 /// A value an inquiry has by itself (for `total < 50`): its total, an area score, a question's points,
 /// or a CX answer on its own scale.
 enum InquiryValue {
-    case total, totalAnswered, area(Int), question(Int)
+    case total, totalAnswered
+    case area(Int)
+    case question(Int)
     /// A CX answer (`nps <= 6`): with several seasons, each inquiry's own season's tagged question.
     case cx(CXMetric, question: Int)
 
@@ -62,14 +67,16 @@ enum InquiryValue {
         switch self {
         case .total: return inquiries.total[inquiry]
         case .totalAnswered: return inquiries.answered[inquiry] ? inquiries.total[inquiry] : .nan
-        case let .area(area): return inquiries.areaScore(inquiry, area)
-        case let .question(question):
+        case .area(let area): return inquiries.areaScore(inquiry, area)
+        case .question(let question):
             let raw = inquiries.raw(inquiry, question)
             let questionDefinition = season.definition.questions[question]
             // A CX question compares on its own scale (nps 0–10, csat 1–5), the rest on points.
             return questionDefinition.metric != nil ? raw : questionDefinition.points(raw: raw)
-        case let .cx(metric, question):
-            let own = season.seasons.count > 1 ? season.seasons[Int(inquiries.season[inquiry])].metricQuestions[metric] : question
+        case .cx(let metric, let question):
+            let own =
+                season.seasons.count > 1
+                ? season.seasons[Int(inquiries.season[inquiry])].metricQuestions[metric] : question
             guard let own, own >= 0 else {
                 return .nan
             }
@@ -87,9 +94,10 @@ struct FilterCompiler {
     static func extractArea(_ filter: Filter?) -> (area: Located<Literal>?, rest: Filter?) {
         guard let filter else { return (nil, nil) }
         switch filter {
-        case let .comparison(field, comparator, value) where field.value.lowercased() == "area" && comparator.value == .equal:
+        case .comparison(let field, let comparator, let value)
+        where field.value.lowercased() == "area" && comparator.value == .equal:
             return (value, nil)
-        case let .and(parts):
+        case .and(let parts):
             var area: Located<Literal>?
             var rest: [Filter] = []
             for part in parts {
@@ -104,15 +112,15 @@ struct FilterCompiler {
 
     func compile(_ filter: Filter) throws(EvaluationError) -> CompiledFilter {
         switch filter {
-        case let .and(parts):
+        case .and(let parts):
             var compiled: [CompiledFilter] = []
             for part in parts { compiled.append(try compile(part)) }
             return .and(compiled)
-        case let .or(parts):
+        case .or(let parts):
             var compiled: [CompiledFilter] = []
             for part in parts { compiled.append(try compile(part)) }
             return .or(compiled)
-        case let .not(inner): return .not(try compile(inner))
+        case .not(let inner): return .not(try compile(inner))
         case .answered: return .answered
         case .soFar:
             // The latest season's reach: its last inquiry so far, in days from its first.
@@ -123,7 +131,7 @@ struct FilterCompiler {
                 reach = max(reach, Int(season.inquiries.seasonDay[i]))
             }
             return .seasonDay(.lessOrEqual, reach)
-        case let .contains(text):
+        case .contains(let text):
             let needle = text.value.lowercased()
             var set = Set<Int>()
             for (index, comment) in season.comments.enumerated() {
@@ -133,34 +141,42 @@ struct FilterCompiler {
                 }
             }
             return .comment(text.value, set)
-        case let .comparison(field, comparator, value):
+        case .comparison(let field, let comparator, let value):
             let name = field.value.lowercased()
             if name == "area" {
-                throw EvaluationError(field.range, "area = X limits the metrics and can only be joined with and", hint: "put it at the top level: … where area = agent and …")
+                throw EvaluationError(
+                    field.range, "area = X limits the metrics and can only be joined with and",
+                    hint: "put it at the top level: … where area = agent and …")
             }
             if name == "date" || name == "dato" {
                 return .date(comparator.value, try day(value))
             }
             if name == "season_day" {
-                guard case let .number(days) = value.value, days == days.rounded(), abs(days) < 1e9 else {
-                    throw EvaluationError(value.range, "expected a whole number of days after season_day \(comparator.value.rawValue)")
+                guard case .number(let days) = value.value, days == days.rounded(), abs(days) < 1e9 else {
+                    throw EvaluationError(
+                        value.range, "expected a whole number of days after season_day \(comparator.value.rawValue)")
                 }
                 return .seasonDay(comparator.value, Int(days))
             }
             if let dimension = Dimension.named(name) {
-                if comparator.value != .equal && comparator.value != .notEqual && ![Dimension.month, .week, .attempts, .season].contains(dimension) {
-                    throw EvaluationError(comparator.range, "expected = or != after \(dimension.rawValue) (or in, not in)")
+                if comparator.value != .equal && comparator.value != .notEqual
+                    && ![Dimension.month, .week, .attempts, .season].contains(dimension)
+                {
+                    throw EvaluationError(
+                        comparator.range, "expected = or != after \(dimension.rawValue) (or in, not in)")
                 }
                 let key = try dimension.resolve(value, season)
                 if comparator.value == .equal { try requirePeriod(dimension, [key], value) }
                 return .dimension(dimension, comparator.value, key)
             }
             let metric = try inquiryValue(field)
-            guard case let .number(number) = value.value else {
-                throw EvaluationError(value.range, "expected a number to compare \(field.value) with, found \"\(Token.clip(value.value.text))\"")
+            guard case .number(let number) = value.value else {
+                throw EvaluationError(
+                    value.range,
+                    "expected a number to compare \(field.value) with, found \"\(Token.clip(value.value.text))\"")
             }
             return .metric(metric, comparator.value, number)
-        case let .membership(field, negated, values):
+        case .membership(let field, let negated, let values):
             let name = field.value.lowercased()
             if name == "date" || name == "dato" {
                 var set = Set<Int>()
@@ -168,8 +184,9 @@ struct FilterCompiler {
                 return .dateIn(set, negated: negated)
             }
             guard let dimension = Dimension.named(name) else {
-                throw EvaluationError(field.range, "expected a dimension before in (\(Dimension.names.joined(separator: ", ")))",
-                                      hint: Suggest.nearest(name, in: Dimension.names).map { "did you mean \($0)?" })
+                throw EvaluationError(
+                    field.range, "expected a dimension before in (\(Dimension.names.joined(separator: ", ")))",
+                    hint: Suggest.nearest(name, in: Dimension.names).map { "did you mean \($0)?" })
             }
             var set = Set<Int>()
             for value in values { set.insert(try dimension.resolve(value, season)) }
@@ -202,7 +219,8 @@ struct FilterCompiler {
 
     func day(_ value: Located<Literal>) throws(EvaluationError) -> Int {
         guard let date = CivilDate.parse(value.value.text) else {
-            throw EvaluationError(value.range, "expected a date like 2024-03-01, found \"\(Token.clip(value.value.text))\"")
+            throw EvaluationError(
+                value.range, "expected a date like 2024-03-01, found \"\(Token.clip(value.value.text))\"")
         }
         return date.dayNumber
     }
@@ -212,22 +230,26 @@ struct FilterCompiler {
         switch Metric.named(field.value, in: definition) {
         case .total?: return .total
         case .totalAnswered?: return .totalAnswered
-        case let .area(area)?: return .area(area)
-        case let .question(question)?: return .question(question)
-        case let .cx(metric)?:
+        case .area(let area)?: return .area(area)
+        case .question(let question)?: return .question(question)
+        case .cx(let metric)?:
             let anySeasonHasIt = season.seasons.contains { $0.metricQuestions[metric] != nil }
             guard let question = definition.questionIndex(metric: metric) ?? (anySeasonHasIt ? -1 : nil) else {
                 throw EvaluationError(field.range, "this season has no \(metric.rawValue) question")
             }
             return .cx(metric, question: question)
         case let metric?:
-            throw EvaluationError(field.range, "\(metric.id(in: definition)) is a figure of a group, not of one inquiry",
-                                  hint: metric == .noanswer || metric == .noanswer1 ? "filter on answered or not answered" : nil)
+            throw EvaluationError(
+                field.range, "\(metric.id(in: definition)) is a figure of a group, not of one inquiry",
+                hint: metric == .noanswer || metric == .noanswer1 ? "filter on answered or not answered" : nil)
         case nil:
-            let candidates = Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted() + definition.areas.map(\.id) + definition.questions.map(\.id)
-            throw EvaluationError(field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
-                                  hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" }
-                                      ?? Evaluator(season: season).seasonIds)
+            let candidates =
+                Dimension.names + ["date", "area", "answered", "season_day"] + Array(Metric.fixedNames.keys).sorted()
+                + definition.areas.map(\.id) + definition.questions.map(\.id)
+            throw EvaluationError(
+                field.range, "expected a dimension, date or metric, found \"\(Token.clip(field.value))\"",
+                hint: Suggest.nearest(field.value, in: candidates).map { "did you mean \($0)?" }
+                    ?? Evaluator(season: season).seasonIds)
         }
     }
 }

@@ -10,8 +10,10 @@ struct GroupedFigures: Sendable {
 
 extension Evaluator {
     /// `METRICS by DIMENSION` over the given inquiries, groups in display order.
-    func groupedFigures(_ metrics: [Metric], by dimension: Dimension,
-                        _ inquiries: [Int]) throws(EvaluationError) -> GroupedFigures {
+    func groupedFigures(
+        _ metrics: [Metric], by dimension: Dimension,
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> GroupedFigures {
         var table = try grouped(metrics, by: [dimension], inquiries)
         addLegends(&table, againstRow: false)
         // Every group has an inquiry, so there is one row per group, in the same order.
@@ -20,8 +22,10 @@ extension Evaluator {
     }
 
     /// `METRICS by DIMENSION across OTHER` over the given inquiries.
-    func crosstabFigures(_ metrics: [Metric], by dimension: Dimension, across: Dimension,
-                         _ inquiries: [Int]) throws(EvaluationError) -> ResultTable {
+    func crosstabFigures(
+        _ metrics: [Metric], by dimension: Dimension, across: Dimension,
+        _ inquiries: [Int]
+    ) throws(EvaluationError) -> ResultTable {
         var table = try crosstab(metrics, rows: [dimension], across: across, inquiries)
         addLegends(&table, againstRow: true)
         return table

@@ -24,12 +24,16 @@ public enum Listings {
         let listed = season.participants.indices
             .filter { classIndex == nil || season.participants[$0].classIndex == classIndex }
             .sorted { NorwegianCollation.less(season.participants[$0].name, season.participants[$1].name) }
-        let columns = [ResultColumn("id", isDimension: true), ResultColumn("participant", isDimension: true),
-                       ResultColumn("class", isDimension: true), ResultColumn("n")]
+        let columns = [
+            ResultColumn("id", isDimension: true), ResultColumn("participant", isDimension: true),
+            ResultColumn("class", isDimension: true), ResultColumn("n"),
+        ]
         let rows: [[Cell]] = listed.map {
             let participant = season.participants[$0]
-            return [.text(participant.id), .text(participant.name), .text(participant.className),
-                    .count(inquiryCounts[$0])]
+            return [
+                .text(participant.id), .text(participant.name), .text(participant.className),
+                .count(inquiryCounts[$0]),
+            ]
         }
         return ResultTable(columns: columns, rows: rows)
     }
@@ -39,8 +43,10 @@ public enum Listings {
         let areaIndex = area.flatMap { definition.areaIndex(id: $0) }
         let listed = definition.questions.filter { areaIndex == nil || $0.areaIndex == areaIndex }
         let rows: [[Cell]] = listed.map { question in
-            [.text(question.id), .text(definition.areas[question.areaIndex].id), .text(question.typeDescription),
-             .number(question.weight, .score), .text(question.metric?.rawValue ?? ""), .text(question.text)]
+            [
+                .text(question.id), .text(definition.areas[question.areaIndex].id), .text(question.typeDescription),
+                .number(question.weight, .score), .text(question.metric?.rawValue ?? ""), .text(question.text),
+            ]
         }
         let columns = ["id", "area", "type", "weight", "metric", "text"].map {
             ResultColumn($0, isDimension: $0 != "weight")
@@ -56,10 +62,13 @@ public enum Listings {
             columns: columns.map { ResultColumn($0, isDimension: $0 == "area" || $0 == "name") },
             rows: definition.areas.enumerated().map { (areaIndex, area) in
                 let share = area.weight > 0 ? area.weight / scored * 100 : nil
-                let questions = area.kind == .wait
+                let questions =
+                    area.kind == .wait
                     ? 0 : definition.questions.filter { $0.areaIndex == areaIndex }.count
-                return [.text(area.id), .text(area.name), .number(area.weight, .score), .number(share, .percent),
-                        .count(questions)]
+                return [
+                    .text(area.id), .text(area.name), .number(area.weight, .score), .number(share, .percent),
+                    .count(questions),
+                ]
             })
     }
 }

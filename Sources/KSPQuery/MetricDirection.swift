@@ -10,7 +10,7 @@ extension Metric {
         switch self {
         case .noanswer, .noanswer1, .waitMedian:
             return true
-        case let .cx(metric):
+        case .cx(let metric):
             guard let question = definition.questionIndex(metric: metric) else {
                 return false
             }

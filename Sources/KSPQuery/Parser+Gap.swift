@@ -9,10 +9,15 @@ extension Parser {
         let who = try literal("the participant's name")
         var statement = GapStatement(name: who, target: .winner(who.range))
         if accept("to") != nil {
-            if let t = accept("winner") { statement.target = .winner(t.range) }
-            else if let t = accept("class") { statement.target = .ownClass(t.range) }
-            else if let t = accept("all") { statement.target = .all(t.range) }
-            else { statement.target = .participant(try literal("winner, class, all or a participant's name after to")) }
+            if let t = accept("winner") {
+                statement.target = .winner(t.range)
+            } else if let t = accept("class") {
+                statement.target = .ownClass(t.range)
+            } else if let t = accept("all") {
+                statement.target = .all(t.range)
+            } else {
+                statement.target = .participant(try literal("winner, class, all or a participant's name after to"))
+            }
         }
         try clauses(["where", "top"]) { (p, k) throws(ParseError) in
             if k == "where" { statement.filter = try p.filter() } else { statement.top = try p.topCount() }

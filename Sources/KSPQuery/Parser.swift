@@ -1,9 +1,14 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
-    public static let statementKeywords = ["compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers"]
+    public static let statementKeywords = [
+        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers",
+    ]
     public static let clauseKeywords = ["by", "across", "where", "order", "top"]
-    public static let allKeywords = statementKeywords + clauseKeywords +
-        ["and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas", "questions", "within", "so", "far", "season", "season_day"]
+    public static let allKeywords =
+        statementKeywords + clauseKeywords + [
+            "and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas",
+            "questions", "within", "so", "far", "season", "season_day",
+        ]
     /// Deepest nesting of parentheses and `not` accepted before the parser gives up (no stack overflow).
     public static let maxDepth = 200
 
@@ -19,15 +24,20 @@ public struct Parser {
     }
 
     var current: Token { tokens[position] }
-    mutating func advance() -> Token { let token = tokens[position]; if position < tokens.count - 1 { position += 1 }; return token }
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
     func isKeyword(_ keyword: String) -> Bool { current.keyword == keyword }
     mutating func accept(_ keyword: String) -> Token? { isKeyword(keyword) ? advance() : nil }
 
     func error(_ expected: String, at token: Token? = nil, hint: String? = nil) -> ParseError {
         let token = token ?? current
         let found = "found \(token.display)"
-        return ParseError(range: token.kind == .end ? SourceRange(token.range.start, token.range.start + 1) : token.range,
-                          message: "expected \(expected), \(found)", hint: hint)
+        return ParseError(
+            range: token.kind == .end ? SourceRange(token.range.start, token.range.start + 1) : token.range,
+            message: "expected \(expected), \(found)", hint: hint)
     }
 
     mutating func expect(_ keyword: String, _ what: String? = nil) throws(ParseError) -> Token {
@@ -36,21 +46,24 @@ public struct Parser {
     }
 
     func nearKeyword(_ candidates: [String]) -> String? {
-        guard let word = current.keyword, let suggestion = Suggest.nearest(word, in: candidates), suggestion != word else { return nil }
+        guard let word = current.keyword, let suggestion = Suggest.nearest(word, in: candidates), suggestion != word
+        else { return nil }
         return "did you mean \(suggestion)?"
     }
 
     mutating func statement() throws(ParseError) -> Statement {
         let statement: Statement
-        if accept("compare") != nil { statement = .compare(try compare()) }
-        else if accept("winners") != nil {
+        if accept("compare") != nil {
+            statement = .compare(try compare())
+        } else if accept("winners") != nil {
             var winners = WinnersStatement()
             if accept("where") != nil { winners.filter = try filter() }
             statement = .winners(winners)
-        }
-        else if accept("quotes") != nil { statement = .quotes(try quotes()) }
-        else if accept("rank") != nil { statement = .rank(try rank()) }
-        else if accept("chart") != nil {
+        } else if accept("quotes") != nil {
+            statement = .quotes(try quotes())
+        } else if accept("rank") != nil {
+            statement = .rank(try rank())
+        } else if accept("chart") != nil {
             if accept("drivers") != nil {
                 var chartedDrivers = try drivers()
                 chartedDrivers.chart = true
@@ -58,26 +71,35 @@ public struct Parser {
             } else {
                 statement = .chart(try chart())
             }
-        }
-        else if accept("gap") != nil { statement = .gap(try gap()) }
-        else if accept("drivers") != nil { statement = .drivers(try drivers()) }
-        else if accept("report") != nil {
-            guard let keyword = current.keyword, keyword == "participant" || keyword == "class" else { throw error("participant or class after report", hint: nearKeyword(["participant", "class"])) }
+        } else if accept("gap") != nil {
+            statement = .gap(try gap())
+        } else if accept("drivers") != nil {
+            statement = .drivers(try drivers())
+        } else if accept("report") != nil {
+            guard let keyword = current.keyword, keyword == "participant" || keyword == "class" else {
+                throw error("participant or class after report", hint: nearKeyword(["participant", "class"]))
+            }
             let subject = try name("participant or class")
             let who = try literal("the \(subject.value)'s name")
             var report = ReportStatement(subject: subject, name: who, file: nil)
             if accept("where") != nil { report.filter = try filter() }
             if accept("to") != nil {
-                guard case let .string(fileName) = current.kind else {
-                    if case let .word(word) = current.kind { report.file = Located(word, advance().range); statement = .report(report); return try finish(statement) }
+                guard case .string(let fileName) = current.kind else {
+                    if case .word(let word) = current.kind {
+                        report.file = Located(word, advance().range)
+                        statement = .report(report)
+                        return try finish(statement)
+                    }
                     throw error("a file name after to (report.md, report.html)")
                 }
                 report.file = Located(fileName, advance().range)
             }
             statement = .report(report)
+        } else if accept("trend") != nil {
+            statement = .trend(try trend())
+        } else {
+            statement = .select(try select())
         }
-        else if accept("trend") != nil { statement = .trend(try trend()) }
-        else { statement = .select(try select()) }
         return try finish(statement)
     }
 
@@ -92,10 +114,10 @@ public struct Parser {
 
     mutating func name(_ what: String, candidates: [String] = []) throws(ParseError) -> Located<String> {
         switch current.kind {
-        case let .word(word):
+        case .word(let word):
             _ = advance()
             return Located(word, tokens[position - 1].range)
-        case let .string(text):
+        case .string(let text):
             _ = advance()
             return Located(text, tokens[position - 1].range)
         default:
@@ -106,18 +128,25 @@ public struct Parser {
     mutating func metricList() throws(ParseError) -> [Located<String>] {
         var list: [Located<String>] = []
         repeat {
-            if let keyword = current.keyword, Parser.clauseKeywords.contains(keyword) || Parser.statementKeywords.contains(keyword) {
+            if let keyword = current.keyword,
+                Parser.clauseKeywords.contains(keyword) || Parser.statementKeywords.contains(keyword)
+            {
                 let expected = "a metric (total, an area id, a question id, areas, questions, n, nps, …)"
                 throw error(expected, hint: topByHint(at: position))
             }
-            guard case .word = current.kind else { throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)") }
+            guard case .word = current.kind else {
+                throw error("a metric (total, an area id, a question id, areas, questions, n, nps, …)")
+            }
             list.append(try name("a metric"))
         } while accept(",") != nil || acceptComma()
         return list
     }
 
     mutating func acceptComma() -> Bool {
-        if current.kind == .comma { _ = advance(); return true }
+        if current.kind == .comma {
+            _ = advance()
+            return true
+        }
         return false
     }
 
@@ -128,15 +157,24 @@ public struct Parser {
             case "by":
                 // `… top 5 by total`: by after top N means a sort, not a grouping.
                 if let hint = parser.topByHint(at: parser.position - 3) {
-                    throw ParseError(range: parser.tokens[parser.position - 3].range, message: Parser.topByMessage, hint: hint)
+                    throw ParseError(
+                        range: parser.tokens[parser.position - 3].range, message: Parser.topByMessage, hint: hint)
                 }
                 repeat {
-                    guard case .word = parser.current.kind else { throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                    guard case .word = parser.current.kind else {
+                        throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)")
+                    }
                     statement.by.append(try parser.name("a dimension"))
                 } while parser.acceptComma()
-                if statement.by.count > 2 { throw ParseError(range: statement.by[2].range, message: "expected at most two dimensions after by", hint: "use across for a crosstab") }
+                if statement.by.count > 2 {
+                    throw ParseError(
+                        range: statement.by[2].range, message: "expected at most two dimensions after by",
+                        hint: "use across for a crosstab")
+                }
             case "across":
-                guard case .word = parser.current.kind else { throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)") }
+                guard case .word = parser.current.kind else {
+                    throw parser.error("a dimension (class, participant, channel, shopper, month, week, attempts)")
+                }
                 statement.across = try parser.name("a dimension")
             case "where": statement.filter = try parser.filter()
             case "order":
@@ -149,7 +187,9 @@ public struct Parser {
     }
 
     /// Clauses in any order, each at most once: `body` reads each one after its keyword.
-    mutating func clauses(_ allowed: Set<String>, _ body: (inout Parser, String) throws(ParseError) -> Void) throws(ParseError) {
+    mutating func clauses(_ allowed: Set<String>, _ body: (inout Parser, String) throws(ParseError) -> Void)
+        throws(ParseError)
+    {
         var seen = Set<String>()
         while let keyword = current.keyword, allowed.contains(keyword) {
             if seen.contains(keyword) {
@@ -168,16 +208,21 @@ public struct Parser {
         guard case .word = current.kind else { throw error("a metric or dimension to order by") }
         let key = try name("a metric or dimension")
         var direction: SortDirection?
-        if accept("desc") != nil || accept("descending") != nil { direction = .descending }
-        else if accept("asc") != nil || accept("ascending") != nil { direction = .ascending }
+        if accept("desc") != nil || accept("descending") != nil {
+            direction = .descending
+        } else if accept("asc") != nil || accept("ascending") != nil {
+            direction = .ascending
+        }
         return (key, direction)
     }
 
     mutating func topCount() throws(ParseError) -> Located<Int> {
-        if case let .number(rowCount) = current.kind, rowCount == 0 {
+        if case .number(let rowCount) = current.kind, rowCount == 0 {
             throw error("a number of rows from 1 after top (top 0 would show nothing)")
         }
-        guard case let .number(rowCount) = current.kind, rowCount >= 1, rowCount == rowCount.rounded(), rowCount <= 1_000_000 else {
+        guard case .number(let rowCount) = current.kind, rowCount >= 1, rowCount == rowCount.rounded(),
+            rowCount <= 1_000_000
+        else {
             throw error("a whole number of rows after top")
         }
         let token = advance()
@@ -185,20 +230,31 @@ public struct Parser {
     }
 
     mutating func compare() throws(ParseError) -> CompareStatement {
-        guard case .word = current.kind else { throw error("a dimension to compare on (participant, class, channel, …)") }
+        guard case .word = current.kind else {
+            throw error("a dimension to compare on (participant, class, channel, …)")
+        }
         let dimension = try name("a dimension")
         let first = try literal("the first value to compare")
         if accept("vs") == nil && accept("versus") == nil && accept("mot") == nil {
             throw error("vs", hint: nearKeyword(["vs"]))
         }
         let second: CompareTarget
-        if let token = accept("all") { second = .all(token.range) }
-        else if let token = accept("class") { second = .ownClass(token.range) }
-        else if current.kind == .leftParen { second = .list(try literalList()) }
-        else { second = .value(try literal("a value to compare with, all, class or a list (X, Y)")) }
+        if let token = accept("all") {
+            second = .all(token.range)
+        } else if let token = accept("class") {
+            second = .ownClass(token.range)
+        } else if current.kind == .leftParen {
+            second = .list(try literalList())
+        } else {
+            second = .value(try literal("a value to compare with, all, class or a list (X, Y)"))
+        }
         var statement = CompareStatement(dimension: dimension, a: first, b: second, metrics: [], filter: nil)
         try clauses(["on", "where"]) { (parser, keyword) throws(ParseError) in
-            if keyword == "on" { statement.metrics = try parser.metricList() } else { statement.filter = try parser.filter() }
+            if keyword == "on" {
+                statement.metrics = try parser.metricList()
+            } else {
+                statement.filter = try parser.filter()
+            }
         }
         return statement
     }
@@ -208,7 +264,9 @@ public struct Parser {
         try clauses(["contains", "where", "order", "top"]) { (parser, keyword) throws(ParseError) in
             switch keyword {
             case "contains":
-                guard case let .string(text) = parser.current.kind else { throw parser.error("a quoted text after contains") }
+                guard case .string(let text) = parser.current.kind else {
+                    throw parser.error("a quoted text after contains")
+                }
                 statement.contains = Located(text, parser.advance().range)
             case "where": statement.filter = try parser.filter()
             case "order":
@@ -245,7 +303,11 @@ public struct Parser {
         guard case .word = current.kind else { throw error("a dimension to chart by") }
         var statement = ChartStatement(metric: metric, dimension: try name("a dimension"))
         try clauses(["where", "top"]) { (parser, keyword) throws(ParseError) in
-            if keyword == "where" { statement.filter = try parser.filter() } else { statement.top = try parser.topCount() }
+            if keyword == "where" {
+                statement.filter = try parser.filter()
+            } else {
+                statement.top = try parser.topCount()
+            }
         }
         return statement
     }
@@ -254,7 +316,9 @@ public struct Parser {
         guard case .word = current.kind else { throw error("a metric (trend total by month)") }
         let metric = try name("a metric")
         _ = try expect("by", "by month or by week")
-        guard let period = current.keyword, period == "month" || period == "week" else { throw error("month or week after by", hint: nearKeyword(["month", "week"])) }
+        guard let period = current.keyword, period == "month" || period == "week" else {
+            throw error("month or week after by", hint: nearKeyword(["month", "week"]))
+        }
         var statement = TrendStatement(metric: metric, period: try name("month or week"))
         if accept("by") != nil {
             guard case .word = current.kind else { throw error("a dimension (trend total by month by channel)") }
@@ -266,13 +330,15 @@ public struct Parser {
 
     mutating func literal(_ what: String) throws(ParseError) -> Located<Literal> {
         switch current.kind {
-        case let .word(word):
-            if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(word.lowercased()) { throw error(what) }
+        case .word(let word):
+            if ["and", "or", "where", "by", "across", "order", "top", "vs", "on"].contains(word.lowercased()) {
+                throw error(what)
+            }
             let first = advance()
             try rejectUnquotedName(after: first, word)
             return Located(.word(word), first.range)
-        case let .string(text): return Located(.text(text), advance().range)
-        case let .number(number): return Located(.number(number), advance().range)
+        case .string(let text): return Located(.text(text), advance().range)
+        case .number(let number): return Located(.number(number), advance().range)
         default: throw error(what)
         }
     }
@@ -309,17 +375,21 @@ public struct Parser {
         if current.kind == .leftParen {
             _ = advance()
             let inner = try filter()
-            guard current.kind == .rightParen else { throw error("\")\" to close the parenthesis", hint: nearKeyword(["and", "or"])) }
+            guard current.kind == .rightParen else {
+                throw error("\")\" to close the parenthesis", hint: nearKeyword(["and", "or"]))
+            }
             _ = advance()
             return inner
         }
         if let token = accept("answered") { return .answered(token.range) }
         if let token = accept("so") {
-            guard accept("far") != nil else { throw error("far after so (so far: each season up to the day the latest has reached)") }
+            guard accept("far") != nil else {
+                throw error("far after so (so far: each season up to the day the latest has reached)")
+            }
             return .soFar(token.range)
         }
         if accept("contains") != nil {
-            guard case let .string(text) = current.kind else { throw error("a quoted text after contains") }
+            guard case .string(let text) = current.kind else { throw error("a quoted text after contains") }
             return .contains(Located(text, advance().range))
         }
         let field: Located<String>
@@ -328,7 +398,7 @@ public struct Parser {
         default: throw error("a condition (class = Bank, date < 2024-03-01, total < 50, answered, …)")
         }
         if accept("contains") != nil {
-            guard case let .string(text) = current.kind else { throw error("a quoted text after contains") }
+            guard case .string(let text) = current.kind else { throw error("a quoted text after contains") }
             return .contains(Located(text, advance().range))
         }
         if accept("not") != nil {
@@ -336,7 +406,7 @@ public struct Parser {
             return .membership(field: field, negated: true, values: try literalList())
         }
         if accept("in") != nil { return .membership(field: field, negated: false, values: try literalList()) }
-        guard case let .comparator(comparator) = current.kind else {
+        guard case .comparator(let comparator) = current.kind else {
             throw error("=, !=, <, <=, >, >=, in or not in after \(field.value)", hint: nearKeyword(["in", "not"]))
         }
         let comparatorToken = advance()
@@ -349,8 +419,9 @@ public struct Parser {
     /// `top 5 by total` (tokens from `index`): the hint `did you mean order by total desc top 5?`.
     func topByHint(at index: Int) -> String? {
         guard index >= 0, index + 3 < tokens.count, tokens[index].keyword == "top",
-              case .number = tokens[index + 1].kind, tokens[index + 2].keyword == "by",
-              case let .word(metric) = tokens[index + 3].kind else { return nil }
+            case .number = tokens[index + 1].kind, tokens[index + 2].keyword == "by",
+            case .word(let metric) = tokens[index + 3].kind
+        else { return nil }
         return "did you mean order by \(metric) desc top \(tokens[index + 1].display)?"
     }
 
@@ -362,15 +433,17 @@ public struct Parser {
         var words = [word]
         var last = first
         var index = position
-        while index < tokens.count, case let .word(next) = tokens[index].kind,
-              !Parser.wordsAfterValue.contains(next.lowercased()) {
+        while index < tokens.count, case .word(let next) = tokens[index].kind,
+            !Parser.wordsAfterValue.contains(next.lowercased())
+        {
             words.append(next)
             last = tokens[index]
             index += 1
         }
         guard words.count > 1 else { return }
         let name = words.joined(separator: " ")
-        throw ParseError(range: SourceRange(first.range.start, last.range.end),
-                         message: "names with spaces need quotes: \"\(name)\"", hint: nil)
+        throw ParseError(
+            range: SourceRange(first.range.start, last.range.end),
+            message: "names with spaces need quotes: \"\(name)\"", hint: nil)
     }
 }

@@ -38,11 +38,14 @@ extension Evaluator {
     func reportScope(_ filter: Filter?) throws(EvaluationError) -> ReportScope {
         var key = season.seasons.count > 1 ? season.seasons.count - 1 : nil
         if let filter {
-            guard case let .comparison(field, comparator, value) = filter, Dimension.named(field.value) == .season,
-                  comparator.value == .equal else {
+            guard case .comparison(let field, let comparator, let value) = filter,
+                Dimension.named(field.value) == .season,
+                comparator.value == .equal
+            else {
                 let names = season.seasons.map { quoteIfNeeded($0.name) }.joined(separator: ", ")
-                throw EvaluationError(Evaluator.range(of: filter), "a report is one season's; expected where season = …",
-                                      hint: "season names: " + names)
+                throw EvaluationError(
+                    Evaluator.range(of: filter), "a report is one season's; expected where season = …",
+                    hint: "season names: " + names)
             }
             let named = try Dimension.season.resolve(value, season)
             key = season.seasons.count > 1 ? named : nil
@@ -54,12 +57,12 @@ extension Evaluator {
     /// Where a filter was written (its first condition), for an error about the whole clause.
     static func range(of filter: Filter) -> SourceRange {
         switch filter {
-        case let .and(parts), let .or(parts): return parts.first.map { range(of: $0) } ?? SourceRange(0, 0)
-        case let .not(inner): return range(of: inner)
-        case let .comparison(field, _, value): return SourceRange(field.range.start, value.range.end)
-        case let .membership(field, _, _): return field.range
-        case let .answered(range), let .soFar(range): return range
-        case let .contains(text): return text.range
+        case .and(let parts), .or(let parts): return parts.first.map { range(of: $0) } ?? SourceRange(0, 0)
+        case .not(let inner): return range(of: inner)
+        case .comparison(let field, _, let value): return SourceRange(field.range.start, value.range.end)
+        case .membership(let field, _, _): return field.range
+        case .answered(let range), .soFar(let range): return range
+        case .contains(let text): return text.range
         }
     }
 }

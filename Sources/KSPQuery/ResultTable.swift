@@ -29,7 +29,9 @@ public struct ResultColumn: Sendable, Equatable {
     public enum Audience: Sendable, Equatable { case all, people, machines }
 
     public init(_ name: String, isDimension: Bool = false, audience: Audience = .all, wraps: Bool = false) {
-        self.name = name; self.isDimension = isDimension; self.audience = audience
+        self.name = name
+        self.isDimension = isDimension
+        self.audience = audience
         self.wraps = wraps
     }
 }
@@ -52,6 +54,8 @@ public struct ResultTable: Sendable, Equatable {
     public var notes: [String] = []
 
     public init(columns: [ResultColumn], rows: [[Cell]], notes: [String] = []) {
-        self.columns = columns; self.rows = rows; self.notes = notes
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
     }
 }

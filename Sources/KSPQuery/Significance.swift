@@ -10,15 +10,18 @@ enum Significance {
     static let alpha = 0.05
 
     /// For each part, whether it differs significantly from the rest of the whole, and which way.
-    static func markers(_ parts: [FigureAccumulator], whole: FigureAccumulator, metric: Metric,
-                        evaluator: Evaluator) -> [SignificantDifference?] {
+    static func markers(
+        _ parts: [FigureAccumulator], whole: FigureAccumulator, metric: Metric,
+        evaluator: Evaluator
+    ) -> [SignificantDifference?] {
         guard parts.count >= 2, isTestable(metric) else { return parts.map { _ in nil } }
         var tests: [(index: Int, p: Double, up: Bool)] = []
         for (k, part) in parts.enumerated() {
             let rest = whole.removing(part)
             guard let a = part.figure.value, let b = rest.figure.value,
-                  part.figure.base >= evaluator.options.minBase, rest.figure.base >= 2,
-                  let t = evaluator.significance(metric, part, rest) else { continue }
+                part.figure.base >= evaluator.options.minBase, rest.figure.base >= 2,
+                let t = evaluator.significance(metric, part, rest)
+            else { continue }
             tests.append((k, t.p, a > b))
         }
         var marks: [SignificantDifference?] = parts.map { _ in nil }
@@ -45,7 +48,9 @@ enum Significance {
         case .score, .rawMean:
             let df = f.base - 1
             let t: Double
-            if let q = quantiles[df] { t = q } else {
+            if let q = quantiles[df] {
+                t = q
+            } else {
                 t = Distributions.studentTQuantile(0.975, df: Double(df))
                 quantiles[df] = t
             }

@@ -12,9 +12,9 @@ public enum StatementResult: Sendable {
 
     public var table: ResultTable {
         switch self {
-        case let .table(t), let .bars(_, t), let .trend(_, t), let .quadrant(_, t): return t
-        case let .report(r, _):
-            for s in r.sections { for b in s.blocks { if case let .table(t) = b { return t } } }
+        case .table(let t), .bars(_, let t), .trend(_, let t), .quadrant(_, let t): return t
+        case .report(let r, _):
+            for s in r.sections { for b in s.blocks { if case .table(let t) = b { return t } } }
             return ResultTable(columns: [], rows: [])
         }
     }

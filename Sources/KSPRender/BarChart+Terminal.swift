@@ -26,8 +26,10 @@ extension BarChart {
         let widestLabel = labels.map { DisplayWidth.of($0) }.max() ?? 0
         let labelWidth = min(28, widestLabel, max(BarChart.minimumLabel, room - BarChart.minimumBar))
         guard labelWidth + BarChart.minimumBar <= room || labels.isEmpty else {
-            return ChartFit.tooNarrow(title, needs: min(widestLabel, BarChart.minimumLabel) + BarChart.minimumBar
-                + valueWidth + 4, width: width)
+            return ChartFit.tooNarrow(
+                title,
+                needs: min(widestLabel, BarChart.minimumLabel) + BarChart.minimumBar
+                    + valueWidth + 4, width: width)
         }
         let barWidth = max(BarChart.minimumBar, min(60, room - labelWidth))
         let refColumn = reference.map { min(barWidth - 1, eighthsFor($0.value, width: barWidth) / 8) }
@@ -36,7 +38,9 @@ extension BarChart {
             let e = eighthsFor(bar.value, width: barWidth)
             var cells = [String](repeating: " ", count: barWidth)
             for c in 0..<(e / 8) { cells[c] = unicode ? "█" : "#" }
-            if e % 8 > 0 && e / 8 < barWidth { cells[e / 8] = unicode ? BarChart.eighths[e % 8 - 1] : (e % 8 >= 4 ? "#" : " ") }
+            if e % 8 > 0 && e / 8 < barWidth {
+                cells[e / 8] = unicode ? BarChart.eighths[e % 8 - 1] : (e % 8 >= 4 ? "#" : " ")
+            }
             if let r = refColumn {
                 let mark = unicode ? "│" : "|"
                 cells[r] = cells[r] == " " ? mark : (unicode ? "┃" : "|")
@@ -50,7 +54,9 @@ extension BarChart {
             let line = String(repeating: " ", count: labelWidth + 1) + (unicode ? "│ " : "| ") + text
             lines.append(DisplayWidth.truncate(line, to: width))
         }
-        if bars.contains(where: { $0.base < minBase }) { lines.append("* fewer than \(minBase) inquiries: read with care") }
+        if bars.contains(where: { $0.base < minBase }) {
+            lines.append("* fewer than \(minBase) inquiries: read with care")
+        }
         lines[0] = TerminalSafeText.escaped(title)
         return lines.map { TerminalSafeText.wrapped($0, width: width) }.joined(separator: "\n")
     }

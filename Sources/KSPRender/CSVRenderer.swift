@@ -6,10 +6,10 @@ import KSPQuery
 public enum CSVRenderer {
     public static func machineText(_ c: Cell) -> String {
         switch c.value {
-        case let .text(t): return t
-        case let .number(v, style): return NumberFormat.machine(v, style)
-        case let .interval(interval, style): return interval.map { CellMarks.text(of: $0, style) } ?? ""
-        case let .significance(difference): return CellMarks.word(for: difference)
+        case .text(let t): return t
+        case .number(let v, let style): return NumberFormat.machine(v, style)
+        case .interval(let interval, let style): return interval.map { CellMarks.text(of: $0, style) } ?? ""
+        case .significance(let difference): return CellMarks.word(for: difference)
         }
     }
 

@@ -13,7 +13,10 @@ extension QueryDiagnostic {
         // Multi-line input: show the line holding the error.
         var lineStart = 0
         var k = 0
-        while k < min(range.start, chars.count) { if chars[k] == "\n" { lineStart = k + 1 }; k += 1 }
+        while k < min(range.start, chars.count) {
+            if chars[k] == "\n" { lineStart = k + 1 }
+            k += 1
+        }
         var lineEnd = lineStart
         while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
         // A very long line is shown as a window around the place (60 characters before, 60 marked).

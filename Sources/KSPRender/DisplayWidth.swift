@@ -28,11 +28,11 @@ public enum DisplayWidth {
     }
 
     static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v) ||
-        (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v) ||
-        (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) ||
-        (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) ||
-        (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 
     /// Tabs replaced by spaces up to the next stop (every 8 columns), as a terminal shows them.
@@ -57,11 +57,13 @@ public enum DisplayWidth {
     public static func truncate(_ s: String, to width: Int) -> String {
         if of(s) <= width { return s }
         guard width > 1 else { return width == 1 ? "…" : "" }
-        var out = "", w = 0
+        var out = ""
+        var w = 0
         for ch in s {
             let cw = of(ch)
             if w + cw > width - 1 { break }
-            out.append(ch); w += cw
+            out.append(ch)
+            w += cw
         }
         return out + "…"
     }

@@ -9,8 +9,8 @@ public enum JSONRenderer {
             let fields = zip(t.columns, row).map { column, cell -> String in
                 let value: String
                 switch cell.value {
-                case let .text(s): value = quote(s)
-                case let .number(v, style):
+                case .text(let s): value = quote(s)
+                case .number(let v, let style):
                     let m = NumberFormat.machine(v, style)
                     value = m.isEmpty ? "null" : m
                 case .interval, .significance: value = quote(CSVRenderer.machineText(cell))

@@ -13,7 +13,8 @@ public enum NumberFormat {
         for _ in 0..<places { scale *= 10 }
         let r = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
         if r > 1e17 { return String(v) }
-        let whole = Int(r) / Int(scale), frac = Int(r) % Int(scale)
+        let whole = Int(r) / Int(scale)
+        let frac = Int(r) % Int(scale)
         let sign = v < 0 && r > 0 ? "-" : ""
         if places == 0 { return sign + String(whole) }
         let f = String(frac)

@@ -32,8 +32,10 @@ extension QuadrantChart {
             }
         }
         // Quadrant names in the corners, where they fit beside the dividers.
-        let names = [("work on this first", 0, true), ("keep it up", 0, false),
-                     ("lower priority", height - 1, true), ("maintain", height - 1, false)]
+        let names = [
+            ("work on this first", 0, true), ("keep it up", 0, false),
+            ("lower priority", height - 1, true), ("maintain", height - 1, false),
+        ]
         for (name, r, left) in names where r != dividerRow {
             let start = left ? 0 : plotWidth - name.count
             let fits = left ? name.count < dividerColumn : start > dividerColumn
@@ -68,13 +70,15 @@ extension QuadrantChart {
             let start = max(0, min(at - text.count / 2, plotWidth - text.count))
             for (k, character) in text.enumerated() { scale[start + k] = character }
         }
-        lines.append(String(repeating: " ", count: QuadrantChart.axisWidth) + String(scale).trimmingTrailingSpaces()
-                     + "  performance (points)")
+        lines.append(
+            String(repeating: " ", count: QuadrantChart.axisWidth) + String(scale).trimmingTrailingSpaces()
+                + "  performance (points)")
         for (k, point) in points.enumerated() {
             let mark = k < QuadrantChart.marks.count ? String(QuadrantChart.marks[k]) : "+"
             let label = TerminalSafeText.escaped(point.label)
-            lines.append("\(mark) \(label)  \(NumberFormat.oneDecimal(point.importance)) %"
-                         + " · \(NumberFormat.oneDecimal(point.performance)) points · \(quadrant(point))")
+            lines.append(
+                "\(mark) \(label)  \(NumberFormat.oneDecimal(point.importance)) %"
+                    + " · \(NumberFormat.oneDecimal(point.performance)) points · \(quadrant(point))")
         }
         lines.append("dividers: the mean importance and the mean performance of the predictors")
         return lines.map { TerminalSafeText.wrapped($0, width: width) }.joined(separator: "\n")

@@ -9,11 +9,11 @@ extension Report {
             out.append("")
             for b in s.blocks {
                 switch b {
-                case let .text(t): out.append(t)
-                case let .table(t): out.append(MarkdownRenderer.render(t.visible(to: .people)))
-                case let .bars(c): out += ["```", c.render(width: 90, unicode: true), "```"]
-                case let .trend(c): out += ["```", c.render(width: 90, unicode: true), "```"]
-                case let .quotes(groups):
+                case .text(let t): out.append(t)
+                case .table(let t): out.append(MarkdownRenderer.render(t.visible(to: .people)))
+                case .bars(let c): out += ["```", c.render(width: 90, unicode: true), "```"]
+                case .trend(let c): out += ["```", c.render(width: 90, unicode: true), "```"]
+                case .quotes(let groups):
                     for g in groups {
                         out.append("**\(g.area)**")
                         out.append("")

@@ -5,15 +5,17 @@ extension Report {
     public func terminal(width: Int, unicode: Bool) -> String {
         var out = [title, subtitle, ""]
         for s in sections {
-            out.append("── \(s.heading) " + String(repeating: "─", count: max(0, min(width, 80) - DisplayWidth.of(s.heading) - 4)))
+            out.append(
+                "── \(s.heading) "
+                    + String(repeating: "─", count: max(0, min(width, 80) - DisplayWidth.of(s.heading) - 4)))
             for b in s.blocks {
                 switch b {
-                case let .text(t): out.append(t)
-                case let .table(t):
+                case .text(let t): out.append(t)
+                case .table(let t):
                     out.append(TableRenderer(width: width, unicode: unicode).render(t.visible(to: .people)))
-                case let .bars(c): out.append(c.render(width: min(width, 100), unicode: unicode))
-                case let .trend(c): out.append(c.render(width: min(width, 100), unicode: unicode))
-                case let .quotes(groups):
+                case .bars(let c): out.append(c.render(width: min(width, 100), unicode: unicode))
+                case .trend(let c): out.append(c.render(width: min(width, 100), unicode: unicode))
+                case .quotes(let groups):
                     for g in groups {
                         out.append("  \(g.area):")
                         out += g.items.map { "    «\($0.replacingOccurrences(of: "\n", with: " "))»" }

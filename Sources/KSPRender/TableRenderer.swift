@@ -16,10 +16,11 @@ public struct TableRenderer {
     static func text(_ c: Cell) -> String {
         var s: String
         switch c.value {
-        case let .text(t): s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
-        case let .number(v, style): s = NumberFormat.display(v, style)
-        case let .interval(interval, style): s = interval.map { CellMarks.text(of: $0, style) } ?? ""
-        case let .significance(difference): s = CellMarks.word(for: difference)
+        case .text(let t):
+            s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
+        case .number(let v, let style): s = NumberFormat.display(v, style)
+        case .interval(let interval, let style): s = interval.map { CellMarks.text(of: $0, style) } ?? ""
+        case .significance(let difference): s = CellMarks.word(for: difference)
         }
         s += CellMarks.symbols(for: c.flags)
         return TerminalSafeText.escaped(s)
@@ -32,7 +33,9 @@ public struct TableRenderer {
         guard !t.columns.isEmpty else { return "" }
         var cells = t.rows.map { $0.map(TableRenderer.text) }
         var headers = t.columns.map { TerminalSafeText.escaped($0.name) }
-        var widths = headers.indices.map { c in max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
+        var widths = headers.indices.map { c in
+            max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
+        }
         var hidden = 0
         // Fit: first shrink the widest text columns (down to 12), then drop columns from the right.
         func total() -> Int { widths.reduce(0, +) + 3 * widths.count + 1 }
@@ -52,7 +55,8 @@ public struct TableRenderer {
                 continue
             }
             guard widths.count > 1 else { break }
-            widths.removeLast(); headers.removeLast()
+            widths.removeLast()
+            headers.removeLast()
             cells = cells.map { Array($0.dropLast()) }
             hidden += 1
         }
@@ -68,7 +72,8 @@ public struct TableRenderer {
             return left + widths.map { String(repeating: line, count: $0 + 2) }.joined(separator: middle) + right
         }
         var out = [rule("┌", "┬", "┐")]
-        let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+        let bold = color ? "\u{1B}[1m" : ""
+        let reset = color ? "\u{1B}[0m" : ""
         let headerCells = headers.indices.map { column in
             " " + bold + pad(headers[column], widths[column], right: !t.columns[column].isDimension) + reset + " "
         }
@@ -93,7 +98,11 @@ public struct TableRenderer {
         out.append(rule("└", "┴", "┘"))
         var notes = t.notes
         if t.rows.isEmpty { notes.insert("(no rows)", at: 0) }
-        if hidden > 0 { notes.append("\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv") }
+        if hidden > 0 {
+            notes.append(
+                "\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv"
+            )
+        }
         let shownNotes = notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
         return (out + shownNotes).joined(separator: "\n")
     }

@@ -50,48 +50,125 @@ public struct SeasonGenerator {
 
     var questionnaire: [QuestionSpec] {
         var questions: [QuestionSpec] = [
-            .init(id: "V1", area: "welcome", type: "yesno", weight: 2, text: "Følte du deg velkommen når du ble mottatt som du ble?", difficulty: -0.1),
-            .init(id: "V2", area: "welcome", type: "choice", text: "Hvordan presenterte kundebehandleren seg?",
-                  options: [("Firmanavn og eget navn", 100), ("Kun eget navn", 60), ("Kun firmanavn", 40), ("Ingen", 0)]),
-            .init(id: "V3", area: "welcome", type: "yesno", text: "Var velkomsten personlig, og ikke rutinepreget?", difficulty: 0.1),
-            .init(id: "V4", area: "welcome", type: "yesno", text: "Brukte kundebehandleren navnet ditt?", difficulty: 0.25, naShare: 0.1),
-            .init(id: "V5", area: "welcome", type: "scale", text: "Hvor enkelt var det å komme fram til riktig kundebehandler (telefonmeny, chatbot)?", min: 1, max: 5, naShare: 0.15),
-            .init(id: "V6", area: "welcome", type: "yesno", text: "Fikk du inntrykk av at kundebehandleren hadde tid til deg?", difficulty: -0.05),
-            .init(id: "K1", area: "agent", type: "yesno", text: "Stilte kundebehandleren åpne spørsmål?", difficulty: 0.2),
-            .init(id: "K2", area: "agent", type: "scale", text: "Hvor godt lyttet kundebehandleren til deg?", min: 1, max: 5),
-            .init(id: "K3", area: "agent", type: "yesno", weight: 2, text: "Avdekket kundebehandleren behovet ditt?", difficulty: 0.1),
-            .init(id: "K4", area: "agent", type: "scale", text: "Hvor engasjert var kundebehandleren i deg som kunde?", min: 1, max: 5, difficulty: 0.05),
-            .init(id: "K5", area: "agent", type: "scale", weight: 2, text: "Hvor kompetent var kundebehandleren?", min: 1, max: 5, difficulty: -0.05),
-            .init(id: "K6", area: "agent", type: "yesno", weight: 2, text: "Fikk du en løsning som passet for deg?", difficulty: 0),
-            .init(id: "K7", area: "agent", type: "yesno", text: "Styrte kundebehandleren dialogen på en god måte?", difficulty: 0.05),
-            .init(id: "K8", area: "agent", type: "yesno", text: "Fikk du veiledning om hva du burde velge?", difficulty: 0.15),
-            .init(id: "K9", area: "agent", type: "yesno", text: "Ble du tilbudt alternativer?", difficulty: 0.25, naShare: 0.08),
-            .init(id: "K10", area: "agent", type: "yesno", text: "Fikk du nyttig informasjon du ikke spurte om?", difficulty: 0.3),
-            .init(id: "K11", area: "agent", type: "yesno", text: "Ble du henvist til nettside eller app for mer informasjon?", difficulty: 0.1),
-            .init(id: "K12", area: "agent", type: "choice", text: "Hvordan avsluttet kundebehandleren dialogen?",
-                  options: [("Oppsummerte og takket", 100), ("Takket", 60), ("Brå avslutning", 0)]),
-            .init(id: "K13", area: "agent", type: "yesno", weight: 2, text: "Fikk du svar på alle spørsmålene dine?", difficulty: -0.05),
-            .init(id: "K14", area: "agent", type: "scale", text: "Hvor godt tilpasset kundebehandleren seg deg?", min: 1, max: 5, difficulty: 0.05),
-            .init(id: "K15", area: "agent", type: "scale", text: "Hvor forståelig forklarte kundebehandleren?", min: 1, max: 5, difficulty: -0.05),
-            .init(id: "K16", area: "agent", type: "yesno", text: "Tilbød kundebehandleren å følge opp henvendelsen?", difficulty: 0.35, naShare: 0.1),
-            .init(id: "T1", area: "impression", type: "scale", text: "Hvor effektiv var dialogen (innhold per tid)?", min: 1, max: 5),
-            .init(id: "T2", area: "impression", type: "scale", weight: 2, text: "Hvilken karakter gir du kundebehandleren?", min: 1, max: 5),
-            .init(id: "T3", area: "impression", type: "yesno", weight: 2, text: "Følte du deg verdsatt?", difficulty: 0.05),
-            .init(id: "T4", area: "impression", type: "yesno", weight: 2, text: "Ville du handlet med dette selskapet, basert på denne opplevelsen?", difficulty: 0.05),
-            .init(id: "T5", area: "impression", type: "yesno", text: "Ble du henvist til deltakerens hjemmeside i løpet av dialogen?", difficulty: 0.15),
-            .init(id: "T6", area: "impression", type: "yesno", text: "Var kundebehandleren høflig hele veien?", difficulty: -0.3),
-            .init(id: "G1", area: "gdpr", type: "yesno", text: "Ble identiteten din bekreftet før personopplysninger ble delt?", difficulty: 0.1, naShare: 0.4),
-            .init(id: "G2", area: "gdpr", type: "yesno", text: "Ble du bare bedt om opplysninger som var nødvendige?", difficulty: -0.1, naShare: 0.2),
-            .init(id: "G3", area: "gdpr", type: "yesno", text: "Ble du informert om hvordan opplysningene dine brukes?", difficulty: 0.3, naShare: 0.3),
-            .init(id: "X1", area: "cx", type: "scale", text: "Hvor fornøyd er du med denne kundeopplevelsen?", min: 1, max: 5, metric: "csat", naShare: 0),
-            .init(id: "X2", area: "cx", type: "scale", text: "Alt i alt, hvor enkelt var det å få den hjelpen du ønsket?", min: 1, max: 7, metric: "ces", naShare: 0),
-            .init(id: "X3", area: "cx", type: "scale", text: "På en skala fra 0 til 10, hvor sannsynlig er det at du vil anbefale dette selskapet til venner eller familie?", min: 0, max: 10, metric: "nps", naShare: 0),
-            .init(id: "X4", area: "cx", type: "scale", text: "Etter kontakten er jeg i stand til å oppnå mer med selskapets produkt/tjeneste.", min: 1, max: 7, metric: "ves1", naShare: 0.02),
-            .init(id: "X5", area: "cx", type: "scale", text: "Etter kontakten er min tillit til beslutningen om å kjøpe høyere.", min: 1, max: 7, metric: "ves2", naShare: 0.02),
+            .init(
+                id: "V1", area: "welcome", type: "yesno", weight: 2,
+                text: "Følte du deg velkommen når du ble mottatt som du ble?", difficulty: -0.1),
+            .init(
+                id: "V2", area: "welcome", type: "choice", text: "Hvordan presenterte kundebehandleren seg?",
+                options: [("Firmanavn og eget navn", 100), ("Kun eget navn", 60), ("Kun firmanavn", 40), ("Ingen", 0)]),
+            .init(
+                id: "V3", area: "welcome", type: "yesno", text: "Var velkomsten personlig, og ikke rutinepreget?",
+                difficulty: 0.1),
+            .init(
+                id: "V4", area: "welcome", type: "yesno", text: "Brukte kundebehandleren navnet ditt?",
+                difficulty: 0.25, naShare: 0.1),
+            .init(
+                id: "V5", area: "welcome", type: "scale",
+                text: "Hvor enkelt var det å komme fram til riktig kundebehandler (telefonmeny, chatbot)?", min: 1,
+                max: 5, naShare: 0.15),
+            .init(
+                id: "V6", area: "welcome", type: "yesno",
+                text: "Fikk du inntrykk av at kundebehandleren hadde tid til deg?", difficulty: -0.05),
+            .init(
+                id: "K1", area: "agent", type: "yesno", text: "Stilte kundebehandleren åpne spørsmål?", difficulty: 0.2),
+            .init(
+                id: "K2", area: "agent", type: "scale", text: "Hvor godt lyttet kundebehandleren til deg?", min: 1,
+                max: 5),
+            .init(
+                id: "K3", area: "agent", type: "yesno", weight: 2, text: "Avdekket kundebehandleren behovet ditt?",
+                difficulty: 0.1),
+            .init(
+                id: "K4", area: "agent", type: "scale", text: "Hvor engasjert var kundebehandleren i deg som kunde?",
+                min: 1, max: 5, difficulty: 0.05),
+            .init(
+                id: "K5", area: "agent", type: "scale", weight: 2, text: "Hvor kompetent var kundebehandleren?", min: 1,
+                max: 5, difficulty: -0.05),
+            .init(
+                id: "K6", area: "agent", type: "yesno", weight: 2, text: "Fikk du en løsning som passet for deg?",
+                difficulty: 0),
+            .init(
+                id: "K7", area: "agent", type: "yesno", text: "Styrte kundebehandleren dialogen på en god måte?",
+                difficulty: 0.05),
+            .init(
+                id: "K8", area: "agent", type: "yesno", text: "Fikk du veiledning om hva du burde velge?",
+                difficulty: 0.15),
+            .init(
+                id: "K9", area: "agent", type: "yesno", text: "Ble du tilbudt alternativer?", difficulty: 0.25,
+                naShare: 0.08),
+            .init(
+                id: "K10", area: "agent", type: "yesno", text: "Fikk du nyttig informasjon du ikke spurte om?",
+                difficulty: 0.3),
+            .init(
+                id: "K11", area: "agent", type: "yesno",
+                text: "Ble du henvist til nettside eller app for mer informasjon?", difficulty: 0.1),
+            .init(
+                id: "K12", area: "agent", type: "choice", text: "Hvordan avsluttet kundebehandleren dialogen?",
+                options: [("Oppsummerte og takket", 100), ("Takket", 60), ("Brå avslutning", 0)]),
+            .init(
+                id: "K13", area: "agent", type: "yesno", weight: 2, text: "Fikk du svar på alle spørsmålene dine?",
+                difficulty: -0.05),
+            .init(
+                id: "K14", area: "agent", type: "scale", text: "Hvor godt tilpasset kundebehandleren seg deg?", min: 1,
+                max: 5, difficulty: 0.05),
+            .init(
+                id: "K15", area: "agent", type: "scale", text: "Hvor forståelig forklarte kundebehandleren?", min: 1,
+                max: 5, difficulty: -0.05),
+            .init(
+                id: "K16", area: "agent", type: "yesno", text: "Tilbød kundebehandleren å følge opp henvendelsen?",
+                difficulty: 0.35, naShare: 0.1),
+            .init(
+                id: "T1", area: "impression", type: "scale", text: "Hvor effektiv var dialogen (innhold per tid)?",
+                min: 1, max: 5),
+            .init(
+                id: "T2", area: "impression", type: "scale", weight: 2,
+                text: "Hvilken karakter gir du kundebehandleren?", min: 1, max: 5),
+            .init(
+                id: "T3", area: "impression", type: "yesno", weight: 2, text: "Følte du deg verdsatt?", difficulty: 0.05
+            ),
+            .init(
+                id: "T4", area: "impression", type: "yesno", weight: 2,
+                text: "Ville du handlet med dette selskapet, basert på denne opplevelsen?", difficulty: 0.05),
+            .init(
+                id: "T5", area: "impression", type: "yesno",
+                text: "Ble du henvist til deltakerens hjemmeside i løpet av dialogen?", difficulty: 0.15),
+            .init(
+                id: "T6", area: "impression", type: "yesno", text: "Var kundebehandleren høflig hele veien?",
+                difficulty: -0.3),
+            .init(
+                id: "G1", area: "gdpr", type: "yesno",
+                text: "Ble identiteten din bekreftet før personopplysninger ble delt?", difficulty: 0.1, naShare: 0.4),
+            .init(
+                id: "G2", area: "gdpr", type: "yesno", text: "Ble du bare bedt om opplysninger som var nødvendige?",
+                difficulty: -0.1, naShare: 0.2),
+            .init(
+                id: "G3", area: "gdpr", type: "yesno", text: "Ble du informert om hvordan opplysningene dine brukes?",
+                difficulty: 0.3, naShare: 0.3),
+            .init(
+                id: "X1", area: "cx", type: "scale", text: "Hvor fornøyd er du med denne kundeopplevelsen?", min: 1,
+                max: 5, metric: "csat", naShare: 0),
+            .init(
+                id: "X2", area: "cx", type: "scale", text: "Alt i alt, hvor enkelt var det å få den hjelpen du ønsket?",
+                min: 1, max: 7, metric: "ces", naShare: 0),
+            .init(
+                id: "X3", area: "cx", type: "scale",
+                text:
+                    "På en skala fra 0 til 10, hvor sannsynlig er det at du vil anbefale dette selskapet til venner eller familie?",
+                min: 0, max: 10, metric: "nps", naShare: 0),
+            .init(
+                id: "X4", area: "cx", type: "scale",
+                text: "Etter kontakten er jeg i stand til å oppnå mer med selskapets produkt/tjeneste.", min: 1, max: 7,
+                metric: "ves1", naShare: 0.02),
+            .init(
+                id: "X5", area: "cx", type: "scale",
+                text: "Etter kontakten er min tillit til beslutningen om å kjøpe høyere.", min: 1, max: 7,
+                metric: "ves2", naShare: 0.02),
         ]
         if options.questionnaire2023 {
             questions.removeAll { $0.id == "K16" || $0.area == "gdpr" }
-            questions.insert(.init(id: "K17", area: "agent", type: "yesno", text: "Bekreftet kundebehandleren at du hadde forstått løsningen?", difficulty: 0.2), at: 21)
+            questions.insert(
+                .init(
+                    id: "K17", area: "agent", type: "yesno",
+                    text: "Bekreftet kundebehandleren at du hadde forstått løsningen?", difficulty: 0.2), at: 21)
         }
         return questions
     }
@@ -102,20 +179,26 @@ public struct SeasonGenerator {
         ("Bilutleie", ["Bilutleie", "Leiebil", "Utleie"]), ("Bredbånd", ["Fiber", "Nett", "Bredbånd"]),
         ("Båtreise", ["Sjøreiser", "Ferje", "Kystlinje"]), ("Elektronikk", ["Elektro", "Data", "Lyd & Bilde"]),
         ("Energi", ["Energi", "Strøm", "Kraftsalg"]), ("Forsikring", ["Forsikring", "Assuranse", "Trygg"]),
-        ("Hotell", ["Hotell", "Gjestegård", "Hotel & Spa"]), ("Innfordring", ["Inkasso", "Innfordring", "Kravservice"]),
-        ("Mat og drikke på nett", ["Matkasse", "Matlevering", "Dagligvare"]), ("Medlemsorganisasjon", ["Forbund", "Forening", "Medlemslag"]),
+        ("Hotell", ["Hotell", "Gjestegård", "Hotel & Spa"]),
+        ("Innfordring", ["Inkasso", "Innfordring", "Kravservice"]),
+        ("Mat og drikke på nett", ["Matkasse", "Matlevering", "Dagligvare"]),
+        ("Medlemsorganisasjon", ["Forbund", "Forening", "Medlemslag"]),
         ("Mobiloperatør", ["Mobil", "Tele", "Mobilnett"]), ("Netthandel", ["Netthandel", "Shop", "Nettbutikk"]),
         ("Offentlig", ["etaten", "kontoret", "direktoratet"]), ("Persontransport", ["Ekspress", "Buss", "Bane"]),
         ("Reiseselskap", ["Reiser", "Ferie", "Reisebyrå"]), ("Streaming", ["Play", "Stream", "Kino+"]),
-        ("Transport og logistikk", ["Frakt", "Logistikk", "Budservice"]), ("TV-distribusjon", ["TV", "Kabel-TV", "Parabol"]),
+        ("Transport og logistikk", ["Frakt", "Logistikk", "Budservice"]),
+        ("TV-distribusjon", ["TV", "Kabel-TV", "Parabol"]),
         ("Åpen klasse", ["Gruppen", "Service", "Partner"]),
     ]
 
     static let stems = [
         "Brennvik", "Solhaug", "Kvitnes", "Storlia", "Mjøsvik", "Heggelund", "Tindra", "Ravnås", "Lerkevik", "Ospedal",
-        "Furuvang", "Bjørkeli", "Granly", "Myrvoll", "Sandtorv", "Vardeli", "Nordvang", "Kveldsol", "Skjærvik", "Hegrenes",
-        "Lundetun", "Sølvberg", "Fagerli", "Åsmyra", "Rypefjell", "Gullvika", "Tussøy", "Blåklokke", "Havgløtt", "Steinrøys",
-        "Linnestad", "Ørnerede", "Knausen", "Elvestrand", "Bekkely", "Vikaholm", "Dalsrud", "Lyngtopp", "Måkeskjær", "Sørlykke",
+        "Furuvang", "Bjørkeli", "Granly", "Myrvoll", "Sandtorv", "Vardeli", "Nordvang", "Kveldsol", "Skjærvik",
+        "Hegrenes",
+        "Lundetun", "Sølvberg", "Fagerli", "Åsmyra", "Rypefjell", "Gullvika", "Tussøy", "Blåklokke", "Havgløtt",
+        "Steinrøys",
+        "Linnestad", "Ørnerede", "Knausen", "Elvestrand", "Bekkely", "Vikaholm", "Dalsrud", "Lyngtopp", "Måkeskjær",
+        "Sørlykke",
     ]
 
     static let goodComments = [
@@ -160,33 +243,34 @@ public struct SeasonGenerator {
     func seasonYAML(_ questions: [QuestionSpec]) -> String {
         let panelFlag = options.panelSeed.map { " --panel-seed \($0)" } ?? ""
         let questionnaireFlag = options.questionnaire2023 ? " --questionnaire 2023" : ""
-        let command = "ksp generate --seed \(options.seed)\(panelFlag) --participants \(options.participants) "
+        let command =
+            "ksp generate --seed \(options.seed)\(panelFlag) --participants \(options.participants) "
             + "--scale \(options.scale)\(questionnaireFlag) --year \(options.year)"
         var yaml = """
-        # Generated by `\(command)`.
-        # Invented data: no real company, shopper or inquiry.
-        season: KSP \(options.year)
-        timezone: Europe/Oslo
-        min_inquiries_for_award: \(20 * options.scale)
-        second_attempt_factor: 0.5
+            # Generated by `\(command)`.
+            # Invented data: no real company, shopper or inquiry.
+            season: KSP \(options.year)
+            timezone: Europe/Oslo
+            min_inquiries_for_award: \(20 * options.scale)
+            second_attempt_factor: 0.5
 
-        channels:
-          phone:     {name: Telefon,   aliases: [telefon], limit: 5m, attempts: 2,
-                      brackets: [[40s, 100], [60s, 90], [2m, 70], [3m, 50], [5m, 30]]}
-          chat:      {name: Chat,      limit: 5m, attempts: 2,
-                      brackets: [[60s, 100], [2m, 80], [3m, 60], [5m, 30]]}
-          messenger: {name: Messenger, limit: 30m, attempts: 2,
-                      brackets: [[5m, 100], [10m, 70], [20m, 50], [30m, 30]]}
-          email:     {name: E-post,    aliases: [e-post, epost], clock: business, limit: 3d, attempts: 1,
-                      brackets: [[4h, 100], [1d, 80], [2d, 50], [3d, 30]]}
+            channels:
+              phone:     {name: Telefon,   aliases: [telefon], limit: 5m, attempts: 2,
+                          brackets: [[40s, 100], [60s, 90], [2m, 70], [3m, 50], [5m, 30]]}
+              chat:      {name: Chat,      limit: 5m, attempts: 2,
+                          brackets: [[60s, 100], [2m, 80], [3m, 60], [5m, 30]]}
+              messenger: {name: Messenger, limit: 30m, attempts: 2,
+                          brackets: [[5m, 100], [10m, 70], [20m, 50], [30m, 30]]}
+              email:     {name: E-post,    aliases: [e-post, epost], clock: business, limit: 3d, attempts: 1,
+                          brackets: [[4h, 100], [1d, 80], [2d, 50], [3d, 30]]}
 
-        areas:
-          - {id: wait,       name: Svar- og ventetid,  weight: 5, kind: wait}
-          - {id: welcome,    name: Mottak og velkomst, weight: 20}
-          - {id: agent,      name: Kundebehandleren,   weight: 50}
-          - {id: impression, name: Totalinntrykk,      weight: 25}
+            areas:
+              - {id: wait,       name: Svar- og ventetid,  weight: 5, kind: wait}
+              - {id: welcome,    name: Mottak og velkomst, weight: 20}
+              - {id: agent,      name: Kundebehandleren,   weight: 50}
+              - {id: impression, name: Totalinntrykk,      weight: 25}
 
-        """
+            """
         if !options.questionnaire2023 { yaml += "  - {id: gdpr,       name: GDPR,               weight: 0}\n" }
         yaml += "  - {id: cx,         name: CX,                 weight: 0}\n\nquestions:\n"
         for question in questions {
@@ -246,8 +330,10 @@ public struct SeasonGenerator {
                 let quality = 0.5 + 0.38 * rng.uniform() + 0.1 * (rng.uniform() - 0.5)
                 let keys = SeasonGenerator.channelKeys
                 let channelKey = keys[Int(rng.next() % UInt64(keys.count))]
-                result.append(GeneratedParticipant(id: id, name: name, className: classSpec.name, quality: quality,
-                                                   channelKey: channelKey))
+                result.append(
+                    GeneratedParticipant(
+                        id: id, name: name, className: classSpec.name, quality: quality,
+                        channelKey: channelKey))
                 csv += "\(id),\(csvField(name)),\(csvField(classSpec.name))\n"
             }
         }
@@ -312,21 +398,25 @@ public struct SeasonGenerator {
             for (k, channel) in channels.enumerated() {
                 number += 1
                 let shopper = "S\(String(shoppers[k % shopperCount] + 1000).dropFirst())"
-                out += inquiryRow(number: number, participant: participant, channel: channel, shopper: shopper,
-                                  questions: questions, fieldwork: fieldwork)
+                out += inquiryRow(
+                    number: number, participant: participant, channel: channel, shopper: shopper,
+                    questions: questions, fieldwork: fieldwork)
             }
         }
         return out
     }
 
     /// One line of inquiries.csv: the contact, the answers and the comments.
-    mutating func inquiryRow(number: Int, participant: GeneratedParticipant, channel: String, shopper: String,
-                             questions: [QuestionSpec], fieldwork: Fieldwork) -> String {
+    mutating func inquiryRow(
+        number: Int, participant: GeneratedParticipant, channel: String, shopper: String,
+        questions: [QuestionSpec], fieldwork: Fieldwork
+    ) -> String {
         let (day, hour) = contactDay(channel: channel, fieldwork: fieldwork)
         let secondOfDay = hour * 3600 + Int(rng.next() % 3600)
         let contacted = LocalDateTime(secondsSinceEpoch: Int64(day) * 86400 + Int64(secondOfDay))
         let quality = participant.quality + (SeasonGenerator.channelEffect[channel] ?? 0)
-        let contact = channel == "email"
+        let contact =
+            channel == "email"
             ? emailContact(contacted: contacted, quality: quality, fieldwork: fieldwork)
             : liveContact(channel: channel, day: day, contacted: contacted, quality: quality, fieldwork: fieldwork)
         let id = "i\(options.year % 100)\(String(1_000_000 + number).dropFirst())"
@@ -363,7 +453,8 @@ public struct SeasonGenerator {
             }
         }
         while channel != "messenger" && !NorwegianCalendar.isBusinessDay(day, holidays: fieldwork.holidays)
-            && day < fieldwork.lastDay + 10 && channel != "email" {
+            && day < fieldwork.lastDay + 10 && channel != "email"
+        {
             day += 1
         }
         if channel == "email" {
@@ -385,8 +476,10 @@ public struct SeasonGenerator {
 
     /// Phone, chat or Messenger: a first attempt fails (busy, closed queue) or waits past the limit;
     /// then a second attempt on a later business day, which fails more often.
-    mutating func liveContact(channel: String, day firstDay: Int, contacted: LocalDateTime, quality: Double,
-                              fieldwork: Fieldwork) -> Contact {
+    mutating func liveContact(
+        channel: String, day firstDay: Int, contacted: LocalDateTime, quality: Double,
+        fieldwork: Fieldwork
+    ) -> Contact {
         var contact = Contact(contacted: contacted)
         let (median, limit): (Double, Double) =
             channel == "phone" ? (50, 300) : channel == "chat" ? (80, 300) : (420, 1800)

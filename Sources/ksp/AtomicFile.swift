@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file whole or not at all: a temporary file in the same folder, every byte written and
@@ -16,9 +17,10 @@ enum AtomicFile {
         switch target.existing {
         case .folder:
             throw Failure(description: "cannot write \(target.path): it is a folder")
-        case let .special(kind):
-            throw Failure(description: "cannot write \(target.path): it is \(kind), not a regular file; "
-                          + "ksp writes files whole and only replaces regular files")
+        case .special(let kind):
+            throw Failure(
+                description: "cannot write \(target.path): it is \(kind), not a regular file; "
+                    + "ksp writes files whole and only replaces regular files")
         case .nothing, .regularFile:
             break
         }

@@ -138,7 +138,9 @@ enum Completion {
             Array(Set(options.filter { $0.lowercased().hasPrefix(lowerWord) })).sorted(by: NorwegianCollation.less)
         }
         if trimmed.isEmpty && word.hasPrefix(".") { return filter(Session.metaCommands) }
-        if trimmed.hasPrefix(".load") || trimmed.hasPrefix(".read") || trimmed.hasPrefix(".output") { return paths(word) }
+        if trimmed.hasPrefix(".load") || trimmed.hasPrefix(".read") || trimmed.hasPrefix(".output") {
+            return paths(word)
+        }
         // After `DIM =`, `DIM !=`, `DIM in (` or a comma inside such a list: the dimension's values.
         if let dimensionName = valueDimension(trimmed), let dimension = Dimension.named(dimensionName) {
             return filter(dimension.candidates(season)).map { word.hasPrefix("\"") ? quoted($0) : spelled($0) }
@@ -154,7 +156,8 @@ enum Completion {
         var words = Parser.allKeywords + Dimension.names + ["date"]
         // Words of gap and drivers (not reserved: a season may name an area or question so).
         words += ["of", "to", "winner"]
-        words += Array(Metric.fixedNames.keys) + season.definition.areas.map(\.id) + season.definition.questions.map(\.id)
+        words +=
+            Array(Metric.fixedNames.keys) + season.definition.areas.map(\.id) + season.definition.questions.map(\.id)
         return filter(words)
     }
 
@@ -166,7 +169,9 @@ enum Completion {
             let before = typed[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
             let words = before.split(separator: " ")
             if words.count >= 2, words.last == "in" {
-                let dimensionName = words.count >= 3 && words[words.count - 2] == "not" ? words[words.count - 3] : words[words.count - 2]
+                let dimensionName =
+                    words.count >= 3 && words[words.count - 2] == "not"
+                    ? words[words.count - 3] : words[words.count - 2]
                 return String(dimensionName)
             }
         }
@@ -190,12 +195,17 @@ enum Completion {
         let listedDirectory = directory.isEmpty ? "." : directory
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: listedDirectory) else { return [] }
         let shownDirectory = word.hasSuffix("/") ? word : (word as NSString).deletingLastPathComponent
-        let visible = items.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base)) }
+        let visible = items.filter {
+            $0.hasPrefix(base) && !$0.hasPrefix(".") || (base.hasPrefix(".") && $0.hasPrefix(base))
+        }
         return visible.sorted().map { item in
             var isDirectory: ObjCBool = false
             let path = (listedDirectory as NSString).appendingPathComponent(item)
-            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            let shown = shownDirectory.isEmpty ? item : (shownDirectory.hasSuffix("/") ? shownDirectory + item : shownDirectory + "/" + item)
+            let isFolder =
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let shown =
+                shownDirectory.isEmpty
+                ? item : (shownDirectory.hasSuffix("/") ? shownDirectory + item : shownDirectory + "/" + item)
             return isFolder ? shown + "/" : shown
         }
     }

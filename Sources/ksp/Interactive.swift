@@ -76,7 +76,8 @@ struct Interactive {
     func printBanner() {
         let summary = SeasonSummary(session.season)
         print("ksp — Kundeserviceprisen query shell")
-        let counts = "\(summary.participants) participants in \(summary.participantsPerClass.count) classes, \(summary.inquiries) inquiries"
+        let counts =
+            "\(summary.participants) participants in \(summary.participantsPerClass.count) classes, \(summary.inquiries) inquiries"
         print("\(TerminalSafeText.escaped(summary.name)): \(counts), \(summary.dateRangeText)")
         print("Try: total by class   ·   .help for statements   ·   Tab completes   ·   Ctrl-D leaves")
         if let warning = Terminal.localeWarning { StandardError.write(warning) }

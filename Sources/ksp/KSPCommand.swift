@@ -58,14 +58,22 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of participants (spread over the 23 classes, 4–19 each).") var participants: Int = 190
     @Option(help: "Multiply the 25 inquiries per participant by this (for benchmarks).") var scale: Int = 1
     @Option(help: "The season's final year (fieldwork from late November the year before).") var year: Int = 2024
-    @Option(help: "Questionnaire: 2024 (default) or 2023 (K17 added, K16 and GDPR absent).") var questionnaire: Int = 2024
-    @Option(help: "Seed of the participants alone (default: --seed); seasons with the same panel seed share their participants.") var panelSeed: UInt64?
+    @Option(help: "Questionnaire: 2024 (default) or 2023 (K17 added, K16 and GDPR absent).") var questionnaire: Int =
+        2024
+    @Option(
+        help:
+            "Seed of the participants alone (default: --seed); seasons with the same panel seed share their participants."
+    ) var panelSeed: UInt64?
     @Argument(help: "The directory to write (created if missing).") var outputDirectory: String
 
     func validate() throws {
-        guard participants >= 1 && participants <= 100_000 else { throw ValidationError("--participants must be 1 to 100000") }
+        guard participants >= 1 && participants <= 100_000 else {
+            throw ValidationError("--participants must be 1 to 100000")
+        }
         guard scale >= 1 && scale <= 1000 else { throw ValidationError("--scale must be 1 to 1000") }
-        guard questionnaire == 2023 || questionnaire == 2024 else { throw ValidationError("--questionnaire must be 2023 or 2024") }
+        guard questionnaire == 2023 || questionnaire == 2024 else {
+            throw ValidationError("--questionnaire must be 2023 or 2024")
+        }
     }
 
     func run() throws {
@@ -80,9 +88,12 @@ struct GenerateCommand: ParsableCommand {
         let files = generator.generate()
         let directory = URL(fileURLWithPath: outputDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try files.seasonYAML.write(to: directory.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
-        try files.participantsCSV.write(to: directory.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
-        try files.inquiriesCSV.write(to: directory.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
+        try files.seasonYAML.write(
+            to: directory.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
+        try files.participantsCSV.write(
+            to: directory.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
+        try files.inquiriesCSV.write(
+            to: directory.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
         print("wrote \(outputDirectory)")
     }
 }

@@ -110,7 +110,9 @@ enum HistoryFile {
             let temporaryPath = path + ".tmp-\(getpid())"
             let text = entries.suffix(limit).joined(separator: "\n") + "\n"
             let attributes: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
-            guard FileManager.default.createFile(atPath: temporaryPath, contents: Data(text.utf8), attributes: attributes) else {
+            guard
+                FileManager.default.createFile(atPath: temporaryPath, contents: Data(text.utf8), attributes: attributes)
+            else {
                 return
             }
             if rename(temporaryPath, path) != 0 { unlink(temporaryPath) }
@@ -135,7 +137,8 @@ enum HistoryFile {
     static func warnOnce(_ path: String) {
         if warned { return }
         warned = true
-        StandardError.write("ksp: cannot write history \(path): \(String(cString: strerror(errno))); going on without saving it")
+        StandardError.write(
+            "ksp: cannot write history \(path): \(String(cString: strerror(errno))); going on without saving it")
     }
 
     /// The entries, or nil when the file cannot be read. A torn last line (a crash mid-write) is kept as typed so far.

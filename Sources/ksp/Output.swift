@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where results go: standard output or a file from `.output`. Writes go straight to the file
@@ -16,7 +17,7 @@ final class OutputSink {
 
         var description: String {
             switch self {
-            case let .failed(message): return message
+            case .failed(let message): return message
             }
         }
     }
@@ -29,11 +30,14 @@ final class OutputSink {
         if bytes.last != 10 { bytes.append(10) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE && fileDescriptor == STDOUT_FILENO { exit(0) }  // the reader went away: end quietly
-                throw WriteError.failed("cannot write to \(path ?? "standard output"): \(String(cString: strerror(errno)))")
+                throw WriteError.failed(
+                    "cannot write to \(path ?? "standard output"): \(String(cString: strerror(errno)))")
             }
             offset += written
         }
@@ -63,14 +67,20 @@ enum Terminal {
     /// Columns of the terminal on standard output; for files and pipes, $COLUMNS or no limit.
     static func width() -> Int {
         var windowSize = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_col > 0 { return Int(windowSize.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let count = Int(columns), count > 0 { return count }
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_col > 0 {
+            return Int(windowSize.ws_col)
+        }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let count = Int(columns), count > 0 {
+            return count
+        }
         return 10_000
     }
 
     static func height() -> Int {
         var windowSize = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_row > 0 { return Int(windowSize.ws_row) }
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0, windowSize.ws_row > 0 {
+            return Int(windowSize.ws_row)
+        }
         return 24
     }
 
@@ -91,8 +101,10 @@ enum Terminal {
 
     /// Shown at the prompt when the locale is not UTF-8: libedit then drops typed æøå without a word.
     static var localeWarning: String? {
-        unicode ? nil : "ksp: the locale \(localeName) is not UTF-8, so Norwegian letters cannot be typed and tables "
-            + "are drawn in ASCII; set LANG=C.UTF-8 (or nb_NO.UTF-8) for æøå"
+        unicode
+            ? nil
+            : "ksp: the locale \(localeName) is not UTF-8, so Norwegian letters cannot be typed and tables "
+                + "are drawn in ASCII; set LANG=C.UTF-8 (or nb_NO.UTF-8) for æøå"
     }
 
     /// Colour only on a terminal that can show it (TERM is not `dumb`) and when NO_COLOR is unset or empty.

@@ -1,7 +1,8 @@
 import Foundation
 import KSPQuery
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the statements of a script without a prompt: shared by `-c`, `-f`, piped input and `.read`.
@@ -89,7 +90,7 @@ enum ScriptText {
         var lineStart = 0
         while true {
             switch parser.parseScalar(from: &iterator) {
-            case let .valid(encoded):
+            case .valid(let encoded):
                 if encoded.count == 1 && encoded.first == 10 {
                     line += 1
                     lineStart = offset + 1
@@ -101,8 +102,9 @@ enum ScriptText {
                 let byte = String(body[offset], radix: 16, uppercase: true)
                 let inFile = offset + bytes.count - body.count + 1
                 let inLine = offset - lineStart + 1
-                throw Failure(description: "\(name):\(line): not UTF-8 text: byte 0x\(byte) at byte \(inLine) "
-                              + "of the line (byte \(inFile) of the file); save the script as UTF-8")
+                throw Failure(
+                    description: "\(name):\(line): not UTF-8 text: byte 0x\(byte) at byte \(inLine) "
+                        + "of the line (byte \(inFile) of the file); save the script as UTF-8")
             }
         }
     }

@@ -51,14 +51,19 @@ final class Session {
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
-            if case let .report(report, file?) = result {
+            if case .report(let report, let file?) = result {
                 try writeReport(report, to: file)
-                if timer { StandardError.write("time: \(NumberFormat.decimals(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6, 2)) ms") }
+                if timer {
+                    StandardError.write(
+                        "time: \(NumberFormat.decimals(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6, 2)) ms"
+                    )
+                }
                 return .ok
             }
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
             let width = output.path == nil ? Terminal.width() : 10_000
-            let text = result.render(format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
+            let text = result.render(
+                format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
             try emit(text)
             if timer {
                 let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6

@@ -9,20 +9,25 @@ struct ShellCommand: ParsableCommand {
         commandName: "shell",
         abstract: "Load a season and answer statements: interactively, from -c, from -f, or piped.",
         discussion: """
-        With no SEASON_DIR the bundled sample season (samples/ksp2024) is loaded.
-        When standard input is not a terminal, statements are read from it without a prompt.
-        In -c, -f and piped use an error goes to standard error as FILE:LINE: message; a script
-        stops at its first error unless --keep-going. A script must be UTF-8 text.
-        Exit status: 0 all statements ran; 1 a statement failed; 2 the season cannot be loaded;
-        64 a usage error or a script that cannot be read (missing, a folder, not UTF-8).
-        """)
+            With no SEASON_DIR the bundled sample season (samples/ksp2024) is loaded.
+            When standard input is not a terminal, statements are read from it without a prompt.
+            In -c, -f and piped use an error goes to standard error as FILE:LINE: message; a script
+            stops at its first error unless --keep-going. A script must be UTF-8 text.
+            Exit status: 0 all statements ran; 1 a statement failed; 2 the season cannot be loaded;
+            64 a usage error or a script that cannot be read (missing, a folder, not UTF-8).
+            """)
 
     @Argument(help: "The season directory; none loads the bundled sample season.") var seasonDirectories: [String] = []
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run one statement (or several separated by ;), then exit.", valueName: "c"))
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run one statement (or several separated by ;), then exit.", valueName: "c"))
     var statements: String?
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
+    @Option(
+        name: .customShort("f"),
+        help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
     var scriptFile: String?
-    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String = "table"
+    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String =
+        "table"
     @Flag(help: "Go on after an error in a script (the exit status is still 1).") var keepGoing = false
 
     func validate() throws {
@@ -42,7 +47,9 @@ struct ShellCommand: ParsableCommand {
             throw ExitCode(ExitStatus.seasonError)
         }
         let interactive = statements == nil && scriptFile == nil && isatty(STDIN_FILENO) == 1
-        let session = Session(season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!, interactive: interactive)
+        let session = Session(
+            season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!,
+            interactive: interactive)
         if interactive {
             Interactive(session: session).run()
             return

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A place ksp has been asked to write (`.output FILE`, `report … to FILE`), checked once for every kind
@@ -36,8 +37,9 @@ struct WriteTarget {
             let seasonRoot = RealPath.resolve(directory)
             if resolved == seasonRoot || resolved.hasPrefix(seasonRoot == "/" ? "/" : seasonRoot + "/") {
                 let through = resolved == RealPath.lexical(path) ? "" : " (it is \(resolved))"
-                throw Refusal(description: "\(path) is inside the season directory \(directory)\(through); "
-                              + "ksp never writes there — choose another place")
+                throw Refusal(
+                    description: "\(path) is inside the season directory \(directory)\(through); "
+                        + "ksp never writes there — choose another place")
             }
         }
         var info = stat()
@@ -81,8 +83,9 @@ struct WriteTarget {
                 var other = stat()
                 let file = directory + "/" + name
                 if stat(file, &other) == 0 && other.st_dev == info.st_dev && other.st_ino == info.st_ino {
-                    throw Refusal(description: "\(path) is the season's own file \(file) (a hard link); "
-                                  + "ksp never writes there — choose another place")
+                    throw Refusal(
+                        description: "\(path) is the season's own file \(file) (a hard link); "
+                            + "ksp never writes there — choose another place")
                 }
             }
         }
@@ -119,7 +122,8 @@ enum RealPath {
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFLNK, linksFollowed < maximumLinks,
-                  let target = try? FileManager.default.destinationOfSymbolicLink(atPath: candidate) else {
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)
+            else {
                 resolved.append(part)
                 continue
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPCore
 
 @Suite("CSV reading rules")
@@ -37,6 +38,9 @@ struct CSVTableTests {
         let original = try Fixtures.small()
         #expect(s.inquiries.count == 9)
         #expect(s.inquiries.total == original.inquiries.total)
-        #expect(s.comments.contains { $0.text == "Rask på Messenger\r\nmen kort" || $0.text == "Rask på Messenger\nmen kort" })
+        #expect(
+            s.comments.contains {
+                $0.text == "Rask på Messenger\r\nmen kort" || $0.text == "Rask på Messenger\nmen kort"
+            })
     }
 }

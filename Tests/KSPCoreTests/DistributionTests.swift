@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPCore
 
 @Suite("Distribution functions against published values")
@@ -15,7 +16,8 @@ struct DistributionTests {
         // Critical values from the t table (e.g. NIST/SEMATECH e-Handbook of Statistical Methods, §1.3.6.7.2):
         // t(0.975; 10) = 2.228, t(0.975; 24) = 2.064, t(0.995; 20) = 2.845.
         #expect(abs(Distributions.studentTTwoSidedP(2.228138851986, df: 10) - 0.05) < 1e-9)
-        #expect(abs(Distributions.studentTQuantile(0.975, df: 24) - 2.0638985616280245) < 1e-8)  // scipy.stats.t.ppf(0.975, 24)
+        // scipy.stats.t.ppf(0.975, 24)
+        #expect(abs(Distributions.studentTQuantile(0.975, df: 24) - 2.0638985616280245) < 1e-8)
         #expect(abs(Distributions.studentTTwoSidedP(2.845339709785, df: 20) - 0.01) < 1e-9)
         // t(5) CDF at 1: 0.8183912661754386 (scipy.stats.t.cdf(1, 5)).
         #expect(abs(Distributions.studentTCDF(1, df: 5) - 0.8183912661754386) < 1e-12)
@@ -33,12 +35,14 @@ struct DistributionTests {
 
     @Test func welchAgainstAnIndependentComputation() {
         // scipy.stats.ttest_ind([100, 31.25, 82, 86], [0, 0, 59.8333…], equal_var=False).pvalue = 0.0921660343535726
-        let a = [100, 31.25, 82, 86], b = [0, 0, (500 + 20 * 260.0 / 3 + 1250 + 2500) / 100]
+        let a = [100, 31.25, 82, 86]
+        let b = [0, 0, (500 + 20 * 260.0 / 3 + 1250 + 2500) / 100]
         func meanVar(_ x: [Double]) -> (Double, Double) {
             let m = x.reduce(0, +) / Double(x.count)
             return (m, x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1))
         }
-        let (ma, va) = meanVar(a), (mb, vb) = meanVar(b)
+        let (ma, va) = meanVar(a)
+        let (mb, vb) = meanVar(b)
         let t = SignificanceTest.welch(meanA: ma, varA: va, nA: 4, meanB: mb, varB: vb, nB: 3)!
         #expect(abs(t.p - 0.0921660343535726) < 1e-9)
         #expect(t.marker == "")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KSPCore
 
 /// `drivers`: relative weights checked against numpy (Tests/Fixtures/relative_weights/relative_weights.py
@@ -8,9 +9,16 @@ import Testing
 struct DriverTests {
     struct Expected: Decodable {
         var weights: [Double]
-        var r_squared: Double
+        var rSquared: Double
         var correlations: [Double]
         var shares: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case weights
+            case rSquared = "r_squared"
+            case correlations
+            case shares
+        }
     }
 
     static let directory = Fixtures.root.appendingPathComponent("relative_weights")
@@ -29,7 +37,7 @@ struct DriverTests {
         let result = try DriverAnalysis.run(input, outcomeName: "y", rounds: 200, seed: 1)
         #expect(result.used == 80)
         #expect(result.leftOut == 0)
-        #expect(approx(result.rSquared, expected.r_squared, 1e-9))
+        #expect(approx(result.rSquared, expected.rSquared, 1e-9))
         for (k, row) in result.rows.enumerated() {
             #expect(approx(row.weight, expected.weights[k], 1e-9))
             #expect(approx(row.share, expected.shares[k], 1e-7))
@@ -65,9 +73,12 @@ struct DriverTests {
     @Test func tooFewCasesIsAClearError() throws {
         var (input, _) = try Self.fixture()
         input.outcome = input.outcome.enumerated().map { $0.offset < 39 ? $0.element : .nan }
-        #expect(throws: DriverError(message: "only 39 complete cases (answered inquiries with y and every one of the 4 "
-                                    + "predictors); drivers needs at least 40 (30, and 10 per predictor)",
-                                    hint: "try drivers on areas instead of questions, or a broader where clause")) {
+        #expect(
+            throws: DriverError(
+                message: "only 39 complete cases (answered inquiries with y and every one of the 4 "
+                    + "predictors); drivers needs at least 40 (30, and 10 per predictor)",
+                hint: "try drivers on areas instead of questions, or a broader where clause")
+        ) {
             try DriverAnalysis.run(input, outcomeName: "y", rounds: 10, seed: 1)
         }
     }
@@ -80,17 +91,23 @@ struct DriverTests {
         let result = try DriverAnalysis.run(input, outcomeName: "y", rounds: 50, seed: 1)
         #expect(result.rows.map(\.name) == ["x1", "x2", "x3", "x4"])
         #expect(result.dropped.map(\.name) == ["flat", "mix"])
-        #expect(result.dropped.map(\.reason) == ["no variance (the same value in every complete case)",
-                                                 "perfectly collinear with x1, x2, x3, x4"])
-        #expect(approx(result.rSquared, expected.r_squared, 1e-9))
+        #expect(
+            result.dropped.map(\.reason) == [
+                "no variance (the same value in every complete case)",
+                "perfectly collinear with x1, x2, x3, x4",
+            ])
+        #expect(approx(result.rSquared, expected.rSquared, 1e-9))
         #expect(result.rows.allSatisfy { !$0.share.isNaN && !($0.shareLow ?? 0).isNaN })
     }
 
     @Test func constantOutcomeIsAnError() throws {
         var (input, _) = try Self.fixture()
         input.outcome = [Double](repeating: 7, count: 80)
-        #expect(throws: DriverError(message: "y has the same value in all 80 complete cases: nothing to explain",
-                                    hint: "try a broader where clause")) {
+        #expect(
+            throws: DriverError(
+                message: "y has the same value in all 80 complete cases: nothing to explain",
+                hint: "try a broader where clause")
+        ) {
             try DriverAnalysis.run(input, outcomeName: "y", rounds: 10, seed: 1)
         }
     }

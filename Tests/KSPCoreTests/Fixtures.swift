@@ -1,9 +1,11 @@
 import Foundation
+
 @testable import KSPCore
 
 /// The hand-computed fixture seasons under Tests/Fixtures.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
     static var smallPath: String { root.appendingPathComponent("small").path }
 
     static func small() throws -> Season { try SeasonLoader.load(directory: smallPath) }
@@ -13,14 +15,18 @@ enum Fixtures {
     }
 
     /// Loads the fixture with one of its files replaced.
-    static func load(yaml: String? = nil, participants: String? = nil, inquiries: String? = nil) throws(SeasonLoadError) -> Season {
-        try SeasonLoader.load(definition: Array((yaml ?? file("season.yaml")).utf8),
-                              participants: Array((participants ?? file("participants.csv")).utf8),
-                              inquiries: Array((inquiries ?? file("inquiries.csv")).utf8))
+    static func load(yaml: String? = nil, participants: String? = nil, inquiries: String? = nil) throws(SeasonLoadError)
+        -> Season
+    {
+        try SeasonLoader.load(
+            definition: Array((yaml ?? file("season.yaml")).utf8),
+            participants: Array((participants ?? file("participants.csv")).utf8),
+            inquiries: Array((inquiries ?? file("inquiries.csv")).utf8))
     }
 
     /// The errors a broken fixture gives.
-    static func errors(yaml: String? = nil, participants: String? = nil, inquiries: String? = nil) -> [SeasonDiagnostic] {
+    static func errors(yaml: String? = nil, participants: String? = nil, inquiries: String? = nil) -> [SeasonDiagnostic]
+    {
         do {
             _ = try load(yaml: yaml, participants: participants, inquiries: inquiries)
             return []

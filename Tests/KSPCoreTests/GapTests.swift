@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPCore
 
 /// `gap` on the hand-computed fixture (Tests/Fixtures/README.md tabulates every inquiry).

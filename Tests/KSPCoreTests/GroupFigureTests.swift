@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPCore
 
 @Suite("Rule 6: group figures")
@@ -60,7 +61,7 @@ struct GroupFigureTests {
 
     @Test func countsAndShares() {
         #expect(s.figure(.n, over: all).value == 9)
-        #expect(approx(s.figure(.noanswer, over: all).value, 200.0 / 9))   // q4, q5
+        #expect(approx(s.figure(.noanswer, over: all).value, 200.0 / 9))  // q4, q5
         #expect(approx(s.figure(.noanswer1, over: all).value, 300.0 / 9))  // q4, q5 and q2 (second attempt)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KSPCore
 
 /// Issue 20, items 9 and 13: business time by arithmetic, far-future answers, times that do not exist.
@@ -16,7 +17,8 @@ struct InquiryTimeTests {
         header + good + "\(id),p2,phone,\(id.uppercased()),\(contacted),\(answered),1,ja,Ingen,5,ja,5,10,\n"
     }
 
-    static let gapMessage = "does not exist in Europe/Oslo: the clocks jumped from 02:00 to 03:00 that night; "
+    static let gapMessage =
+        "does not exist in Europe/Oslo: the clocks jumped from 02:00 to 03:00 that night; "
         + "expected a time outside the gap"
 
     /// The old day-by-day count, kept as the reference the arithmetic must agree with.
@@ -50,8 +52,9 @@ struct InquiryTimeTests {
         // 2024: 262 weekdays (a leap year starting on Monday), 9 holidays on weekdays
         // (1 Jan Mon, Maundy Thu 28 Mar, Good Fri 29 Mar, Easter Mon 1 Apr, 1 May Wed, Ascension 9 May,
         // 17 May Fri, Whit Mon 20 May, 25 Dec Wed, 26 Dec Thu: 10, all on weekdays) → 252 business days.
-        let year = BusinessDayCount.businessDays(from: t("2024-01-01T00:00").dayNumber,
-                                                 to: t("2025-01-01T00:00").dayNumber)
+        let year = BusinessDayCount.businessDays(
+            from: t("2024-01-01T00:00").dayNumber,
+            to: t("2025-01-01T00:00").dayNumber)
         #expect(year == 262 - 10)
         // 2008 (Easter 23 Mar): 1 Jan Tue, 20, 21 and 24 Mar, 1 May Thu which was also Ascension Day (one
         // holiday, not two), Whit Monday 12 May, 17 May a Saturday, 25 and 26 Dec Thu and Fri: 8.
@@ -68,7 +71,8 @@ struct InquiryTimeTests {
         #expect(clock.now - started < .seconds(2))
         let late = season.warnings.filter { $0.message.contains("more than a year after") }
         #expect(late.count == 100)
-        #expect(late.first?.description == "inquiries.csv:3:6: warning: answered_at 9999-12-31 is more than a year "
+        #expect(
+            late.first?.description == "inquiries.csv:3:6: warning: answered_at 9999-12-31 is more than a year "
                 + "after contacted_at 2024-01-15; if it stands for no answer, leave the cell empty")
         let index = Fixtures.index(season, "z0")
         #expect(season.inquiries.answered[index] == false)
@@ -109,8 +113,9 @@ struct InquiryTimeTests {
         let scorer = InquiryScorer(definition: definition)
         // Built in memory past the loader's checks: answered a second before the contact.
         let contacted = t("2024-01-15T09:00:01")
-        let scored = scorer.score(channel: 0, contactedAt: contacted, answeredAt: t("2024-01-15T09:00:00"),
-                                  attempts: 1, raw: [1, 100, 5, 1, 5, 10])
+        let scored = scorer.score(
+            channel: 0, contactedAt: contacted, answeredAt: t("2024-01-15T09:00:00"),
+            attempts: 1, raw: [1, 100, 5, 1, 5, 10])
         #expect(scored.answered == false)
         #expect(scored.total == 0)
         #expect(scored.areaScores[0] == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KSPCore
 
 /// Issue 20, item 22: a file over the two-halves threshold (4 MB) reads as the whole file would,
@@ -14,7 +15,8 @@ struct LargeFileLineTests {
     func makeFile(strayRow: Int, badRow: Int?) -> (text: String, strayLine: Int, badLine: Int) {
         var text = header
         var line = 2
-        var strayLine = 0, badLine = 0
+        var strayLine = 0
+        var badLine = 0
         for row in 0..<60_000 {
             let shopper = row == strayRow ? "S\"x" : "S\(row)"
             let participant = row == badRow ? "p9" : "p\(1 + row % 3)"

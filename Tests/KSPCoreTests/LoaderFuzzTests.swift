@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KSPCore
 
 /// Random byte mutations of the fixture's three files: every load either succeeds or reports
@@ -11,7 +12,8 @@ struct LoaderFuzzTests {
     static let interesting: [[UInt8]] = [
         [34], [44], [59], [10], [13, 10], [0], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF], Array("NA".utf8), Array("-".utf8),
         Array("ja".utf8), Array("2024-02-30T09:00".utf8), Array("99999999999999999999".utf8), Array("1e309".utf8),
-        Array("æøå".utf8), Array("\"\"".utf8), Array(":".utf8), Array("- ".utf8), Array("{".utf8), Array("[".utf8), Array("&a".utf8), Array("*a".utf8),
+        Array("æøå".utf8), Array("\"\"".utf8), Array(":".utf8), Array("- ".utf8), Array("{".utf8), Array("[".utf8),
+        Array("&a".utf8), Array("*a".utf8),
     ]
 
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
@@ -19,15 +21,17 @@ struct LoaderFuzzTests {
         for _ in 0..<(1 + Int(rng.next() % 4)) {
             let at = b.isEmpty ? 0 : Int(rng.next() % UInt64(b.count))
             switch rng.next() % 7 {
-            case 0 where !b.isEmpty: b[at] ^= UInt8(1 << (rng.next() % 8))                          // flip a bit
-            case 1 where !b.isEmpty: b.removeSubrange(at..<min(b.count, at + 1 + Int(rng.next() % 16)))  // delete a run
-            case 2: b.insert(contentsOf: interesting[Int(rng.next() % UInt64(interesting.count))], at: at)  // insert a token
-            case 3 where !b.isEmpty:                                                             // duplicate a run
+            case 0 where !b.isEmpty: b[at] ^= UInt8(1 << (rng.next() % 8))  // flip a bit
+            // delete a run
+            case 1 where !b.isEmpty: b.removeSubrange(at..<min(b.count, at + 1 + Int(rng.next() % 16)))
+            // insert a token
+            case 2: b.insert(contentsOf: interesting[Int(rng.next() % UInt64(interesting.count))], at: at)
+            case 3 where !b.isEmpty:  // duplicate a run
                 let end = min(b.count, at + 1 + Int(rng.next() % 64))
                 b.insert(contentsOf: b[at..<end], at: Int(rng.next() % UInt64(b.count)))
-            case 4 where !b.isEmpty: b[at] = UInt8(truncatingIfNeeded: rng.next())             // random byte
-            case 5: b = Array(b.prefix(at))                                                      // truncate
-            default: if !b.isEmpty { b.swapAt(at, Int(rng.next() % UInt64(b.count))) }           // swap two bytes
+            case 4 where !b.isEmpty: b[at] = UInt8(truncatingIfNeeded: rng.next())  // random byte
+            case 5: b = Array(b.prefix(at))  // truncate
+            default: if !b.isEmpty { b.swapAt(at, Int(rng.next() % UInt64(b.count))) }  // swap two bytes
             }
         }
         return b
@@ -39,7 +43,8 @@ struct LoaderFuzzTests {
         let inquiries = Array(Fixtures.file("inquiries.csv").utf8)
         var rng = SplitMix64(seed: 7_2024)
         let parsed = try! SeasonLoader.definition(yaml)
-        var loaded = 0, rejected = 0
+        var loaded = 0
+        var rejected = 0
         for k in 0..<Self.inputs {
             // Mostly the inquiries (the file exports mangle); the others now and then.
             let target = k % 10
@@ -48,10 +53,14 @@ struct LoaderFuzzTests {
             let i = target >= 2 ? Self.mutate(inquiries, &rng) : inquiries
             do {
                 // An unchanged season.yaml is parsed once (most inputs mutate the CSV files).
-                let s = target == 0 ? try SeasonLoader.load(definition: y, participants: p, inquiries: i)
-                                    : try SeasonLoader.load(parsed: parsed, participants: p, inquiries: i)
+                let s =
+                    target == 0
+                    ? try SeasonLoader.load(definition: y, participants: p, inquiries: i)
+                    : try SeasonLoader.load(parsed: parsed, participants: p, inquiries: i)
                 // A season that loads is scored in range.
-                for t in s.inquiries.total where !(t >= 0 && t <= 100) { Issue.record("total \(t) out of range for:\n\(String(decoding: y, as: UTF8.self))") }
+                for t in s.inquiries.total where !(t >= 0 && t <= 100) {
+                    Issue.record("total \(t) out of range for:\n\(String(decoding: y, as: UTF8.self))")
+                }
                 loaded += 1
             } catch {
                 rejected += 1
@@ -81,8 +90,9 @@ struct LoaderFuzzTests {
         for _ in 0..<Self.semanticInputs {
             let yaml = mutator.mutant(&rng)
             do {
-                let season = try SeasonLoader.load(definition: Array(yaml.utf8), participants: participants,
-                                                   inquiries: inquiries)
+                let season = try SeasonLoader.load(
+                    definition: Array(yaml.utf8), participants: participants,
+                    inquiries: inquiries)
                 for total in season.inquiries.total where !(total >= 0 && total <= 100) {
                     Issue.record("total \(total) out of range for:\n\(yaml)")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KSPCore
 
 /// Random inquiry times of the kinds that broke the loader (issue 20, items 9 and 13): far-future
@@ -50,8 +51,9 @@ struct LoaderTimeFuzzTests {
         calendar.timeZone = zone
         let time = LocalDateTime(secondsSinceEpoch: seconds)
         let second = time.secondOfDay
-        let wanted = DateComponents(year: time.date.year, month: time.date.month, day: time.date.day,
-                                    hour: second / 3600, minute: second / 60 % 60, second: second % 60)
+        let wanted = DateComponents(
+            year: time.date.year, month: time.date.month, day: time.date.day,
+            hour: second / 3600, minute: second / 60 % 60, second: second % 60)
         guard let date = calendar.date(from: wanted) else { return false }
         let back = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return back.year == wanted.year && back.month == wanted.month && back.day == wanted.day
@@ -67,7 +69,9 @@ struct LoaderTimeFuzzTests {
             return try SeasonLoader.definition(Array(text.utf8))
         }
         var rng = SplitMix64(seed: 20_2025)
-        var loaded = 0, rejected = 0, gapErrors = 0
+        var loaded = 0
+        var rejected = 0
+        var gapErrors = 0
         let clock = ContinuousClock()
         for _ in 0..<Self.inputs {
             let zoneIndex = Int(rng.next() % UInt64(Self.timeZones.count))
@@ -81,9 +85,9 @@ struct LoaderTimeFuzzTests {
                 switch rng.next() % 6 {
                 case 0: answered = nil
                 case 1: answered = LocalDateTime.parse(Self.sentinels[Int(rng.next() % 4)])?.secondsSinceEpoch
-                case 2: answered = contacted - 1 - Int64(rng.next() % 86400)       // before the contact
+                case 2: answered = contacted - 1 - Int64(rng.next() % 86400)  // before the contact
                 case 3: answered = contacted + Int64(rng.next() % (3 * 366 * 86400))  // up to three years
-                case 4: answered = Self.randomTime(zone, &rng)                      // anything, often a gap
+                case 4: answered = Self.randomTime(zone, &rng)  // anything, often a gap
                 default: answered = contacted + Int64(rng.next() % 600)
                 }
                 let channel = Self.channels[Int(rng.next() % 3)]
@@ -99,8 +103,9 @@ struct LoaderTimeFuzzTests {
             }
             let started = clock.now
             do {
-                let season = try SeasonLoader.load(parsed: definitions[zoneIndex], participants: participants,
-                                                   inquiries: Array(text.utf8))
+                let season = try SeasonLoader.load(
+                    parsed: definitions[zoneIndex], participants: participants,
+                    inquiries: Array(text.utf8))
                 let expectedLines = expectedErrors.keys.sorted()
                 #expect(expectedErrors.isEmpty, "loaded, but errors expected on lines \(expectedLines):\n\(text)")
                 let c = season.inquiries

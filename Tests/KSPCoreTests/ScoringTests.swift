@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPCore
 
 /// Rules 2, 3 and 5 on the hand-computed fixture (Tests/Fixtures/README.md).
@@ -69,15 +70,17 @@ struct ScoringTests {
 
     @Test func bracketBoundIsInclusive() {
         #expect(area("q8", "wait") == 100)  // exactly 40 s
-        #expect(area("q9", "wait") == 70)   // 70 s ≤ 2 m
+        #expect(area("q9", "wait") == 70)  // 70 s ≤ 2 m
     }
 
     @Test func scorerOnItsOwn() {
         // An area where no question applies is undefined; the total is renormalised over the rest.
         let scorer = InquiryScorer(definition: s.definition)
         let nan = Double.nan
-        let r = scorer.score(channel: 0, contactedAt: LocalDateTime.parse("2024-01-15T09:00")!, answeredAt: LocalDateTime.parse("2024-01-15T09:00:55")!,
-                             attempts: 1, raw: [nan, nan, 3, 1, nan, nan])
+        let r = scorer.score(
+            channel: 0, contactedAt: LocalDateTime.parse("2024-01-15T09:00")!,
+            answeredAt: LocalDateTime.parse("2024-01-15T09:00:55")!,
+            attempts: 1, raw: [nan, nan, 3, 1, nan, nan])
         #expect(r.areaScores[1] == nil)  // welcome: V1 and V2 not applicable
         #expect(r.areaScores[0] == 90)
         let expected: Double = (5 * 90 + 50 * 50 + 25 * 100) / 80.0

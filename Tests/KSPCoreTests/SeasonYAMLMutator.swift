@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import KSPCore
 
 /// Semantic mutations of a season.yaml (issue 20): the text stays YAML, the values turn hostile —
@@ -66,8 +67,9 @@ struct SeasonYAMLMutator {
             let repeated = nsText.substring(with: pick(current.pairs, &rng).key)
             let key = rng.next() % 2 == 0 ? pick(Self.extraKeys, &rng) : repeated
             let insertion = "\(key): \(pick(Self.hostileValues, &rng)), "
-            return nsText.replacingCharacters(in: NSRange(location: pick(current.flowMappingStarts, &rng), length: 0),
-                                              with: insertion)
+            return nsText.replacingCharacters(
+                in: NSRange(location: pick(current.flowMappingStarts, &rng), length: 0),
+                with: insertion)
         case 4:  // an empty list or mapping where one is expected
             let targets = [
                 ("brackets: [[", "brackets: []#"), ("options: {", "options: {}#"), ("aliases: [", "aliases: []#"),
@@ -89,8 +91,9 @@ struct SeasonYAMLMutator {
         case 7 where !current.pairs.isEmpty:  // a key dropped with its value
             let pair = pick(current.pairs, &rng)
             let end = pair.value.location + pair.value.length
-            return nsText.replacingCharacters(in: NSRange(location: pair.key.location, length: end - pair.key.location),
-                                              with: "")
+            return nsText.replacingCharacters(
+                in: NSRange(location: pair.key.location, length: end - pair.key.location),
+                with: "")
         default:  // a value of the wrong kind: a scalar made a list or a mapping
             guard !current.pairs.isEmpty else { return text }
             let pair = pick(current.pairs, &rng)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// Counts the times a statement asks whether to stop, and says yes from a chosen call on.

@@ -1,6 +1,7 @@
-import Testing
-@testable import KSPQuery
 import KSPRender
+import Testing
+
+@testable import KSPQuery
 
 @Suite("Error messages: caret, what was expected, suggestions")
 struct ErrorMessageTests {
@@ -8,16 +9,20 @@ struct ErrorMessageTests {
         let e = Fixture.error("totl by class")!
         #expect(e is EvaluationError)
         #expect(e.hint == "did you mean total?")
-        #expect(e.rendered(statement: "totl by class") == """
-        totl by class
-        ^^^^ unknown metric "totl"; expected total, an area id, a question id, areas, questions, n, nps, …
-        did you mean total?
-        """)
+        #expect(
+            e.rendered(statement: "totl by class") == """
+                totl by class
+                ^^^^ unknown metric "totl"; expected total, an area id, a question id, areas, questions, n, nps, …
+                did you mean total?
+                """)
     }
 
     @Test func misspeltDimension() {
         let e = Fixture.error("total by clas")!
-        #expect(e.message == "expected a dimension (class, participant, channel, shopper, month, week, attempts, season), found \"clas\"")
+        #expect(
+            e.message
+                == "expected a dimension (class, participant, channel, shopper, month, week, attempts, season), found \"clas\""
+        )
         #expect(e.hint == "did you mean class?")
         #expect(e.range == SourceRange(9, 13))
     }
@@ -26,7 +31,9 @@ struct ErrorMessageTests {
         let e = Fixture.error("total by class where class = Bnak")!
         #expect(e.message == "no class \"Bnak\"")
         #expect(e.hint == "did you mean Bank?")
-        #expect(e.rendered(statement: "total by class where class = Bnak").split(separator: "\n")[1] == "                             ^^^^ no class \"Bnak\"")
+        #expect(
+            e.rendered(statement: "total by class where class = Bnak").split(separator: "\n")[1]
+                == "                             ^^^^ no class \"Bnak\"")
     }
 
     @Test func misspeltParticipantIsQuotedInTheHint() {
@@ -46,7 +53,10 @@ struct ErrorMessageTests {
 
     @Test func statementEndsTooEarly() {
         let e = Fixture.error("total by class where")!
-        #expect(e.message == "expected a condition (class = Bank, date < 2024-03-01, total < 50, answered, …), found the end of the statement")
+        #expect(
+            e.message
+                == "expected a condition (class = Bank, date < 2024-03-01, total < 50, answered, …), found the end of the statement"
+        )
         #expect(e.rendered(statement: "total by class where").hasSuffix("                    ^ " + e.message))
     }
 
@@ -62,7 +72,9 @@ struct ErrorMessageTests {
         let e = Fixture.error(statement)!
         #expect(e.message == "no class \"Åpen klasse\"")
         let bad = Fixture.error("total where class = Bank and æøå = 1")!
-        #expect(bad.rendered(statement: "total where class = Bank and æøå = 1").split(separator: "\n")[1].hasPrefix("                             ^^^ "))
+        #expect(
+            bad.rendered(statement: "total where class = Bank and æøå = 1").split(separator: "\n")[1].hasPrefix(
+                "                             ^^^ "))
     }
 
     // Issue 20.27: a tab counted as zero columns, so the caret landed left of the mistake.

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import KSPCore
-@testable import KSPQuery
 import KSPRender
+import Testing
+
+@testable import KSPQuery
 
 /// `gap` and `drivers` as statements (issue 14): the hand-computed fixture for gap, the sample for drivers.
 @Suite("gap and drivers statements")
@@ -41,7 +42,7 @@ struct GapDriversTests {
         let t = try Fixture.run("gap participant \"Alfa Bank\"")
         #expect(t.notes.first == "a = Alfa Bank (4 inquiries), b = runner-up Beta Bank (3 inquiries)")
         let gains = t.rows.dropLast(3).compactMap { row -> Double? in
-            if case let .number(v, _) = row[6].value { return v }
+            if case .number(let v, _) = row[6].value { return v }
             return nil
         }
         #expect(gains == gains.sorted(by: >))
@@ -61,7 +62,8 @@ struct GapDriversTests {
         let full = try Fixture.run("gap participant \"Beta Bank\"")
         let t = try Fixture.run("gap participant \"Beta Bank\" top 2")
         #expect(t.firstColumn == ["answering", "K1", "others", "sum", "remaining", "gap"])
-        let shown = (t.number("answering", "gain") ?? 0) + (t.number("K1", "gain") ?? 0)
+        let shown =
+            (t.number("answering", "gain") ?? 0) + (t.number("K1", "gain") ?? 0)
             + (t.number("others", "gain") ?? 0)
         #expect(approx(shown, full.number("sum", "gain") ?? .nan))
     }
@@ -73,7 +75,8 @@ struct GapDriversTests {
         let latest = try Evaluator(season: both).run("gap participant \"Beta Bank\"")
         #expect(approx(latest.number("K1", "gain"), (75 - 25) * 0.5 / 3))
         #expect(latest.number("K2", "gain") == nil)  // 2023's question does not score in 2024
-        #expect(latest.notes.first
+        #expect(
+            latest.notes.first
                 == "a = Beta Bank (3 inquiries), b = class winner Alfa Bank (4 inquiries) in Test 2024")
         // 2023: Alfa's a1 (91.111) against Beta's a2, never answered: all of the gap is answering.
         let earlier = try Evaluator(season: both)
@@ -84,19 +87,23 @@ struct GapDriversTests {
     }
 
     @Test func gapErrors() {
-        #expect(Fixture.error("gap participant \"Gamma Forsikring\"")?.message
+        #expect(
+            Fixture.error("gap participant \"Gamma Forsikring\"")?.message
                 == "Forsikring has no other participant with enough inquiries for an award")
         #expect(Fixture.error("gap participant \"Alfa Bank\" to \"Alfa Bank\"")?.message == "a gap is to someone else")
-        #expect(Fixture.error("gap \"Alfa Bank\"")?.message
+        #expect(
+            Fixture.error("gap \"Alfa Bank\"")?.message
                 == "expected participant after gap (gap participant \"NAME\"), found \"Alfa Bank\"")
-        #expect(Fixture.error("gap participant \"Alfa Bank\" where channel = email and total > 90")?.message
+        #expect(
+            Fixture.error("gap participant \"Alfa Bank\" where channel = email and total > 90")?.message
                 == "Alfa Bank has no inquiries within the where clause")
     }
 
     @Test func driversNeedEnoughCompleteCases() {
         // Answered: q1 q2 q3 q6 q7 q8 q9; q3 lacks impression, q7 agent and impression: 5 complete cases.
         let e = Fixture.error("drivers of nps")
-        #expect(e?.message == "only 5 complete cases (answered inquiries with nps and every one of the 4 predictors); "
+        #expect(
+            e?.message == "only 5 complete cases (answered inquiries with nps and every one of the 4 predictors); "
                 + "drivers needs at least 40 (30, and 10 per predictor)")
         #expect(e?.hint == "try drivers on areas instead of questions, or a broader where clause")
     }
@@ -104,9 +111,11 @@ struct GapDriversTests {
     @Test func driversErrors() {
         #expect(Fixture.error("drivers of nsp")?.hint == "did you mean nps?")
         #expect(Fixture.error("drivers nps")?.message == "expected of and an outcome (drivers of nps), found \"nps\"")
-        #expect(Fixture.error("drivers of nps on agent")?.message
+        #expect(
+            Fixture.error("drivers of nps on agent")?.message
                 == "expected areas or questions after on, found \"agent\"")
-        #expect(Fixture.error("drivers of nps where area = agent")?.message
+        #expect(
+            Fixture.error("drivers of nps where area = agent")?.message
                 == "area = … chooses the questions of one area")
     }
 
@@ -115,7 +124,7 @@ struct GapDriversTests {
         let t = result.table
         #expect(t.firstColumn.count == 4)  // the four scored areas (cx weighs 0)
         let shares = t.rows.compactMap { row -> Double? in
-            if case let .number(v, _) = row[2].value { return v }
+            if case .number(let v, _) = row[2].value { return v }
             return nil
         }
         #expect(approx(shares.reduce(0, +), 100, 1e-9))
@@ -139,7 +148,7 @@ struct GapDriversTests {
     }
 
     @Test func chartDriversDrawsTheQuadrant() throws {
-        guard case let .quadrant(chart, table) = try sample("chart drivers of nps") else {
+        guard case .quadrant(let chart, let table) = try sample("chart drivers of nps") else {
             Issue.record("chart drivers gives a quadrant")
             return
         }
@@ -152,9 +161,13 @@ struct GapDriversTests {
     }
 
     @Test func quadrantsFollowTheMeans() {
-        let chart = QuadrantChart(title: "t", points: [.init(label: "a", performance: 40, importance: 60),
-                                                       .init(label: "b", performance: 80, importance: 30),
-                                                       .init(label: "c", performance: 50, importance: 10)])
+        let chart = QuadrantChart(
+            title: "t",
+            points: [
+                .init(label: "a", performance: 40, importance: 60),
+                .init(label: "b", performance: 80, importance: 30),
+                .init(label: "c", performance: 50, importance: 10),
+            ])
         // Means: importance 33.3, performance 56.7.
         #expect(chart.points.map(chart.quadrant) == ["work on this first", "maintain", "lower priority"])
     }

@@ -1,5 +1,6 @@
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// The spec's "must work exactly" block on the hand-computed fixture (Tests/Fixtures/README.md).
@@ -18,8 +19,12 @@ struct MustWorkTests {
     }
 
     @Test func areasByParticipantOrdered() throws {
-        let t = try Fixture.run("total, wait, welcome, agent, impression by participant where class = Bank order by total desc")
-        #expect(t.visible(to: .people).columns.map(\.name) == ["participant", "total", "wait", "welcome", "agent", "impression", "n"])
+        let t = try Fixture.run(
+            "total, wait, welcome, agent, impression by participant where class = Bank order by total desc")
+        #expect(
+            t.visible(to: .people).columns.map(\.name) == [
+                "participant", "total", "wait", "welcome", "agent", "impression", "n",
+            ])
         #expect(t.firstColumn == ["Alfa Bank", "Beta Bank"])
         #expect(t.number("Alfa Bank", "total") == 74.8125)
         #expect(t.number("Alfa Bank", "wait") == 73.75)
@@ -34,7 +39,10 @@ struct MustWorkTests {
 
     @Test func areasByChannel() throws {
         let t = try Fixture.run("areas by channel")
-        #expect(t.visible(to: .people).columns.map(\.name) == ["channel", "wait", "welcome", "agent", "impression", "cx", "n"])
+        #expect(
+            t.visible(to: .people).columns.map(\.name) == [
+                "channel", "wait", "welcome", "agent", "impression", "cx", "n",
+            ])
         #expect(t.firstColumn == ["phone", "messenger", "email"])
         #expect(approx(t.number("phone", "wait"), 365.0 / 7))
         #expect(approx(t.number("phone", "welcome"), 68))
@@ -48,7 +56,10 @@ struct MustWorkTests {
     @Test func crosstab() throws {
         let t = try Fixture.run("total by class across channel")
         #expect(t.visible(to: .people).columns.map(\.name) == ["class", "phone", "messenger", "email", "all", "n"])
-        #expect(t.visible(to: .machines).columns.map(\.name) == ["class", "phone", "messenger", "email", "all", "phone_sig", "messenger_sig", "email_sig", "n"])
+        #expect(
+            t.visible(to: .machines).columns.map(\.name) == [
+                "class", "phone", "messenger", "email", "all", "phone_sig", "messenger_sig", "email_sig", "n",
+            ])
         #expect(approx(t.number("Bank", "phone"), 217.25 / 5))
         #expect(approx(t.number("Bank", "messenger"), 59.833333333))
         #expect(t.number("Bank", "email") == 82)
@@ -58,7 +69,7 @@ struct MustWorkTests {
 
     @Test func cxByChannelWithInList() throws {
         let t = try Fixture.run("nps, csat by channel where class in (Bank, Forsikring)")
-        #expect(t.number("phone", "nps") == 20)   // 10 7 0 8 9: (2 − 1) / 5
+        #expect(t.number("phone", "nps") == 20)  // 10 7 0 8 9: (2 − 1) / 5
         #expect(t.number("phone", "csat") == 3.6)
         #expect(t.number("messenger", "nps") == -100)
         #expect(t.number("email", "nps") == 100)
@@ -134,9 +145,11 @@ struct MustWorkTests {
 
     @Test func moreFilters() throws {
         #expect(try Fixture.run("n where not answered").rows[0][0].value == .number(2, .count))
-        #expect(try Fixture.run("n where answered and (channel = telefon or channel = e-post)").rows[0][0].value == .number(6, .count))
+        #expect(
+            try Fixture.run("n where answered and (channel = telefon or channel = e-post)").rows[0][0].value
+                == .number(6, .count))
         #expect(try Fixture.run("n where class not in (Bank)").rows[0][0].value == .number(2, .count))
-        #expect(try Fixture.run("n where nps >= 9").rows[0][0].value == .number(3, .count))   // 10, 9, 9
+        #expect(try Fixture.run("n where nps >= 9").rows[0][0].value == .number(3, .count))  // 10, 9, 9
         #expect(try Fixture.run("n where K1 = 100").rows[0][0].value == .number(1, .count))  // q1 only (points)
         #expect(try Fixture.run("n by month").firstColumn == ["2023-12", "2024-01", "2024-02", "2024-03"])
         #expect(try Fixture.run("n by attempts").firstColumn == ["1", "2"])

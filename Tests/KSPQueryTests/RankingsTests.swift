@@ -1,5 +1,6 @@
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// The ranking as figures: what a report reads instead of a table's cells by position.
@@ -7,7 +8,7 @@ import KSPCore
 struct RankingsTests {
     @Test func figuresAgreeWithTheTable() throws {
         let evaluator = Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1))
-        guard case let .rank(statement) = try Parser.parse("rank within class Bank") else {
+        guard case .rank(let statement) = try Parser.parse("rank within class Bank") else {
             Issue.record("not a rank statement")
             return
         }
@@ -16,7 +17,8 @@ struct RankingsTests {
         #expect(ranking.ranks.count == table.rows.count)
         for (rank, row) in zip(ranking.ranks, table.rows) {
             #expect(row[table.column("rank") ?? 0].number == Double(rank.position))
-            #expect(row[table.column("participant") ?? 0].value == .text(Fixture.small.participants[rank.participant].name))
+            #expect(
+                row[table.column("participant") ?? 0].value == .text(Fixture.small.participants[rank.participant].name))
             #expect(row[table.column("n") ?? 0].number == Double(rank.base))
             #expect(rank.lowestRank <= rank.position && rank.position <= rank.highestRank)
         }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 @Suite("Reports")
@@ -8,11 +9,15 @@ struct ReportTests {
     var sample: Season { SampleSeason.season }
 
     func report(_ s: String, season: Season = Fixture.small) throws -> Report {
-        guard case let .report(r, _) = try Evaluator(season: season).runAny(s) else { throw EvaluationError(SourceRange(0, 0), "not a report") }
+        guard case .report(let r, _) = try Evaluator(season: season).runAny(s) else {
+            throw EvaluationError(SourceRange(0, 0), "not a report")
+        }
         return r
     }
 
-    func tables(_ r: Report) -> [ResultTable] { r.sections.flatMap { $0.blocks.compactMap { if case let .table(t) = $0 { return t } else { return nil } } } }
+    func tables(_ r: Report) -> [ResultTable] {
+        r.sections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
+    }
 
     @Test func participantFiguresEqualTheLanguages() throws {
         let r = try report("report participant \"Alfa Bank\"")
@@ -22,14 +27,23 @@ struct ReportTests {
         #expect(headline.number("agent", "class") == language.number("agent", "b"))
         #expect(headline.number("total", "all") == (try Fixture.run("total")).rows[0][0].value.number)
         let channels = tables(r)[1]
-        #expect(channels.number("phone", "total") == (try Fixture.run("total by channel where participant = \"Alfa Bank\"")).number("phone", "total"))
-        #expect(r.sections.map(\.heading) == ["Total and areas against the class", "Results per channel", "Questions furthest from the class",
-                                             "Waits and unanswered inquiries per channel", "Rank in the class", "Through the season", "The shoppers' own words"])
+        #expect(
+            channels.number("phone", "total")
+                == (try Fixture.run("total by channel where participant = \"Alfa Bank\"")).number("phone", "total"))
+        #expect(
+            r.sections.map(\.heading) == [
+                "Total and areas against the class", "Results per channel", "Questions furthest from the class",
+                "Waits and unanswered inquiries per channel", "Rank in the class", "Through the season",
+                "The shoppers' own words",
+            ])
     }
 
     @Test func commentsGroupedByArea() throws {
         let r = try report("report participant \"Alfa Bank\"")
-        guard case let .quotes(groups)? = r.sections.last?.blocks.first else { Issue.record("no quotes"); return }
+        guard case .quotes(let groups)? = r.sections.last?.blocks.first else {
+            Issue.record("no quotes")
+            return
+        }
         #expect(groups.map(\.area) == ["General"])
         #expect(groups[0].items.contains("Svar etter jul; \"greit\" nok"))
     }
@@ -44,9 +58,12 @@ struct ReportTests {
 }
 
 enum SampleSeason {
-    static let season: Season = try! SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)
+    static let season: Season = try! SeasonLoader.load(
+        directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "samples/ksp2024"
+        ).path)
 }
 
 extension CellValue {
-    var number: Double? { if case let .number(v, _) = self { return v } else { return nil } }
+    var number: Double? { if case .number(let v, _) = self { return v } else { return nil } }
 }

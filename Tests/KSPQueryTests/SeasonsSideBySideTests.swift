@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// Seasons whose questionnaires, tags, participants or numbers differ (issue 19 items 5–6, issue 20 items 3, 18).
@@ -12,14 +13,17 @@ struct SeasonsSideBySideTests {
     }
 
     /// small2023 with text replaced in its files.
-    static func older(yaml: [(String, String)] = [], inquiries: [(String, String)] = [],
-                      participants: [(String, String)] = []) throws -> Season {
+    static func older(
+        yaml: [(String, String)] = [], inquiries: [(String, String)] = [],
+        participants: [(String, String)] = []
+    ) throws -> Season {
         func edit(_ text: String, _ changes: [(String, String)]) -> [UInt8] {
             Array(changes.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }.utf8)
         }
-        return try SeasonLoader.load(definition: edit(text("small2023", "season.yaml"), yaml),
-                                     participants: edit(text("small2023", "participants.csv"), participants),
-                                     inquiries: edit(text("small2023", "inquiries.csv"), inquiries))
+        return try SeasonLoader.load(
+            definition: edit(text("small2023", "season.yaml"), yaml),
+            participants: edit(text("small2023", "participants.csv"), participants),
+            inquiries: edit(text("small2023", "inquiries.csv"), inquiries))
     }
 
     func run(_ season: Season, _ statement: String) throws -> ResultTable {
@@ -28,7 +32,7 @@ struct SeasonsSideBySideTests {
 
     /// The first cell of a one-row table, as a number.
     func single(_ t: ResultTable) -> Double? {
-        guard let cell = t.rows.first?.first, case let .number(v, _) = cell.value else { return nil }
+        guard let cell = t.rows.first?.first, case .number(let v, _) = cell.value else { return nil }
         return v
     }
 
@@ -37,7 +41,8 @@ struct SeasonsSideBySideTests {
         let choice = "{id: V1, area: welcome, type: choice, options: {ja: 80, nei: 0},"
         let old = try Self.older(yaml: [("{id: V1, area: welcome, type: yesno,", choice)])
         let both = try SeasonCombiner.combined([old, Fixture.small])
-        let line = "question V1: its type changed (choice of 2 in Test 2023; yes/no in Test 2024); "
+        let line =
+            "question V1: its type changed (choice of 2 in Test 2023; yes/no in Test 2024); "
             + "kept only for Test 2024, empty in Test 2023"
         #expect(both.schemaDifferences.contains(line))
         #expect(both.warnings.map(\.description).contains("season.yaml: warning: " + line))
@@ -48,7 +53,7 @@ struct SeasonsSideBySideTests {
         // Each 2023 inquiry keeps its own scores (its welcome area used V1 = 80 points for ja).
         let welcome = try run(both, "welcome by season").number("Test 2023", "welcome")
         let a1: Double = (2 * 80 + 0) / 3.0  // V1 ja (80, weight 2), V2 Ingen (0)
-        let a3: Double = (0 + 60) / 3.0      // V1 nei (0), V2 Kun eget navn (60)
+        let a3: Double = (0 + 60) / 3.0  // V1 nei (0), V2 Kun eget navn (60)
         #expect(approx(welcome, (a1 + a3) / 2, 1e-9))
     }
 
@@ -72,10 +77,12 @@ struct SeasonsSideBySideTests {
     }
 
     @Test func seasonsWithNoParticipantInCommonAreWarned() throws {
-        let old = try Self.older(inquiries: [(",p1,", ",o1,"), (",p2,", ",o2,")],
-                                 participants: [("p1,", "o1,"), ("p2,", "o2,")])
+        let old = try Self.older(
+            inquiries: [(",p1,", ",o1,"), (",p2,", ",o2,")],
+            participants: [("p1,", "o1,"), ("p2,", "o2,")])
         let both = try SeasonCombiner.combined([old, Fixture.small])
-        let warning = "participants.csv: warning: no participant id in common with the other seasons loaded; "
+        let warning =
+            "participants.csv: warning: no participant id in common with the other seasons loaded; "
             + "participants are matched by id, so they are compared as different participants"
         let found = both.warnings.map(\.description).filter { $0.hasSuffix(warning) }
         #expect(found == ["Test 2023: " + warning, "Test 2024: " + warning])
@@ -89,7 +96,8 @@ struct SeasonsSideBySideTests {
         #expect(t.number("Alfa Bank", "wait_median") == nil)
         // Gamma Forsikring: phone 150 and 40 s → 95 s.
         #expect(t.number("Gamma Forsikring", "wait_median") == 95)
-        let note = "wait_median is left empty where channels with different clocks "
+        let note =
+            "wait_median is left empty where channels with different clocks "
             + "(business time vs wall clock) are mixed"
         #expect(t.notes.contains(note))
         let x = try run(Fixture.small, "wait_median by class across channel")
@@ -112,8 +120,9 @@ struct SeasonsSideBySideTests {
 
     @Test func limitsAreErrorsNamingThem() throws {
         #expect(SeasonCombiner.tooMany(seasons: 65_536)?.errors == nil)
-        #expect(SeasonCombiner.tooMany(seasons: 65_537)?.errors.map(\.description)
-            == ["ksp: error: 65537 seasons given; at most 65536 seasons can be loaded side by side"])
+        #expect(
+            SeasonCombiner.tooMany(seasons: 65_537)?.errors.map(\.description)
+                == ["ksp: error: 65537 seasons given; at most 65536 seasons can be loaded side by side"])
         // 257 seasons each with its own messenger channel id: 259 channels in all.
         let seasons = (0..<257).map { k -> Season in
             var s = Fixture.small

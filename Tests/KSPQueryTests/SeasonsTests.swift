@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// Two fixture seasons side by side (Tests/Fixtures/small2023 and small).
@@ -12,10 +13,15 @@ struct SeasonsTests {
         return SeasonCombiner.combine([a, b])
     }()
 
-    func run(_ s: String) throws -> ResultTable { try Evaluator(season: Self.both, options: EvaluationOptions(minBase: 1)).run(s) }
+    func run(_ s: String) throws -> ResultTable {
+        try Evaluator(season: Self.both, options: EvaluationOptions(minBase: 1)).run(s)
+    }
 
     @Test func participantsMatchedById() throws {
-        #expect(Self.both.participants.map(\.name).sorted() == ["Alfa Bank", "Beta Bank", "Delta Hotell", "Gamma Forsikring"])
+        #expect(
+            Self.both.participants.map(\.name).sorted() == [
+                "Alfa Bank", "Beta Bank", "Delta Hotell", "Gamma Forsikring",
+            ])
         let t = try run("n by participant")
         #expect(t.number("Alfa Bank", "n") == 5)  // 1 in 2023, 4 in 2024
         #expect(t.number("Delta Hotell", "n") == 1)
@@ -42,11 +48,12 @@ struct SeasonsTests {
     }
 
     @Test func schemaDifferences() {
-        #expect(Self.both.schemaDifferences == [
-            "area impression: only in Test 2024; empty in Test 2023",
-            "question K2: only in Test 2023; empty in Test 2024",
-            "question T1: only in Test 2024; empty in Test 2023",
-        ])
+        #expect(
+            Self.both.schemaDifferences == [
+                "area impression: only in Test 2024; empty in Test 2023",
+                "question K2: only in Test 2023; empty in Test 2024",
+                "question T1: only in Test 2024; empty in Test 2023",
+            ])
     }
 
     @Test func compareSeasons() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPQuery
 
 @Suite("Statement splitting")
@@ -44,8 +45,11 @@ struct SplitterTests {
         // 2 000 lines of 68 characters took seconds before; a linear scan takes milliseconds.
         #expect(ContinuousClock.now - start < .seconds(2))
         #expect(last?.line == 1)
-        #expect(last?.unclosedQuote == StatementSplitter.OpenQuote(mark: "\"", line: 1, column: 24,
-                                                                   lineText: "n; total where class = \"Bank"))
+        #expect(
+            last?.unclosedQuote
+                == StatementSplitter.OpenQuote(
+                    mark: "\"", line: 1, column: 24,
+                    lineText: "n; total where class = \"Bank"))
         #expect(last?.text.count == "total where class = \"Bank".count + 2_000 * (line.count + 1))
     }
 
@@ -61,23 +65,26 @@ struct SplitterTests {
     // Issue 20.21: `.output out.txt; total by class` made a file named `out.txt;` and ran nothing.
     @Test func aSemicolonEndsAMetaCommand() {
         var s = StatementSplitter()
-        #expect(s.feed(".output out.txt; total by class") == [
-            .init(text: ".output out.txt", line: 1, isMeta: true),
-            .init(text: "total by class", line: 1, isMeta: false),
-        ])
-        #expect(s.feed("n; .mode csv ;.timer on; n") == [
-            .init(text: "n", line: 2, isMeta: false),
-            .init(text: ".mode csv", line: 2, isMeta: true),
-            .init(text: ".timer on", line: 2, isMeta: true),
-            .init(text: "n", line: 2, isMeta: false),
-        ])
+        #expect(
+            s.feed(".output out.txt; total by class") == [
+                .init(text: ".output out.txt", line: 1, isMeta: true),
+                .init(text: "total by class", line: 1, isMeta: false),
+            ])
+        #expect(
+            s.feed("n; .mode csv ;.timer on; n") == [
+                .init(text: "n", line: 2, isMeta: false),
+                .init(text: ".mode csv", line: 2, isMeta: true),
+                .init(text: ".timer on", line: 2, isMeta: true),
+                .init(text: "n", line: 2, isMeta: false),
+            ])
     }
 
     @Test func aQuotedSemicolonStaysInTheMetaCommand() {
         var s = StatementSplitter()
-        #expect(s.feed(".output \"a;b.txt\"; n") == [
-            .init(text: ".output \"a;b.txt\"", line: 1, isMeta: true),
-            .init(text: "n", line: 1, isMeta: false),
-        ])
+        #expect(
+            s.feed(".output \"a;b.txt\"; n") == [
+                .init(text: ".output \"a;b.txt\"", line: 1, isMeta: true),
+                .init(text: "n", line: 1, isMeta: false),
+            ])
     }
 }

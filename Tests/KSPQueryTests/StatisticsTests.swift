@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import KSPCore
-@testable import KSPQuery
 import KSPRender
+import Testing
+
+@testable import KSPQuery
 
 @Suite("Comparing honestly")
 struct StatisticsTests {
@@ -30,11 +31,14 @@ struct StatisticsTests {
     }
 
     @Test func classRequiresAParticipant() {
-        #expect(Fixture.error("compare channel phone vs class")?.message.hasPrefix("vs class compares a participant") == true)
+        #expect(
+            Fixture.error("compare channel phone vs class")?.message.hasPrefix("vs class compares a participant")
+                == true)
     }
 
     @Test func confidenceIntervals() throws {
-        let t = try Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1, confidenceIntervals: true)).run("total by participant")
+        let t = try Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1, confidenceIntervals: true))
+            .run("total by participant")
         // Alfa Bank: mean 74.8125, s² of (100, 31.25, 82, 86) = 896.0807…, t(0.975; 3) = 3.182446305.
         let values = [100, 31.25, 82, 86]
         let mean = values.reduce(0, +) / 4
@@ -50,8 +54,11 @@ struct StatisticsTests {
     @Test func confidenceIntervalsInCrosstabsAndQuestionTables() throws {
         let e = Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1, confidenceIntervals: true))
         let x = try e.run("total by class across channel")
-        #expect(x.visible(to: .people).columns.map(\.name) == ["class", "phone", "messenger", "email", "all",
-                                                               "phone 95% CI", "messenger 95% CI", "email 95% CI", "all 95% CI", "n"])
+        #expect(
+            x.visible(to: .people).columns.map(\.name) == [
+                "class", "phone", "messenger", "email", "all",
+                "phone 95% CI", "messenger 95% CI", "email 95% CI", "all 95% CI", "n",
+            ])
         // Bank's phone: q1 q2 q4 q5 q9 = 100, 31.25, 0, 0, 86: the t interval with 4 degrees of freedom.
         let v = [100, 31.25, 0, 0, 86]
         let mean = v.reduce(0, +) / 5
@@ -64,7 +71,10 @@ struct StatisticsTests {
 
     @Test func markersOnAClearDifference() throws {
         // Built so that one channel is clearly above the rest: the generated sample's phone vs messenger.
-        let sample = try SeasonLoader.load(directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/ksp2024").path)
+        let sample = try SeasonLoader.load(
+            directory: Fixture.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "samples/ksp2024"
+            ).path)
         let t = try Evaluator(season: sample).run("total by channel")
         #expect(t.rows.first { $0[0].value == .text("phone") }?[1].flags == .above)
         #expect(t.rows.first { $0[0].value == .text("messenger") }?[1].flags == .below)
@@ -83,15 +93,16 @@ struct StatisticsTests {
         // Two participants far apart and one in between, 25 inquiries each: built here so it is clear-cut.
         let season = try SyntheticSeason.make(totals: ["Høy": 90, "Middels": 60, "Lav": 20], perParticipant: 25)
         let e = Evaluator(season: season, options: EvaluationOptions(minBase: 1))
-        let a = try e.run("rank"), b = try e.run("rank")
+        let a = try e.run("rank")
+        let b = try e.run("rank")
         #expect(a == b)
         #expect(a.firstColumn.isEmpty == false)
-        let names = a.rows.map { r -> String in if case let .text(t) = r[1].value { return t } else { return "" } }
+        let names = a.rows.map { r -> String in if case .text(let t) = r[1].value { return t } else { return "" } }
         #expect(names == ["Høy", "Middels", "Lav"])
         let csv = OutputFormat.csv.render(a)
         #expect(csv.hasPrefix("rank,participant,class,total,n,rank_low,rank_high\n1,Høy,Bank,"))
-        #expect(csv.contains(",25,1,1\n"))   // Høy: always first
-        #expect(csv.hasSuffix(",25,3,3"))     // Lav: always last
+        #expect(csv.contains(",25,1,1\n"))  // Høy: always first
+        #expect(csv.hasSuffix(",25,3,3"))  // Lav: always last
         var other = e
         other.options.seed = 99
         #expect(try other.run("rank within class Bank by agent").rows.count == 3)
@@ -114,9 +125,11 @@ enum SyntheticSeason {
                 let q = min(1, max(0, level / 100 + (rng.uniform() - 0.5) * 0.3))
                 let k1 = 1 + Int((q * 4).rounded())
                 let yes = rng.uniform() < q ? "ja" : "nei"
-                inquiries += "i\(k),p\(p),phone,S\(j),2024-01-15T09:00:00,2024-01-15T09:00:30,1,\(yes),Ingen,\(k1),\(yes),3,5\n"
+                inquiries +=
+                    "i\(k),p\(p),phone,S\(j),2024-01-15T09:00:00,2024-01-15T09:00:30,1,\(yes),Ingen,\(k1),\(yes),3,5\n"
             }
         }
-        return try SeasonLoader.load(definition: Array(yaml.utf8), participants: Array(participants.utf8), inquiries: Array(inquiries.utf8))
+        return try SeasonLoader.load(
+            definition: Array(yaml.utf8), participants: Array(participants.utf8), inquiries: Array(inquiries.utf8))
     }
 }

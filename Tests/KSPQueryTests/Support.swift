@@ -1,9 +1,11 @@
 import Foundation
 import KSPCore
+
 @testable import KSPQuery
 
 enum Fixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
     static let small: Season = try! SeasonLoader.load(directory: root.appendingPathComponent("small").path)
 
     static func run(_ statement: String, minBase: Int = 10) throws -> ResultTable {
@@ -24,18 +26,20 @@ extension ResultTable {
 
     /// The number in a row (found by its first cell) and a column.
     func number(_ rowLabel: String, _ column: String) -> Double? {
-        guard let c = self.column(column), let r = rows.first(where: { $0.first?.value == .text(rowLabel) }) else { return nil }
-        if case let .number(v, _) = r[c].value { return v }
+        guard let c = self.column(column), let r = rows.first(where: { $0.first?.value == .text(rowLabel) }) else {
+            return nil
+        }
+        if case .number(let v, _) = r[c].value { return v }
         return nil
     }
 
     func text(_ row: Int, _ column: String) -> String? {
         guard let c = self.column(column), row < rows.count else { return nil }
-        if case let .text(t) = rows[row][c].value { return t }
+        if case .text(let t) = rows[row][c].value { return t }
         return nil
     }
 
-    var firstColumn: [String] { rows.map { if case let .text(t) = $0[0].value { return t } else { return "" } } }
+    var firstColumn: [String] { rows.map { if case .text(let t) = $0[0].value { return t } else { return "" } } }
 }
 
 /// Whether a figure is within `tolerance` of the expected one (a missing figure never is).

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// Issue 19 (trial meeting) and issue 20 (hostile round) items on evaluation and what tables say,
@@ -8,14 +9,14 @@ import KSPCore
 @Suite("Trial meeting and hostile round")
 struct TrialFixesTests {
     func report(_ statement: String, season: Season = Fixture.small) throws -> Report {
-        guard case let .report(r, _) = try Evaluator(season: season).runAny(statement) else {
+        guard case .report(let r, _) = try Evaluator(season: season).runAny(statement) else {
             throw EvaluationError(SourceRange(0, 0), "not a report")
         }
         return r
     }
 
     func tables(_ r: Report) -> [ResultTable] {
-        r.sections.flatMap { $0.blocks.compactMap { if case let .table(t) = $0 { return t } else { return nil } } }
+        r.sections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
     }
 
     // 19.3: awards are ranked over the whole season; a filter only chooses which are shown.
@@ -38,14 +39,16 @@ struct TrialFixesTests {
     @Test func reportIsOneSeasons() throws {
         let latest = try report("report participant \"Alfa Bank\"", season: SeasonsTests.both)
         #expect(latest.title == "Alfa Bank — Test 2024")
-        #expect(latest.subtitle
-            .hasPrefix("Bank · 4 inquiries · 2023-12-22 – 2024-03-31"))  // the season's first and last contact
+        #expect(
+            latest.subtitle
+                .hasPrefix("Bank · 4 inquiries · 2023-12-22 – 2024-03-31"))  // the season's first and last contact
         #expect(tables(latest)[0].number("total", "Alfa Bank") == 74.8125)
         let earlier = try report("report participant \"Alfa Bank\" where season = 2023", season: SeasonsTests.both)
         #expect(earlier.title == "Alfa Bank — Test 2023")
         #expect(approx(tables(earlier)[0].number("total", "Alfa Bank"), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
         guard let rankText = earlier.sections.first(where: { $0.heading == "Rank in the class" })?.blocks.first,
-              case let .text(text) = rankText else {
+            case .text(let text) = rankText
+        else {
             Issue.record("no rank text")
             return
         }
@@ -67,9 +70,12 @@ struct TrialFixesTests {
             Issue.record("no waits table")
             return
         }
-        #expect(waits.notes == ["expected: the wait that still gets full points on the channel in Test 2024 "
-                                + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
-                                + "within: the share of answered inquiries that waited no longer"])
+        #expect(
+            waits.notes == [
+                "expected: the wait that still gets full points on the channel in Test 2024 "
+                    + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
+                    + "within: the share of answered inquiries that waited no longer"
+            ])
         // phone: q1 30 s, q2 50 s, q9 70 s answered; one within 40 s.
         #expect(approx(waits.number("phone", "within"), 100.0 / 3))
     }
@@ -77,7 +83,8 @@ struct TrialFixesTests {
     // 19.11: quotes with several seasons show the season beside date, channel and total.
     @Test func quotesShowTheSeasonWhenSeveral() throws {
         let several = try Evaluator(season: SeasonsTests.both).run("quotes")
-        #expect(several.columns.map(\.name) == ["date", "participant", "channel", "total", "season", "comment", "area"])
+        #expect(
+            several.columns.map(\.name) == ["date", "participant", "channel", "total", "season", "comment", "area"])
     }
 
     // 19.13: say what the user meant.
@@ -90,20 +97,25 @@ struct TrialFixesTests {
         let unquoted = Fixture.error("total where participant = alfa bank")
         #expect(unquoted?.message == "names with spaces need quotes: \"alfa bank\"")
         #expect(unquoted?.range == SourceRange(26, 35))
-        #expect(Fixture.error("report participant alfa bank")?.message
-            == "names with spaces need quotes: \"alfa bank\"")
+        #expect(
+            Fixture.error("report participant alfa bank")?.message
+                == "names with spaces need quotes: \"alfa bank\"")
         let missing = Fixture.error("svar by class")
-        #expect(missing?.hint
-            == "this season's areas: wait, welcome, agent, impression, cx; questions: V1, V2, K1, T1, X1, X3")
+        #expect(
+            missing?.hint
+                == "this season's areas: wait, welcome, agent, impression, cx; questions: V1, V2, K1, T1, X1, X3")
         #expect(Fixture.error("total where svar < 3")?.hint?.hasPrefix("this season's areas: wait, welcome") == true)
-        #expect(Fixture.error("questions where area = svar")?.hint?.hasPrefix("this season's areas: wait, welcome")
-            == true)
-        #expect(Fixture.error("total by class top 0")?.message
-            == "expected a number of rows from 1 after top (top 0 would show nothing), found 0")
+        #expect(
+            Fixture.error("questions where area = svar")?.hint?.hasPrefix("this season's areas: wait, welcome")
+                == true)
+        #expect(
+            Fixture.error("total by class top 0")?.message
+                == "expected a number of rows from 1 after top (top 0 would show nothing), found 0")
         let month = Fixture.error("total where month = 2024-06")
         #expect(month?.message == "no inquiries in 2024-06; this season's months: 2023-12, 2024-01, 2024-02, 2024-03")
-        #expect(Fixture.error("n where month in (2024-05, 2024-06)")?.message.hasPrefix("no inquiries in 2024-05")
-            == true)
+        #expect(
+            Fixture.error("n where month in (2024-05, 2024-06)")?.message.hasPrefix("no inquiries in 2024-05")
+                == true)
         // A month the season has, and a negated list, still answer.
         #expect(try Fixture.run("n where month = 2024-01").rows[0][0].value == .number(5, .count))  // q1 q2 q7 q8 q9
         #expect(try Fixture.run("n where month not in (2024-06)").rows[0][0].value == .number(9, .count))
@@ -133,30 +145,36 @@ struct TrialFixesTests {
         #expect(rank.rows.first?[0].value == .number(1, .count))
         #expect(rank.notes[0].hasPrefix("ranked by noanswer (lowest first: lower is better)"))
         let charted = try Evaluator(season: Fixture.small).runAny("chart noanswer by participant")
-        guard case let .bars(chart, _) = charted else {
+        guard case .bars(let chart, _) = charted else {
             Issue.record("no chart")
             return
         }
         #expect(chart.bars.map(\.label) == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
         // wait_median: Gamma Forsikring 95 s (40 150), Beta Bank 120 s (q6); Alfa Bank mixes wall-clock and
         // business-time waits (30 50 70 and e-mail 72000), so its median is empty and it comes last.
-        #expect(try Fixture.run("wait_median by participant top 3").firstColumn
-            == ["Gamma Forsikring", "Beta Bank", "Alfa Bank"])
+        #expect(
+            try Fixture.run("wait_median by participant top 3").firstColumn
+                == ["Gamma Forsikring", "Beta Bank", "Alfa Bank"])
         // CX metrics are better higher (KSP asks CES as "how easy was it") unless the season says `better: lower`.
         let definition = Fixture.small.definition
         #expect(Metric.noanswer1.lowerIsBetter(in: definition) && Metric.waitMedian.lowerIsBetter(in: definition))
         #expect(!Metric.cx(.ces).lowerIsBetter(in: definition) && !Metric.cx(.csat).lowerIsBetter(in: definition))
-        let effortText = try String(contentsOf: Fixture.root.appendingPathComponent("small/season.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "metric: csat, text:", with: "metric: csat, better: lower, text:")
-        let effort = try SeasonLoader.load(definition: Array(effortText.utf8),
+        let effortText = try String(
+            contentsOf: Fixture.root.appendingPathComponent("small/season.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "metric: csat, text:", with: "metric: csat, better: lower, text:")
+        let effort = try SeasonLoader.load(
+            definition: Array(effortText.utf8),
             participants: Array(try Data(contentsOf: Fixture.root.appendingPathComponent("small/participants.csv"))),
             inquiries: Array(try Data(contentsOf: Fixture.root.appendingPathComponent("small/inquiries.csv"))))
         #expect(Metric.cx(.csat).lowerIsBetter(in: effort.definition))
         // csat: Alfa Bank 4.0, Gamma Forsikring 3.0, Beta Bank 2.0; best first by each season's direction.
-        #expect(try Evaluator(season: Fixture.small).run("csat by participant order by csat").firstColumn
-            == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
-        #expect(try Evaluator(season: effort).run("csat by participant order by csat").firstColumn
-            == ["Beta Bank", "Gamma Forsikring", "Alfa Bank"])
+        #expect(
+            try Evaluator(season: Fixture.small).run("csat by participant order by csat").firstColumn
+                == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])
+        #expect(
+            try Evaluator(season: effort).run("csat by participant order by csat").firstColumn
+                == ["Beta Bank", "Gamma Forsikring", "Alfa Bank"])
     }
 
     // 20.27: a season without NPS (or CSAT/CES): reports leave those parts out.
@@ -166,8 +184,9 @@ struct TrialFixesTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = Fixture.root.appendingPathComponent("small")
         for file in ["participants.csv", "inquiries.csv"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file),
-                                             to: directory.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(file),
+                to: directory.appendingPathComponent(file))
         }
         let yaml = try String(contentsOf: source.appendingPathComponent("season.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "max: 10, metric: nps,", with: "max: 10,")

@@ -1,5 +1,6 @@
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 
 /// The evaluator's typed queries that reports use instead of statement text (issue 12, section 1);
@@ -20,8 +21,9 @@ struct TypedReportQueryTests {
 
     @Test func participantAgainstTheRestOfItsClass() throws {
         let agent = try #require(Fixture.small.definition.areaIndex(id: "agent"))
-        let comparison = try evaluator.comparison(participant: try participant("Alfa Bank"), against: .restOfClass,
-                                                  on: [.total, .area(agent)], in: wholeSeason)
+        let comparison = try evaluator.comparison(
+            participant: try participant("Alfa Bank"), against: .restOfClass,
+            on: [.total, .area(agent)], in: wholeSeason)
         // Alfa Bank q1 q2 q3 q9; the rest of Bank is Beta Bank q4 q5 q6.
         #expect(comparison.countA == 4)
         #expect(comparison.countB == 3)
@@ -45,8 +47,9 @@ struct TypedReportQueryTests {
     }
 
     @Test func participantAgainstEveryone() throws {
-        let comparison = try evaluator.comparison(participant: try participant("Gamma Forsikring"), against: .all,
-                                                  on: [.total, .noanswer], in: wholeSeason)
+        let comparison = try evaluator.comparison(
+            participant: try participant("Gamma Forsikring"), against: .all,
+            on: [.total, .noanswer], in: wholeSeason)
         // Everyone: the nine totals sum to 480.58333…; Gamma Forsikring q7 q8: (36.6667 + 84.8333) / 2.
         #expect(comparison.countA == 2)
         #expect(comparison.countB == 9)
@@ -62,8 +65,9 @@ struct TypedReportQueryTests {
     @Test func compareStatementShowsTheComparison() throws {
         let table = try Fixture.run("compare participant \"Alfa Bank\" vs class on total, agent")
         let agent = try #require(Fixture.small.definition.areaIndex(id: "agent"))
-        let comparison = try evaluator.comparison(participant: try participant("Alfa Bank"), against: .restOfClass,
-                                                  on: [.total, .area(agent)], in: wholeSeason)
+        let comparison = try evaluator.comparison(
+            participant: try participant("Alfa Bank"), against: .restOfClass,
+            on: [.total, .area(agent)], in: wholeSeason)
         #expect(table == evaluator.comparisonTable(comparison, aLabel: "Alfa Bank", bLabel: "rest of Bank"))
     }
 
@@ -74,8 +78,10 @@ struct TypedReportQueryTests {
         let phone = try #require(Fixture.small.definition.channelIndex(named: "phone"))
         let bank = try #require(Fixture.small.classes.firstIndex(of: "Bank"))
         let forsikring = try #require(Fixture.small.classes.firstIndex(of: "Forsikring"))
-        let kinds: [Ranking.AwardKind] = [.classWinner(classIndex: bank), .classWinner(classIndex: forsikring),
-                                          .bestInTest, .bestOnChannel(channel: phone)]
+        let kinds: [Ranking.AwardKind] = [
+            .classWinner(classIndex: bank), .classWinner(classIndex: forsikring),
+            .bestInTest, .bestOnChannel(channel: phone),
+        ]
         #expect(seasonAwards.awards.map(\.kind) == kinds)
         #expect(seasonAwards.awards.map(\.winner.participant) == [alfa, gamma, alfa, alfa])
         // Alfa Bank over q1 q2 q3 q9; on the phone q1 q2 q9: (100 + 31.25 + 86) / 3.
@@ -99,12 +105,12 @@ struct TypedReportQueryTests {
     }
 
     @Test func classReportListsTheClassesAwards() throws {
-        guard case let .report(report, _) = try evaluator.runAny("report class Bank") else {
+        guard case .report(let report, _) = try evaluator.runAny("report class Bank") else {
             Issue.record("not a report")
             return
         }
         let awardsSection = try #require(report.sections.first { $0.heading == "Awards in the class" })
-        guard case let .table(table) = try #require(awardsSection.blocks.first) else {
+        guard case .table(let table) = try #require(awardsSection.blocks.first) else {
             Issue.record("no awards table")
             return
         }

@@ -1,19 +1,22 @@
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 @testable import KSPRender
 
 @Suite("Charts")
 struct ChartTests {
-    let chart = BarChart(title: "total by x", bars: [.init(label: "Åpen klasse", value: 75, base: 25), .init(label: "b", value: 50, base: 5)],
-                         reference: ("all", 60), low: 0, high: 100, minBase: 10)
+    let chart = BarChart(
+        title: "total by x",
+        bars: [.init(label: "Åpen klasse", value: 75, base: 25), .init(label: "b", value: 50, base: 5)],
+        reference: ("all", 60), low: 0, high: 100, minBase: 10)
 
     @Test func barLengthsAreProportional() {
         // 40 columns = 320 eighths: 75 → 240 eighths (30 full blocks), 50 → 160 (20).
         #expect(chart.eighthsFor(75, width: 40) == 240)
         #expect(chart.eighthsFor(50, width: 40) == 160)
         #expect(chart.eighthsFor(12.5 / 4, width: 40) == 10)  // 1 full block and a quarter
-        #expect(chart.eighthsFor(150, width: 40) == 320)      // clipped
+        #expect(chart.eighthsFor(150, width: 40) == 320)  // clipped
     }
 
     @Test func geometryOnAFixture() {
@@ -21,7 +24,8 @@ struct ChartTests {
         let lines = text.split(separator: "\n").map(String.init)
         for l in lines { #expect(DisplayWidth.of(l) <= 80) }
         // Label column 11 wide ("Åpen klasse"), one space, then the bar area.
-        let first = Array(lines[1]), second = Array(lines[2])
+        let first = Array(lines[1])
+        let second = Array(lines[2])
         let barStart = 12
         let barWidth = max(10, min(60, 80 - 11 - "50.0*  n=5".count - 4))
         let full = first[barStart..<(barStart + barWidth)].filter { $0 == "█" || $0 == "┃" }.count
@@ -41,19 +45,26 @@ struct ChartTests {
     }
 
     @Test func chartStatementOnTheFixture() throws {
-        let result = try Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1)).runAny("chart total by participant")
-        guard case let .bars(c, t) = result else { Issue.record("not a chart"); return }
+        let result = try Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 1)).runAny(
+            "chart total by participant")
+        guard case .bars(let c, let t) = result else {
+            Issue.record("not a chart")
+            return
+        }
         #expect(c.bars.map(\.label) == ["Alfa Bank", "Gamma Forsikring", "Beta Bank"])  // sorted, best first
         #expect(c.bars[0].value == 74.8125)
         #expect(c.reference?.label == "all")
         #expect(t.columns.map(\.name) == ["participant", "total", "n"])
         let npsChart = try Evaluator(season: Fixture.small).runAny("chart nps by channel")
-        if case let .bars(n, _) = npsChart { #expect(n.low == -100 && n.high == 100) }
+        if case .bars(let n, _) = npsChart { #expect(n.low == -100 && n.high == 100) }
     }
 
     @Test func trendSparklines() throws {
         let result = try Evaluator(season: Fixture.small).runAny("trend total by month by channel")
-        guard case let .trend(c, t) = result else { Issue.record("not a trend"); return }
+        guard case .trend(let c, let t) = result else {
+            Issue.record("not a trend")
+            return
+        }
         #expect(c.periods == ["2023-12", "2024-01", "2024-02", "2024-03"])
         #expect(c.lines.map(\.label) == ["phone", "messenger", "email"])
         // phone: January (q1 q2 q7 q8 q9) and February (q4 q5) only.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KSPQuery
 @testable import KSPRender
 
@@ -12,8 +13,9 @@ struct HTMLTextTests {
     }
 
     @Test func chartTitleIsASafeAttribute() {
-        let chart = BarChart(title: "total of \"Bank <1>\"", bars: [BarChart.Bar(label: "A & B", value: 50, base: 20)],
-                             reference: nil, low: 0, high: 100, minBase: 10)
+        let chart = BarChart(
+            title: "total of \"Bank <1>\"", bars: [BarChart.Bar(label: "A & B", value: 50, base: 20)],
+            reference: nil, low: 0, high: 100, minBase: 10)
         let svg = SVGChart.bars(chart)
         #expect(svg.contains("aria-label=\"total of &quot;Bank &lt;1&gt;&quot;\""))
         #expect(svg.contains(">A &amp; B</text>"))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 @testable import KSPRender
 
@@ -8,42 +9,47 @@ import KSPCore
 struct RendererTests {
     let table = ResultTable(
         columns: [ResultColumn("class", isDimension: true), ResultColumn("total"), ResultColumn("n")],
-        rows: [[.text("Båtreise"), .number(71.25, .score), .count(200)],
-               [.text("Åpen klasse"), .number(8.04, .score, flags: .smallBase), .count(9, flags: .smallBase)],
-               [.text("日本"), .number(nil, .score), .count(0)]],
+        rows: [
+            [.text("Båtreise"), .number(71.25, .score), .count(200)],
+            [.text("Åpen klasse"), .number(8.04, .score, flags: .smallBase), .count(9, flags: .smallBase)],
+            [.text("日本"), .number(nil, .score), .count(0)],
+        ],
         notes: ["* fewer than 10 inquiries: read with care"])
 
     @Test func tableGolden() {
-        #expect(TableRenderer(width: 80).render(table) == """
-        ┌─────────────┬───────┬─────┐
-        │ class       │ total │   n │
-        ├─────────────┼───────┼─────┤
-        │ Båtreise    │  71.3 │ 200 │
-        │ Åpen klasse │  8.0* │  9* │
-        │ 日本        │       │   0 │
-        └─────────────┴───────┴─────┘
-        * fewer than 10 inquiries: read with care
-        """)
+        #expect(
+            TableRenderer(width: 80).render(table) == """
+                ┌─────────────┬───────┬─────┐
+                │ class       │ total │   n │
+                ├─────────────┼───────┼─────┤
+                │ Båtreise    │  71.3 │ 200 │
+                │ Åpen klasse │  8.0* │  9* │
+                │ 日本        │       │   0 │
+                └─────────────┴───────┴─────┘
+                * fewer than 10 inquiries: read with care
+                """)
     }
 
     @Test func tableFitsTheWidth() {
-        let wide = ResultTable(columns: [ResultColumn("comment", isDimension: true), ResultColumn("total")],
-                               rows: [[.text(String(repeating: "lang kommentar ", count: 20)), .number(50, .score)]])
+        let wide = ResultTable(
+            columns: [ResultColumn("comment", isDimension: true), ResultColumn("total")],
+            rows: [[.text(String(repeating: "lang kommentar ", count: 20)), .number(50, .score)]])
         let out = TableRenderer(width: 40).render(wide)
         for line in out.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 40) }
         #expect(out.contains("…"))
     }
 
     @Test func markdownGolden() {
-        #expect(MarkdownRenderer.render(table) == """
-        | class | total | n |
-        |---|---:|---:|
-        | Båtreise | 71.3 | 200 |
-        | Åpen klasse | 8.0* | 9* |
-        | 日本 |  | 0 |
+        #expect(
+            MarkdownRenderer.render(table) == """
+                | class | total | n |
+                |---|---:|---:|
+                | Båtreise | 71.3 | 200 |
+                | Åpen klasse | 8.0* | 9* |
+                | 日本 |  | 0 |
 
-        _* fewer than 10 inquiries: read with care_
-        """)
+                _* fewer than 10 inquiries: read with care_
+                """)
     }
 
     @Test func csvGolden() {
@@ -51,19 +57,24 @@ struct RendererTests {
     }
 
     @Test func jsonGolden() {
-        #expect(JSONRenderer.render(table) == """
-        [
-          {"class": "Båtreise", "total": 71.3, "n": 200},
-          {"class": "Åpen klasse", "total": 8.0, "n": 9},
-          {"class": "日本", "total": null, "n": 0}
-        ]
-        """)
+        #expect(
+            JSONRenderer.render(table) == """
+                [
+                  {"class": "Båtreise", "total": 71.3, "n": 200},
+                  {"class": "Åpen klasse", "total": 8.0, "n": 9},
+                  {"class": "日本", "total": null, "n": 0}
+                ]
+                """)
     }
 
     @Test func csvParsesBack() throws {
         let result = try Fixture.run("areas by channel")
         let csv = try CSVTable(text: CSVRenderer.render(result))
-        #expect(csv.row(0) == ["channel", "wait", "wait_sig", "welcome", "welcome_sig", "agent", "agent_sig", "impression", "impression_sig", "cx", "cx_sig", "n"])
+        #expect(
+            csv.row(0) == [
+                "channel", "wait", "wait_sig", "welcome", "welcome_sig", "agent", "agent_sig", "impression",
+                "impression_sig", "cx", "cx_sig", "n",
+            ])
         #expect(csv.row(1) == ["phone", "52.1", "", "68.0", "", "75.0", "", "75.0", "", "66.5", "", "7"])
         #expect(csv.row(3)[7] == "")  // email impression undefined
     }

@@ -1,13 +1,16 @@
 import Foundation
-import Testing
 import KSPCore
+import Testing
+
 @testable import KSPQuery
 @testable import KSPRender
 
 @Suite("Report HTML")
 struct ReportHTMLTests {
     func report(_ s: String, season: Season = Fixture.small) throws -> Report {
-        guard case let .report(r, _) = try Evaluator(season: season).runAny(s) else { throw EvaluationError(SourceRange(0, 0), "not a report") }
+        guard case .report(let r, _) = try Evaluator(season: season).runAny(s) else {
+            throw EvaluationError(SourceRange(0, 0), "not a report")
+        }
         return r
     }
 
@@ -19,7 +22,8 @@ struct ReportHTMLTests {
         #expect(!html.contains("<link") && !html.contains("<script") && !html.contains("src="))
         // Every element opened is closed.
         for tag in ["html", "body", "table", "tr", "td", "th", "svg", "h1", "h2", "p", "blockquote", "style", "text"] {
-            let opened = html.components(separatedBy: "<\(tag)>").count - 1 + html.components(separatedBy: "<\(tag) ").count - 1
+            let opened =
+                html.components(separatedBy: "<\(tag)>").count - 1 + html.components(separatedBy: "<\(tag) ").count - 1
             let closed = html.components(separatedBy: "</\(tag)>").count - 1
             #expect(opened == closed, "\(tag): \(opened) opened, \(closed) closed")
         }
@@ -31,12 +35,14 @@ struct ReportHTMLTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let html = dir.appendingPathComponent("r.html"), png = dir.appendingPathComponent("r.png")
+        let html = dir.appendingPathComponent("r.html")
+        let png = dir.appendingPathComponent("r.png")
         try report("report participant \"Alfa Bank\"").html.write(to: html, atomically: true, encoding: .utf8)
         func chromium(_ args: [String]) throws -> String {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-            p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + args + [html.absoluteString]
+            p.arguments =
+                ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + args + [html.absoluteString]
             let out = Pipe()
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice

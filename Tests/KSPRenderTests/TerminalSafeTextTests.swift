@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import Testing
+
 @testable import KSPQuery
 @testable import KSPRender
 
@@ -18,20 +19,22 @@ struct TerminalSafeTextTests {
     }
 
     static func table(_ names: [String], notes: [String] = []) -> ResultTable {
-        ResultTable(columns: [ResultColumn("participant", isDimension: true), ResultColumn("n")],
-                    rows: names.enumerated().map { [.text($0.element), .count($0.offset + 1)] }, notes: notes)
+        ResultTable(
+            columns: [ResultColumn("participant", isDimension: true), ResultColumn("n")],
+            rows: names.enumerated().map { [.text($0.element), .count($0.offset + 1)] }, notes: notes)
     }
 
     @Test func aTableShowsAnEscapeSequenceEscapedAndStaysAligned() {
         let text = TableRenderer(width: 100).render(TerminalSafeTextTests.table(["\u{1B}[2JEvil", "Bank\r"]))
-        #expect(text == """
-        ┌─────────────┬───┐
-        │ participant │ n │
-        ├─────────────┼───┤
-        │ \\e[2JEvil   │ 1 │
-        │ Bank\\r      │ 2 │
-        └─────────────┴───┘
-        """)
+        #expect(
+            text == """
+                ┌─────────────┬───┐
+                │ participant │ n │
+                ├─────────────┼───┤
+                │ \\e[2JEvil   │ 1 │
+                │ Bank\\r      │ 2 │
+                └─────────────┴───┘
+                """)
     }
 
     @Test func csvAndJSONKeepTheRawValueByTheirOwnRules() {
@@ -42,13 +45,14 @@ struct TerminalSafeTextTests {
 
     @Test func asciiBordersWhenTheLocaleIsNotUTF8() {
         let text = TableRenderer(width: 100, unicode: false).render(TerminalSafeTextTests.table(["Alfa"]))
-        #expect(text == """
-        +-------------+---+
-        | participant | n |
-        +-------------+---+
-        | Alfa        | 1 |
-        +-------------+---+
-        """)
+        #expect(
+            text == """
+                +-------------+---+
+                | participant | n |
+                +-------------+---+
+                | Alfa        | 1 |
+                +-------------+---+
+                """)
     }
 
     @Test func anErrorEchoesTheStatementEscapedWithTheCaretUnderThePlace() {
@@ -75,8 +79,11 @@ struct TerminalSafeTextTests {
         let note = "▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
         let text = TableRenderer(width: 30).render(TerminalSafeTextTests.table(["Alfa"], notes: [note]))
         let noteLines = text.split(separator: "\n").dropFirst(5).map(String.init)
-        #expect(noteLines == ["▲ ▼ significantly above /", "below the rest of the table", "(95 %, Holm-corrected; .help",
-                              "compare)"])
+        #expect(
+            noteLines == [
+                "▲ ▼ significantly above /", "below the rest of the table", "(95 %, Holm-corrected; .help",
+                "compare)",
+            ])
     }
 
     @Test func chartsFitTheWidthOrSayTheyDoNot() throws {

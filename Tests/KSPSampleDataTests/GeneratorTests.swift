@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import Testing
+
 @testable import KSPSampleData
 
 @Suite("Season generator")
@@ -18,8 +19,9 @@ struct GeneratorTests {
     }
 
     func load(_ files: SeasonGenerator.Files) throws -> Season {
-        try SeasonLoader.load(definition: Array(files.seasonYAML.utf8), participants: Array(files.participantsCSV.utf8),
-                              inquiries: Array(files.inquiriesCSV.utf8))
+        try SeasonLoader.load(
+            definition: Array(files.seasonYAML.utf8), participants: Array(files.participantsCSV.utf8),
+            inquiries: Array(files.inquiriesCSV.utf8))
     }
 
     @Test func sameSeedSameBytes() {
@@ -45,7 +47,11 @@ struct GeneratorTests {
     }
 
     @Test func scaleMultipliesInquiries() throws {
-        let season = try load(generate { $0.participants = 8; $0.scale = 3 })
+        let season = try load(
+            generate {
+                $0.participants = 8
+                $0.scale = 3
+            })
         #expect(season.participants.count == 8)
         #expect(season.classes.count == 2)
         #expect(season.inquiries.count == 8 * 75)
@@ -53,7 +59,11 @@ struct GeneratorTests {
     }
 
     @Test func questionnaire2023() throws {
-        let season = try load(generate { $0.questionnaire2023 = true; $0.year = 2023 })
+        let season = try load(
+            generate {
+                $0.questionnaire2023 = true
+                $0.year = 2023
+            })
         #expect(season.definition.areaIndex(id: "gdpr") == nil)
         #expect(season.definition.questionIndex(id: "K17") != nil)
         #expect(season.definition.questionIndex(id: "K16") == nil)

@@ -70,8 +70,12 @@ struct CommandLineTests {
     @Test func closedPipeEndsQuietly() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "'\(KSP.binary.path)' '\(KSP.sample)' -c 'total by participant; total by participant; questions by participant' | head -n 2; echo \"status ${PIPESTATUS:-}\""]
-        let out = Pipe(), err = Pipe()
+        p.arguments = [
+            "-c",
+            "'\(KSP.binary.path)' '\(KSP.sample)' -c 'total by participant; total by participant; questions by participant' | head -n 2; echo \"status ${PIPESTATUS:-}\"",
+        ]
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -86,20 +90,24 @@ struct CommandLineTests {
         let dir = KSP.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out.csv")
-        let r = try KSP.run([KSP.fixture], stdin: """
-        .mode csv
-        .output \(out.path)
-        total by class
-        .output
-        .classes
-        .participants Bank
-        .questions agent
-        .timer on
-        n
-        .help compare
-        """)
+        let r = try KSP.run(
+            [KSP.fixture],
+            stdin: """
+                .mode csv
+                .output \(out.path)
+                total by class
+                .output
+                .classes
+                .participants Bank
+                .questions agent
+                .timer on
+                n
+                .help compare
+                """)
         #expect(r.status == 0)
-        #expect(try String(contentsOf: out, encoding: .utf8) == "class,total,total_sig,n\nBank,51.3,,7\nForsikring,60.8,,2\n")
+        #expect(
+            try String(contentsOf: out, encoding: .utf8)
+                == "class,total,total_sig,n\nBank,51.3,,7\nForsikring,60.8,,2\n")
         #expect(r.out.contains("class,participants,n\nBank,2,7\nForsikring,1,2\n"))
         #expect(r.out.contains("id,participant,class,n\np1,Alfa Bank,Bank,4\np2,Beta Bank,Bank,3\n"))
         #expect(r.out.contains("K1,agent,scale 1–5,1.0,,Hvor godt lyttet kundebehandleren?"))
@@ -173,8 +181,11 @@ struct ReportCommandTests {
     @Test func reportToHTMLAndMarkdown() throws {
         let dir = KSP.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let html = dir.appendingPathComponent("r.html").path, md = dir.appendingPathComponent("c.md").path
-        let r = try KSP.run([KSP.fixture, "-c", "report participant \"Alfa Bank\" to \(html); report class Bank to \"\(md)\""])
+        let html = dir.appendingPathComponent("r.html").path
+        let md = dir.appendingPathComponent("c.md").path
+        let r = try KSP.run([
+            KSP.fixture, "-c", "report participant \"Alfa Bank\" to \(html); report class Bank to \"\(md)\"",
+        ])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out == "wrote \(html)\nwrote \(md)\n")
         #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))

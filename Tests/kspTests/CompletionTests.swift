@@ -2,6 +2,7 @@ import Foundation
 import KSPCore
 import KSPQuery
 import Testing
+
 @testable import ksp
 
 /// Tab completion as the line editor asks for it: what replaces the word, for names of every shape.
@@ -30,8 +31,9 @@ struct CompletionTests {
 
     /// The name a statement's `DIM = VALUE` filter holds, as the parser reads it.
     static func filterValue(_ statement: String) throws -> String? {
-        guard case let .select(select) = try Parser.parse(statement),
-              case let .comparison(_, _, value)? = select.filter else { return nil }
+        guard case .select(let select) = try Parser.parse(statement),
+            case .comparison(_, _, let value)? = select.filter
+        else { return nil }
         return value.value.text
     }
 

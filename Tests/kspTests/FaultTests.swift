@@ -5,7 +5,8 @@ import Testing
 @Suite("Faults", .serialized)
 struct FaultTests {
     @Test func outputToAFullDiskGivesAnErrorAndGoesOn() throws {
-        let r = try KSP.run([KSP.fixture, "--keep-going", "--format", "csv"], stdin: ".output /dev/full\nn\n.output\nn by attempts\n")
+        let r = try KSP.run(
+            [KSP.fixture, "--keep-going", "--format", "csv"], stdin: ".output /dev/full\nn\n.output\nn by attempts\n")
         #expect(r.err.contains("cannot write to /dev/full: No space left on device"))
         #expect(r.out == "attempts,n\n1,6\n2,3\n")
         #expect(r.status == 1)
@@ -14,7 +15,10 @@ struct FaultTests {
     @Test func closedPipeEndsWithStatusZero() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", "'\(KSP.binary.path)' '\(KSP.sample)' -c 'questions by participant; questions by participant' | head -c 100 > /dev/null; echo ${PIPESTATUS[0]}"]
+        p.arguments = [
+            "-c",
+            "'\(KSP.binary.path)' '\(KSP.sample)' -c 'questions by participant; questions by participant' | head -c 100 > /dev/null; echo ${PIPESTATUS[0]}",
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = Pipe()

@@ -2,6 +2,7 @@ import Foundation
 import KSPCore
 import KSPQuery
 import Testing
+
 @testable import ksp
 
 /// Tab completion of gap and drivers (issue 14), and their help topics.

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import ksp
 
 /// The history file shared by shells: appends and compactions by others must not lose an entry.

@@ -54,7 +54,8 @@ struct InteractiveTests {
         try first.keys("C-d")
         #expect(first.waitForExit() == "EXIT=0")
         first.end()
-        #expect(try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8) == "n by attempts\n")
+        #expect(
+            try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8) == "n by attempts\n")
 
         let second = try start(home: home)
         defer { second.end() }
@@ -117,7 +118,8 @@ struct InteractiveTests {
         for _ in 0..<3 { try t.enter("n") }
         try t.keys("C-d")
         _ = t.waitForExit()
-        let lines = try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: home.appendingPathComponent(".ksp_history"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.count == 5001)
         #expect(lines.first == "n where K1 > 7001")
         #expect(lines.last == "n")

@@ -11,7 +11,8 @@ struct ScriptTests {
         let script = scratch.path("self.ksq")
         try ".read \(script)\n".write(toFile: script, atomically: true, encoding: .utf8)
         let r = try KSP.run([scratch.season.path, "-f", script])
-        #expect(r.err == "\(script):1: .read: \(script) is already being read (self.ksq → self.ksq); "
+        #expect(
+            r.err == "\(script):1: .read: \(script) is already being read (self.ksq → self.ksq); "
                 + "a script cannot read itself\n")
         #expect(r.status == 1)
         // Two scripts reading each other, started from piped input.
@@ -70,7 +71,8 @@ struct ScriptTests {
         // "n" then `participant = "Bjørn"` with ø in Latin-1 (0xF8): line 2, byte 18 of the line, byte 20 of the file.
         try Data("n\nparticipant = \"Bj".utf8 + [0xF8] + Data("rn\"\n".utf8)).write(to: URL(fileURLWithPath: latin1))
         let bad = try KSP.run([scratch.season.path, "-f", latin1])
-        #expect(bad.err == "ksp: \(latin1):2: not UTF-8 text: byte 0xF8 at byte 18 of the line (byte 20 of the file); "
+        #expect(
+            bad.err == "ksp: \(latin1):2: not UTF-8 text: byte 0xF8 at byte 18 of the line (byte 20 of the file); "
                 + "save the script as UTF-8\n")
         #expect(bad.status == 64)
         #expect(bad.out == "")
@@ -92,19 +94,22 @@ struct ScriptTests {
         let r = try KSP.run([scratch.season.path, "--format", "csv", "-f", script])
         #expect(ContinuousClock.now - start < .seconds(20))
         #expect(r.out == "n\n9\n")
-        #expect(r.err == """
-        \(script):2: column 22: this quote (") is never closed; everything after it was read as its text
-                total where class = "Bank
-                                    ^ this quote (") is never closed; everything after it was read as its text
+        #expect(
+            r.err == """
+                \(script):2: column 22: this quote (") is never closed; everything after it was read as its text
+                        total where class = "Bank
+                                            ^ this quote (") is never closed; everything after it was read as its text
 
-        """)
+                """)
         #expect(r.status == 1)
     }
 
     // Issue 19.13: `help`, `exit`, `quit` typed without the dot.
     @Test func metaCommandsWithoutTheDotSuggestTheDot() throws {
-        for (typed, meant) in [("help", ".help"), ("exit", ".exit"), ("quit", ".quit"), ("mode csv", ".mode"),
-                               ("output x.csv", ".output"), ("read a.ksq", ".read"), ("q", ".quit")] {
+        for (typed, meant) in [
+            ("help", ".help"), ("exit", ".exit"), ("quit", ".quit"), ("mode csv", ".mode"),
+            ("output x.csv", ".output"), ("read a.ksq", ".read"), ("q", ".quit"),
+        ] {
             let r = try KSP.run([KSP.fixture, "-c", typed])
             #expect(r.status == 1)
             #expect(r.err.hasSuffix("\ndid you mean \(meant)?\n"), "\(typed): \(r.err)")

@@ -26,7 +26,8 @@ struct SeasonsCommandTests {
         // Fieldwork goes on: one inquiry more.
         let handle = try FileHandle(forWritingTo: file)
         handle.seekToEndOfFile()
-        handle.write("q10,p3,phone,S9,2024-03-01T09:00:00,2024-03-01T09:00:20,1,ja,Ingen,5,ja,5,10,\n".data(using: .utf8)!)
+        handle.write(
+            "q10,p3,phone,S9,2024-03-01T09:00:00,2024-03-01T09:00:20,1,ja,Ingen,5,ja,5,10,\n".data(using: .utf8)!)
         try handle.close()
         try t.enter(".reload")
         try t.waitFor("loaded Test 2024: 3 participants, 10 inquiries (+1 inquiries)")

@@ -2,18 +2,25 @@ import Foundation
 
 /// Runs the built `ksp` executable as a user would, and captures what it prints.
 enum KSP {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static var fixture: String { repo.appendingPathComponent("Tests/Fixtures/small").path }
     static var sample: String { repo.appendingPathComponent("samples/ksp2024").path }
 
     static var binary: URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ksp"),
-                          Bundle.main.bundleURL.appendingPathComponent("ksp"),
-                          repo.appendingPathComponent(".build/debug/ksp")]
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ksp"),
+            Bundle.main.bundleURL.appendingPathComponent("ksp"),
+            repo.appendingPathComponent(".build/debug/ksp"),
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
-    struct Result { var status: Int32; var out: String; var err: String }
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
 
     static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
@@ -24,7 +31,9 @@ enum KSP {
         env["COLUMNS"] = "200"
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
@@ -37,7 +46,9 @@ enum KSP {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
+            err: String(decoding: e, as: UTF8.self))
     }
 
     /// Whether this build is instrumented with AddressSanitizer (the CI's second run): its shadow memory

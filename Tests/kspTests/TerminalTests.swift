@@ -10,7 +10,8 @@ struct TerminalTests {
         let dir = KSP.tempDirectory().appendingPathComponent("season")
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         try FileManager.default.copyItem(atPath: KSP.fixture, toPath: dir.path)
-        let names = "id,name,class\np1,\"\u{1B}[2JAlfa\u{1B}]0;pwned\u{7}\",Bank\np2,\"Beta\rX\",Bank\np3,Gamma,Forsikring\n"
+        let names =
+            "id,name,class\np1,\"\u{1B}[2JAlfa\u{1B}]0;pwned\u{7}\",Bank\np2,\"Beta\rX\",Bank\np3,Gamma,Forsikring\n"
         try names.write(to: dir.appendingPathComponent("participants.csv"), atomically: true, encoding: .utf8)
         let t = try TmuxSession(args: [dir.path], home: dir.deletingLastPathComponent())
         defer { t.end() }

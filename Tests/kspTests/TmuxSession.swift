@@ -41,8 +41,10 @@ final class TmuxSession {
     /// `home`: nil makes a new folder, removed by `end()`; a folder given stays the caller's to remove unless
     /// `ownsHome` hands it over. `prelude` runs in the terminal's shell first (e.g. `ulimit -n 4;`);
     /// `size` is columns × rows.
-    init(args: [String], home: URL? = nil, ownsHome: Bool = false, pager: String = "cat", environment: String = "",
-         prelude: String = "", size: (columns: Int, rows: Int) = (120, 40)) throws {
+    init(
+        args: [String], home: URL? = nil, ownsHome: Bool = false, pager: String = "cat", environment: String = "",
+        prelude: String = "", size: (columns: Int, rows: Int) = (120, 40)
+    ) throws {
         dir = home ?? KSP.tempDirectory()
         if home == nil || ownsHome {
             ownedFolders.append(dir)
@@ -50,15 +52,16 @@ final class TmuxSession {
         let quoted = ([KSP.binary.path] + args).map { "'\($0)'" }.joined(separator: " ")
         // The watchdog ends the server after its lifetime even when no test is left to do it; it is in the
         // terminal's process group, so it ends with the terminal when the test ends the server first.
-        let watchdog = "(sleep \(TmuxSession.lifetime); '\(TmuxSession.tool)' -L \(socket) kill-server)"
+        let watchdog =
+            "(sleep \(TmuxSession.lifetime); '\(TmuxSession.tool)' -L \(socket) kill-server)"
             + " </dev/null >/dev/null 2>&1 &"
         // Record the terminal settings before and after, and the exit status, for the tests to compare;
         // then keep the terminal open (for its screen) until the test or the watchdog ends the server.
         let script = """
-        \(watchdog) cd '\(dir.path)'; stty -g > stty.before; \(prelude) \
-        HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER='\(pager)' TERM=xterm \(environment) \(quoted); \
-        echo "EXIT=$?" > exit.status; stty -g > stty.after; sleep \(TmuxSession.lifetime)
-        """
+            \(watchdog) cd '\(dir.path)'; stty -g > stty.before; \(prelude) \
+            HOME='\(dir.path)' XDG_STATE_HOME= NO_COLOR=1 PAGER='\(pager)' TERM=xterm \(environment) \(quoted); \
+            echo "EXIT=$?" > exit.status; stty -g > stty.after; sleep \(TmuxSession.lifetime)
+            """
         let geometry = ["-x", "\(size.columns)", "-y", "\(size.rows)"]
         try tmux(["new-session", "-d", "-s", session] + geometry + ["/bin/sh", "-c", script])
         let server = try tmux(["display-message", "-p", "-t", session, "#{pid}"])
@@ -99,11 +102,16 @@ final class TmuxSession {
         // Through bash, which closes every inherited descriptor above 2 before it becomes tmux: the
         // server tmux daemonises lives on, and a pipe it inherited from a test running beside this one
         // (another child's standard input) would never see its end — that child would wait forever.
-        let closeAndExec = "for f in /proc/$$/fd/*; do n=${f##*/}; if [ \"$n\" -gt 2 ] 2>/dev/null; "
+        let closeAndExec =
+            "for f in /proc/$$/fd/*; do n=${f##*/}; if [ \"$n\" -gt 2 ] 2>/dev/null; "
             + "then eval \"exec $n>&-\"; fi; done 2>/dev/null; exec \"$0\" \"$@\""
         let command = ["/bin/bash", "-c", closeAndExec, TmuxSession.tool, "-L", socket, "-f", "/dev/null"] + args
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer {
+            for argument in argv {
+                free(argument)
+            }
+        }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, environ)
         guard rc == 0 else {

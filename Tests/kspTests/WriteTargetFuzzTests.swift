@@ -28,32 +28,40 @@ struct WriteTargetFuzzTests {
         let season = scratch.season.path
         try files.createDirectory(atPath: season + "/sub", withIntermediateDirectories: false)
         try files.createDirectory(atPath: scratch.path("out/folder.md"), withIntermediateDirectories: true)
-        let links = [("linkdir", season), ("linkfile.md", season + "/inquiries.csv"),
-                     ("dangling.md", season + "/ghost.md"),
-                     ("chain2.md", scratch.path("linkfile.md")), ("chain1.md", scratch.path("chain2.md")),
-                     ("relative", "season/sub"), ("loop.md", scratch.path("loop.md")), ("null.md", "/dev/null")]
+        let links = [
+            ("linkdir", season), ("linkfile.md", season + "/inquiries.csv"),
+            ("dangling.md", season + "/ghost.md"),
+            ("chain2.md", scratch.path("linkfile.md")), ("chain1.md", scratch.path("chain2.md")),
+            ("relative", "season/sub"), ("loop.md", scratch.path("loop.md")), ("null.md", "/dev/null"),
+        ]
         for (name, destination) in links {
             try files.createSymbolicLink(atPath: scratch.path(name), withDestinationPath: destination)
         }
         try files.linkItem(atPath: season + "/participants.csv", toPath: scratch.path("hard.md"))
         _ = mkfifo(scratch.path("pipe.md"), 0o600)
-        let insideNames = ["inquiries.csv", "season.yaml", "participants.csv", "new.md", "./x.md", "/x.md", "sub/x.md",
-                           "sub/../inquiries.csv", "sub/../../season/x.md", "", "/", "sub", "æøå ÆØÅ.md", "it's.md",
-                           "a;b.md", "tab\tname.md", "sub/./../new.txt"]
+        let insideNames = [
+            "inquiries.csv", "season.yaml", "participants.csv", "new.md", "./x.md", "/x.md", "sub/x.md",
+            "sub/../inquiries.csv", "sub/../../season/x.md", "", "/", "sub", "æøå ÆØÅ.md", "it's.md",
+            "a;b.md", "tab\tname.md", "sub/./../new.txt",
+        ]
         var targets = insideNames.map {
             let path = season + ($0.isEmpty || $0.hasPrefix("/") ? $0 : "/" + $0)
             return Target(path: path, inside: true, insideWithEnding: !$0.isEmpty)
         }
-        let insideThroughLinks = ["out/../season/x.md", "linkdir/x.md", "linkdir/inquiries.csv", "linkdir/sub/x.md",
-                                  "linkdir/./sub/../x.html", "linkfile.md", "dangling.md", "chain1.md", "relative/x.md",
-                                  "relative/../inquiries.csv", "hard.md", "linkdir"]
+        let insideThroughLinks = [
+            "out/../season/x.md", "linkdir/x.md", "linkdir/inquiries.csv", "linkdir/sub/x.md",
+            "linkdir/./sub/../x.html", "linkfile.md", "dangling.md", "chain1.md", "relative/x.md",
+            "relative/../inquiries.csv", "hard.md", "linkdir",
+        ]
         let linksThemselves: Set = ["linkfile.md", "dangling.md", "chain1.md", "hard.md", "linkdir"]
         targets += insideThroughLinks.map {
             Target(path: scratch.path($0), inside: true, insideWithEnding: !linksThemselves.contains($0))
         }
-        let outsideNames = ["out/x.md", "out/æøå ÆØÅ.md", "out/it's.md", "out/a;b.md", "out/missing/x.md",
-                            "out/" + String(repeating: "x", count: 300) + ".md", "out/folder.md", "null.md", "pipe.md",
-                            "loop.md", "out/trailing.md/", "linkdir/../out/through.md", "out/kåre – «rapport».html"]
+        let outsideNames = [
+            "out/x.md", "out/æøå ÆØÅ.md", "out/it's.md", "out/a;b.md", "out/missing/x.md",
+            "out/" + String(repeating: "x", count: 300) + ".md", "out/folder.md", "null.md", "pipe.md",
+            "loop.md", "out/trailing.md/", "linkdir/../out/through.md", "out/kåre – «rapport».html",
+        ]
         targets += outsideNames.map { Target(path: scratch.path($0), inside: false) }
         targets.append(Target(path: "", inside: false))
         return targets
@@ -71,8 +79,10 @@ struct WriteTargetFuzzTests {
             let quoted = "\"\(target.path)\""
             // An empty name gets no ".md" variant: ".md" alone would be a file in the current folder.
             let withEnding = target.path.isEmpty ? "\"\"" : "\"\(target.path).md\""
-            let attempts = [".output \(quoted)", "n by attempts", ".output", "report class Bank to \(quoted)",
-                            "report participant \"Alfa Bank\" to \(withEnding)"]
+            let attempts = [
+                ".output \(quoted)", "n by attempts", ".output", "report class Bank to \(quoted)",
+                "report participant \"Alfa Bank\" to \(withEnding)",
+            ]
             for (number, attempt) in attempts.enumerated() {
                 lines.append(attempt)
                 // `.output` (0) and both reports (3 and 4) must be refused for a target inside the season.
@@ -91,8 +101,11 @@ struct WriteTargetFuzzTests {
         for line in mustFail {
             let error = errorLines.first { $0.hasPrefix("<stdin>:\(line): ") }
             #expect(error != nil, "line \(line) was not refused: \(lines[line - 1])")
-            let clear = error.map { $0.contains("never writes there") || $0.contains("cannot write .")
-                || $0.contains("has no file ending") } ?? false
+            let clear =
+                error.map {
+                    $0.contains("never writes there") || $0.contains("cannot write .")
+                        || $0.contains("has no file ending")
+                } ?? false
             #expect(clear, "unclear refusal at line \(line): \(error ?? "")")
         }
         for error in errorLines {
@@ -102,7 +115,8 @@ struct WriteTargetFuzzTests {
         // No temporary file of an atomic write is left anywhere in the scratch folder.
         let left = FileManager.default.enumerator(atPath: scratch.root.path)?.allObjects as? [String] ?? []
         #expect(left.filter { $0.contains(".ksp-write-") }.isEmpty)
-        print("write-target fuzz: \(targets.count) targets, \(lines.count) statements, "
-              + "\(mustFail.count) refusals checked")
+        print(
+            "write-target fuzz: \(targets.count) targets, \(lines.count) statements, "
+                + "\(mustFail.count) refusals checked")
     }
 }

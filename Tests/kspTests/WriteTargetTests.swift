@@ -12,7 +12,8 @@ struct WriteTargetTests {
         let before = try scratch.snapshot()
         let target = scratch.season.path + "/inquiries.csv"
         let r = try KSP.run([scratch.season.path, "--keep-going", "--format", "csv"], stdin: ".output \(target)\nn\n")
-        #expect(r.err == "<stdin>:1: .output: \(target) is inside the season directory \(scratch.season.path); "
+        #expect(
+            r.err == "<stdin>:1: .output: \(target) is inside the season directory \(scratch.season.path); "
                 + "ksp never writes there — choose another place\n")
         #expect(r.out == "n\n9\n")
         #expect(r.status == 1)
@@ -30,26 +31,30 @@ struct WriteTargetTests {
         try files.linkItem(atPath: scratch.season.path + "/inquiries.csv", toPath: scratch.path("hard.csv"))
         let before = try scratch.snapshot()
         let script = """
-        report class Bank to \(scratch.path("link"))/inquiries.md
-        report class Bank to \(scratch.season.path)/sub/r.md
-        report class Bank to \(scratch.path("out"))/../season/r.md
-        .output \(scratch.path("link"))/inquiries.csv
-        .output \(scratch.path("hard.csv"))
-        """
+            report class Bank to \(scratch.path("link"))/inquiries.md
+            report class Bank to \(scratch.season.path)/sub/r.md
+            report class Bank to \(scratch.path("out"))/../season/r.md
+            .output \(scratch.path("link"))/inquiries.csv
+            .output \(scratch.path("hard.csv"))
+            """
         let r = try KSP.run([scratch.season.path, "--keep-going"], stdin: script)
         let lines = r.err.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
         let link = scratch.path("link")
         let season = scratch.season.path
-        #expect(lines.first == "<stdin>:1: report: \(link)/inquiries.md is inside the season directory "
+        #expect(
+            lines.first == "<stdin>:1: report: \(link)/inquiries.md is inside the season directory "
                 + "\(season) (it is \(season)/inquiries.md); ksp never writes there — choose another place")
-        let starts = ["<stdin>:2: report: \(season)/sub/r.md is inside the season",
-                      "<stdin>:3: report: \(scratch.path("out"))/../season/r.md is inside",
-                      "<stdin>:4: .output: \(link)/inquiries.csv is inside"]
+        let starts = [
+            "<stdin>:2: report: \(season)/sub/r.md is inside the season",
+            "<stdin>:3: report: \(scratch.path("out"))/../season/r.md is inside",
+            "<stdin>:4: .output: \(link)/inquiries.csv is inside",
+        ]
         for (line, start) in zip(lines.dropFirst(), starts) {
             #expect(line.hasPrefix(start))
         }
-        #expect(lines.last == "<stdin>:5: .output: \(scratch.path("hard.csv")) is the season's own file "
+        #expect(
+            lines.last == "<stdin>:5: .output: \(scratch.path("hard.csv")) is the season's own file "
                 + "\(scratch.season.path)/inquiries.csv (a hard link); ksp never writes there — choose another place")
         #expect(r.status == 1)
         #expect(try scratch.snapshot() == before)
@@ -61,7 +66,8 @@ struct WriteTargetTests {
         defer { scratch.remove() }
         let pdf = scratch.path("r.pdf")
         let r = try KSP.run([scratch.season.path, "-c", "report class Bank to \(pdf)"])
-        #expect(r.err == "<command>:1: report: ksp cannot write .pdf files; "
+        #expect(
+            r.err == "<command>:1: report: ksp cannot write .pdf files; "
                 + "end the name with .html (or .htm), .md or .txt\n")
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: pdf))
@@ -75,9 +81,11 @@ struct WriteTargetTests {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
         let folder = scratch.path("missing")
-        let r = try KSP.run([scratch.season.path, "--keep-going"],
-                            stdin: "report class Bank to \(folder)/r.md\n.output \(folder)/out.csv\n")
-        #expect(r.err == "<stdin>:1: report: cannot write \(folder)/r.md: the folder \(folder) does not exist\n"
+        let r = try KSP.run(
+            [scratch.season.path, "--keep-going"],
+            stdin: "report class Bank to \(folder)/r.md\n.output \(folder)/out.csv\n")
+        #expect(
+            r.err == "<stdin>:1: report: cannot write \(folder)/r.md: the folder \(folder) does not exist\n"
                 + "<stdin>:2: .output: cannot write \(folder)/out.csv: the folder \(folder) does not exist\n")
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
@@ -90,28 +98,32 @@ struct WriteTargetTests {
         try files.createSymbolicLink(atPath: scratch.path("null.md"), withDestinationPath: "/dev/null")
         try files.createSymbolicLink(atPath: scratch.path("full.txt"), withDestinationPath: "/dev/full")
         #expect(mkfifo(scratch.path("pipe.html"), 0o600) == 0)
-        let r = try KSP.run([scratch.season.path, "--keep-going"], stdin: """
-        report class Bank to \(scratch.path("null.md"))
-        report class Bank to \(scratch.path("full.txt"))
-        report class Bank to \(scratch.path("pipe.html"))
-        report class Bank to ""
-        """)
+        let r = try KSP.run(
+            [scratch.season.path, "--keep-going"],
+            stdin: """
+                report class Bank to \(scratch.path("null.md"))
+                report class Bank to \(scratch.path("full.txt"))
+                report class Bank to \(scratch.path("pipe.html"))
+                report class Bank to ""
+                """)
         let lines = r.err.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "<stdin>:1: report: cannot write \(scratch.path("null.md")): it is a device, not a regular file; "
-                + "ksp writes files whole and only replaces regular files",
-            "<stdin>:2: report: cannot write \(scratch.path("full.txt")): it is a device, not a regular file; "
-                + "ksp writes files whole and only replaces regular files",
-            "<stdin>:3: report: cannot write \(scratch.path("pipe.html")): it is a pipe (FIFO), not a regular file; "
-                + "ksp writes files whole and only replaces regular files",
-            "<stdin>:4: report: expected a file name after to, found \"\"",
-        ])
+        #expect(
+            lines == [
+                "<stdin>:1: report: cannot write \(scratch.path("null.md")): it is a device, not a regular file; "
+                    + "ksp writes files whole and only replaces regular files",
+                "<stdin>:2: report: cannot write \(scratch.path("full.txt")): it is a device, not a regular file; "
+                    + "ksp writes files whole and only replaces regular files",
+                "<stdin>:3: report: cannot write \(scratch.path("pipe.html")): it is a pipe (FIFO), not a regular file; "
+                    + "ksp writes files whole and only replaces regular files",
+                "<stdin>:4: report: expected a file name after to, found \"\"",
+            ])
         #expect(r.out == "")
         var info = stat()
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
         #expect(lstat(scratch.path("null.md"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
         // No temporary file is left behind.
-        #expect(try files.contentsOfDirectory(atPath: scratch.root.path).sorted()
+        #expect(
+            try files.contentsOfDirectory(atPath: scratch.root.path).sorted()
                 == ["full.txt", "null.md", "pipe.html", "season"])
     }
 
@@ -144,8 +156,10 @@ struct WriteTargetTests {
         defer { scratch.remove() }
         let out = scratch.path("out.txt")
         let quoted = scratch.path("a;b.txt")
-        let r = try KSP.run([scratch.season.path, "--format", "csv", "-c",
-                             ".output \(out); n by attempts; .output \"\(quoted)\"; n"])
+        let r = try KSP.run([
+            scratch.season.path, "--format", "csv", "-c",
+            ".output \(out); n by attempts; .output \"\(quoted)\"; n",
+        ])
         #expect(r.status == 0)
         #expect(r.err == "")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "attempts,n\n1,6\n2,3\n")
