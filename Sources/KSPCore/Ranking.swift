@@ -5,7 +5,8 @@ public struct RankedParticipant: Sendable, Equatable {
     public var total: Double
     /// Score of the highest-weighted area: the first tie-breaker.
     public var tieBreak: Double
-    public var n: Int
+    /// Inquiries its total rests on.
+    public var inquiryCount: Int
 }
 
 /// Ranking and awards (scoring rule 7).
@@ -38,7 +39,7 @@ public enum Ranking {
             rows.append(
                 RankedParticipant(
                     participant: participant, rank: 0, total: total, tieBreak: ties[participant].figure.value ?? -1,
-                    n: figure.base))
+                    inquiryCount: figure.base))
         }
         rows.sort { left, right in
             if left.total != right.total { return left.total > right.total }

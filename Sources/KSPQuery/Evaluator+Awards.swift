@@ -57,7 +57,7 @@ extension Evaluator {
             }
             rows.append([
                 .text(title), .text(p.name), .text(p.className), .number(award.winner.total, .score),
-                .count(award.winner.n),
+                .count(award.winner.inquiryCount),
             ])
         }
         let columns = [

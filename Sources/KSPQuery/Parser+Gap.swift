@@ -9,18 +9,22 @@ extension Parser {
         let who = try literal("the participant's name")
         var statement = GapStatement(name: who, target: .winner(who.range))
         if accept("to") != nil {
-            if let t = accept("winner") {
-                statement.target = .winner(t.range)
-            } else if let t = accept("class") {
-                statement.target = .ownClass(t.range)
-            } else if let t = accept("all") {
-                statement.target = .all(t.range)
+            if let word = accept("winner") {
+                statement.target = .winner(word.range)
+            } else if let word = accept("class") {
+                statement.target = .ownClass(word.range)
+            } else if let word = accept("all") {
+                statement.target = .all(word.range)
             } else {
                 statement.target = .participant(try literal("winner, class, all or a participant's name after to"))
             }
         }
-        try clauses(["where", "top"]) { (p, k) throws(ParseError) in
-            if k == "where" { statement.filter = try p.filter() } else { statement.top = try p.topCount() }
+        try clauses(["where", "top"]) { (parser, keyword) throws(ParseError) in
+            if keyword == "where" {
+                statement.filter = try parser.filter()
+            } else {
+                statement.top = try parser.topCount()
+            }
         }
         return statement
     }
@@ -32,15 +36,15 @@ extension Parser {
             throw error("an outcome after of (nps, csat, ces, ves1, ves2, total or a question id)")
         }
         var statement = DriversStatement(outcome: try name("an outcome"))
-        try clauses(["on", "where"]) { (p, k) throws(ParseError) in
-            if k == "where" {
-                statement.filter = try p.filter()
+        try clauses(["on", "where"]) { (parser, keyword) throws(ParseError) in
+            if keyword == "where" {
+                statement.filter = try parser.filter()
                 return
             }
-            guard let word = p.current.keyword, word == "areas" || word == "questions" else {
-                throw p.error("areas or questions after on", hint: p.nearKeyword(["areas", "questions"]))
+            guard let word = parser.current.keyword, word == "areas" || word == "questions" else {
+                throw parser.error("areas or questions after on", hint: parser.nearKeyword(["areas", "questions"]))
             }
-            statement.predictors = try p.name("areas or questions")
+            statement.predictors = try parser.name("areas or questions")
         }
         return statement
     }

@@ -86,9 +86,9 @@ struct TypedReportQueryTests {
         #expect(seasonAwards.awards.map(\.winner.participant) == [alfa, gamma, alfa, alfa])
         // Alfa Bank over q1 q2 q3 q9; on the phone q1 q2 q9: (100 + 31.25 + 86) / 3.
         #expect(seasonAwards.awards[0].winner.total == 74.8125)
-        #expect(seasonAwards.awards[0].winner.n == 4)
+        #expect(seasonAwards.awards[0].winner.inquiryCount == 4)
         #expect(near(seasonAwards.awards[3].winner.total, 217.25 / 3))
-        #expect(seasonAwards.awards[3].winner.n == 3)
+        #expect(seasonAwards.awards[3].winner.inquiryCount == 3)
         #expect(seasonAwards.minInquiries == 2)
         #expect(seasonAwards.seasonName == nil)
         #expect(!seasonAwards.isFiltered)
