@@ -130,7 +130,7 @@ extension Evaluator {
         var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map {
             ResultColumn($0, isDimension: $0 == "metric")
         }
-        if showsText { columns.insert(ResultColumn("text", isDimension: true), at: 1) }
+        if showsText { columns.insert(ResultColumn("text", isDimension: true, wraps: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
         let testNote =
             tests.isEmpty

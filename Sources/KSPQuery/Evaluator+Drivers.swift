@@ -76,7 +76,7 @@ extension Evaluator {
         let table = ResultTable(
             columns: [
                 ResultColumn(onQuestions ? "question" : "area", isDimension: true),
-                ResultColumn("text", isDimension: true),
+                ResultColumn("text", isDimension: true, wraps: true),
                 ResultColumn("share"), ResultColumn("share_low", audience: .machines),
                 ResultColumn("share_high", audience: .machines), ResultColumn("95% interval", audience: .people),
                 ResultColumn("r", audience: .people), ResultColumn("r", audience: .machines),

@@ -137,7 +137,7 @@ extension Evaluator {
                 "gap", "total: b − a", own: analysis.ownTotal, target: analysis.targetTotal,
                 analysis.gap))
         let columns = [
-            ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true),
+            ResultColumn("question", isDimension: true), ResultColumn("text", isDimension: true, wraps: true),
             ResultColumn("area", isDimension: true), ResultColumn("a"), ResultColumn("b"),
             ResultColumn("n_a"),
             ResultColumn("gain"),

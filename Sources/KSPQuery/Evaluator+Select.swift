@@ -256,7 +256,7 @@ extension Evaluator {
         let definition = season.definition
         var columns = [
             ResultColumn("question", isDimension: true), ResultColumn("area", isDimension: true),
-            ResultColumn("text", isDimension: true),
+            ResultColumn("text", isDimension: true, wraps: true),
         ]
         var inquiriesPerColumn: [[Int]] = []
         if let dimension {
