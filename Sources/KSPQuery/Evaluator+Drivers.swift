@@ -7,16 +7,10 @@ extension Evaluator {
     func drivers(_ d: DriversStatement) throws(EvaluationError) -> (table: ResultTable, chart: QuadrantChart) {
         let (areaValue, rest) = FilterCompiler.extractArea(d.filter)
         let area = try areaRestriction(areaValue)
-        var pool = try inquiries(passing: rest).filter { season.inquiries.answered[$0] }
-        var scoring = season.definition
-        var seasonName: String?
-        if season.seasons.count > 1 {
-            // Drivers are one season's: the latest among the inquiries asked about (where season = … picks another).
-            let latest = pool.map { season.inquiries.season[$0] }.max() ?? UInt16(season.seasons.count - 1)
-            pool = pool.filter { season.inquiries.season[$0] == latest }
-            scoring = season.seasons[Int(latest)].definition
-            seasonName = season.seasons[Int(latest)].name
-        }
+        let scope = latestSeasonScope(try inquiries(passing: rest).filter { season.inquiries.answered[$0] })
+        let pool = scope.inquiries
+        let scoring = scope.definition
+        let seasonName = scope.name
         let seasonKey = pool.first.map { season.inquiries.season[$0] }
         let (outcomeName, outcome) = try driverOutcome(d.outcome, pool: pool, seasonKey: seasonKey)
         let onQuestions = d.predictors?.value.lowercased() == "questions"

@@ -5,16 +5,10 @@ extension Evaluator {
     /// question by question, by the season's scoring rules (`GapCalculator`, issue 14).
     func gap(_ g: GapStatement) throws(EvaluationError) -> ResultTable {
         let participant = try Dimension.participant.resolve(g.name, season)
-        var pool = try inquiries(passing: g.filter)
-        var scoring = season.definition
-        var seasonNote: String?
-        if season.seasons.count > 1 {
-            // A gap is one season's: the latest among the inquiries asked about (where season = … picks another).
-            let latest = pool.map { season.inquiries.season[$0] }.max() ?? UInt16(season.seasons.count - 1)
-            pool = pool.filter { season.inquiries.season[$0] == latest }
-            scoring = season.seasons[Int(latest)].definition
-            seasonNote = season.seasons[Int(latest)].name
-        }
+        let scope = latestSeasonScope(try inquiries(passing: g.filter))
+        let pool = scope.inquiries
+        let scoring = scope.definition
+        let seasonNote = scope.name
         let own = pool.filter { Int(season.inquiries.participant[$0]) == participant }
         let name = season.participants[participant].name
         let within = g.filter == nil ? "" : " within the where clause"
