@@ -108,11 +108,17 @@ public struct TrendStatement: Sendable {
     public var filter: Filter?
 }
 
-/// `report participant "NAME" [to FILE]`, `report class "NAME" [to FILE]`
+/// `report participant "NAME" [to FILE]`, `report class "NAME" [to FILE]`;
+/// `report participant|class * [where …] to DIR/ [as pdf|html|md|txt]`: one file each.
 public struct ReportStatement: Sendable {
     public var subject: Located<String>
+    /// The name, or a bare `*` for every participant (class) at once.
     public var name: Located<Literal>
     public var file: Located<String>?
+    /// `as pdf|html|md|txt`: the format of a batch's files (html when absent).
+    public var format: Located<String>?
+    /// `report participant *`: a batch, one file per participant (class) into a folder.
+    public var isBatch: Bool { name.value == .word("*") }
     /// `where season = …`: which season the report is about (the latest when absent).
     public var filter: Filter?
 }

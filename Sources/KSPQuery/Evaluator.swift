@@ -17,7 +17,7 @@ public struct EvaluationOptions: Sendable {
 }
 
 /// Turns a parsed statement into a result table with the scoring core's figures.
-public struct Evaluator {
+public struct Evaluator: Sendable {
     public let season: Season
     public var options: EvaluationOptions
 

@@ -81,6 +81,10 @@ public enum Lexer {
             case ")":
                 tokens.append(Token(kind: .rightParen, range: SourceRange(position, position + 1)))
                 position += 1
+            case "*":
+                // `report participant *`: every one; a word, so that the parser decides where it may stand.
+                tokens.append(Token(kind: .word("*"), range: SourceRange(position, position + 1)))
+                position += 1
             case "=":
                 position += 1
                 if position < characters.count && characters[position] == "=" { position += 1 }

@@ -80,20 +80,16 @@ public struct Parser {
                 throw error("participant or class after report", hint: nearKeyword(["participant", "class"]))
             }
             let subject = try name("participant or class")
-            let who = try literal("the \(subject.value)'s name")
+            let who = try reportSubjectName(subject.value)
             var report = ReportStatement(subject: subject, name: who, file: nil)
             if accept("where") != nil { report.filter = try filter() }
             if accept("to") != nil {
-                guard case .string(let fileName) = current.kind else {
-                    if case .word(let word) = current.kind {
-                        report.file = Located(word, advance().range)
-                        statement = .report(report)
-                        return try finish(statement)
-                    }
-                    throw error("a file name after to (report.md, report.html)")
+                switch current.kind {
+                case .string(let fileName), .word(let fileName): report.file = Located(fileName, advance().range)
+                default: throw error("a file name after to (report.md, report.html)")
                 }
-                report.file = Located(fileName, advance().range)
             }
+            try batchClauses(&report)
             statement = .report(report)
         } else if accept("trend") != nil {
             statement = .trend(try trend())

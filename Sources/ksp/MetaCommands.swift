@@ -15,6 +15,7 @@ extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
         ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
+        ".open",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -37,6 +38,7 @@ extension Session {
         ".participants": { session, call in try session.listParticipants(call) },
         ".questions": { session, call in try session.listQuestions(call) },
         ".schema": { session, _ in try session.showSchema() },
+        ".open": { session, call in try session.openInViewer(call) },
     ]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {

@@ -15,6 +15,8 @@ final class Session {
     let interactive: Bool
     /// The real paths of the scripts `.read` is running, outermost first (to stop a script reading itself).
     var readStack: [String] = []
+    /// The report (or batch index) written last, for `.open`.
+    var lastWritten: String?
 
     enum PagerMode: String { case on, off, auto }
 
@@ -50,6 +52,10 @@ final class Session {
         let start = DispatchTime.now()
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
+            if case .report(let reportStatement) = try Parser.parse(piece.text), reportStatement.isBatch {
+                try writeReports(reportStatement)
+                return .ok
+            }
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
             if case .report(let report, let file?) = result {
                 try writeReport(report, to: file)
@@ -94,6 +100,9 @@ final class Session {
         case .html: text = report.html
         case .markdown: text = report.markdown
         case .text: text = report.terminal(width: 100, unicode: true)
+        case .pdf:
+            try printReport(report, to: path)
+            return
         case nil:
             let ending = (path as NSString).pathExtension
             let found = ending.isEmpty ? "\(path) has no file ending" : "ksp cannot write .\(ending) files"
@@ -107,6 +116,7 @@ final class Session {
         } catch {
             throw ShellError("report: \(error)")
         }
+        lastWritten = path
         // The report is written: a closed standard output must not turn that into a failure.
         try? output.write("wrote \(path)")
     }
