@@ -41,8 +41,8 @@ extension Session {
         let written: Int
         let prepared: (folder: String, files: [String])
         do {
+            if format == .pdf { try PDFPrinter().close() }  // Chromium missing: say so before making anything
             prepared = try writer.prepare(folder)
-            if format == .pdf { try PDFPrinter().close() }  // Chromium missing: say so before starting
             let progress = BatchProgress.onTerminal(total: batch.members.count)
             written = try InterruptFlag.catching {
                 try writer.write(into: prepared.folder, files: prepared.files, progress: progress) {
