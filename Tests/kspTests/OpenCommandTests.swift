@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `.open` (issue 13): the last written report in the system's viewer when there is a display, else
+/// where it is. The viewer here is a fake `xdg-open` on PATH that records what it was given.
+@Suite("Open command")
+struct OpenCommandTests {
+    /// A folder holding an `xdg-open` that writes its argument to `opened` beside it.
+    static func fakeViewer(in folder: String) throws {
+        let script = "#!/bin/sh\nprintf '%s' \"$1\" > \"$(dirname \"$0\")/opened\"\n"
+        let path = folder + "/xdg-open"
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+
+    @Test func withADisplayTheViewerGetsTheLastReport() throws {
+        let scratch = try ScratchSeason()
+        defer { scratch.remove() }
+        let bin = scratch.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: false)
+        try Self.fakeViewer(in: bin)
+        let report = scratch.path("alfa.html")
+        let real = URL(fileURLWithPath: report).resolvingSymlinksInPath().path
+        let r = try KSP.run(
+            [scratch.season.path], stdin: "report participant \"Alfa Bank\" to \(report)\n.open\n",
+            environment: ["PATH": bin + ":/usr/bin:/bin", "DISPLAY": ":0", "WAYLAND_DISPLAY": ""])
+        #expect(r.err == "")
+        #expect(r.out == "wrote \(report)\nopened \(real)\n")
+        #expect(try String(contentsOfFile: bin + "/opened", encoding: .utf8) == real)
+    }
+
+    @Test func withoutADisplayItSaysWhereTheFileIs() throws {
+        let scratch = try ScratchSeason()
+        defer { scratch.remove() }
+        let bin = scratch.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: false)
+        try Self.fakeViewer(in: bin)
+        let out = scratch.path("all")
+        let index = URL(fileURLWithPath: out + "/index.html").resolvingSymlinksInPath().path
+        let r = try KSP.run(
+            [scratch.season.path], stdin: "report class * to \(out)/\n.open\n",
+            environment: ["PATH": bin + ":/usr/bin:/bin", "DISPLAY": "", "WAYLAND_DISPLAY": ""])
+        #expect(r.out == "wrote 2 html files and \(out)/index.html\nno display to open it on; the file is \(index)\n")
+        #expect(!FileManager.default.fileExists(atPath: bin + "/opened"))
+    }
+
+    @Test func nothingWrittenYetOrAMissingFile() throws {
+        let r = try KSP.run([KSP.fixture, "--keep-going"], stdin: ".open\n.open /nonexistent/r.html\n.open a b\n")
+        #expect(
+            r.err == "<stdin>:1: .open: no report written yet; write one with report participant \"NAME\" to FILE\n"
+                + "<stdin>:2: .open: /nonexistent/r.html does not exist\n"
+                + "<stdin>:3: .open: expected one file name at most, found 2 words\n")
+        #expect(r.status == 1)
+    }
+}
