@@ -10,7 +10,8 @@ public enum ReportBatchIndex {
         var rows: [String] = []
         for (member, file) in zip(batch.members, files) {
             let total = member.total.map { NumberFormat.decimals($0, 1) } ?? "–"
-            var cells = "<td><a href=\"\(HTMLText.escaped(linkTarget(file)))\">\(HTMLText.escaped(member.name))</a></td>"
+            var cells =
+                "<td><a href=\"\(HTMLText.escaped(linkTarget(file)))\">\(HTMLText.escaped(member.name))</a></td>"
             if isParticipants { cells += "<td>\(HTMLText.escaped(member.className))</td>" }
             cells += "<td class=\"num\">\(total)</td>"
             rows.append("<tr>\(cells)</tr>")

@@ -85,7 +85,7 @@ enum Help {
         "meta": """
         Meta-commands:
           .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers
-                                 output meta keys
+                                 report open output meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
           .mode FORMAT           table, markdown, csv or json
@@ -100,6 +100,7 @@ enum Help {
           .participants [CLASS]  participants (of one class)
           .questions [AREA]      the questionnaire (of one area)
           .schema                areas, weights and channels' wait rules
+          .open [FILE]           the last written report (or FILE) in the system's viewer (.help open)
           .quit                  leave (also Ctrl-D)
         """,
         "gap": """
@@ -135,6 +136,29 @@ enum Help {
           chart drivers of nps: importance (share) against performance (points) in four quadrants split at
           their means; high importance and low performance is "work on this first".
         """,
+        "report": """
+        report participant "NAME" [where season = S] [to FILE]
+        report class "NAME" [where season = S] [to FILE]
+          One report: on the screen, or to FILE by its ending: .html (one self-contained page), .pdf
+          (the page printed by headless Chromium: scripts/setup or apt-get install chromium), .md, .txt.
+        report participant * [where FILTER] to DIR/ [as html|pdf|md|txt]
+        report class * [where FILTER] to DIR/ [as html|pdf|md|txt]
+          Every participant (class) with an inquiry that passes the filter, one file each in DIR (made if
+          missing; its parent must exist), html unless as says otherwise, and DIR/index.html linking them
+          all with each one's Totalresultat (over its whole season, not only the filtered inquiries).
+          File names are the names with æøå kept and / \\ " : * ? < > | and control characters as _;
+          names that meet get " (2)", " (3)"; at most 200 bytes. where season = S picks the season.
+          Both cores work (PDF: two Chromiums at a time); a bar on a terminal shows count, rate and time
+          left. Ctrl-C stops: the files written are whole (each is renamed into place when complete),
+          the rest and index.html are not written. Never into a loaded season's directory.
+          report participant * where class = Bank to bank/ as pdf
+        """,
+        "open": """
+        .open [FILE]
+          Opens the last report written (a batch: its index.html), or FILE, in the system's viewer
+          (xdg-open; open on macOS) when there is a display ($DISPLAY or $WAYLAND_DISPLAY); without one
+          it says where the file is. For a meeting: report participant "NAME" to r.pdf, then .open.
+        """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
           channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
@@ -147,7 +171,7 @@ enum Help {
             if let t = topics[topic.lowercased()] { return t }
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
-        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | output | keys"
+        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | report | output | keys"
         return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

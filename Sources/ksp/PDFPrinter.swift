@@ -36,7 +36,8 @@ final class PDFPrinter {
         var template = Array((NSTemporaryDirectory() + "/ksp-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkdtemp($0) } ?? nil }
         guard made != nil else {
-            throw Failure(description: "cannot make a temporary folder for Chromium: \(String(cString: strerror(errno)))")
+            throw Failure(
+                description: "cannot make a temporary folder for Chromium: \(String(cString: strerror(errno)))")
         }
         workFolder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

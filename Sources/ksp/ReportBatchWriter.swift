@@ -57,7 +57,8 @@ struct ReportBatchWriter: Sendable {
     func write(
         into folder: String, files: [String], progress: BatchProgress?, isCancelled: @escaping @Sendable () -> Bool
     ) throws(Failure) -> Int {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, format == .pdf ? Self.maximumPrinters : 64))
+        let workers = max(
+            1, min(ProcessInfo.processInfo.activeProcessorCount, format == .pdf ? Self.maximumPrinters : 64))
         let work = Mutex(WorkState())
         var cancellable = self.evaluator
         cancellable.options.isCancelled = isCancelled

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ksp
+
 /// `.open` (issue 13): the last written report in the system's viewer when there is a display, else
 /// where it is. The viewer here is a fake `xdg-open` on PATH that records what it was given.
 @Suite("Open command")
@@ -51,5 +53,18 @@ struct OpenCommandTests {
                 + "<stdin>:2: .open: /nonexistent/r.html does not exist\n"
                 + "<stdin>:3: .open: expected one file name at most, found 2 words\n")
         #expect(r.status == 1)
+    }
+}
+
+/// The help topics of issue 13's report forms and `.open`.
+@Suite("Report help")
+struct ReportHelpTests {
+    @Test func topicsForTheReportFormsAndOpen() {
+        let report = Help.text(topic: "report")
+        #expect(report.contains("report participant * [where FILTER] to DIR/ [as html|pdf|md|txt]"))
+        #expect(report.contains("report class * [where FILTER] to DIR/ [as html|pdf|md|txt]"))
+        #expect(Help.text(topic: "open").contains("xdg-open"))
+        #expect(Help.text(topic: "meta").contains(".open [FILE]"))
+        #expect(Help.text(topic: nil).contains("| report |"))
     }
 }
