@@ -4,46 +4,48 @@ import Foundation
     import Glibc
 #endif
 
-/// A helper program (Chromium, the system viewer) run in its own process group with its output
-/// discarded, waited for with a time limit. When the time is up or the user presses Ctrl-C the whole
-/// group is killed — Chromium starts helpers of its own that must not outlive it.
+/// Helper programs: Chromium (started, talked to, and ended with its whole process group, for it
+/// starts helpers of its own that must not outlive it) and the system viewer (run and left to show
+/// the file). Each runs in a process group of its own with its standard streams on /dev/null, so
+/// Ctrl-C at the terminal reaches ksp, which decides what to stop.
 enum ChildProcess {
     enum Outcome: Equatable {
         case exited(Int32)
-        case timedOut
-        case interrupted
+        /// Still running at the time limit: left to run (a viewer may stay open).
+        case stillRunning
         case failedToStart(Int32)
     }
 
-    /// How often the child is looked at while it runs.
+    /// How often a running child is looked at.
     static let pollInterval: useconds_t = 20_000
 
-    /// `ownsGroup`: the child's group is ksp's to end (Chromium); false for a viewer that is handed the
-    /// file and must go on showing it (it is left running when it outlasts the time limit).
-    static func run(
-        _ executable: String, _ arguments: [String], timeLimit: Double, ownsGroup: Bool = true,
-        isCancelled: () -> Bool
-    ) -> Outcome {
+    /// Runs a program that hands something over and returns (`xdg-open`): its exit status, or
+    /// `stillRunning` after the time limit.
+    static func run(_ executable: String, _ arguments: [String], timeLimit: Double) -> Outcome {
         guard let child = spawn(executable, arguments) else { return .failedToStart(errno) }
         let deadline = Date().addingTimeInterval(timeLimit)
         var status: Int32 = 0
-        while true {
+        while Date() < deadline {
             let waited = waitpid(child, &status, WNOHANG)
-            if waited == child { break }
             if waited < 0 && errno != EINTR { return .exited(-1) }
-            let stop: Outcome? = isCancelled() ? .interrupted : Date() >= deadline ? .timedOut : nil
-            if let stop {
-                guard ownsGroup else { return stop }
-                kill(-child, SIGKILL)
-                while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-                return stop
-            }
+            // Exited normally: the low 7 bits are 0 and the code is in the next 8; else killed by a signal.
+            if waited == child { return .exited(status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)) }
             usleep(pollInterval)
         }
-        // Helpers the child left behind in its group go with it.
-        if ownsGroup { kill(-child, SIGKILL) }
-        // Exited normally: the low 7 bits are 0 and the code is in the next 8; else killed by a signal.
-        return .exited(status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
+        return .stillRunning
+    }
+
+    /// Starts a child that ksp talks to: `descriptors` maps the child's descriptor numbers (3, 4) to
+    /// ours. End it with `end`.
+    static func start(_ executable: String, _ arguments: [String], descriptors: [Int32: Int32]) -> pid_t? {
+        spawn(executable, arguments, descriptors: descriptors)
+    }
+
+    /// Kills the child's whole process group and waits for the child.
+    static func end(_ child: pid_t) {
+        kill(-child, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
     }
 
     /// The executable found on $PATH (or the path itself when it holds a `/`).
@@ -57,13 +59,17 @@ enum ChildProcess {
     }
 
     /// Started in a new process group, standard streams on /dev/null, signals at their defaults.
-    private static func spawn(_ executable: String, _ arguments: [String]) -> pid_t? {
+    private static func spawn(_ executable: String, _ arguments: [String], descriptors: [Int32: Int32] = [:]) -> pid_t?
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
             posix_spawn_file_actions_addopen(
                 &actions, descriptor, "/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+        }
+        for (childDescriptor, ours) in descriptors.sorted(by: { $0.key < $1.key }) {
+            posix_spawn_file_actions_adddup2(&actions, ours, childDescriptor)
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -4,10 +4,11 @@ import Foundation
     import Glibc
 #endif
 
-/// Prints an HTML report to PDF with headless Chromium. Each printer has its own private profile
-/// folder (`--user-data-dir`, removed by `close()`), so two can run side by side and nothing of the
-/// user's browser is touched; no network is needed (the report is self-contained). The PDF is
-/// written under a temporary name beside the target and renamed when Chromium has finished it.
+/// Prints HTML reports to PDF with headless Chromium, kept running between pages and driven over
+/// the DevTools protocol (`DevToolsPipe`). Each printer has its own private folder for the page and
+/// Chromium's profile (`--user-data-dir`), removed by `close()`, so two can run side by side and
+/// nothing of the user's browser is touched; no network is needed (the report is self-contained).
+/// The PDF is written whole under a temporary name beside the target and renamed (`AtomicFile`).
 final class PDFPrinter {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -16,7 +17,7 @@ final class PDFPrinter {
     /// Names Chromium goes by on $PATH; `KSP_CHROMIUM` names another.
     static let chromiumNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
     static let macChrome = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
-    /// One page is a second or two; a minute means Chromium hangs.
+    /// Starting Chromium or printing one page takes seconds at most; this long means it hangs.
     static let timeLimit = 90.0
 
     static let missing = Failure(
@@ -25,66 +26,62 @@ final class PDFPrinter {
 
     let chromium: String
     private let workFolder: String
+    private let isCancelled: () -> Bool
+    private var browser: DevToolsPipe?
 
-    init() throws(Failure) {
+    init(isCancelled: @escaping () -> Bool = { false }) throws(Failure) {
         let environment = ProcessInfo.processInfo.environment
-        let candidates = (environment["KSP_CHROMIUM"].map { [$0] } ?? PDFPrinter.chromiumNames) + [PDFPrinter.macChrome]
-        guard let found = candidates.lazy.compactMap({ ChildProcess.find($0, environment: environment) }).first else {
+        let names = environment["KSP_CHROMIUM"].map { [$0] } ?? PDFPrinter.chromiumNames
+        guard
+            let found = (names + [PDFPrinter.macChrome]).lazy.compactMap({
+                ChildProcess.find($0, environment: environment)
+            }).first
+        else {
             throw PDFPrinter.missing
         }
         chromium = found
+        self.isCancelled = isCancelled
         var template = Array((NSTemporaryDirectory() + "/ksp-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkdtemp($0) } ?? nil }
         guard made != nil else {
-            throw Failure(
-                description: "cannot make a temporary folder for Chromium: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw Failure(description: "cannot make a temporary folder for Chromium: \(reason)")
         }
         workFolder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Removes the private profile and the page files.
+    /// Stops Chromium and removes the private folder.
     func close() {
+        browser?.end()
+        browser = nil
         try? FileManager.default.removeItem(atPath: workFolder)
     }
 
     /// The HTML as a PDF at the target; throws with the reason, leaving nothing behind.
-    func print(html: String, to target: WriteTarget, isCancelled: () -> Bool) throws(Failure) {
-        switch target.existing {
-        case .folder: throw Failure(description: "cannot write \(target.path): it is a folder")
-        case .special(let kind):
-            throw Failure(description: "cannot write \(target.path): it is \(kind), not a regular file")
-        case .nothing, .regularFile: break
-        }
-        let page = workFolder + "/report.html"
-        do { try html.write(toFile: page, atomically: false, encoding: .utf8) } catch {
+    func print(html: String, to target: WriteTarget) throws(Failure) {
+        let page = URL(fileURLWithPath: workFolder + "/report.html")
+        do { try html.write(to: page, atomically: false, encoding: .utf8) } catch {
             throw Failure(description: "cannot write the page for Chromium: \(error.localizedDescription)")
         }
-        let folder = (target.resolved as NSString).deletingLastPathComponent
-        let temporary = folder + "/.ksp-write-\(UUID().uuidString.prefix(8)).pdf"
-        var renamed = false
-        defer {
-            if !renamed { unlink(temporary) }
+        let pdf: Data
+        do {
+            if browser == nil {
+                browser = try DevToolsPipe(
+                    chromium: chromium, profile: workFolder + "/profile", timeLimit: PDFPrinter.timeLimit,
+                    isCancelled: isCancelled)
+            }
+            pdf = try browser?.printPage(page, timeLimit: PDFPrinter.timeLimit) ?? Data()
+        } catch {
+            // A Chromium that failed once is not trusted with the next page: a new one starts.
+            browser?.end()
+            browser = nil
+            throw Failure(description: error.description == "interrupted" ? "interrupted" : "\(target.path): \(error)")
         }
-        let arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--disable-dev-shm-usage", "--user-data-dir=\(workFolder)/profile", "--no-pdf-header-footer",
-            "--print-to-pdf=\(temporary)", URL(fileURLWithPath: page).absoluteString,
-        ]
-        switch ChildProcess.run(chromium, arguments, timeLimit: PDFPrinter.timeLimit, isCancelled: isCancelled) {
-        case .exited(0): break
-        case .exited(let code): throw Failure(description: "Chromium failed printing \(target.path) (exit \(code))")
-        case .timedOut:
-            throw Failure(description: "Chromium took over \(Int(PDFPrinter.timeLimit)) s on \(target.path); stopped")
-        case .interrupted: throw Failure(description: "interrupted")
-        case .failedToStart(let code):
-            throw Failure(description: "cannot start \(chromium): \(String(cString: strerror(code)))")
+        guard pdf.starts(with: Data("%PDF-".utf8)) else {
+            throw Failure(description: "Chromium printed no PDF for \(target.path)")
         }
-        guard let head = FileManager.default.contents(atPath: temporary)?.prefix(5), head == Data("%PDF-".utf8) else {
-            throw Failure(description: "Chromium wrote no PDF for \(target.path)")
+        do { try AtomicFile.write(bytes: Array(pdf), to: target) } catch {
+            throw Failure(description: error.description)
         }
-        guard rename(temporary, target.resolved) == 0 else {
-            throw Failure(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
-        }
-        renamed = true
     }
 }

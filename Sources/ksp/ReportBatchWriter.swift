@@ -76,8 +76,8 @@ struct ReportBatchWriter: Sendable {
                     case .md: try AtomicFile.write(report.markdown, to: target)
                     case .txt: try AtomicFile.write(report.terminal(width: 100, unicode: true), to: target)
                     case .pdf:
-                        if printer == nil { printer = try PDFPrinter() }
-                        try printer?.print(html: report.html, to: target, isCancelled: isCancelled)
+                        if printer == nil { printer = try PDFPrinter(isCancelled: isCancelled) }
+                        try printer?.print(html: report.html, to: target)
                     }
                     work.withLock { $0.written += 1 }
                     progress?.advance()

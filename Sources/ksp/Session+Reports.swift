@@ -12,11 +12,9 @@ extension Session {
     func printReport(_ report: Report, to path: String) throws {
         do {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
-            let printer = try PDFPrinter()
+            let printer = try PDFPrinter { interruptRequested.load(ordering: .relaxed) }
             defer { printer.close() }
-            try InterruptFlag.catching {
-                try printer.print(html: report.html, to: target) { interruptRequested.load(ordering: .relaxed) }
-            }
+            try InterruptFlag.catching { try printer.print(html: report.html, to: target) }
         } catch let refusal as WriteTarget.Refusal {
             throw ShellError("report: \(refusal.description)")
         } catch {
@@ -76,10 +74,8 @@ extension Session {
         guard let viewer = ChildProcess.find(SystemViewer.command, environment: environment) else {
             return call.fail(".open: \(SystemViewer.command) not found; the file is \(absolute)")
         }
-        let outcome = ChildProcess.run(viewer, [absolute], timeLimit: SystemViewer.timeLimit, ownsGroup: false) {
-            false
-        }
-        guard outcome == .exited(0) || outcome == .timedOut else {
+        let outcome = ChildProcess.run(viewer, [absolute], timeLimit: SystemViewer.timeLimit)
+        guard outcome == .exited(0) || outcome == .stillRunning else {
             return call.fail(".open: \(SystemViewer.command) could not open \(absolute)")
         }
         try output.write("opened \(absolute)")
