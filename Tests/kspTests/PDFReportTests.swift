@@ -6,7 +6,7 @@ import Testing
 @Suite("PDF reports", .serialized)
 struct PDFReportTests {
     static var toolsPresent: Bool {
-        ["chromium", "pdftotext", "pdftoppm"].allSatisfy { TmuxSession.which($0) != nil }
+        ["chromium", "pdftotext", "pdftoppm", "pdfinfo"].allSatisfy { TmuxSession.which($0) != nil }
     }
 
     /// The scored areas of the fixture (weight above 0), by the names the report shows.
@@ -57,6 +57,8 @@ struct PDFReportTests {
         #expect(text.contains("Alfa Bank"))
         #expect(text.contains("Totalresultat") || text.contains("Total"))
         for area in Self.scoredAreaNames { #expect(text.contains(area), "\(area) missing from the PDF") }
+        // A4 (595.92 × 841.92 pt) unless the report's CSS names another size.
+        #expect(try Self.run("pdfinfo", [pdf]).contains("(A4)"))
         let pictures = scratch.path("pictures")
         try FileManager.default.createDirectory(atPath: pictures, withIntermediateDirectories: false)
         let pages = try Self.pagesWithInk(pdf, in: pictures)
