@@ -8,20 +8,11 @@ import KSPRender
 
 /// Reports as PDF and every participant's (class's) report at once (issue 13).
 extension Session {
-    /// `report … to x.pdf`: the HTML report printed by headless Chromium.
-    func printReport(_ report: Report, to path: String) throws {
-        do {
-            let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
-            let printer = try PDFPrinter { interruptRequested.load(ordering: .relaxed) }
-            defer { printer.close() }
-            try InterruptFlag.catching { try printer.print(html: report.html, to: target) }
-        } catch let refusal as WriteTarget.Refusal {
-            throw ShellError("report: \(refusal.description)")
-        } catch {
-            throw ShellError("report: \(error)")
-        }
-        lastWritten = path
-        try? output.write("wrote \(path)")
+    /// `report … to x.pdf`: the HTML report printed by headless Chromium; Ctrl-C stops it.
+    static func printPDF(_ html: String, to target: WriteTarget) throws {
+        let printer = try PDFPrinter { interruptRequested.load(ordering: .relaxed) }
+        defer { printer.close() }
+        try InterruptFlag.catching { try printer.print(html: html, to: target) }
     }
 
     /// `report participant|class * [where …] to DIR/ [as FORMAT]`.

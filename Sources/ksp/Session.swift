@@ -95,14 +95,12 @@ final class Session {
     /// never into a loaded season's directory (`WriteTarget`).
     func writeReport(_ report: Report, to path: String) throws {
         guard !path.isEmpty else { throw ShellError("report: expected a file name after to, found \"\"") }
-        let text: String
+        let write: (WriteTarget) throws -> Void
         switch ReportFileType(path: path) {
-        case .html: text = report.html
-        case .markdown: text = report.markdown
-        case .text: text = report.terminal(width: 100, unicode: true)
-        case .pdf:
-            try printReport(report, to: path)
-            return
+        case .html: write = { try AtomicFile.write(report.html, to: $0) }
+        case .markdown: write = { try AtomicFile.write(report.markdown, to: $0) }
+        case .text: write = { try AtomicFile.write(report.terminal(width: 100, unicode: true), to: $0) }
+        case .pdf: write = { try Session.printPDF(report.html, to: $0) }
         case nil:
             let ending = (path as NSString).pathExtension
             let found = ending.isEmpty ? "\(path) has no file ending" : "ksp cannot write .\(ending) files"
@@ -110,7 +108,7 @@ final class Session {
         }
         do {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
-            try AtomicFile.write(text, to: target)
+            try write(target)
         } catch let refusal as WriteTarget.Refusal {
             throw ShellError("report: \(refusal.description)")
         } catch {

@@ -7,20 +7,21 @@ import Testing
 /// where it is. The viewer here is a fake `xdg-open` on PATH that records what it was given.
 @Suite("Open command")
 struct OpenCommandTests {
-    /// A folder holding an `xdg-open` that writes its argument to `opened` beside it.
-    static func fakeViewer(in folder: String) throws {
+    /// SCRATCH/bin holding an `xdg-open` that writes its argument to `opened` beside it.
+    static func fakeViewer(in scratch: ScratchSeason) throws -> String {
+        let folder = scratch.path("bin")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         let script = "#!/bin/sh\nprintf '%s' \"$1\" > \"$(dirname \"$0\")/opened\"\n"
         let path = folder + "/xdg-open"
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return folder
     }
 
     @Test func withADisplayTheViewerGetsTheLastReport() throws {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
-        let bin = scratch.path("bin")
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: false)
-        try Self.fakeViewer(in: bin)
+        let bin = try Self.fakeViewer(in: scratch)
         let report = scratch.path("alfa.html")
         let real = URL(fileURLWithPath: report).resolvingSymlinksInPath().path
         let r = try KSP.run(
@@ -34,9 +35,7 @@ struct OpenCommandTests {
     @Test func withoutADisplayItSaysWhereTheFileIs() throws {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
-        let bin = scratch.path("bin")
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: false)
-        try Self.fakeViewer(in: bin)
+        let bin = try Self.fakeViewer(in: scratch)
         let out = scratch.path("all")
         let index = URL(fileURLWithPath: out + "/index.html").resolvingSymlinksInPath().path
         let r = try KSP.run(

@@ -12,17 +12,9 @@ struct PDFReportTests {
     /// The scored areas of the fixture (weight above 0), by the names the report shows.
     static let scoredAreaNames = ["Svar- og ventetid", "Mottak og velkomst", "Kundebehandleren", "Totalinntrykk"]
 
+    /// A poppler tool's standard output.
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.which(tool) ?? "/usr/bin/\(tool)")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Bash.run(([tool] + arguments).map { "'\($0)'" }.joined(separator: " ") + " 2>/dev/null").out
     }
 
     /// Each page as a greyscale picture (pdftoppm -gray, PGM): how many, and whether each has ink.
