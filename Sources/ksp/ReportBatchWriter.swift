@@ -9,12 +9,6 @@ import Synchronization
 /// most, each a process of its own); every file is written under a temporary name and renamed when
 /// complete, so Ctrl-C leaves only whole files.
 struct ReportBatchWriter: Sendable {
-    enum Format: String, Sendable {
-        case html, pdf, md, txt
-
-        var ending: String { rawValue }
-    }
-
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -24,7 +18,7 @@ struct ReportBatchWriter: Sendable {
 
     let batch: ReportBatch
     let evaluator: Evaluator
-    let format: Format
+    let format: ReportFileType
     let seasonDirectories: [String]
 
     /// The folder made ready; the files' names, in the order of `batch.members`.
@@ -71,13 +65,11 @@ struct ReportBatchWriter: Sendable {
                     let member = batch.members[k]
                     let report = try evaluator.report(of: member, in: batch)
                     let target = try WriteTarget.check(folder + "/" + files[k], seasonDirectories: seasonDirectories)
-                    switch format {
-                    case .html: try AtomicFile.write(report.html, to: target)
-                    case .md: try AtomicFile.write(report.markdown, to: target)
-                    case .txt: try AtomicFile.write(report.terminal(width: 100, unicode: true), to: target)
-                    case .pdf:
-                        if printer == nil { printer = try PDFPrinter(isCancelled: isCancelled) }
-                        try printer?.print(html: report.html, to: target)
+                    try format.write(report, to: target) {
+                        if let printer { return printer }
+                        let started = try PDFPrinter(isCancelled: isCancelled)
+                        printer = started
+                        return started
                     }
                     work.withLock { $0.written += 1 }
                     progress?.advance()

@@ -8,11 +8,18 @@ import KSPRender
 
 /// Reports as PDF and every participant's (class's) report at once (issue 13).
 extension Session {
-    /// `report … to x.pdf`: the HTML report printed by headless Chromium; Ctrl-C stops it.
-    static func printPDF(_ html: String, to target: WriteTarget) throws {
-        let printer = try PDFPrinter { interruptRequested.load(ordering: .relaxed) }
-        defer { printer.close() }
-        try InterruptFlag.catching { try printer.print(html: html, to: target) }
+    /// One report to a file in the form its ending asks for; a PDF printed by headless Chromium,
+    /// which Ctrl-C stops.
+    static func writeReport(_ report: Report, as type: ReportFileType, to target: WriteTarget) throws {
+        var printer: PDFPrinter?
+        defer { printer?.close() }
+        try InterruptFlag.catching {
+            try type.write(report, to: target) {
+                let started = try PDFPrinter { interruptRequested.load(ordering: .relaxed) }
+                printer = started
+                return started
+            }
+        }
     }
 
     /// `report participant|class * [where …] to DIR/ [as FORMAT]`.
@@ -23,7 +30,7 @@ extension Session {
         guard !batch.members.isEmpty else {
             throw ShellError("report: no \(statement.subject.value.lowercased()) has an inquiry that passes the filter")
         }
-        let format = statement.format.flatMap { ReportBatchWriter.Format(rawValue: $0.value) } ?? .html
+        let format = statement.format.flatMap { ReportFileType(batchFormat: $0.value) } ?? .html
         let writer = ReportBatchWriter(
             batch: batch, evaluator: Evaluator(season: season, options: options), format: format,
             seasonDirectories: seasonDirectories)
@@ -43,7 +50,7 @@ extension Session {
         }
         let index = prepared.folder + "/index.html"
         lastWritten = index
-        try? output.write("wrote \(written) \(format.rawValue) files and \(index)")
+        try? output.write("wrote \(written) \(format.ending) files and \(index)")
     }
 
     /// `.open [FILE]`: the last written report (or the file named) in the system's viewer when there

@@ -95,20 +95,14 @@ final class Session {
     /// never into a loaded season's directory (`WriteTarget`).
     func writeReport(_ report: Report, to path: String) throws {
         guard !path.isEmpty else { throw ShellError("report: expected a file name after to, found \"\"") }
-        let write: (WriteTarget) throws -> Void
-        switch ReportFileType(path: path) {
-        case .html: write = { try AtomicFile.write(report.html, to: $0) }
-        case .markdown: write = { try AtomicFile.write(report.markdown, to: $0) }
-        case .text: write = { try AtomicFile.write(report.terminal(width: 100, unicode: true), to: $0) }
-        case .pdf: write = { try Session.printPDF(report.html, to: $0) }
-        case nil:
+        guard let type = ReportFileType(path: path) else {
             let ending = (path as NSString).pathExtension
             let found = ending.isEmpty ? "\(path) has no file ending" : "ksp cannot write .\(ending) files"
             throw ShellError("report: \(found); end the name with \(ReportFileType.known)")
         }
         do {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
-            try write(target)
+            try Session.writeReport(report, as: type, to: target)
         } catch let refusal as WriteTarget.Refusal {
             throw ShellError("report: \(refusal.description)")
         } catch {
