@@ -11,6 +11,10 @@ import Foundation
 final class DevToolsPipe {
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// Ctrl-C, not a fault of Chromium's.
+        var isInterruption = false
+
+        static let interrupted = Failure(description: "interrupted", isInterruption: true)
     }
 
     /// An answer or an event: the decoded JSON object.
@@ -148,7 +152,7 @@ final class DevToolsPipe {
                 if let message = (try? JSONSerialization.jsonObject(with: bytes)) as? Message { return message }
                 continue
             }
-            if isCancelled() { throw Failure(description: "interrupted") }
+            if isCancelled() { throw Failure.interrupted }
             if Date() >= deadline { throw Failure(description: "Chromium did not answer in time") }
             var ready = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
             let polled = poll(&ready, 1, 50)

@@ -75,7 +75,9 @@ final class PDFPrinter {
             // A Chromium that failed once is not trusted with the next page: a new one starts.
             browser?.end()
             browser = nil
-            throw Failure(description: error.description == "interrupted" ? "interrupted" : "\(target.path): \(error)")
+            throw Failure(
+                description: error.isInterruption
+                    ? "interrupted; \(target.path) is not written" : "\(target.path): \(error)")
         }
         guard pdf.starts(with: Data("%PDF-".utf8)) else {
             throw Failure(description: "Chromium printed no PDF for \(target.path)")

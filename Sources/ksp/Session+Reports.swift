@@ -108,7 +108,17 @@ enum InterruptFlag {
         var previous = sigaction()
         sigaction(SIGINT, nil, &previous)
         LineEditor.catchInterrupts()
-        defer { sigaction(SIGINT, &previous, nil) }
+        // A parent may have started ksp with SIGINT blocked (a test runner does): unblocked here, so
+        // that Ctrl-C reaches the wait for Chromium.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, &previousMask)
+        defer {
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+            sigaction(SIGINT, &previous, nil)
+        }
         return try work()
     }
 }

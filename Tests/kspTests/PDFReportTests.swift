@@ -94,4 +94,40 @@ struct PDFReportTests {
         #expect(batch.err == "<command>:1: \(message)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path) == ["season"])
     }
+
+    /// A Chromium that never answers: Ctrl-C (SIGINT, in `-c` mode too) stops ksp's wait, kills it with
+    /// its process group, and leaves no file and no temporary behind.
+    @Test func ctrlCStopsAChromiumThatHangs() throws {
+        let scratch = try ScratchSeason()
+        defer { scratch.remove() }
+        let fake = scratch.path("chromium")
+        let started = scratch.path("chromium.pid")
+        try "#!/bin/sh\necho $$ > '\(started)'\nexec sleep 300\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let out = scratch.path("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let ksp = Process()
+        ksp.executableURL = KSP.binary
+        ksp.arguments = [scratch.season.path, "-c", "report participant \"Alfa Bank\" to \(out)/alfa.pdf"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["KSP_CHROMIUM"] = fake
+        ksp.environment = environment
+        let errors = Pipe()
+        ksp.standardError = errors
+        ksp.standardOutput = FileHandle.nullDevice
+        try ksp.run()
+        defer { if ksp.isRunning { ksp.terminate() } }
+        #expect(waitUntil { FileManager.default.fileExists(atPath: started) && ksp.isRunning })
+        let chromium =
+            pid_t(
+                (try? String(contentsOfFile: started, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                    ?? "") ?? 0
+        ksp.interrupt()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ksp.waitUntilExit()
+        #expect(message == "<command>:1: report: interrupted; \(out)/alfa.pdf is not written\n")
+        #expect(ksp.terminationStatus == 1)
+        #expect(chromium > 0 && kill(chromium, 0) != 0, "the hanging Chromium is still running")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
 }
