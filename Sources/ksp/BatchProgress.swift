@@ -18,16 +18,24 @@ final class BatchProgress: Sendable {
     }
 
     private let total: Int
+    /// The terminal's columns: a line wider would wrap, and `\r` would no longer redraw it.
+    private let columns: Int
+    private let unicode: Bool
     private let started = Date()
     private let state = Mutex(State())
 
     /// nil on a pipe or a file: no bar at all.
     static func onTerminal(total: Int) -> BatchProgress? {
-        isatty(STDERR_FILENO) == 1 ? BatchProgress(total: total) : nil
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        var windowSize = winsize()
+        let measured = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &windowSize) == 0 && windowSize.ws_col > 0
+        return BatchProgress(total: total, columns: measured ? Int(windowSize.ws_col) : 80, unicode: Terminal.unicode)
     }
 
-    init(total: Int) {
+    init(total: Int, columns: Int, unicode: Bool) {
         self.total = total
+        self.columns = columns
+        self.unicode = unicode
     }
 
     /// One more file written.
@@ -37,7 +45,8 @@ final class BatchProgress: Sendable {
             let elapsed = Date().timeIntervalSince(started)
             guard state.done == total || elapsed - state.lastDrawn >= BatchProgress.redrawInterval else { return nil }
             state.lastDrawn = elapsed
-            return BatchProgress.line(done: state.done, total: total, elapsed: elapsed)
+            return BatchProgress.line(
+                done: state.done, total: total, elapsed: elapsed, width: columns - 1, unicode: unicode)
         }
         if let line { draw("\r" + line + "\u{1B}[K") }
     }
@@ -47,16 +56,23 @@ final class BatchProgress: Sendable {
         draw("\r\u{1B}[K")
     }
 
-    /// ` 37/190 [██████░░░░░░░░] 12.3/s 0:12 left`
-    static func line(done: Int, total: Int, elapsed: Double) -> String {
+    /// ` 37/190 [████░░░░░░░░░░░░░░░░░░░░] 12.3/s 0:13 left`; without the bar when that is wider than
+    /// `width`, and only the count when even that is; `#` and `-` when the terminal is not UTF-8.
+    static func line(done: Int, total: Int, elapsed: Double, width: Int, unicode: Bool) -> String {
         let filled = total > 0 ? min(barWidth, done * barWidth / total) : barWidth
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+        let bar =
+            String(repeating: unicode ? "█" : "#", count: filled)
+            + String(repeating: unicode ? "░" : "-", count: barWidth - filled)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let left = rate > 0 ? Int((Double(total - done) / rate).rounded(.up)) : nil
-        let timeLeft = left.map { "\($0 / 60):" + String(format: "%02d", $0 % 60) + " left" } ?? "–:–– left"
-        let width = String(total).count
-        let count = String(repeating: " ", count: max(0, width - String(done).count)) + "\(done)/\(total)"
-        return "\(count) [\(bar)] \(NumberFormat.decimals(rate, 1))/s \(timeLeft)"
+        let secondsLeft = rate > 0 ? Int((Double(total - done) / rate).rounded(.up)) : nil
+        let unknown = unicode ? "–:––" : "-:--"
+        let left = secondsLeft.map { "\($0 / 60):" + ($0 % 60 < 10 ? "0" : "") + "\($0 % 60)" } ?? unknown
+        let count = String(repeating: " ", count: max(0, String(total).count - String(done).count)) + "\(done)/\(total)"
+        let speed = "\(NumberFormat.decimals(rate, 1))/s \(left) left"
+        for candidate in ["\(count) [\(bar)] \(speed)", "\(count) \(speed)"] where candidate.count <= width {
+            return candidate
+        }
+        return count
     }
 
     private func draw(_ text: String) {
