@@ -37,8 +37,13 @@ enum ChildProcess {
 
     /// Starts a child that ksp talks to: `descriptors` maps the child's descriptor numbers (3, 4) to
     /// ours. End it with `end`.
-    static func start(_ executable: String, _ arguments: [String], descriptors: [Int32: Int32]) -> pid_t? {
-        spawn(executable, arguments, descriptors: descriptors)
+    /// `temporaryFolder`: the child's TMPDIR (Chromium leaves its singleton socket there when killed).
+    static func start(
+        _ executable: String, _ arguments: [String], descriptors: [Int32: Int32], temporaryFolder: String
+    ) -> pid_t? {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporaryFolder
+        return spawn(executable, arguments, descriptors: descriptors, environment: environment)
     }
 
     /// Kills the child's whole process group and waits for the child.
@@ -59,8 +64,10 @@ enum ChildProcess {
     }
 
     /// Started in a new process group, standard streams on /dev/null, signals at their defaults.
-    private static func spawn(_ executable: String, _ arguments: [String], descriptors: [Int32: Int32] = [:]) -> pid_t?
-    {
+    private static func spawn(
+        _ executable: String, _ arguments: [String], descriptors: [Int32: Int32] = [:],
+        environment: [String: String]? = nil
+    ) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -90,7 +97,15 @@ enum ChildProcess {
             for word in words { free(word) }
         }
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, &attributes, words, environ)
+        let variables: [UnsafeMutablePointer<CChar>?]? = environment.map {
+            $0.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
+        defer {
+            for variable in variables ?? [] { free(variable) }
+        }
+        let result =
+            variables.map { posix_spawn(&child, executable, &actions, &attributes, words, $0) }
+            ?? posix_spawn(&child, executable, &actions, &attributes, words, environ)
         guard result == 0 else {
             errno = result
             return nil

@@ -30,14 +30,16 @@ final class DevToolsPipe {
     private let isCancelled: () -> Bool
     private static let starting = NSLock()
 
-    /// Starts Chromium on a blank page and attaches to it.
-    init(chromium: String, profile: String, timeLimit: Double, isCancelled: @escaping () -> Bool) throws(Failure) {
+    /// Starts Chromium on a blank page and attaches to it; its profile and temporary files go into
+    /// `workFolder` (the caller's to remove).
+    init(chromium: String, workFolder: String, timeLimit: Double, isCancelled: @escaping () -> Bool) throws(Failure) {
         self.isCancelled = isCancelled
         var toChromium: [Int32] = [0, 0]
         var fromChromium: [Int32] = [0, 0]
         let arguments = [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--disable-dev-shm-usage", "--user-data-dir=\(profile)", "--remote-debugging-pipe", "about:blank",
+            "--disable-dev-shm-usage", "--user-data-dir=\(workFolder)/profile", "--remote-debugging-pipe",
+            "about:blank",
         ]
         // One start at a time: a pipe made by one worker must not leak into the Chromium another starts
         // before it is marked close-on-exec (Glibc's pipe2 is not visible to Swift).
@@ -49,7 +51,8 @@ final class DevToolsPipe {
                 return nil
             }
             for descriptor in toChromium + fromChromium { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-            let child = ChildProcess.start(chromium, arguments, descriptors: [3: toChromium[0], 4: fromChromium[1]])
+            let child = ChildProcess.start(
+                chromium, arguments, descriptors: [3: toChromium[0], 4: fromChromium[1]], temporaryFolder: workFolder)
             close(toChromium[0])
             close(fromChromium[1])
             if child == nil {

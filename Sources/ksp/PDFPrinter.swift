@@ -67,7 +67,7 @@ final class PDFPrinter {
         do {
             if browser == nil {
                 browser = try DevToolsPipe(
-                    chromium: chromium, profile: workFolder + "/profile", timeLimit: PDFPrinter.timeLimit,
+                    chromium: chromium, workFolder: workFolder, timeLimit: PDFPrinter.timeLimit,
                     isCancelled: isCancelled)
             }
             pdf = try browser?.printPage(page, timeLimit: PDFPrinter.timeLimit) ?? Data()

@@ -42,7 +42,13 @@ struct PDFReportTests {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
         let pdf = scratch.path("Alfa Bank.pdf")
-        let r = try KSP.run([scratch.season.path, "-c", "report participant \"Alfa Bank\" to '\(pdf)'"])
+        // Chromium's private profile and page go into TMPDIR and are removed afterwards.
+        let temporary = scratch.path("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        let r = try KSP.run(
+            [scratch.season.path, "-c", "report participant \"Alfa Bank\" to '\(pdf)'"],
+            environment: ["TMPDIR": temporary])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
         #expect(r.err == "")
         #expect(r.out == "wrote \(pdf)\n")
         let text = try Self.run("pdftotext", [pdf, "-"])
