@@ -41,13 +41,23 @@ final class PDFPrinter {
         }
         chromium = found
         self.isCancelled = isCancelled
-        var template = Array((NSTemporaryDirectory() + "/ksp-pdf-XXXXXX").utf8CString)
+        var template = Array((PDFPrinter.temporaryRoot() + "/ksp-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkdtemp($0) } ?? nil }
         guard made != nil else {
             let reason = String(cString: strerror(errno))
             throw Failure(description: "cannot make a temporary folder for Chromium: \(reason)")
         }
         workFolder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Chromium puts a socket in its temporary folder, and a socket's path may not be longer than 107
+    /// bytes: a long $TMPDIR gives way to /tmp.
+    static let longestTemporaryRoot = 48
+
+    static func temporaryRoot() -> String {
+        var root = NSTemporaryDirectory()
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        return root.utf8.count <= longestTemporaryRoot ? root : "/tmp"
     }
 
     /// Stops Chromium and removes the private folder.

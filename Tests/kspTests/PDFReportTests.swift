@@ -42,9 +42,11 @@ struct PDFReportTests {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
         let pdf = scratch.path("Alfa Bank.pdf")
-        // Chromium's private profile and page go into TMPDIR and are removed afterwards.
-        let temporary = scratch.path("tmp")
+        // Chromium's private profile and page go into TMPDIR (a short one: Chromium puts a socket there)
+        // and are removed afterwards.
+        let temporary = "/tmp/ksp-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
         let r = try KSP.run(
             [scratch.season.path, "-c", "report participant \"Alfa Bank\" to '\(pdf)'"],
             environment: ["TMPDIR": temporary])
@@ -74,7 +76,11 @@ struct PDFReportTests {
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
         let out = scratch.path("pdf")
-        let r = try KSP.run([scratch.season.path, "-c", "report class * to \(out)/ as pdf"])
+        // A TMPDIR too long for Chromium's socket: ksp's printer works in /tmp instead.
+        let longTemporary = scratch.path(String(repeating: "t", count: 60))
+        try FileManager.default.createDirectory(atPath: longTemporary, withIntermediateDirectories: false)
+        let r = try KSP.run(
+            [scratch.season.path, "-c", "report class * to \(out)/ as pdf"], environment: ["TMPDIR": longTemporary])
         #expect(r.out == "wrote 2 pdf files and \(out)/index.html\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
