@@ -33,21 +33,20 @@ extension Evaluator {
         let (seasonFilter, selection) = Evaluator.splitSeason(statement.filter)
         let scope = try reportScope(seasonFilter)
         let subject: ReportBatch.Subject = statement.subject.value.lowercased() == "class" ? .class : .participant
-        var inquiriesByMember: [Int: [Int]] = [:]
+        var selected = Set<Int>()
         for i in try inquiries(passing: selection) where scope.contains(i, season) {
-            let key =
-                subject == .class ? Int(season.inquiries.classIndex[i]) : Int(season.inquiries.participant[i])
-            inquiriesByMember[key, default: []].append(i)
+            selected.insert(
+                subject == .class ? Int(season.inquiries.classIndex[i]) : Int(season.inquiries.participant[i]))
         }
         var members: [ReportBatch.Member] = []
-        for (index, selected) in inquiriesByMember {
+        for index in selected {
             try checkCancelled()
             // The total over the member's inquiries in the season (not only those the filter picked).
             let own =
                 subject == .class
                 ? try inquiries(ofClass: index, scope)
                 : season.inquiries(ofParticipant: index).filter { scope.contains($0, season) }
-            let values = (own.isEmpty ? selected : own).map { contribution(.total, $0) }.filter { !$0.isNaN }
+            let values = own.map { contribution(.total, $0) }.filter { !$0.isNaN }
             let total = summary(.total, values)
             let participant = subject == .participant ? season.participants[index] : nil
             members.append(
