@@ -10,7 +10,7 @@ import KSPRender
 extension Session {
     /// One report to a file in the form its ending asks for; a PDF printed by headless Chromium,
     /// which Ctrl-C stops.
-    static func writeReport(_ report: Report, as type: ReportFileType, to target: WriteTarget) throws {
+    static func writeReportFile(_ report: Report, as type: ReportFileType, to target: WriteTarget) throws {
         var printer: PDFPrinter?
         defer { printer?.close() }
         try InterruptFlag.catching {
@@ -50,7 +50,7 @@ extension Session {
         }
         let index = prepared.folder + "/index.html"
         lastWritten = index
-        try? output.write("wrote \(written) \(format.ending) files and \(index)")
+        try? output.write("wrote \(written) \(format.ending) \(written == 1 ? "file" : "files") and \(index)")
     }
 
     /// `.open [FILE]`: the last written report (or the file named) in the system's viewer when there

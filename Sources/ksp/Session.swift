@@ -102,7 +102,7 @@ final class Session {
         }
         do {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
-            try Session.writeReport(report, as: type, to: target)
+            try Session.writeReportFile(report, as: type, to: target)
         } catch let refusal as WriteTarget.Refusal {
             throw ShellError("report: \(refusal.description)")
         } catch {

@@ -57,7 +57,7 @@ struct ReportBatchCommandTests {
         defer { scratch.remove() }
         let out = scratch.path("classes")
         let r = try KSP.run([scratch.season.path, "-c", "report class * where class = Bank to \(out) as md"])
-        #expect(r.out == "wrote 1 md files and \(out)/index.html\n")
+        #expect(r.out == "wrote 1 md file and \(out)/index.html\n")
         #expect(Self.files(out) == ["Bank.md", "index.html"])
         let markdown = try String(contentsOfFile: out + "/Bank.md", encoding: .utf8)
         #expect(markdown.hasPrefix("# Bank — Test 2024"))
