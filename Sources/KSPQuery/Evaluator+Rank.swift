@@ -5,12 +5,26 @@ extension Evaluator {
 
     /// The `rank` statement's table: one row per participant, best first.
     func rank(_ statement: RankStatement) throws(EvaluationError) -> ResultTable {
-        try rankings(statement).table
+        let asked = try rankScope(statement)
+        let ranking = try rankings(asked.metric, over: asked.inquiries, within: asked.scope, top: statement.top?.value)
+        var table = ranking.table
+        if statement.channelAdjustment != nil {
+            let rows = ranking.ranks.map(\.participant) + ranking.unranked.map(\.participant)
+            try addChannelAdjustment(toRanking: &table, asked.metric, participants: rows, asked.inquiries)
+        }
+        return table
     }
 
     /// Ranks with 95 % rank intervals from a seeded bootstrap: each round resamples every
     /// participant's own inquiries with replacement, scores and ranks them again.
     func rankings(_ statement: RankStatement) throws(EvaluationError) -> Rankings {
+        let asked = try rankScope(statement)
+        return try rankings(asked.metric, over: asked.inquiries, within: asked.scope, top: statement.top?.value)
+    }
+
+    /// The inquiries a `rank` statement ranks over, the words for them, and the metric.
+    func rankScope(_ statement: RankStatement) throws(EvaluationError) -> (inquiries: [Int], scope: String, metric: Metric)
+    {
         var inquiries = try self.inquiries(passing: statement.filter)
         var scope = "all participants"
         if let within = statement.within {
@@ -36,7 +50,7 @@ extension Evaluator {
         } else {
             metric = .total
         }
-        return try rankings(metric, over: inquiries, within: scope, top: statement.top?.value)
+        return (inquiries, scope, metric)
     }
 
     /// Ranks of the participants among the given inquiries by a metric; `scope` says which participants
