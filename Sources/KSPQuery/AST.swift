@@ -98,6 +98,11 @@ public struct RankStatement: Sendable {
     public var channelAdjustment: SourceRange?
 }
 
+/// `shoppers [where …]`: shopper effects, for fieldwork quality control.
+public struct ShoppersStatement: Sendable {
+    public var filter: Filter?
+}
+
 /// `chart METRIC by DIM [where …] [top N]`
 public struct ChartStatement: Sendable {
     public var metric: Located<String>
@@ -163,4 +168,5 @@ public enum Statement: Sendable {
     case compare(CompareStatement)
     case winners(WinnersStatement)
     case quotes(QuotesStatement)
+    case shoppers(ShoppersStatement)
 }

@@ -1,7 +1,7 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
     public static let statementKeywords = [
-        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers",
+        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers", "shoppers",
     ]
     public static let clauseKeywords = ["by", "across", "where", "order", "top", "adjusted"]
     public static let allKeywords =
@@ -59,6 +59,10 @@ public struct Parser {
             var winners = WinnersStatement()
             if accept("where") != nil { winners.filter = try filter() }
             statement = .winners(winners)
+        } else if accept("shoppers") != nil {
+            var shoppers = ShoppersStatement()
+            if accept("where") != nil { shoppers.filter = try filter() }
+            statement = .shoppers(shoppers)
         } else if accept("quotes") != nil {
             statement = .quotes(try quotes())
         } else if accept("rank") != nil {
