@@ -62,7 +62,8 @@ public enum ShopperLeniency {
             totals[inquiry.shopper, default: []].append(inquiry.total)
             let others = participantCount[inquiry.participant, default: 0] - pairCount[pair, default: 0]
             guard others > 0 else { continue }
-            let othersMean = (participantSum[inquiry.participant, default: 0] - pairSum[pair, default: 0]) / Double(others)
+            let othersMean =
+                (participantSum[inquiry.participant, default: 0] - pairSum[pair, default: 0]) / Double(others)
             differences[inquiry.shopper, default: []].append(inquiry.total - othersMean)
         }
         var effects = totals.keys.sorted().map { shopper in
@@ -72,9 +73,11 @@ public enum ShopperLeniency {
         let adjusted = holm(tested.map { effects[$0].p ?? 1 })
         for (k, index) in tested.enumerated() { effects[index].adjustedP = adjusted[k] }
         let residuals = inquiries.map { inquiry in
-            (shopper: inquiry.shopper,
-             value: inquiry.total - participantSum[inquiry.participant, default: 0]
-                / Double(participantCount[inquiry.participant, default: 1]))
+            (
+                shopper: inquiry.shopper,
+                value: inquiry.total - participantSum[inquiry.participant, default: 0]
+                    / Double(participantCount[inquiry.participant, default: 1])
+            )
         }
         return ShopperLeniencyAnalysis(
             effects: effects, shopperVarianceShare: varianceShare(residuals, totals: inquiries.map(\.total)),

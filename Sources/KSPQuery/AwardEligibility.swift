@@ -19,7 +19,8 @@ extension Evaluator {
     func awardEligibility(of inquiries: [Int]) throws(EvaluationError) -> AwardEligibility {
         let seasonColumn = season.inquiries.season
         let seasonKey = season.seasons.count > 1 ? inquiries.map { seasonColumn[$0] }.max() : nil
-        let minimum = seasonKey.map { season.seasons[Int($0)].definition.minInquiriesForAward }
+        let minimum =
+            seasonKey.map { season.seasons[Int($0)].definition.minInquiriesForAward }
             ?? season.definition.minInquiriesForAward
         var counts: [Int: Int] = [:]
         for i in 0..<season.inquiries.count where seasonKey == nil || seasonColumn[i] == seasonKey {

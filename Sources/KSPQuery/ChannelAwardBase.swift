@@ -24,7 +24,9 @@ extension Evaluator {
             let onChannel = seasonInquiries.filter { Int(season.inquiries.channel[$0]) == channel }
             var counts: [Int32: Int] = [:]
             for i in onChannel { counts[season.inquiries.participant[i], default: 0] += 1 }
-            let competing = onChannel.filter { counts[season.inquiries.participant[$0], default: 0] >= Ranking.channelMinimum }
+            let competing = onChannel.filter {
+                counts[season.inquiries.participant[$0], default: 0] >= Ranking.channelMinimum
+            }
             let ranking = try rankings(.total, over: competing, within: "channel")
             guard let own = ranking.ranks.first(where: { $0.participant == award.winner.participant }) else { continue }
             bases.append(

@@ -54,7 +54,8 @@ extension Evaluator {
             for r in table.rows.indices where r < cells.count { table.rows[r].insert(cells[r], at: column + 1) }
         }
         let inquiryMix = ChannelMix(
-            channels: standard.map { Int(season.inquiries.channel[$0]) }, channelCount: season.definition.channels.count)
+            channels: standard.map { Int(season.inquiries.channel[$0]) }, channelCount: season.definition.channels.count
+        )
         var notes = [channelAdjustmentNote(standardName, mix: inquiryMix)]
         if anyMissing.contains(where: { !$0.isEmpty }) {
             table.columns.append(ResultColumn("adj_missing", isDimension: true))
@@ -92,7 +93,8 @@ extension Evaluator {
                 range, "adjusted for channel works on metric columns by one or two dimensions, not across or questions")
         }
         guard !dimensions.contains(.channel) else {
-            throw EvaluationError(range, "adjusted for channel needs groups other than channel (a channel is its own mix)")
+            throw EvaluationError(
+                range, "adjusted for channel needs groups other than channel (a channel is its own mix)")
         }
         guard metrics.contains(where: isChannelAdjustable) else {
             throw EvaluationError(range, "adjusted for channel needs a mean, nps or a share (total, an area, …)")
@@ -151,7 +153,8 @@ extension Evaluator {
             table.rows[r].insert(contentsOf: [adjustedA[r], differences[r]], at: diffColumn + 1)
         }
         let mixOfB = ChannelMix(
-            channels: inquiriesB.map { Int(season.inquiries.channel[$0]) }, channelCount: season.definition.channels.count)
+            channels: inquiriesB.map { Int(season.inquiries.channel[$0]) },
+            channelCount: season.definition.channels.count)
         var notes = [
             "a_adj: a adjusted for channel — a's mean on each channel weighted by b's channel mix "
                 + "(Σ w_c · mean_c; \(mixText(mixOfB)) of b's inquiries); diff_adj = a_adj − b; not tested"

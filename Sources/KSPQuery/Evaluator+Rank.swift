@@ -23,8 +23,9 @@ extension Evaluator {
     }
 
     /// The inquiries a `rank` statement ranks over, the words for them, and the metric.
-    func rankScope(_ statement: RankStatement) throws(EvaluationError) -> (inquiries: [Int], scope: String, metric: Metric)
-    {
+    func rankScope(_ statement: RankStatement) throws(EvaluationError) -> (
+        inquiries: [Int], scope: String, metric: Metric
+    ) {
         var inquiries = try self.inquiries(passing: statement.filter)
         var scope = "all participants"
         if let within = statement.within {
@@ -132,7 +133,8 @@ extension Evaluator {
                 "not ranked: fewer inquiries in the season than the award minimum (\(eligibility.minimum)); "
                     + "shown after the ranked participants")
         }
-        if rows.contains(where: { $0.base < options.minBase }) || unranked.contains(where: { $0.base < options.minBase })
+        if rows.contains(where: { $0.base < options.minBase })
+            || unranked.contains(where: { $0.base < options.minBase })
         {
             notes.append(smallBaseNote)
         }
@@ -179,7 +181,8 @@ extension Evaluator {
         }
         return others.sorted { a, b in
             if a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }
-            return NorwegianCollation.less(season.participants[a.participant].name, season.participants[b.participant].name)
+            return NorwegianCollation.less(
+                season.participants[a.participant].name, season.participants[b.participant].name)
         }
     }
 

@@ -41,7 +41,8 @@ extension Evaluator {
         if let adjustment = statement.channelAdjustment {
             let questionRows = onlyQuestions && across == nil && dimensions.count <= 1
             try addChannelAdjustment(
-                toGroups: &table, metrics, dimensions, crosstab: across != nil || questionRows, inquiries, at: adjustment)
+                toGroups: &table, metrics, dimensions, crosstab: across != nil || questionRows, inquiries,
+                at: adjustment)
         }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(

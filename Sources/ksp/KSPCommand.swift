@@ -82,7 +82,8 @@ struct GenerateCommand: ParsableCommand {
             }
             let ids = LenientShopper.shopperIds(scale: scale)
             guard ids.contains(planted.id) else {
-                throw ValidationError("--lenient-shopper: no shopper \(planted.id); expected \(ids[0])–\(ids[ids.count - 1])")
+                throw ValidationError(
+                    "--lenient-shopper: no shopper \(planted.id); expected \(ids[0])–\(ids[ids.count - 1])")
             }
         }
     }

@@ -26,6 +26,7 @@ struct ChannelStandardisationTests {
         #expect(adjusted.value == 80)
         #expect(adjusted.missingChannels == [1])
         // No channel of the mix at all: no figure.
-        #expect(ChannelStandardisation.standardise([(channel: 1, value: 50)], to: ChannelMix(counts: [1, 0])).value == nil)
+        #expect(
+            ChannelStandardisation.standardise([(channel: 1, value: 50)], to: ChannelMix(counts: [1, 0])).value == nil)
     }
 }

@@ -26,7 +26,8 @@ struct ChannelAdjustmentTests {
 
     @Test func compareTheDifferenceThatIsOnlyMixVanishes() throws {
         let table = try Self.mixOnly.load {
-            try Evaluator(season: $0).run("compare participant \"Alfa Bank\" vs \"Beta Bank\" on total adjusted for channel")
+            try Evaluator(season: $0).run(
+                "compare participant \"Alfa Bank\" vs \"Beta Bank\" on total adjusted for channel")
         }
         #expect(table.number("total", "diff") == 20)
         // Alfa weighted by Beta's mix (phone 1/4, chat 3/4): 0.25 · 80 + 0.75 · 40 = 50 = Beta's 50.
@@ -58,7 +59,9 @@ struct ChannelAdjustmentTests {
     }
 
     @Test func aHandComputedCaseWithAMissingChannel() throws {
-        let table = try Self.handComputed.load { try Evaluator(season: $0).run("total by participant adjusted for channel") }
+        let table = try Self.handComputed.load {
+            try Evaluator(season: $0).run("total by participant adjusted for channel")
+        }
         // Alfa: 2/3 · 80 + 1/3 · 40 = 200/3; Cora: 2/3 · 100 + 1/3 · 60 = 260/3.
         #expect(approx(table.number("Alfa Bank", "total_adj"), 200.0 / 3))
         #expect(approx(table.number("Cora Bank", "total_adj"), 260.0 / 3))
@@ -77,7 +80,8 @@ struct ChannelAdjustmentTests {
 
     @Test func compareWithAMissingChannelComparesLikeWithLike() throws {
         let table = try Self.handComputed.load {
-            try Evaluator(season: $0).run("compare participant \"Dina Bank\" vs \"Cora Bank\" on total adjusted for channel")
+            try Evaluator(season: $0).run(
+                "compare participant \"Dina Bank\" vs \"Cora Bank\" on total adjusted for channel")
         }
         // Dina has the phone only: both on the phone alone, 80 against 100.
         #expect(table.number("total", "a_adj") == 80)

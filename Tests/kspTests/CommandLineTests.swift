@@ -173,7 +173,9 @@ struct CommandLineTests {
         #expect(try KSP.run(["generate", "--lenient-shopper", "S017:15", directory.path]).status == 0)
         let result = try KSP.run([directory.path, "--format", "csv", "-c", "shoppers"])
         #expect(result.status == 0, "\(result.err)")
-        let rows = result.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = result.out.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(rows.count == 80)
         let flagged = rows.filter { $0.count > 4 && !$0[4].isEmpty }.map { "\($0[0]) \($0[4])" }
         #expect(flagged == ["S017 above"])
