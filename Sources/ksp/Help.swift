@@ -76,8 +76,10 @@ enum Help {
           (above / below / empty) instead of the markers.
         .ci on adds the 95 % interval of every mean (t-distribution) and NPS (normal approximation).
         rank: each participant's rank by a metric (default total) with a 95 % interval from 1000
-          bootstrap resamples of its own inquiries; the same .seed gives the same table. Overlapping
-          intervals mean the order between them is within noise.
+          bootstrap resamples of its own inquiries; the same .seed gives the same table. The interval is the
+          range of ranks consistent with resampling: overlapping intervals do not make two participants
+          equal, nor do separate ones test them (compare does). Participants with fewer inquiries in the
+          season than min_inquiries_for_award are listed last, not ranked ("below minimum").
         """,
         "output": """
         Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
