@@ -39,9 +39,13 @@ extension Evaluator {
         _ table: inout ResultTable, metrics: [Metric], rowInquiries: [[Int]], standard: [Int], standardName: String
     ) throws(EvaluationError) {
         var anyMissing = Array(repeating: [Int](), count: rowInquiries.count)
+        var adjustedColumns: [String] = []
+        var hasQuestion = false
         for metric in metrics where isChannelAdjustable(metric) {
             let id = metric.id(in: season.definition)
             guard let column = table.column(named: id) else { continue }
+            adjustedColumns.append(id + "_adj")
+            if case .question = metric { hasQuestion = true }
             let mix = channelMix(metric, standard)
             var cells: [Cell] = []
             for (r, inquiries) in rowInquiries.enumerated() {
@@ -56,7 +60,11 @@ extension Evaluator {
         let inquiryMix = ChannelMix(
             channels: standard.map { Int(season.inquiries.channel[$0]) }, channelCount: season.definition.channels.count
         )
-        var notes = [channelAdjustmentNote(standardName, mix: inquiryMix)]
+        var notes = [
+            adjustedColumns.joined(separator: ", ") + ": adjusted for channel — the row's mean on each channel "
+                + "weighted by the channel mix of \(standardName): Σ w_c · mean_c with \(mixText(inquiryMix))"
+                + (hasQuestion ? " (for a question, the mix of the inquiries that answered it)" : "")
+        ]
         if anyMissing.contains(where: { !$0.isEmpty }) {
             table.columns.append(ResultColumn("adj_missing", isDimension: true))
             for r in table.rows.indices where r < anyMissing.count {
@@ -64,16 +72,10 @@ extension Evaluator {
                 table.rows[r].append(.text(ids.joined(separator: ", ")))
             }
             notes.append(
-                "adj_missing: channels of the mix a row has no inquiries on; its _adj is renormalised over "
-                    + "the channels it has (Σ w·mean / Σ w), so it stands for a mix without them")
+                "adj_missing: channels of the mix a row has no inquiries on; its adjusted figure is renormalised "
+                    + "over the channels it has (Σ w·mean / Σ w), so it stands for a mix without them")
         }
         addChannelAdjustmentNotes(&table, notes)
-    }
-
-    /// What `_adj` is, with the formula and the standard mix.
-    func channelAdjustmentNote(_ standardName: String, mix: ChannelMix) -> String {
-        "_adj: adjusted for channel — each channel's mean weighted by the channel mix of \(standardName) "
-            + "(Σ w_c · mean_c; \(mixText(mix)) of its inquiries, of those with a value for a question)"
     }
 
     /// The one place the adjustment's notes join a table's (plain text notes).
@@ -114,7 +116,9 @@ extension Evaluator {
         let rows = participants.map { byParticipant[$0] ?? [] }
         try addChannelAdjustment(
             &table, metrics: [metric], rowInquiries: rows, standard: inquiries, standardName: "the ranked participants")
-        addChannelAdjustmentNotes(&table, ["the rank is by the raw figure (the award rule); _adj is beside it"])
+        addChannelAdjustmentNotes(
+            &table,
+            ["the rank is by the raw figure (the award rule); \(metric.id(in: season.definition))_adj is beside it"])
     }
 
     /// `compare … adjusted for channel`: a standardised to b's channel mix (b's own figure is unchanged by its

@@ -55,7 +55,7 @@ struct ChannelAdjustmentTests {
         #expect(groups.columns.map { $0.name }.prefix(3) == ["participant", "total", "total_adj"])
         let adjusted = try #require(ranks.column("total_adj"))
         #expect(ranks.rows.map { $0[adjusted].number } == [60, 60])
-        #expect(ranks.notes.last == "the rank is by the raw figure (the award rule); _adj is beside it")
+        #expect(ranks.notes.last == "the rank is by the raw figure (the award rule); total_adj is beside it")
     }
 
     @Test func aHandComputedCaseWithAMissingChannel() throws {
@@ -71,10 +71,10 @@ struct ChannelAdjustmentTests {
         #expect(table.text(0, "adj_missing") == "")
         #expect(
             table.notes.prefix(2) == [
-                "_adj: adjusted for channel — each channel's mean weighted by the channel mix of the whole table "
-                    + "(Σ w_c · mean_c; phone 67 %, chat 33 % of its inquiries, of those with a value for a question)",
-                "adj_missing: channels of the mix a row has no inquiries on; its _adj is renormalised over the "
-                    + "channels it has (Σ w·mean / Σ w), so it stands for a mix without them",
+                "total_adj: adjusted for channel — the row's mean on each channel weighted by the channel mix of"
+                    + " the whole table: Σ w_c · mean_c with phone 67 %, chat 33 %",
+                "adj_missing: channels of the mix a row has no inquiries on; its adjusted figure is renormalised"
+                    + " over the channels it has (Σ w·mean / Σ w), so it stands for a mix without them",
             ])
     }
 
