@@ -77,10 +77,10 @@ public enum Ranking {
             }
         }
         if let best = ranked.first { result.append(Award(kind: .bestInTest, winner: best)) }
+        // Only participants with the season's award minimum compete on a channel too.
+        let competing = Set(ranked.map(\.participant))
         for channel in season.definition.channels.indices {
             let onChannel = all.filter { Int(season.inquiries.channel[$0]) == channel }
-            // Only participants with the season's award minimum compete on a channel too.
-            let competing = Set(ranked.map(\.participant))
             if let best = rank(season, inquiries: onChannel, participants: competing, minInquiries: channelMinimum)
                 .first
             {
