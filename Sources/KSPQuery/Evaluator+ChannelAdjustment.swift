@@ -78,6 +78,16 @@ extension Evaluator {
         addChannelAdjustmentNotes(&table, notes)
     }
 
+    /// After `top` has kept some rows: the `adj_missing` column and its note go when no row kept lacks a channel.
+    func dropEmptyMissingChannels(_ table: inout ResultTable) {
+        guard let column = table.column(named: "adj_missing"),
+            table.rows.allSatisfy({ $0[column].value == .text("") })
+        else { return }
+        table.columns.remove(at: column)
+        for r in table.rows.indices { table.rows[r].remove(at: column) }
+        table.notes.removeAll { $0.hasPrefix("adj_missing:") }
+    }
+
     /// The one place the adjustment's notes join a table's (plain text notes).
     func addChannelAdjustmentNotes(_ table: inout ResultTable, _ notes: [String]) {
         table.notes += notes

@@ -47,6 +47,7 @@ extension Evaluator {
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(
             &table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
+        if statement.channelAdjustment != nil { dropEmptyMissingChannels(&table) }
         addLegends(&table, againstRow: across != nil)
         return table
     }

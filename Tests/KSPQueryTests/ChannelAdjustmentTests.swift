@@ -78,6 +78,33 @@ struct ChannelAdjustmentTests {
             ])
     }
 
+    @Test func topKeepsAdjMissingOnlyWhenAKeptRowLacksAChannel() throws {
+        let (best, all) = try Self.handComputed.load { season in
+            let evaluator = Evaluator(season: season)
+            return (
+                try evaluator.run("total by participant adjusted for channel top 2"),
+                try evaluator.run("total by participant adjusted for channel order by total_adj top 3")
+            )
+        }
+        // Cora 73.3 and Dina 80 are the best two: Dina lacks chat, so the column stays.
+        #expect(best.firstColumn == ["Dina Bank", "Cora Bank"])
+        #expect(best.column("adj_missing") != nil)
+        #expect(all.firstColumn == ["Cora Bank", "Dina Bank", "Alfa Bank"])
+        let alfaOnly = try Self.handComputed.load { season in
+            try Evaluator(season: season).run(
+                "total by participant where participant != \"Dina Bank\" adjusted for channel")
+        }
+        #expect(alfaOnly.column("adj_missing") == nil)
+        #expect(alfaOnly.notes.contains { $0.hasPrefix("adj_missing") } == false)
+        let lowest = try Self.handComputed.load { season in
+            try Evaluator(season: season).run("total by participant adjusted for channel order by total asc top 1")
+        }
+        // Alfa (70) alone is kept: it has both channels, so the column and its note go.
+        #expect(lowest.firstColumn == ["Alfa Bank"])
+        #expect(lowest.column("adj_missing") == nil)
+        #expect(lowest.notes.contains { $0.hasPrefix("adj_missing") } == false)
+    }
+
     @Test func compareWithAMissingChannelComparesLikeWithLike() throws {
         let table = try Self.handComputed.load {
             try Evaluator(season: $0).run(
