@@ -179,6 +179,16 @@ struct CommandLineTests {
         #expect(rows.count == 80)
         let flagged = rows.filter { $0.count > 4 && !$0[4].isEmpty }.map { "\($0[0]) \($0[4])" }
         #expect(flagged == ["S017 above"])
+        // The other formats carry the same finding: json's leniency_sig, the marker in table and markdown.
+        let json = try KSP.run([directory.path, "--format", "json", "-c", "shoppers"]).out
+        #expect(json.components(separatedBy: "\"leniency_sig\": \"above\"").count == 2)
+        #expect(json.contains("\"leniency_sig\": \"below\"") == false)
+        for format in ["table", "markdown"] {
+            let text = try KSP.run([directory.path, "--format", format, "-c", "shoppers"]).out
+            let marked = text.split(separator: "\n").filter { $0.contains("▲") || $0.contains("▼") }
+            #expect(marked.count == 2, "\(format)")  // S017's row and the legend
+            #expect(marked.first?.contains("S017") == true, "\(format)")
+        }
         let bad = try KSP.run(["generate", "--lenient-shopper", "S999:10", directory.path])
         #expect(bad.status != 0)
         #expect(bad.err.contains("--lenient-shopper: no shopper S999; expected S001–S080"))
