@@ -62,6 +62,9 @@ public enum Ranking {
         public var winner: RankedParticipant
     }
 
+    /// Inquiries on a channel a "Best på <channel>" winner needs (besides the season's award minimum).
+    public static let channelMinimum = 3
+
     /// Class winners, "Best i test" and "Best på <channel>" over the given inquiries.
     public static func awards(_ season: Season, inquiries: [Int]? = nil, minInquiries: Int? = nil) -> [Award] {
         let all = inquiries ?? Array(0..<season.inquiries.count)
@@ -74,9 +77,13 @@ public enum Ranking {
             }
         }
         if let best = ranked.first { result.append(Award(kind: .bestInTest, winner: best)) }
+        // Only participants with the season's award minimum compete on a channel too.
+        let competing = Set(ranked.map(\.participant))
         for channel in season.definition.channels.indices {
             let onChannel = all.filter { Int(season.inquiries.channel[$0]) == channel }
-            if let best = rank(season, inquiries: onChannel, minInquiries: 3).first {
+            if let best = rank(season, inquiries: onChannel, participants: competing, minInquiries: channelMinimum)
+                .first
+            {
                 result.append(Award(kind: .bestOnChannel(channel: channel), winner: best))
             }
         }

@@ -7,8 +7,8 @@ public enum ReservedNames {
         "class", "participant", "channel", "shopper", "month", "week", "attempts", "season", "date", "season_day",
     ]
     public static let keywords = [
-        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers",
-        "by", "across", "where", "order", "top",
+        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers", "shoppers",
+        "by", "across", "where", "order", "top", "adjusted",
         "and", "or", "not", "in", "vs", "on", "all", "asc", "desc", "contains", "answered", "within", "so", "far",
     ]
     /// Lowercased.

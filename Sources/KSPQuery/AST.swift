@@ -53,6 +53,8 @@ public struct SelectStatement: Sendable {
     public var filter: Filter?
     public var orderBy: (key: Located<String>, direction: SortDirection?)?
     public var top: Located<Int>?
+    /// `adjusted for channel`: figures standardised to the table's channel mix too.
+    public var channelAdjustment: SourceRange?
 }
 
 /// The right-hand side of `compare`.
@@ -71,6 +73,8 @@ public struct CompareStatement: Sendable {
     public var b: CompareTarget
     public var metrics: [Located<String>]
     public var filter: Filter?
+    /// `adjusted for channel`: a standardised to b's channel mix too.
+    public var channelAdjustment: SourceRange?
 }
 
 public struct QuotesStatement: Sendable {
@@ -90,6 +94,13 @@ public struct RankStatement: Sendable {
     public var metric: Located<String>?
     public var filter: Filter?
     public var top: Located<Int>?
+    /// `adjusted for channel`: figures standardised to the ranked set's channel mix too.
+    public var channelAdjustment: SourceRange?
+}
+
+/// `shoppers [where …]`: shopper effects, for fieldwork quality control.
+public struct ShoppersStatement: Sendable {
+    public var filter: Filter?
 }
 
 /// `chart METRIC by DIM [where …] [top N]`
@@ -163,4 +174,5 @@ public enum Statement: Sendable {
     case compare(CompareStatement)
     case winners(WinnersStatement)
     case quotes(QuotesStatement)
+    case shoppers(ShoppersStatement)
 }

@@ -33,7 +33,11 @@ extension Evaluator {
         var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: seasonMinimum)
         if let asked { awards = shownAwards(awards, asked: asked) }
         let minimum = seasonMinimum ?? season.definition.minInquiriesForAward
-        return SeasonAwards(awards: awards, seasonName: seasonName, minInquiries: minimum, isFiltered: asked != nil)
+        let channelBases = try channelAwardBases(
+            awards, seasonInquiries: seasonInquiries ?? Array(0..<season.inquiries.count))
+        return SeasonAwards(
+            awards: awards, seasonName: seasonName, minInquiries: minimum, isFiltered: asked != nil,
+            channelBases: channelBases)
     }
 
     /// The `winners` table of a season's awards.
@@ -67,7 +71,9 @@ extension Evaluator {
         let tieArea = def.highestWeightedAreaIndex.map { def.areas[$0].id } ?? "total"
         notes.append(
             "ranked by total, ties by \(tieArea), then name; "
-                + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
+                + "awards need at least \(seasonAwards.minInquiries) inquiries, "
+                + "best per channel also at least \(Ranking.channelMinimum) on it")
+        notes += seasonAwards.channelBases.map(channelAwardNote)
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

@@ -52,7 +52,11 @@ extension Evaluator {
             bLabel = "rest of \(season.classes[classIndex])"
         }
         let figures = try comparison(metrics, inquiriesA, inquiriesB)
-        return comparisonTable(figures, aLabel: aLabel, bLabel: bLabel)
+        var table = comparisonTable(figures, aLabel: aLabel, bLabel: bLabel)
+        if statement.channelAdjustment != nil {
+            try addChannelAdjustment(toComparison: &table, metrics, inquiriesA, inquiriesB)
+        }
+        return table
     }
 
     /// Two groups of inquiries metric by metric, with each metric's test.

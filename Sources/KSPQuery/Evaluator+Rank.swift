@@ -5,12 +5,27 @@ extension Evaluator {
 
     /// The `rank` statement's table: one row per participant, best first.
     func rank(_ statement: RankStatement) throws(EvaluationError) -> ResultTable {
-        try rankings(statement).table
+        let asked = try rankScope(statement)
+        let ranking = try rankings(asked.metric, over: asked.inquiries, within: asked.scope, top: statement.top?.value)
+        var table = ranking.table
+        if statement.channelAdjustment != nil {
+            let rows = ranking.ranks.map(\.participant) + ranking.unranked.map(\.participant)
+            try addChannelAdjustment(toRanking: &table, asked.metric, participants: rows, asked.inquiries)
+        }
+        return table
     }
 
     /// Ranks with 95 % rank intervals from a seeded bootstrap: each round resamples every
     /// participant's own inquiries with replacement, scores and ranks them again.
     func rankings(_ statement: RankStatement) throws(EvaluationError) -> Rankings {
+        let asked = try rankScope(statement)
+        return try rankings(asked.metric, over: asked.inquiries, within: asked.scope, top: statement.top?.value)
+    }
+
+    /// The inquiries a `rank` statement ranks over, the words for them, and the metric.
+    func rankScope(_ statement: RankStatement) throws(EvaluationError) -> (
+        inquiries: [Int], scope: String, metric: Metric
+    ) {
         var inquiries = try self.inquiries(passing: statement.filter)
         var scope = "all participants"
         if let within = statement.within {
@@ -36,7 +51,7 @@ extension Evaluator {
         } else {
             metric = .total
         }
-        return try rankings(metric, over: inquiries, within: scope, top: statement.top?.value)
+        return (inquiries, scope, metric)
     }
 
     /// Ranks of the participants among the given inquiries by a metric; `scope` says which participants
@@ -52,27 +67,18 @@ extension Evaluator {
             let value = contribution(metric, i)
             if !value.isNaN { byParticipant[Int(season.inquiries.participant[i]), default: []].append(value) }
         }
-        let participants = byParticipant.keys.sorted {
+        // Participants below the season's award minimum are shown but not ranked (rule 7): a rank among
+        // them would read as a place in the competition.
+        let eligibility = try awardEligibility(of: inquiries)
+        let participants = byParticipant.keys.filter(eligibility.isEligible).sorted {
             NorwegianCollation.less(season.participants[$0].name, season.participants[$1].name)
         }
         let values = participants.map { byParticipant[$0] ?? [] }
         let point = values.map { summary(metric, $0) }
-        let order = rankOrder(point, lowerIsBetter: metric.lowerIsBetter(in: season.definition))
-        var random = SplitMix64(seed: options.seed)
+        let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
+        let order = rankOrder(point, lowerIsBetter: lowerIsBetter)
+        let ranks = try bootstrapRanks(metric, values, lowerIsBetter: lowerIsBetter)
         let rounds = Evaluator.bootstrapRounds
-        var ranks = [[Int]](repeating: [], count: participants.count)
-        var sample = [Double]()
-        var scores = [Double](repeating: 0, count: participants.count)
-        for _ in 0..<rounds {
-            try checkCancelled()
-            for (p, own) in values.enumerated() {
-                sample.removeAll(keepingCapacity: true)
-                for _ in 0..<own.count { sample.append(own[Int(random.next() % UInt64(own.count))]) }
-                scores[p] = summary(metric, sample)
-            }
-            let roundOrder = rankOrder(scores, lowerIsBetter: metric.lowerIsBetter(in: season.definition))
-            for p in participants.indices { ranks[p].append(roundOrder[p]) }
-        }
         var rows: [ParticipantRank] = []
         for p in participants.indices.sorted(by: { order[$0] < order[$1] }) {
             let sorted = ranks[p].sorted()
@@ -84,6 +90,9 @@ extension Evaluator {
                     base: values[p].count, lowestRank: low, highestRank: high))
         }
         if let top, rows.count > top { rows = Array(rows.prefix(top)) }
+        // `top N` asks for the best few: the unranked are left out of it.
+        let unranked =
+            top == nil ? unrankedParticipants(metric, byParticipant, eligibility, lowerIsBetter: lowerIsBetter) : []
         let id = metric.id(in: definition)
         var columns = [
             ResultColumn("rank"), ResultColumn("participant", isDimension: true),
@@ -92,13 +101,13 @@ extension Evaluator {
             ResultColumn("rank_high", audience: .machines),
         ]
         columns.append(ResultColumn("95% rank interval", audience: .people))
-        let direction = metric.lowerIsBetter(in: season.definition) ? " (lowest first: lower is better)" : ""
+        let direction = lowerIsBetter ? " (lowest first: lower is better)" : ""
         var notes = [
             "ranked by \(id)\(direction) within \(scope);"
                 + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
-            "participants whose intervals overlap are tied within noise",
+            Evaluator.rankIntervalMeaning,
         ]
-        let cells = rows.map { rank -> [Cell] in
+        var cells = rows.map { rank -> [Cell] in
             let part = season.participants[rank.participant]
             let small = CellFlags.smallBase(rank.base < options.minBase)
             return [
@@ -108,8 +117,73 @@ extension Evaluator {
                 Cell(.interval(FigureInterval(low: Double(rank.lowestRank), high: Double(rank.highestRank)), .count)),
             ]
         }
-        if rows.contains(where: { $0.base < options.minBase }) { notes.append(smallBaseNote) }
-        return Rankings(ranks: rows, table: ResultTable(columns: columns, rows: cells, notes: notes))
+        if !unranked.isEmpty {
+            columns.append(ResultColumn("award", isDimension: true))
+            for k in cells.indices { cells[k].append(.text("")) }
+            for other in unranked {
+                let part = season.participants[other.participant]
+                cells.append([
+                    .number(nil, .count), .text(part.name), .text(part.className),
+                    .number(other.value, style(metric), flags: .smallBase(other.base < options.minBase)),
+                    .count(other.base), .number(nil, .count), .number(nil, .count), Cell(.interval(nil, .count)),
+                    .text("below minimum (\(other.seasonInquiries) of \(eligibility.minimum))"),
+                ])
+            }
+            notes.append(
+                "not ranked: fewer inquiries in the season than the award minimum (\(eligibility.minimum)); "
+                    + "shown after the ranked participants")
+        }
+        if rows.contains(where: { $0.base < options.minBase })
+            || unranked.contains(where: { $0.base < options.minBase })
+        {
+            notes.append(smallBaseNote)
+        }
+        return Rankings(
+            ranks: rows, unranked: unranked, awardMinimum: eligibility.minimum,
+            table: ResultTable(columns: columns, rows: cells, notes: notes))
+    }
+
+    /// What a rank interval shows, and what overlapping intervals do not.
+    static let rankIntervalMeaning =
+        "a rank interval is the range of ranks consistent with resampling the inquiries; "
+        + "overlapping intervals do not make two participants equal, nor do separate ones test them (compare does)"
+
+    /// Each participant's rank in every bootstrap round: every round resamples each participant's own
+    /// values with replacement (seeded by `.seed`), summarises and ranks them again.
+    func bootstrapRanks(_ metric: Metric, _ values: [[Double]], lowerIsBetter: Bool) throws(EvaluationError)
+        -> [[Int]]
+    {
+        var random = SplitMix64(seed: options.seed)
+        var ranks = [[Int]](repeating: [], count: values.count)
+        var sample = [Double]()
+        var scores = [Double](repeating: 0, count: values.count)
+        for _ in 0..<Evaluator.bootstrapRounds {
+            try checkCancelled()
+            for (p, own) in values.enumerated() {
+                sample.removeAll(keepingCapacity: true)
+                for _ in 0..<own.count { sample.append(own[Int(random.next() % UInt64(own.count))]) }
+                scores[p] = summary(metric, sample)
+            }
+            let roundOrder = rankOrder(scores, lowerIsBetter: lowerIsBetter)
+            for p in values.indices { ranks[p].append(roundOrder[p]) }
+        }
+        return ranks
+    }
+
+    /// The participants below the award minimum, best figure first.
+    func unrankedParticipants(
+        _ metric: Metric, _ byParticipant: [Int: [Double]], _ eligibility: AwardEligibility, lowerIsBetter: Bool
+    ) -> [UnrankedParticipant] {
+        let others = byParticipant.filter { !eligibility.isEligible($0.key) }.map { participant, values in
+            UnrankedParticipant(
+                participant: participant, value: summary(metric, values), base: values.count,
+                seasonInquiries: eligibility.seasonInquiries[participant, default: 0])
+        }
+        return others.sorted { a, b in
+            if a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }
+            return NorwegianCollation.less(
+                season.participants[a.participant].name, season.participants[b.participant].name)
+        }
     }
 
     /// What one inquiry adds to a metric: its value for means, ±100/0 for NPS, 100/0 for shares.

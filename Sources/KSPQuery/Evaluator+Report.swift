@@ -198,6 +198,9 @@ extension Evaluator {
                 return
                     "Rank \(own.position) of \(ranking.ranks.count) in \(participant.className); 95 % rank interval \(interval)"
                     + " (bootstrap of its \(own.base) inquiries)."
+            } ?? ranking.unranked.first { $0.participant == subject.index }.map { own in
+                "Not ranked: \(own.seasonInquiries) inquiries in the season, below the award minimum of "
+                    + "\(ranking.awardMinimum); \(ranking.ranks.count) participants of \(participant.className) are ranked."
             } ?? "Not ranked."
         return .init(heading: "Rank in the class", blocks: [.text(rankText), .table(rank)])
     }

@@ -38,9 +38,16 @@ extension Evaluator {
         } else {
             table = try grouped(metrics, by: dimensions, inquiries)
         }
+        if let adjustment = statement.channelAdjustment {
+            let questionRows = onlyQuestions && across == nil && dimensions.count <= 1
+            try addChannelAdjustment(
+                toGroups: &table, metrics, dimensions, crosstab: across != nil || questionRows, inquiries,
+                at: adjustment)
+        }
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(
             &table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
+        if statement.channelAdjustment != nil { dropEmptyMissingChannels(&table) }
         addLegends(&table, againstRow: across != nil)
         return table
     }

@@ -37,6 +37,7 @@ public struct Evaluator: Sendable {
         case .compare(let compareStatement): return try compare(compareStatement)
         case .winners(let winnersStatement): return try winners(winnersStatement)
         case .quotes(let quotesStatement): return try quotes(quotesStatement)
+        case .shoppers(let shoppersStatement): return try shoppers(shoppersStatement)
         case .rank(let rankStatement): return try rank(rankStatement)
         case .gap(let gapStatement): return try gap(gapStatement)
         case .drivers(let driversStatement): return try drivers(driversStatement).table

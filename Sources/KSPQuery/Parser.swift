@@ -1,9 +1,9 @@
 /// A recursive-descent parser for one statement.
 public struct Parser {
     public static let statementKeywords = [
-        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers",
+        "compare", "winners", "quotes", "rank", "chart", "trend", "report", "gap", "drivers", "shoppers",
     ]
-    public static let clauseKeywords = ["by", "across", "where", "order", "top"]
+    public static let clauseKeywords = ["by", "across", "where", "order", "top", "adjusted"]
     public static let allKeywords =
         statementKeywords + clauseKeywords + [
             "and", "or", "not", "in", "vs", "on", "all", "class", "asc", "desc", "contains", "answered", "areas",
@@ -59,6 +59,10 @@ public struct Parser {
             var winners = WinnersStatement()
             if accept("where") != nil { winners.filter = try filter() }
             statement = .winners(winners)
+        } else if accept("shoppers") != nil {
+            var shoppers = ShoppersStatement()
+            if accept("where") != nil { shoppers.filter = try filter() }
+            statement = .shoppers(shoppers)
         } else if accept("quotes") != nil {
             statement = .quotes(try quotes())
         } else if accept("rank") != nil {
@@ -176,6 +180,7 @@ public struct Parser {
             case "order":
                 _ = try parser.expect("by", "by after order")
                 statement.orderBy = try parser.orderKey()
+            case "adjusted": statement.channelAdjustment = try parser.channelAdjustment()
             default: statement.top = try parser.topCount()
             }
         }
@@ -245,9 +250,11 @@ public struct Parser {
             second = .value(try literal("a value to compare with, all, class or a list (X, Y)"))
         }
         var statement = CompareStatement(dimension: dimension, a: first, b: second, metrics: [], filter: nil)
-        try clauses(["on", "where"]) { (parser, keyword) throws(ParseError) in
+        try clauses(["on", "where", "adjusted"]) { (parser, keyword) throws(ParseError) in
             if keyword == "on" {
                 statement.metrics = try parser.metricList()
+            } else if keyword == "adjusted" {
+                statement.channelAdjustment = try parser.channelAdjustment()
             } else {
                 statement.filter = try parser.filter()
             }
@@ -276,7 +283,7 @@ public struct Parser {
 
     mutating func rank() throws(ParseError) -> RankStatement {
         var statement = RankStatement()
-        try clauses(["within", "by", "where", "top"]) { (parser, keyword) throws(ParseError) in
+        try clauses(["within", "by", "where", "top", "adjusted"]) { (parser, keyword) throws(ParseError) in
             switch keyword {
             case "within":
                 guard case .word = parser.current.kind else { throw parser.error("a dimension after within (class)") }
@@ -286,6 +293,7 @@ public struct Parser {
                 guard case .word = parser.current.kind else { throw parser.error("a metric to rank by") }
                 statement.metric = try parser.name("a metric")
             case "where": statement.filter = try parser.filter()
+            case "adjusted": statement.channelAdjustment = try parser.channelAdjustment()
             default: statement.top = try parser.topCount()
             }
         }

@@ -10,4 +10,6 @@ struct SeasonAwards: Sendable, Equatable {
     var minInquiries: Int
     /// A filter chose which of the season's awards are shown.
     var isFiltered: Bool
+    /// How thin each "Best på <channel>" award shown is.
+    var channelBases: [ChannelAwardBase] = []
 }

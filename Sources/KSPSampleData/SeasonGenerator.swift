@@ -19,6 +19,8 @@ public struct SeasonGenerator {
         /// Seed of the participants (names, classes, ids, hidden quality, channel key); nil = `seed`.
         /// Two seasons with the same panel seed have the same participants, as real seasons mostly do.
         public var panelSeed: UInt64?
+        /// A shopper who scores more leniently than the others (fieldwork quality control tests).
+        public var lenientShopper: LenientShopper?
         public init() {}
     }
 
@@ -423,7 +425,10 @@ public struct SeasonGenerator {
         var row = "\(id),\(participant.id),\(channel),\(shopper),\(iso(contact.contacted)),"
         row += contact.answered.map(iso) ?? ""
         row += ",\(contact.attempts)"
-        let answerQuality = quality + rng.normal() * 0.15
+        var answerQuality = quality + rng.normal() * 0.15
+        // A planted lenient shopper answers as if the service were `points` points better (no extra draw:
+        // every other inquiry stays as it would be).
+        if let lenient = options.lenientShopper, lenient.id == shopper { answerQuality += lenient.points / 100 }
         if contact.answered != nil {
             for spec in questions {
                 row += "," + answer(spec, quality: answerQuality, channel: channel)

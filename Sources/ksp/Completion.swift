@@ -155,7 +155,7 @@ enum Completion {
         }
         var words = Parser.allKeywords + Dimension.names + ["date"]
         // Words of gap and drivers (not reserved: a season may name an area or question so).
-        words += ["of", "to", "winner"]
+        words += ["of", "to", "winner", "for"]
         words +=
             Array(Metric.fixedNames.keys) + season.definition.areas.map(\.id) + season.definition.questions.map(\.id)
         return filter(words)

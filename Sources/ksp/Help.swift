@@ -15,6 +15,8 @@ enum Help {
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
           gap participant "NAME" [to winner|class|all|"OTHER"] [where FILTER] [top N]   what it takes (.help gap)
           [chart] drivers of OUTCOME [on areas|questions] [where FILTER]   what moves an outcome (.help drivers)
+          shoppers [where FILTER]                            each shopper's leniency (.help shoppers)
+          … adjusted for channel   on tables by a dimension, compare and rank: _adj beside the raw figure
         Examples:
           total by class
           total, wait, welcome, agent, impression by participant where class = Bank order by total desc
@@ -74,8 +76,10 @@ enum Help {
           (above / below / empty) instead of the markers.
         .ci on adds the 95 % interval of every mean (t-distribution) and NPS (normal approximation).
         rank: each participant's rank by a metric (default total) with a 95 % interval from 1000
-          bootstrap resamples of its own inquiries; the same .seed gives the same table. Overlapping
-          intervals mean the order between them is within noise.
+          bootstrap resamples of its own inquiries; the same .seed gives the same table. The interval is the
+          range of ranks consistent with resampling: overlapping intervals do not make two participants
+          equal, nor do separate ones test them (compare does). Participants with fewer inquiries in the
+          season than min_inquiries_for_award are listed last, not ranked ("below minimum").
         """,
         "output": """
         Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
@@ -159,6 +163,23 @@ enum Help {
           (xdg-open; open on macOS) when there is a display ($DISPLAY or $WAYLAND_DISPLAY); without one
           it says where the file is. For a meeting: report participant "NAME" to r.pdf, then .open.
         """,
+        "shoppers": """
+        shoppers [where FILTER]
+          Fieldwork quality control: per shopper, n (inquiries), total (their mean total) and leniency:
+          the mean of (inquiry total − that participant's mean total without this shopper's inquiries),
+          over inquiries at participants other shoppers also shopped, with its 95 % t-interval, p (one-
+          sample t-test of leniency = 0) and p_adj (Holm over all shoppers tested). ▲ more lenient, ▼
+          stricter, at p_adj < 0.05. Most lenient first. A shopper whose differences do not vary is not
+          tested. Footer: the share of the variance of inquiry totals due to shoppers beyond participants,
+          from a one-way random-effects ANOVA by shopper on total − participant mean: σ²_shopper =
+          (MSB − MSW) / n₀, over the variance of the totals. With several seasons loaded: the latest, or
+          where season = …. ksp generate --lenient-shopper S017:10 plants a lenient shopper to try it on.
+        adjusted for channel
+          Totals directly standardised to a channel mix (Σ_c w_c · mean_c): the whole table's for
+          METRICS by DIM, b's for compare (a_adj, diff_adj), the ranked set's for rank (the rank stays by
+          the raw figure). A group without inquiries on a channel of the mix is renormalised over its own
+          channels and the missing ones are named in adj_missing.
+        """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
           channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
@@ -171,7 +192,8 @@ enum Help {
             if let t = topics[topic.lowercased()] { return t }
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
-        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | report | output | keys"
+        let more =
+            "More: .help metrics | dimensions | filters | compare | gap | drivers | shoppers | report | output | keys"
         return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

@@ -64,6 +64,8 @@ struct GenerateCommand: ParsableCommand {
         help:
             "Seed of the participants alone (default: --seed); seasons with the same panel seed share their participants."
     ) var panelSeed: UInt64?
+    @Option(help: "Plant a lenient shopper: ID:POINTS (S017:10 scores about 10 points higher than the others).")
+    var lenientShopper: String?
     @Argument(help: "The directory to write (created if missing).") var outputDirectory: String
 
     func validate() throws {
@@ -73,6 +75,16 @@ struct GenerateCommand: ParsableCommand {
         guard scale >= 1 && scale <= 1000 else { throw ValidationError("--scale must be 1 to 1000") }
         guard questionnaire == 2023 || questionnaire == 2024 else {
             throw ValidationError("--questionnaire must be 2023 or 2024")
+        }
+        if let lenientShopper {
+            guard let planted = LenientShopper(argument: lenientShopper) else {
+                throw ValidationError("--lenient-shopper must be ID:POINTS with POINTS from -50 to 50 (S017:10)")
+            }
+            let ids = LenientShopper.shopperIds(scale: scale)
+            guard ids.contains(planted.id) else {
+                throw ValidationError(
+                    "--lenient-shopper: no shopper \(planted.id); expected \(ids[0])–\(ids[ids.count - 1])")
+            }
         }
     }
 
@@ -84,6 +96,7 @@ struct GenerateCommand: ParsableCommand {
         options.year = year
         options.questionnaire2023 = questionnaire == 2023
         options.panelSeed = panelSeed
+        options.lenientShopper = lenientShopper.flatMap { LenientShopper(argument: $0) }
         var generator = SeasonGenerator(options)
         let files = generator.generate()
         let directory = URL(fileURLWithPath: outputDirectory)

@@ -92,3 +92,36 @@ struct GeneratorTests {
         #expect(files.inquiriesCSV == (try stored("inquiries.csv")))
     }
 }
+
+@Suite("Planted lenient shopper")
+struct LenientShopperTests {
+    @Test func theArgumentIsIdColonPoints() {
+        #expect(LenientShopper(argument: "S017:10") == LenientShopper(id: "S017", points: 10))
+        #expect(LenientShopper(argument: "S017:-7.5") == LenientShopper(id: "S017", points: -7.5))
+        for bad in ["S017", "S017:", ":10", "S017:51", "S017:nan", "S017:10:1"] {
+            #expect(LenientShopper(argument: bad) == nil, "\(bad)")
+        }
+        #expect(LenientShopper.shopperIds(scale: 1).first == "S001")
+        #expect(LenientShopper.shopperIds(scale: 1).last == "S080")
+    }
+
+    /// Planting changes that shopper's answers and nothing else: every other line is the same byte for byte.
+    @Test func onlyThePlantedShoppersInquiriesChange() {
+        func lines(_ planted: LenientShopper?) -> [Substring] {
+            var options = SeasonGenerator.Options()
+            options.participants = 40
+            options.lenientShopper = planted
+            var generator = SeasonGenerator(options)
+            return generator.generate().inquiriesCSV.split(separator: "\n")
+        }
+        let plain = lines(nil)
+        let planted = lines(LenientShopper(id: "S017", points: 15))
+        #expect(plain.count == planted.count)
+        var changed = 0
+        for (a, b) in zip(plain, planted) where a != b {
+            changed += 1
+            #expect(b.split(separator: ",")[3] == "S017")
+        }
+        #expect(changed > 0)
+    }
+}

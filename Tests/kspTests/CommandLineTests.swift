@@ -165,6 +165,37 @@ struct CommandLineTests {
         #expect(try KSP.run(["check", a.path]).status == 0)
     }
 
+    /// Issue 15: a generated season with one lenient shopper planted (15 points, default seed): `shoppers`
+    /// flags that shopper, above, and no other.
+    @Test func aPlantedLenientShopperIsFoundAndNoOther() throws {
+        let directory = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try KSP.run(["generate", "--lenient-shopper", "S017:15", directory.path]).status == 0)
+        let result = try KSP.run([directory.path, "--format", "csv", "-c", "shoppers"])
+        #expect(result.status == 0, "\(result.err)")
+        let rows = result.out.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(rows.count == 80)
+        let flagged = rows.filter { $0.count > 4 && !$0[4].isEmpty }.map { "\($0[0]) \($0[4])" }
+        #expect(flagged == ["S017 above"])
+        // The other formats carry the same finding: json's leniency_sig, the marker in table and markdown.
+        let json = try KSP.run([directory.path, "--format", "json", "-c", "shoppers"]).out
+        #expect(json.components(separatedBy: "\"leniency_sig\": \"above\"").count == 2)
+        #expect(json.contains("\"leniency_sig\": \"below\"") == false)
+        for format in ["table", "markdown"] {
+            let text = try KSP.run([directory.path, "--format", format, "-c", "shoppers"]).out
+            let marked = text.split(separator: "\n").filter { $0.contains("▲") || $0.contains("▼") }
+            #expect(marked.count == 2, "\(format)")  // S017's row and the legend
+            #expect(marked.first?.contains("S017") == true, "\(format)")
+        }
+        let bad = try KSP.run(["generate", "--lenient-shopper", "S999:10", directory.path])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("--lenient-shopper: no shopper S999; expected S001–S080"))
+        let malformed = try KSP.run(["generate", "--lenient-shopper", "S017", directory.path])
+        #expect(malformed.err.contains("--lenient-shopper must be ID:POINTS with POINTS from -50 to 50 (S017:10)"))
+    }
+
     @Test func sampleQueriesRunClean() throws {
         let dir = KSP.repo.appendingPathComponent("samples/queries")
         let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ksq") }
