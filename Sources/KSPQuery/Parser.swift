@@ -83,6 +83,7 @@ public struct Parser {
             let who = try literal("the \(subject.value)'s name")
             var report = ReportStatement(subject: subject, name: who, file: nil)
             if accept("where") != nil { report.filter = try filter() }
+            if accept("lang") != nil { report.language = try reportLanguage() }
             if accept("to") != nil {
                 guard case .string(let fileName) = current.kind else {
                     if case .word(let word) = current.kind {

@@ -1,3 +1,4 @@
+import KSPCore
 import KSPQuery
 
 /// Inline SVG versions of the terminal charts.
@@ -5,7 +6,7 @@ enum SVGChart {
     /// Quotes too: a title is also an attribute value (`aria-label`).
     static func esc(_ s: String) -> String { HTMLText.escaped(s) }
 
-    static func bars(_ c: BarChart) -> String {
+    static func bars(_ c: BarChart, language: ReportLanguage = .en) -> String {
         let rowHeight = 26
         let labelWidth = 190
         let barWidth = 420
@@ -24,10 +25,10 @@ enum SVGChart {
                 "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" font-size=\"12\" text-anchor=\"end\">\(esc(b.label))</text>"
             )
             out.append(
-                "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(NumberFormat.decimals(x(b.value) - Double(labelWidth), 1))\" height=\"16\" fill=\"\(b.base < c.minBase ? "#9fb3c8" : "#2f6db5")\"/>"
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(NumberFormat.decimals(x(b.value) - Double(labelWidth), 1))\" height=\"16\" fill=\"\(b.base < c.minBase ? "#ffffff" : "#2f6db5")\" stroke=\"#2f6db5\"\(b.base < c.minBase ? " stroke-dasharray=\"3 2\"" : "")/>"
             )
             out.append(
-                "<text x=\"\(NumberFormat.decimals(x(b.value) + 6, 1))\" y=\"\(y + 16)\" font-size=\"12\">\(NumberFormat.oneDecimal(b.value)) (n=\(b.base))</text>"
+                "<text x=\"\(NumberFormat.decimals(x(b.value) + 6, 1))\" y=\"\(y + 16)\" font-size=\"12\">\(Catalogue.number(b.value, .score, language))\(b.base < c.minBase ? "*" : "") (n=\(b.base))</text>"
             )
         }
         if let r = c.reference {
@@ -36,7 +37,7 @@ enum SVGChart {
                 "<line x1=\"\(rx)\" y1=\"22\" x2=\"\(rx)\" y2=\"\(height - 14)\" stroke=\"#d9822b\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
             )
             out.append(
-                "<text x=\"\(rx)\" y=\"\(height - 2)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#9a5a14\">\(esc(r.label)): \(NumberFormat.oneDecimal(r.value))</text>"
+                "<text x=\"\(rx)\" y=\"\(height - 2)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#9a5a14\">\(esc(r.label)): \(Catalogue.number(r.value, .score, language))</text>"
             )
         }
         out.append("</svg>")
