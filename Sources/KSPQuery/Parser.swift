@@ -427,7 +427,8 @@ public struct Parser {
     }
 
     /// Words that may follow a value: the next clause or condition, never more of the name.
-    static let wordsAfterValue: Set<String> = Set(allKeywords + ["to", "versus", "mot", "descending", "ascending"])
+    static let wordsAfterValue: Set<String> = Set(
+        allKeywords + ["to", "versus", "mot", "descending", "ascending", "lang"])
 
     /// `participant = skjærvik sparebank`: a name of several words typed without quotes.
     func rejectUnquotedName(after first: Token, _ word: String) throws(ParseError) {
