@@ -17,7 +17,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnArea, columnQuestion, columnOwn, columnClass, columnAll, columnDifference, columnDifferenceAll,
         columnBase
     case columnSignificance, columnChannel, columnFullPointsWait, columnWithin, columnGain, columnTarget
-    case columnMonth, columnParticipant, columnRank, columnNoAnswer
+    case columnMonth, columnParticipant, columnRank, columnNoAnswer, dimensionClass
     // Significance.
     case significanceAbove, significanceBelow, significanceNote, smallBaseNote
     // Areas and questions.

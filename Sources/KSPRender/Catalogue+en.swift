@@ -21,6 +21,7 @@ extension Catalogue {
         .columnChannel: "Channel", .columnFullPointsWait: "Full points ≤ {0}", .columnWithin: "Within",
         .columnGain: "Gain in total points", .columnTarget: "{0}", .columnMonth: "Month",
         .columnParticipant: "Participant", .columnRank: "{0} of {1}", .columnNoAnswer: "Not answered",
+        .dimensionClass: "Class",
         .significanceAbove: "significantly above the class", .significanceBelow: "significantly below the class",
         .significanceNote:
             "▲/▼: significantly above/below the class (95 %, Holm-corrected over the rows of the table); "

@@ -22,6 +22,7 @@ extension Catalogue {
         .columnChannel: "Kanal", .columnFullPointsWait: "Full score ≤ {0}", .columnWithin: "Innenfor",
         .columnGain: "Gevinst i totalpoeng", .columnTarget: "{0}", .columnMonth: "Måned",
         .columnParticipant: "Deltaker", .columnRank: "{0} av {1}", .columnNoAnswer: "Ikke besvart",
+        .dimensionClass: "Klasse",
         .significanceAbove: "signifikant over klassen", .significanceBelow: "signifikant under klassen",
         .significanceNote:
             "▲/▼: signifikant over/under klassen (95 %, Holm-korrigert over tabellens rader); "

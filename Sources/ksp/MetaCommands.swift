@@ -14,7 +14,7 @@ struct MetaInvocation {
 extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-        ".questions", ".schema", ".minbase", ".ci", ".seed", ".lang", ".pager", ".reload", ".quit", ".exit",
+        ".questions", ".schema", ".minbase", ".ci", ".seed", ".lang", ".labels", ".pager", ".reload", ".quit", ".exit",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -31,6 +31,7 @@ extension Session {
         ".ci": { session, call in session.setConfidenceIntervals(call) },
         ".seed": { session, call in session.setSeed(call) },
         ".lang": { session, call in try session.setLanguage(call) },
+        ".labels": { session, call in try session.setLabels(call) },
         ".pager": { session, call in session.setPager(call) },
         ".load": { session, call in session.load(call) }, ".reload": { session, call in session.load(call) },
         ".read": { session, call in session.readScript(call) },
