@@ -22,7 +22,7 @@ extension Evaluator {
             sections: [
                 try classSummarySection(classInquiries, against: rest, all: allInquiries, definition),
                 try classRankingSection(classIndex, scope),
-                try classAreaSection(classInquiries, definition),
+                try classAreaSection(classInquiries, definition).startingPage(),
                 try classMonthSection(classInquiries, label: .label(className), all: allInquiries),
                 try driverSection(own: classInquiries, scope: scope),
             ])
@@ -53,7 +53,7 @@ extension Evaluator {
                 .cell(.count(line.a.base)),
             ])
         }
-        table.notes = [.phrase(.significanceNote), .phrase(.smallBaseNote, [.count(options.minBase)])]
+        table.notes = [.phrase(.significanceNoteClass), .phrase(.smallBaseNote, [.count(options.minBase)])]
         var quantiles: [Int: Double] = [:]
         var figures: [KeyFigure] = []
         if let total = vsRest.line(.total) {
@@ -81,10 +81,10 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnRank, [.label(""), .label("")]), isText: false),
+                .init(header: .phrase(.columnPlace), isText: false),
                 .init(header: .phrase(.columnParticipant), isText: true),
                 .init(header: .phrase(.metricTotal), isText: false),
-                .init(header: .phrase(.summaryRankInterval, [.label(""), .label("")]), isText: false),
+                .init(header: .phrase(.columnRankInterval), isText: false),
                 .init(header: .phrase(.columnBase), isText: false),
             ],
             rows: [])

@@ -41,7 +41,7 @@ extension Evaluator {
             index: index, participant: participant, scope: scope, inquiries: own, restOfClass: rest)
         var sections: [Report.Section] = [
             try summarySection(subject),
-            try areaQuestionSection(subject),
+            try areaQuestionSection(subject).startingPage(),
             try channelWaitSection(subject),
             try whatItTakesSection(subject),
             try monthSection(subject),

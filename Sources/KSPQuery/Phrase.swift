@@ -17,9 +17,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnArea, columnQuestion, columnOwn, columnClass, columnAll, columnDifference, columnDifferenceAll,
         columnBase
     case columnSignificance, columnChannel, columnFullPointsWait, columnWithin, columnGain, columnTarget
-    case columnMonth, columnParticipant, columnRank, columnNoAnswer, dimensionClass
+    case columnMonth, columnParticipant, columnRank, columnNoAnswer, dimensionClass, columnPlace, columnRankInterval
     // Significance.
-    case significanceAbove, significanceBelow, significanceNote, smallBaseNote
+    case significanceAbove, significanceBelow, significanceNote, significanceNoteClass, smallBaseNote
     // Areas and questions.
     case areasHeading, areasNote, areaNotScored
     // Channels.

@@ -17,6 +17,8 @@ public struct Report: Sendable {
     public struct Section: Sendable {
         public var heading: Wording
         public var blocks: [Block]
+        /// Printed from the top of a new page: the detail after page one's summary.
+        public var startsPage = false
     }
     public var language: ReportLanguage
     public var title: Wording
@@ -69,4 +71,13 @@ public struct MonthSeries: Sendable, Equatable {
 public struct QuoteGroup: Sendable, Equatable {
     public var area: Wording
     public var items: [String]
+}
+
+extension Report.Section {
+    /// The section, printed from the top of a new page.
+    func startingPage() -> Report.Section {
+        var section = self
+        section.startsPage = true
+        return section
+    }
 }

@@ -21,10 +21,13 @@ extension Catalogue {
         .columnChannel: "Channel", .columnFullPointsWait: "Full points ≤ {0}", .columnWithin: "Within",
         .columnGain: "Gain in total points", .columnTarget: "{0}", .columnMonth: "Month",
         .columnParticipant: "Participant", .columnRank: "{0} of {1}", .columnNoAnswer: "Not answered",
-        .dimensionClass: "Class",
+        .dimensionClass: "Class", .columnPlace: "Rank", .columnRankInterval: "Rank interval",
         .significanceAbove: "significantly above the class", .significanceBelow: "significantly below the class",
         .significanceNote:
             "▲/▼: significantly above/below the class (95 %, Holm-corrected over the rows of the table); "
+            + "no arrow: the difference may be chance",
+        .significanceNoteClass:
+            "▲/▼: significantly above/below the other classes (95 %, Holm-corrected over the rows of the table); "
             + "no arrow: the difference may be chance",
         .smallBaseNote: "*: fewer than {0} inquiries, read with care",
         .areasHeading: "Areas and questions",

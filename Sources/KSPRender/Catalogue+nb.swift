@@ -22,10 +22,13 @@ extension Catalogue {
         .columnChannel: "Kanal", .columnFullPointsWait: "Full score ≤ {0}", .columnWithin: "Innenfor",
         .columnGain: "Gevinst i totalpoeng", .columnTarget: "{0}", .columnMonth: "Måned",
         .columnParticipant: "Deltaker", .columnRank: "{0} av {1}", .columnNoAnswer: "Ikke besvart",
-        .dimensionClass: "Klasse",
+        .dimensionClass: "Klasse", .columnPlace: "Plass", .columnRankInterval: "Plassintervall",
         .significanceAbove: "signifikant over klassen", .significanceBelow: "signifikant under klassen",
         .significanceNote:
             "▲/▼: signifikant over/under klassen (95 %, Holm-korrigert over tabellens rader); "
+            + "ingen pil: forskjellen kan være tilfeldig",
+        .significanceNoteClass:
+            "▲/▼: signifikant over/under de andre klassene (95 %, Holm-korrigert over tabellens rader); "
             + "ingen pil: forskjellen kan være tilfeldig",
         .smallBaseNote: "*: færre enn {0} henvendelser, les med forsiktighet",
         .areasHeading: "Områder og spørsmål",

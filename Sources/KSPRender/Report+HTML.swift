@@ -35,9 +35,9 @@ extension Report {
             "<h1>\(title)</h1>",
             "<p class=\"sub\">\(subtitle.map(say).filter { !$0.isEmpty }.joined(separator: " · "))</p>",
         ]
-        for (k, section) in sections.enumerated() {
+        for section in sections {
             // Page one is the summary; the detail starts on a page of its own.
-            out.append(k == 1 ? "<section class=\"page\">" : "<section>")
+            out.append(section.startsPage ? "<section class=\"page\">" : "<section>")
             out.append("<h2>\(say(section.heading))</h2>")
             for block in section.blocks { out.append(html(block)) }
             out.append("</section>")

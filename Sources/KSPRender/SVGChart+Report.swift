@@ -77,7 +77,7 @@ extension SVGChart {
             }
             // The bases under the axis, one row per line: n per month, a small base marked.
             let rowY = plotBottom + 34 + 16 * k
-            out.append("<text x=\"\(width - right + 10)\" y=\"\(rowY)\" fill=\"\(color)\">n: \(label)</text>")
+            out.append("<text x=\"\(width - right + 26)\" y=\"\(rowY)\" fill=\"\(color)\">n: \(label)</text>")
             for (i, base) in line.bases.enumerated() {
                 let small = base < series.minBase
                 out.append(
@@ -104,10 +104,15 @@ extension SVGChart {
         let bottom = 46
         let range = chart.performanceRange
         let importanceHigh = chart.importanceHigh
+        // Points are kept clear of the frame, so that one at an end of an axis stays readable.
+        let inset = 18.0
         func x(_ v: Double) -> Double {
-            Double(left) + Double(width - left - right) * (v - range.low) / max(range.high - range.low, 1)
+            Double(left) + inset + (Double(width - left - right) - 2 * inset) * (v - range.low)
+                / max(range.high - range.low, 1)
         }
-        func y(_ v: Double) -> Double { Double(top) + Double(height - top - bottom) * (1 - v / importanceHigh) }
+        func y(_ v: Double) -> Double {
+            Double(top) + inset + (Double(height - top - bottom) - 2 * inset) * (1 - v / importanceHigh)
+        }
         func say(_ phrase: Phrase) -> String { esc(Catalogue.text(.phrase(phrase), language)) }
         var out = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
@@ -136,7 +141,7 @@ extension SVGChart {
         for point in chart.points {
             let px = x(point.performance)
             let py = y(point.importance)
-            let anchor = px > Double(width - right - 150) ? "end" : "start"
+            let anchor = px > Double(width - right - 230) ? "end" : "start"
             let offset = anchor == "end" ? -7.0 : 7.0
             out.append(
                 "<circle cx=\"\(decimal(px))\" cy=\"\(decimal(py))\" r=\"4\" fill=\"#1f4e8c\"/>"
@@ -150,9 +155,9 @@ extension SVGChart {
                     + "\(Catalogue.number(tick, .count, language))</text>")
         }
         out.append(
-            "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\">"
+            "<text x=\"\(left - 6)\" y=\"\(decimal(y(importanceHigh) + 4))\" text-anchor=\"end\">"
                 + "\(Catalogue.number(importanceHigh, .count, language))</text>"
-                + "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" text-anchor=\"end\">0</text>")
+                + "<text x=\"\(left - 6)\" y=\"\(decimal(y(0) + 4))\" text-anchor=\"end\">0</text>")
         out.append(
             "<text x=\"\((left + width - right) / 2)\" y=\"\(height - 8)\" text-anchor=\"middle\">"
                 + "\(say(.driversPerformance))</text>"
