@@ -83,6 +83,23 @@ struct ReportTests {
         #expect(ranking.rows.first?[1] == .words(.label("Alfa Bank")))  // the class winner
     }
 
+    /// The quadrant's importance is `drivers of nps` over the season; its performance the participant's own points.
+    @Test func quadrantIsTheDriversStatement() throws {
+        let r = try report("report participant \"Skjærvik Sparebank\"", season: sample)
+        guard case .quadrant(let chart, _)? = r.section(.driversHeading)?.blocks.first else {
+            Issue.record("no quadrant")
+            return
+        }
+        let drivers = try Evaluator(season: sample).run("drivers of nps")
+        #expect(chart.points.count == 4)
+        for point in chart.points {
+            let area = try #require(sample.definition.areas.first { $0.name == point.label })
+            #expect(point.importance == drivers.number(area.id, "share"))
+            let own = try Evaluator(season: sample).run("\(area.id) where participant = \"Skjærvik Sparebank\"")
+            #expect(point.performance == own.rows[0][0].value.number)
+        }
+    }
+
     /// The language: `report … lang en` over `.lang` over the season's own (en when it does not say).
     @Test func reportLanguage() throws {
         #expect(try report("report class Bank").language == .en)
@@ -113,4 +130,50 @@ enum SampleSeason {
 
 extension CellValue {
     var number: Double? { if case .number(let v, _) = self { return v } else { return nil } }
+}
+
+@Suite("Report comments and months")
+struct ReportCommentMonthTests {
+    /// Most recent first, each text once (case and surrounding spaces aside): q9 (17 January), q2 (16 January,
+    /// the same words as q1 of the 15th, which is left out), q3 (22 December).
+    @Test func commentsMostRecentFirstAndOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-quotes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = Fixture.root.appendingPathComponent("small")
+        for file in ["participants.csv", "season.yaml"] {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        }
+        let csv = try String(contentsOf: source.appendingPathComponent("inquiries.csv"), encoding: .utf8)
+            .replacingOccurrences(
+                of: "nei,Kun eget navn,3,nei,3,7,\n", with: "nei,Kun eget navn,3,nei,3,7,\" veldig bra, TAKK \"\n"
+            )
+            .replacingOccurrences(
+                of: "1,ja,Firmanavn og eget navn,4,ja,4,9,\n", with: "1,ja,Firmanavn og eget navn,4,ja,4,9,Sist\n")
+        try csv.write(to: directory.appendingPathComponent("inquiries.csv"), atomically: true, encoding: .utf8)
+        let season = try SeasonLoader.load(directory: directory.path)
+        guard case .report(let r, _) = try Evaluator(season: season).runAny("report participant \"Alfa Bank\""),
+            case .quotes(let groups)? = r.section(.commentsHeading)?.blocks.first
+        else {
+            Issue.record("no quotes")
+            return
+        }
+        #expect(groups.map(\.items) == [["Sist", "veldig bra, TAKK", "Svar etter jul; \"greit\" nok"]])
+    }
+
+    /// Every month with its base; the fixture's Alfa Bank has 1 inquiry in December and 3 in January.
+    @Test func monthsCarryTheirBases() throws {
+        guard case .report(let r, _) = try Evaluator(season: Fixture.small).runAny("report participant \"Alfa Bank\""),
+            case .months(let series)? = r.section(.seasonHeading)?.blocks.first
+        else {
+            Issue.record("no months")
+            return
+        }
+        #expect(series.periods == ["2023-12", "2024-01", "2024-02", "2024-03"])
+        #expect(series.lines[0].bases == [1, 3, 0, 0])
+        #expect(series.lines[1].bases == [1, 3, 2, 1])  // the whole class: Beta Bank's q4, q5 and q6 too
+        #expect(series.lines[0].values[2] == nil)
+        #expect(series.minBase == 10)
+    }
 }
