@@ -17,7 +17,7 @@ extension Evaluator {
             title: .phrase(.reportTitle, [.label(className), .label(definition.name)]),
             subtitle: [
                 .phrase(.participantCount, [.count(participantCount)]),
-                .phrase(.inquiryCount, [.count(classInquiries.count)]), .label(scope.dateRange(season)),
+                .phrase(.inquiryCount, [.count(classInquiries.count)]), scope.dateRange(season),
             ],
             sections: [
                 try classSummarySection(classInquiries, against: rest, all: allInquiries, definition),

@@ -53,7 +53,7 @@ extension Evaluator {
             title: .phrase(.reportTitle, [.label(participant.name), .label(scope.definition.name)]),
             subtitle: [
                 .label(participant.className), .phrase(.inquiryCount, [.count(own.count)]),
-                .label(scope.dateRange(season)),
+                scope.dateRange(season),
             ],
             sections: sections)
     }

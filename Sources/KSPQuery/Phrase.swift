@@ -8,7 +8,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case metricTotal, metricTotalAnswered, metricNoAnswer, metricNoAnswer1, metricCSAT, metricCES, metricNPS
     case metricVES1, metricVES2, metricWaitMedian, metricInquiries
     // Title and subtitle.
-    case reportTitle, inquiryCount, participantCount, dateRange
+    case reportTitle, inquiryCount, participantCount, dateRange, dayMonthYear
     // Page one.
     case summaryHeading, summaryTotal, summaryInterval, summaryRank, summaryRankInterval, summaryNotRanked
     case summaryClass, classValue, summaryAll, summaryAnswered, summaryNoAnswer, summaryClassMeaning
@@ -76,6 +76,8 @@ public indirect enum Wording: Sendable, Equatable {
     case label(String)
     /// A number, written in the report's language (74,7 in nb).
     case number(Double?, NumberStyle)
+    /// A day, written in the report's language (25. november 2023 in nb).
+    case date(CivilDate)
 
     public static func phrase(_ phrase: Phrase) -> Wording { .phrase(phrase, []) }
 

@@ -8,7 +8,7 @@ extension Catalogue {
         .metricNPS: "NPS", .metricVES1: "VES 1", .metricVES2: "VES 2", .metricWaitMedian: "Median wait",
         .metricInquiries: "Inquiries",
         .reportTitle: "{0} — {1}", .inquiryCount: "{0} inquiries", .participantCount: "{0} participants",
-        .dateRange: "{0} – {1}",
+        .dateRange: "{0} – {1}", .dayMonthYear: "{0} {1} {2}",
         .summaryHeading: "Summary", .summaryTotal: "Total", .summaryInterval: "95 % interval {0}–{1}",
         .summaryRank: "Rank in {0}", .summaryRankInterval: "rank interval {0}–{1}",
         .summaryNotRanked: "not ranked (too few inquiries)", .summaryClass: "The class", .classValue: "class {0}",

@@ -8,7 +8,7 @@ extension Catalogue {
         .metricNPS: "NPS", .metricVES1: "VES 1", .metricVES2: "VES 2", .metricWaitMedian: "Median ventetid",
         .metricInquiries: "Henvendelser",
         .reportTitle: "{0} — {1}", .inquiryCount: "{0} henvendelser", .participantCount: "{0} deltakere",
-        .dateRange: "{0} – {1}",
+        .dateRange: "{0} – {1}", .dayMonthYear: "{0}. {1} {2}",
         .summaryHeading: "Sammendrag", .summaryTotal: "Totalresultat", .summaryInterval: "95 % intervall {0}–{1}",
         .summaryRank: "Plassering i {0}", .summaryRankInterval: "plassintervall {0}–{1}",
         .summaryNotRanked: "ikke rangert (for få henvendelser)", .summaryClass: "Klassen",

@@ -16,6 +16,10 @@ public enum Catalogue {
         switch wording {
         case .label(let label): return label
         case .number(let value, let style): return number(value, style, language)
+        case .date(let day):
+            guard (1...12).contains(day.month) else { return day.description }
+            let month = Wording.phrase(Phrase.months[day.month - 1])
+            return text(.phrase(.dayMonthYear, [.label(String(day.day)), month, .label(String(day.year))]), language)
         case .phrase(let phrase, let arguments):
             // A missing entry is caught by the catalogue test; the key keeps the page readable meanwhile.
             var text = phrases(language)[phrase] ?? phrase.rawValue

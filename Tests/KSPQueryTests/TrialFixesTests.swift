@@ -38,7 +38,10 @@ struct TrialFixesTests {
         // The season's first and last contact.
         #expect(
             latest.subtitle == [
-                .label("Bank"), .phrase(.inquiryCount, [.count(4)]), .label("2023-12-22 – 2024-03-31"),
+                .label("Bank"), .phrase(.inquiryCount, [.count(4)]),
+                .phrase(
+                    .dateRange,
+                    [.date(CivilDate(year: 2023, month: 12, day: 22)), .date(CivilDate(year: 2024, month: 3, day: 31))]),
             ])
         #expect(latest.tables[0].number(.phrase(.metricTotal), 1) == 74.8125)
         let earlier = try report("report participant \"Alfa Bank\" where season = 2023", season: SeasonsTests.both)

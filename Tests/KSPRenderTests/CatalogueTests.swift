@@ -31,6 +31,11 @@ struct CatalogueTests {
         #expect(Catalogue.number(74.66, .score, .en) == "74.7")
         #expect(Catalogue.number(4, .percent, .nb) == "4,0 %")
         #expect(Catalogue.month("2024-03", short: false, .nb) == "mars 2024")
+        let range = Wording.phrase(
+            .dateRange,
+            [.date(CivilDate(year: 2023, month: 11, day: 25)), .date(CivilDate(year: 2024, month: 4, day: 4))])
+        #expect(Catalogue.text(range, .nb) == "25. november 2023 – 4. april 2024")
+        #expect(Catalogue.text(range, .en) == "25 November 2023 – 4 April 2024")
         #expect(Catalogue.month("2024-10", short: true, .nb) == "okt")
         #expect(Catalogue.month("2024-10", short: true, .en) == "Oct")
     }
