@@ -31,7 +31,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case seasonHeading, seasonChart, seasonSmallBase, seasonNote, seasonNoMonths
     // Drivers.
     case driversHeading, driversChart, driversNote, driversUnavailable, driversImportance, driversPerformance
-    case quadrantWorkOnFirst, quadrantKeepItUp, quadrantLowerPriority, quadrantMaintain
+    case quadrantWorkOnFirst, quadrantKeepItUp, quadrantLowerPriority, quadrantMaintain, columnQuadrant
     // The shoppers' own words.
     case commentsHeading, commentsGeneral, commentsNone
     // The class report.

@@ -29,7 +29,7 @@ extension Catalogue {
         .significanceNoteClass:
             "▲/▼: significantly above/below the other classes (95 %, Holm-corrected over the rows of the table); "
             + "no arrow: the difference may be chance",
-        .smallBaseNote: "*: fewer than {0} inquiries, read with care",
+        .smallBaseNote: "* fewer than {0} inquiries: read with care",
         .areasHeading: "Areas and questions",
         .areasNote:
             "Each question as the shoppers were asked it: own result, the class and all participants, in points.",
@@ -62,6 +62,7 @@ extension Catalogue {
         .driversImportance: "Importance (share of R², %)", .driversPerformance: "Performance (points)",
         .quadrantWorkOnFirst: "work on this first", .quadrantKeepItUp: "keep it up",
         .quadrantLowerPriority: "lower priority", .quadrantMaintain: "maintain",
+        .columnQuadrant: "Quadrant",
         .commentsHeading: "The shoppers' own words", .commentsGeneral: "General", .commentsNone: "No comments.",
         .rankingHeading: "Ranking", .classAreasHeading: "Areas per participant",
         .classChannelsHeading: "Channels", .awardsHeading: "Awards", .awardsNone: "No award in this class.",

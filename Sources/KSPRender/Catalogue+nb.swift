@@ -30,7 +30,7 @@ extension Catalogue {
         .significanceNoteClass:
             "▲/▼: signifikant over/under de andre klassene (95 %, Holm-korrigert over tabellens rader); "
             + "ingen pil: forskjellen kan være tilfeldig",
-        .smallBaseNote: "*: færre enn {0} henvendelser, les med forsiktighet",
+        .smallBaseNote: "* færre enn {0} henvendelser: les med forsiktighet",
         .areasHeading: "Områder og spørsmål",
         .areasNote: "Hvert spørsmål slik testkundene fikk det: eget resultat, klassen og alle deltakere, i poeng.",
         .areaNotScored: "{0} (teller ikke i totalresultatet)",
@@ -62,6 +62,7 @@ extension Catalogue {
         .driversImportance: "Betydning (andel av R², %)", .driversPerformance: "Prestasjon (poeng)",
         .quadrantWorkOnFirst: "start her", .quadrantKeepItUp: "fortsett slik",
         .quadrantLowerPriority: "lavere prioritet", .quadrantMaintain: "vedlikehold",
+        .columnQuadrant: "Kvadrant",
         .commentsHeading: "Testkundenes egne ord", .commentsGeneral: "Generelt", .commentsNone: "Ingen kommentarer.",
         .rankingHeading: "Rangering", .classAreasHeading: "Områder per deltaker",
         .classChannelsHeading: "Kanaler", .awardsHeading: "Priser", .awardsNone: "Ingen pris i denne klassen.",

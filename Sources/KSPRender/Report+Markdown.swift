@@ -17,7 +17,7 @@ extension Report {
                 case .bars(var chart, let title, let reference):
                     chart.title = say(title)
                     chart.reference = chart.reference.map { (reference.map(say) ?? "", $0.value) }
-                    out += ["```", chart.render(width: 90, unicode: true), "```"]
+                    out += ["```", chart.render(width: 90, unicode: true, language: language), "```"]
                 case .months(let series):
                     out += ["**\(say(series.title))**", "", MarkdownRenderer.render(monthTable(series))]
                 case .quadrant(let chart, let title):

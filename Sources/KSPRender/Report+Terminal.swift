@@ -19,13 +19,13 @@ extension Report {
                 case .bars(var chart, let title, let reference):
                     chart.title = say(title)
                     chart.reference = chart.reference.map { (reference.map(say) ?? "", $0.value) }
-                    out.append(chart.render(width: min(width, 100), unicode: unicode))
+                    out.append(chart.render(width: min(width, 100), unicode: unicode, language: language))
                 case .months(let series):
                     out.append(say(series.title))
                     out.append(tables.render(monthTable(series)))
                 case .quadrant(let chart, let title):
+                    // The figures as a table: the terminal quadrant's legend speaks English, a report its language.
                     out.append(say(title))
-                    out.append(chart.render(width: min(width, 100), unicode: unicode))
                     out.append(tables.render(quadrantTable(chart)))
                 case .quotes(let groups):
                     for group in groups {

@@ -74,7 +74,7 @@ extension Report {
             columns: [
                 ResultColumn(say(.phrase(.columnArea)), isDimension: true),
                 ResultColumn(say(.phrase(.driversImportance))), ResultColumn(say(.phrase(.driversPerformance))),
-                ResultColumn("", isDimension: true),
+                ResultColumn(say(.phrase(.columnQuadrant)), isDimension: true),
             ],
             rows: chart.points.map { point in
                 [

@@ -52,6 +52,10 @@ struct CatalogueTests {
         let nb = try report("report participant \"Alfa Bank\" lang nb")
         #expect(nb.html.contains(">74,8<"))
         #expect(nb.markdown.contains("74,8"))
+        // The bars in the markdown and terminal reports too: Alfa Bank's agent points (4 inquiries, a small base).
+        #expect(nb.markdown.contains("75,0*  n=4") && nb.markdown.contains("Bank totalt: 19,9"))
+        #expect(nb.markdown.contains("* færre enn 10 henvendelser: les med forsiktighet"))
+        #expect(nb.terminal(width: 120, unicode: true).contains("75,0*  n=4"))
         #expect(nb.terminal(width: 120, unicode: true).contains("Totalresultat: 74,8"))
         let result = StatementResult.report(nb, file: nil)
         let csv = result.render(.csv, width: 100, color: false, unicode: true)
