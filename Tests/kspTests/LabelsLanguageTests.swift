@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ksp
+
 /// `.labels`, `.lang` and `--lang` (issue 13, labels and language), through the binary on the fixture season
 /// (whose season.yaml has no `language:`, so en unless told).
 @Suite("Labels and language")
@@ -41,5 +43,16 @@ struct LabelsLanguageTests {
         #expect(wrong.err.contains("--lang must be nb or en, not \"de\""))
         let labels = try KSP.run([KSP.fixture], stdin: ".labels maybe\n")
         #expect(labels.err.contains(".labels: expected on or off, found \"maybe\""))
+    }
+}
+
+/// Tab after `report … lang`, `.lang` and `.labels` (these need no season loaded).
+@Suite("Completion of languages and labels")
+struct LanguageCompletionTests {
+    @Test func languagesAndSwitchesComplete() {
+        #expect(Completion.candidates(prefix: "report class Bank lang ", word: "") == ["en", "nb"])
+        #expect(Completion.candidates(prefix: "report participant \"Alfa Bank\" lang ", word: "n") == ["nb"])
+        #expect(Completion.candidates(prefix: ".lang ", word: "") == ["en", "nb"])
+        #expect(Completion.candidates(prefix: ".labels ", word: "o") == ["off", "on"])
     }
 }
