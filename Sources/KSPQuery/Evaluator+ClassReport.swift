@@ -23,6 +23,7 @@ extension Evaluator {
                 try classSummarySection(classInquiries, against: rest, all: allInquiries, definition),
                 try classRankingSection(classIndex, scope),
                 try classAreaSection(classInquiries, definition).startingPage(),
+                try channelWaitSection(classInquiries, scope),
                 try classMonthSection(classInquiries, label: .label(className), all: allInquiries),
                 try driverSection(own: classInquiries, scope: scope),
             ])

@@ -42,7 +42,7 @@ extension Evaluator {
         var sections: [Report.Section] = [
             try summarySection(subject),
             try areaQuestionSection(subject).startingPage(),
-            try channelWaitSection(subject),
+            try channelWaitSection(own, scope),
             try whatItTakesSection(subject),
             try monthSection(subject),
         ]
@@ -267,7 +267,7 @@ extension Evaluator {
 
     /// Per channel: inquiries, Totalresultat, the no-answer share and the wait against the wait that still
     /// gets full points on the channel.
-    func channelWaitSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
+    func channelWaitSection(_ inquiries: [Int], _ scope: ReportScope) throws(EvaluationError) -> Report.Section {
         let metrics: [Metric] = [.n, .total, .noanswer, .waitMedian]
         var table = ReportTable(
             heading: nil,
@@ -281,20 +281,19 @@ extension Evaluator {
                 .init(header: .phrase(.columnWithin), isText: false),
             ],
             rows: [])
-        for group in try groups([.channel], subject.inquiries) {
+        for group in try groups([.channel], inquiries) {
             let channel = group.key.first
             var row: [ReportTable.Entry] = [.words(.label(season.definition.channels[channel].name))]
             for metric in metrics { row.append(reportCell(season.figure(metric, over: group.inquiries), metric)) }
-            let bound = subject.scope.fullPointsWait(channelId: season.definition.channels[channel].id)
+            let bound = scope.fullPointsWait(channelId: season.definition.channels[channel].id)
             let answered = group.inquiries.filter { season.inquiries.answered[$0] }
             let within = bound.map { limit in answered.filter { season.inquiries.waitSeconds[$0] <= limit }.count }
-            row.append(.words(bound.map { .phrase(.columnFullPointsWait, [.number($0, .seconds)]) } ?? .label("")))
+            row.append(.words(bound.map { .phrase(.atMost, [.number($0, .seconds)]) } ?? .label("")))
             let share = within.flatMap { answered.isEmpty ? nil : Double($0) / Double(answered.count) * 100 }
             row.append(.cell(.number(share, .percent)))
             table.rows.append(row)
         }
-        table.columns[5].header = .phrase(.columnFullPointsWait, [.label("")])
-        table.notes = [.phrase(.channelsNote, [.label(subject.scope.definition.name)])]
+        table.notes = [.phrase(.channelsNote, [.label(scope.definition.name)])]
         return .init(heading: .phrase(.channelsHeading), blocks: [.table(table)])
     }
 

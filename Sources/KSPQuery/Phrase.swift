@@ -17,7 +17,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnArea, columnQuestion, columnOwn, columnClass, columnAll, columnDifference, columnDifferenceAll,
         columnBase
     case columnSignificance, columnChannel, columnFullPointsWait, columnWithin, columnGain, columnTarget
-    case columnMonth, columnParticipant, columnRank, columnNoAnswer, dimensionClass, columnPlace, columnRankInterval
+    case atMost, columnMonth, columnParticipant, columnRank, columnNoAnswer, dimensionClass, columnPlace,
+        columnRankInterval
     // Significance.
     case significanceAbove, significanceBelow, significanceNote, significanceNoteClass, smallBaseNote
     // Areas and questions.

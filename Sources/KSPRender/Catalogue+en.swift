@@ -18,7 +18,7 @@ extension Catalogue {
         .columnArea: "Area", .columnQuestion: "Question", .columnOwn: "Own", .columnClass: "Class",
         .columnAll: "All", .columnDifference: "Diff. to class", .columnDifferenceAll: "Diff. to all", .columnBase: "n",
         .columnSignificance: "Sig.",
-        .columnChannel: "Channel", .columnFullPointsWait: "Full points ≤ {0}", .columnWithin: "Within",
+        .columnChannel: "Channel", .columnFullPointsWait: "Full points", .atMost: "≤ {0}", .columnWithin: "Within",
         .columnGain: "Gain in total points", .columnTarget: "{0}", .columnMonth: "Month",
         .columnParticipant: "Participant", .columnRank: "{0} of {1}", .columnNoAnswer: "Not answered",
         .dimensionClass: "Class", .columnPlace: "Rank", .columnRankInterval: "Rank interval",

@@ -19,7 +19,7 @@ extension Catalogue {
         .columnArea: "Område", .columnQuestion: "Spørsmål", .columnOwn: "Egen", .columnClass: "Klassen",
         .columnAll: "Alle", .columnDifference: "Diff. mot klassen", .columnDifferenceAll: "Diff. mot alle",
         .columnBase: "n", .columnSignificance: "Sig.",
-        .columnChannel: "Kanal", .columnFullPointsWait: "Full score ≤ {0}", .columnWithin: "Innenfor",
+        .columnChannel: "Kanal", .columnFullPointsWait: "Full score", .atMost: "≤ {0}", .columnWithin: "Innenfor",
         .columnGain: "Gevinst i totalpoeng", .columnTarget: "{0}", .columnMonth: "Måned",
         .columnParticipant: "Deltaker", .columnRank: "{0} av {1}", .columnNoAnswer: "Ikke besvart",
         .dimensionClass: "Klasse", .columnPlace: "Plass", .columnRankInterval: "Plassintervall",

@@ -34,7 +34,7 @@ public enum Catalogue {
     /// csv and json never come here (`NumberFormat.machine`: always a point).
     public static func number(_ value: Double?, _ style: NumberStyle, _ language: ReportLanguage) -> String {
         let text = NumberFormat.display(value, style)
-        guard language == .nb, style != .seconds else { return text }
+        guard language == .nb else { return text }
         return text.replacingOccurrences(of: ".", with: ",")
     }
 
@@ -45,7 +45,7 @@ public enum Catalogue {
         case .number(let value, let style): text = number(value, style, language)
         case .interval(let interval?, let style):
             text = CellMarks.text(of: interval, style)
-            if language == .nb && style != .seconds { text = text.replacingOccurrences(of: ".", with: ",") }
+            if language == .nb { text = text.replacingOccurrences(of: ".", with: ",") }
         default: return TableRenderer.text(cell)
         }
         return text + CellMarks.symbols(for: cell.flags)

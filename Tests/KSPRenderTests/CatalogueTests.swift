@@ -30,6 +30,8 @@ struct CatalogueTests {
         #expect(Catalogue.number(74.66, .score, .nb) == "74,7")
         #expect(Catalogue.number(74.66, .score, .en) == "74.7")
         #expect(Catalogue.number(4, .percent, .nb) == "4,0 %")
+        #expect(Catalogue.number(12_240, .seconds, .nb) == "3,4h")  // a wait, as WaitDuration writes it
+        #expect(Catalogue.number(12_240, .seconds, .en) == "3.4h")
         #expect(Catalogue.month("2024-03", short: false, .nb) == "mars 2024")
         let range = Wording.phrase(
             .dateRange,
