@@ -13,8 +13,9 @@ extension Report {
         "h3{font-size:11.5pt;margin:1rem 0 .3rem;break-after:avoid}",
         "table{border-collapse:collapse;margin:.4rem 0;width:100%}th,td{padding:.2rem .45rem;"
             + "border-bottom:1px solid #bbb;vertical-align:top}",
-        "th{text-align:left;border-bottom:1.5px solid #333;font-weight:600}th.n,td.n{text-align:right;"
-            + "white-space:nowrap;font-variant-numeric:tabular-nums}",
+        // Number columns as narrow as their figures (a long header wraps); the text columns get the rest.
+        "th{text-align:left;border-bottom:1.5px solid #333;font-weight:600}th.n,td.n{text-align:right;width:1%;"
+            + "font-variant-numeric:tabular-nums}th.n{min-width:5.5em}td.n{white-space:nowrap}",
         ".keep,table,svg,figure,.figures{break-inside:avoid}figure{margin:.6rem 0}",
         ".figures{display:grid;grid-template-columns:repeat(3,1fr);gap:.5rem;margin:.6rem 0 1rem}",
         ".figure{border:1px solid #555;padding:.45rem .6rem}.figure .label{font-size:9pt;color:#333}",
@@ -39,7 +40,15 @@ extension Report {
             // Page one is the summary; the detail starts on a page of its own.
             out.append(section.startsPage ? "<section class=\"page\">" : "<section>")
             out.append("<h2>\(say(section.heading))</h2>")
-            for block in section.blocks { out.append(html(block)) }
+            // A sentence that introduces a table stays on its page.
+            var blocks = section.blocks[...]
+            while let block = blocks.popFirst() {
+                if case .text = block, case .table? = blocks.first, let table = blocks.popFirst() {
+                    out.append("<div class=\"keep\">" + html(block) + html(table) + "</div>")
+                } else {
+                    out.append(html(block))
+                }
+            }
             out.append("</section>")
         }
         out.append("</body></html>")

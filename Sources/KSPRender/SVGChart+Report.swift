@@ -145,7 +145,8 @@ extension SVGChart {
             let offset = anchor == "end" ? -7.0 : 7.0
             out.append(
                 "<circle cx=\"\(decimal(px))\" cy=\"\(decimal(py))\" r=\"4\" fill=\"#1f4e8c\"/>"
-                    + "<text x=\"\(decimal(px + offset))\" y=\"\(decimal(py + 4))\" text-anchor=\"\(anchor)\">"
+                    + "<text x=\"\(decimal(px + offset))\" y=\"\(decimal(py + 4))\" text-anchor=\"\(anchor)\" "
+                    + "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">"
                     + "\(esc(point.label)) (\(Catalogue.number(point.performance, .score, language)); "
                     + "\(Catalogue.number(point.importance, .percent, language)))</text>")
         }
