@@ -9,11 +9,15 @@ public struct SeasonDefinition: Sendable {
     public var channels: [Channel]
     public var areas: [Area]
     public var questions: [Question]
+    /// season.yaml's `language:`; nil when it does not say (reports then speak `ReportLanguage.fallback`).
+    public var language: ReportLanguage?
 
     public init(
         name: String, timezone: String = "Europe/Oslo", minInquiriesForAward: Int = 20,
-        secondAttemptFactor: Double = 0.5, channels: [Channel], areas: [Area], questions: [Question]
+        secondAttemptFactor: Double = 0.5, channels: [Channel], areas: [Area], questions: [Question],
+        language: ReportLanguage? = nil
     ) {
+        self.language = language
         self.name = name
         self.timezone = timezone
         self.minInquiriesForAward = minInquiriesForAward

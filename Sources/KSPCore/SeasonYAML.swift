@@ -14,7 +14,6 @@ enum SeasonYAML {
     static let channelKeys = ["name", "aliases", "clock", "limit", "attempts", "brackets"]
     static let areaKeys = ["id", "name", "weight", "kind"]
     static let questionKeys = ["id", "area", "type", "weight", "text", "metric", "better", "min", "max", "options"]
-    static let languages = ["nb", "en"]
     /// Read once: the list is built from the system's zone files.
     static let timeZoneNames = TimeZone.knownTimeZoneIdentifiers
 
@@ -149,7 +148,7 @@ enum SeasonYAML {
             checkKeys(top, known: SeasonYAML.topKeys, in: "at the top level")
             let name = string(top, "season", in: root) ?? ""
             let timezone = self.timezone(top)
-            checkLanguage(top)
+            let language = self.language(top)
             var minAward = 20
             if let node = value(top, "min_inquiries_for_award"),
                 let number = integer(node, what: "min_inquiries_for_award")
@@ -175,7 +174,8 @@ enum SeasonYAML {
             let questions = self.questions(top, root, areas: areas)
             return SeasonDefinition(
                 name: name, timezone: timezone, minInquiriesForAward: minAward,
-                secondAttemptFactor: factor, channels: channels, areas: areas, questions: questions)
+                secondAttemptFactor: factor, channels: channels, areas: areas, questions: questions,
+                language: language)
         }
 
         /// An unknown timezone would score every wall-clock wait in UTC without a word.
@@ -195,10 +195,11 @@ enum SeasonYAML {
             return fallback
         }
 
-        mutating func checkLanguage(_ top: Node.Mapping) {
-            guard let node = value(top, "language") else { return }
-            if let code = node.scalar?.string, SeasonYAML.languages.contains(code) { return }
+        mutating func language(_ top: Node.Mapping) -> ReportLanguage? {
+            guard let node = value(top, "language") else { return nil }
+            if let code = node.scalar?.string, let language = ReportLanguage(rawValue: code) { return language }
             err(node, "`language` must be nb or en, found \(show(node))")
+            return nil
         }
 
         mutating func channels(_ top: Node.Mapping, _ root: Node) -> [Channel] {

@@ -132,6 +132,8 @@ public struct ReportStatement: Sendable {
     public var isBatch: Bool { name.value == .word("*") }
     /// `where season = …`: which season the report is about (the latest when absent).
     public var filter: Filter?
+    /// `lang nb|en`: the report's language, over `.lang` and the season's own.
+    public var language: Located<String>?
 }
 
 /// Whom `gap` measures against.

@@ -75,8 +75,11 @@ extension Evaluator {
         low = min(low, values.min() ?? low)
         high = max(high, values.max() ?? high)
         let id = metric.id(in: season.definition)
+        let named = bars.map {
+            BarChart.Bar(label: barDimension.chartLabel($0.label, season), value: $0.value, base: $0.base)
+        }
         let chart = BarChart(
-            title: "\(id) by \(barDimension.rawValue)", bars: bars, reference: reference, low: low, high: high,
+            title: "\(id) by \(barDimension.rawValue)", bars: named, reference: reference, low: low, high: high,
             minBase: options.minBase)
         let table = ResultTable(
             columns: [ResultColumn(barDimension.rawValue, isDimension: true), ResultColumn(id), ResultColumn("n")],
@@ -115,7 +118,7 @@ extension Evaluator {
                 inquiriesPerPeriod[periodIndex[periodKey]!].append(inquiry)
             }
             let values = inquiriesPerPeriod.map { season.figure(metric, over: $0).value }
-            lines.append(TrendChart.Line(label: label, values: values))
+            lines.append(TrendChart.Line(label: rowDimension?.chartLabel(label, season) ?? label, values: values))
             rows.append([.text(label)] + values.map { .number($0, style(metric)) })
         }
         let id = metric.id(in: season.definition)

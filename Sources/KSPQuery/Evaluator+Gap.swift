@@ -58,21 +58,31 @@ extension Evaluator {
             }
             return (pool.filter { Int(columns.participant[$0]) == other }, season.participants[other].name)
         case .winner(let range):
-            // The class winner by the season's rules (rule 7, over all its inquiries), or the runner-up when the
-            // participant wins its class; the target's inquiries are then those within the where clause.
-            let seasonKey = pool.first.map { columns.season[$0] }
-            let seasonInquiries = (0..<columns.count).filter { seasonKey == nil || columns.season[$0] == seasonKey }
-            let ranked = Ranking.rank(season, inquiries: seasonInquiries, minInquiries: scoring.minInquiriesForAward)
-            let inClass = ranked.filter { season.participants[$0.participant].classIndex == classIndex }
-            guard let winner = inClass.first(where: { $0.participant != participant }) else {
-                throw EvaluationError(
-                    range, "\(className) has no other participant with enough inquiries for an award",
-                    hint: "to all, or to another participant")
-            }
-            let role = inClass.first?.participant == participant ? "runner-up" : "class winner"
-            let inquiries = pool.filter { Int(columns.participant[$0]) == winner.participant }
-            return (inquiries, "\(role) \(season.participants[winner.participant].name)")
+            let winner = try classWinner(of: participant, pool: pool, scoring: scoring, range: range)
+            let role = winner.isRunnerUp ? "runner-up" : "class winner"
+            return (winner.inquiries, "\(role) \(season.participants[winner.participant].name)")
         }
+    }
+
+    /// The class winner by the season's rules (rule 7, over all its inquiries), or the runner-up when the
+    /// participant wins its class; its inquiries are those of the pool (the where clause's).
+    func classWinner(of participant: Int, pool: [Int], scoring: SeasonDefinition, range: SourceRange)
+        throws(EvaluationError) -> (participant: Int, inquiries: [Int], isRunnerUp: Bool)
+    {
+        let columns = season.inquiries
+        let classIndex = season.participants[participant].classIndex
+        let className = season.participants[participant].className
+        let seasonKey = pool.first.map { columns.season[$0] }
+        let seasonInquiries = (0..<columns.count).filter { seasonKey == nil || columns.season[$0] == seasonKey }
+        let ranked = Ranking.rank(season, inquiries: seasonInquiries, minInquiries: scoring.minInquiriesForAward)
+        let inClass = ranked.filter { season.participants[$0.participant].classIndex == classIndex }
+        guard let winner = inClass.first(where: { $0.participant != participant }) else {
+            throw EvaluationError(
+                range, "\(className) has no other participant with enough inquiries for an award",
+                hint: "to all, or to another participant")
+        }
+        let inquiries = pool.filter { Int(columns.participant[$0]) == winner.participant }
+        return (winner.participant, inquiries, inClass.first?.participant == participant)
     }
 
     /// Rows by gain (largest first; with `top N` the N largest gains that help), then the sum, the rest of the

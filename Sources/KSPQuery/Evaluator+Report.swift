@@ -1,16 +1,24 @@
+import Foundation
 import KSPCore
 
 extension Evaluator {
     func report(_ statement: ReportStatement) throws(EvaluationError) -> Report {
         let scope = try reportScope(statement.filter)
+        let language = reportLanguage(statement, scope)
         switch statement.subject.value.lowercased() {
         case "participant":
             let participant = try Dimension.participant.resolve(statement.name, season)
-            return try participantReport(participant, scope)
+            return try participantReport(participant, scope, language)
         default:
             let classIndex = try Dimension.class.resolve(statement.name, season)
-            return try classReport(classIndex, scope)
+            return try classReport(classIndex, scope, language)
         }
+    }
+
+    /// `report … lang en` first, then `.lang`/`--lang`, then the season's own `language:`.
+    func reportLanguage(_ statement: ReportStatement, _ scope: ReportScope) -> ReportLanguage {
+        statement.language.flatMap { ReportLanguage(rawValue: $0.value.lowercased()) } ?? options.language
+            ?? scope.definition.language ?? ReportLanguage.fallback
     }
 
     /// The participant a report is about, within the report's season.
@@ -18,31 +26,39 @@ extension Evaluator {
         let index: Int
         let participant: Participant
         let scope: ReportScope
+        /// Its inquiries in the report's season.
+        let inquiries: [Int]
+        /// The rest of its class in the report's season (the participant left out).
+        let restOfClass: [Int]
     }
 
-    func participantReport(_ index: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
-        let subject = ReportedParticipant(index: index, participant: season.participants[index], scope: scope)
-        let definition = scope.definition
+    func participantReport(_ index: Int, _ scope: ReportScope, _ language: ReportLanguage)
+        throws(EvaluationError) -> Report
+    {
+        let participant = season.participants[index]
+        let own = season.inquiries(ofParticipant: index).filter { scope.contains($0, season) }
+        let rest = try inquiries(ofClass: participant.classIndex, scope).filter {
+            Int(season.inquiries.participant[$0]) != index
+        }
+        let subject = ReportedParticipant(
+            index: index, participant: participant, scope: scope, inquiries: own, restOfClass: rest)
         var sections: [Report.Section] = [
-            try headlineSection(subject),
-            try channelSection(subject),
-            try questionSection(subject),
-            try waitSection(subject),
-            try rankSection(subject),
+            try summarySection(subject),
+            try areaQuestionSection(subject).startingPage(),
+            try channelWaitSection(own, scope),
+            try whatItTakesSection(subject),
+            try monthSection(subject),
         ]
-        if let trend = try trendSection(subject) { sections.append(trend) }
+        sections.append(try driverSection(own: own, scope: scope))
         sections.append(commentSection(subject))
-        let inquiryCount = inquiries(of: subject).count
         return Report(
-            title: "\(subject.participant.name) — \(definition.name)",
-            subtitle: "\(subject.participant.className) · \(inquiryCount) inquiries · "
-                + scope.dateRange(season),
+            language: language,
+            title: .phrase(.reportTitle, [.label(participant.name), .label(scope.definition.name)]),
+            subtitle: [
+                .label(participant.className), .phrase(.inquiryCount, [.count(own.count)]),
+                scope.dateRange(season),
+            ],
             sections: sections)
-    }
-
-    /// The participant's inquiries within the report's scope.
-    func inquiries(of subject: ReportedParticipant) -> [Int] {
-        season.inquiries(ofParticipant: subject.index).filter { subject.scope.contains($0, season) }
     }
 
     /// The inquiries of a report's season; nil when it is the only one loaded (every inquiry).
@@ -87,193 +103,306 @@ extension Evaluator {
         definition.areas.filter { $0.weight > 0 }.map(\.id)
     }
 
-    /// Headline: the participant, its class (without it) and everyone, with the class test; the areas as bars.
-    func headlineSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
+    /// Which lines of a comparison differ significantly, and which way: each line's own test, with Holm's
+    /// correction over the lines read together (as `Significance.markers` holds a table's cells), so that a
+    /// page of arrows does not invite the reader to read noise. A line on a small base gets no arrow.
+    func differences(_ lines: [Comparison.Line]) -> [SignificantDifference?] {
+        let tested = lines.indices.compactMap { k -> (index: Int, p: Double)? in
+            guard !lines[k].isSmallBase, let p = lines[k].test?.p, lines[k].diff != nil else { return nil }
+            return (k, p)
+        }
+        var marks: [SignificantDifference?] = lines.map { _ in nil }
+        for (rank, test) in tested.sorted(by: { $0.p < $1.p }).enumerated() {
+            guard test.p < Significance.alpha / Double(tested.count - rank) else { break }
+            marks[test.index] = (lines[test.index].diff ?? 0) > 0 ? .above : .below
+        }
+        return marks
+    }
+
+    /// A figure as a report's cell: its number, small-base mark and arrow.
+    func reportCell(_ figure: Figure, _ metric: Metric, _ difference: SignificantDifference? = nil)
+        -> ReportTable.Entry
+    {
+        var cell = self.cell(figure, metric)
+        cell.flags.formUnion(CellFlags(difference))
+        return .cell(cell)
+    }
+
+    /// Page one: Totalresultat with its interval, the rank with its interval, the class and everyone, each area
+    /// against the class, Score for besvarte and the no-answer share.
+    func summarySection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
         let definition = subject.scope.definition
-        let participant = subject.participant
-        // CSAT, CES and NPS against the class too, where the season asks them.
         let cx = CXMetric.allCases.filter {
             [.csat, .ces, .nps].contains($0) && definition.questionIndex(metric: $0) != nil
         }
-        let metrics: [Metric] = [.total, .totalAnswered] + scoredAreas(definition) + cx.map(Metric.cx)
-        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
-        let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
-        let columns = [
-            ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
-            ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
-            ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n"),
-        ]
-        var headline = ResultTable(columns: columns, rows: [])
-        for (line, allLine) in zip(vsClass.lines, vsAll.lines) {
-            let metric = line.metric
-            headline.rows.append([
-                .text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
-                cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
-                .count(line.a.base),
+        let areas = scoredAreas(definition)
+        let metrics: [Metric] = [.total, .totalAnswered, .noanswer] + areas + cx.map(Metric.cx)
+        let vsClass = try comparison(metrics, subject.inquiries, subject.restOfClass)
+        let allInquiries = try scopeInquiries(subject.scope) ?? Array(0..<season.inquiries.count)
+        let vsAll = try comparison(metrics, subject.inquiries, allInquiries)
+        var quantiles: [Int: Double] = [:]
+        var figures: [KeyFigure] = []
+        if let total = vsClass.line(.total) {
+            let interval = Significance.interval(total.a, .total, quantiles: &quantiles)
+            figures.append(
+                KeyFigure(
+                    label: .phrase(.metricTotal), value: .number(total.a.value, .score),
+                    detail: interval.map {
+                        .phrase(.summaryInterval, [.number($0.low, .score), .number($0.high, .score)])
+                    },
+                    difference: differences([total])[0]))
+        }
+        let ranking = try classRankings(subject.participant.classIndex, subject.scope)
+        if let own = ranking.ranks.first(where: { $0.participant == subject.index }) {
+            figures.append(
+                KeyFigure(
+                    label: .phrase(.summaryRank, [.label(subject.participant.className)]),
+                    value: .phrase(.columnRank, [.count(own.position), .count(ranking.ranks.count)]),
+                    detail: .phrase(.summaryRankInterval, [.count(own.lowestRank), .count(own.highestRank)])))
+        } else {
+            // Below the award minimum it does not compete; the reader is told why, with the counts.
+            let unranked = ranking.unranked.first { $0.participant == subject.index }
+            figures.append(
+                KeyFigure(
+                    label: .phrase(.summaryRank, [.label(subject.participant.className)]),
+                    value: .label("–"),
+                    detail: .phrase(
+                        .summaryNotRanked,
+                        [.count(unranked?.seasonInquiries ?? 0), .count(ranking.awardMinimum)])))
+        }
+        if let total = vsClass.line(.total) {
+            figures.append(
+                KeyFigure(
+                    label: .phrase(.summaryClass), value: .number(total.b.value, .score),
+                    detail: .phrase(.inquiryCount, [.count(total.b.base)])))
+        }
+        if let total = vsAll.line(.total) {
+            figures.append(
+                KeyFigure(
+                    label: .phrase(.summaryAll), value: .number(total.b.value, .score),
+                    detail: .phrase(.inquiryCount, [.count(total.b.base)])))
+        }
+        for metric in [Metric.totalAnswered, .noanswer] {
+            guard let line = vsClass.line(metric) else { continue }
+            figures.append(
+                KeyFigure(
+                    label: .metric(metric, in: season.definition),
+                    value: .number(line.a.value, metric == .noanswer ? .percent : .score),
+                    detail: .phrase(.classValue, [.number(line.b.value, metric == .noanswer ? .percent : .score)]),
+                    difference: differences([line])[0]))
+        }
+        let shown = vsClass.lines.filter { ![.totalAnswered, .noanswer].contains($0.metric) }
+        let arrows = differences(shown)
+        var table = ReportTable(
+            heading: nil,
+            columns: [
+                .init(header: .phrase(.columnArea), isText: true), .init(header: .phrase(.columnOwn), isText: false),
+                .init(header: .phrase(.columnClass), isText: false), .init(header: .phrase(.columnAll), isText: false),
+                .init(header: .phrase(.columnDifference), isText: false),
+                .init(header: .phrase(.columnBase), isText: false),
+            ],
+            rows: [])
+        for (k, line) in shown.enumerated() {
+            let allLine = vsAll.line(line.metric)
+            table.rows.append([
+                .words(.metric(line.metric, in: season.definition)), reportCell(line.a, line.metric, arrows[k]),
+                reportCell(line.b, line.metric), allLine.map { reportCell($0.b, line.metric) } ?? .words(.label("")),
+                .cell(line.diffCell), .cell(.count(line.a.base)),
             ])
         }
-        headline.notes = [
-            "class = the rest of \(participant.className) (\(participant.name) left out); "
-                + "sig: * p < 0.05, ** p < 0.01 against the class"
+        table.notes = [
+            .phrase(.summaryClassMeaning, [.label(subject.participant.name), .label(subject.participant.className)]),
+            .phrase(.significanceNote), .phrase(.smallBaseNote, [.count(options.minBase)]),
         ]
-        var areaBars: [BarChart.Bar] = []
+        var bars: [BarChart.Bar] = []
         for line in vsClass.lines {
-            guard case .area(let areaIndex) = line.metric, let value = line.a.value else { continue }
-            let areaId = season.definition.areas[areaIndex].id
-            if let area = definition.areas.first(where: { $0.id == areaId }) {
-                areaBars.append(.init(label: area.name, value: value, base: line.a.base))
-            }
+            guard case .area(let area) = line.metric, let value = line.a.value else { continue }
+            bars.append(.init(label: season.definition.areas[area].name, value: value, base: line.a.base))
         }
         let classTotal = vsClass.line(.total)?.b.value
         let chart = BarChart(
-            title: "Areas of \(participant.name)", bars: areaBars,
-            reference: classTotal.map { ("\(participant.className) total", $0) },
-            low: 0, high: 100, minBase: options.minBase)
-        return .init(heading: "Total and areas against the class", blocks: [.table(headline), .bars(chart)])
-    }
-
-    func channelSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let metrics: [Metric] = [.n, .total] + scoredAreas(subject.scope.definition)
-        let channels = try groupedFigures(metrics, by: .channel, inquiries(of: subject)).table
-        return .init(heading: "Results per channel", blocks: [.table(channels)])
-    }
-
-    /// Questions furthest from the class (the compare table carries each question's text).
-    func questionSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let metrics = season.definition.questions.indices.map(Metric.question)
-        let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
-        let questions = comparisonTable(vsClass, aLabel: subject.participant.name, bLabel: "class")
-        let sorted = questions.rows.indices.filter { vsClass.lines[$0].diff != nil }
-            .sorted { (vsClass.lines[$0].diff ?? 0) > (vsClass.lines[$1].diff ?? 0) }
-            .map { questions.rows[$0] }
-        let rows = Array(sorted.prefix(5)) + Array(sorted.suffix(5).reversed())
-        var extremes = ResultTable(columns: questions.columns, rows: rows, notes: [])
-        extremes.columns[0].name = "question"
-        if let participantColumn = questions.column(named: "a") {
-            extremes.columns[participantColumn].name = subject.participant.name
-        }
-        if let classColumn = questions.column(named: "b") { extremes.columns[classColumn].name = "class" }
-        extremes.notes = ["the five furthest above and the five furthest below the class"]
-        return .init(heading: "Questions furthest from the class", blocks: [.table(extremes)])
-    }
-
-    /// Waits and unanswered shares against what customers expect (each channel's full-points bound).
-    func waitSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let definition = subject.scope.definition
-        let participantInquiries = inquiries(of: subject)
-        let figures = try groupedFigures([.n, .noanswer, .noanswer1, .waitMedian], by: .channel, participantInquiries)
-        var waits = figures.table
-        waits.columns.append(ResultColumn("expected", isDimension: true))
-        waits.columns.append(ResultColumn("within"))
-        for (k, channel) in figures.keys.enumerated() {
-            let channelId = season.definition.channels[channel].id
-            guard let bound = subject.scope.fullPointsWait(channelId: channelId) else { continue }
-            let answered = participantInquiries.filter {
-                Int(season.inquiries.channel[$0]) == channel && season.inquiries.answered[$0]
-            }
-            let within = answered.filter { season.inquiries.waitSeconds[$0] <= bound }.count
-            waits.rows[k].append(.text("≤ " + WaitDuration.format(seconds: bound)))
-            let share = answered.isEmpty ? nil : Double(within) / Double(answered.count) * 100
-            waits.rows[k].append(.number(share, .percent))
-        }
-        // What customers expect is the season's own full-points wait per channel, not a fixed list.
-        let expectations = definition.channels.compactMap { channel in
-            channel.brackets.first.map { "\(channel.id) ≤ \(WaitDuration.format(seconds: $0.bound))" }
-        }
-        waits.notes = [
-            "expected: the wait that still gets full points on the channel in \(definition.name) ("
-                + expectations.joined(separator: ", ")
-                + "); within: the share of answered inquiries that waited no longer"
-        ]
-        return .init(heading: "Waits and unanswered inquiries per channel", blocks: [.table(waits)])
-    }
-
-    func rankSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
-        let participant = subject.participant
-        let ranking = try classRankings(participant.classIndex, subject.scope)
-        let rank = ranking.table
-        let rankText: String =
-            ranking.ranks.first { $0.participant == subject.index }.map { own in
-                let interval = "\(own.lowestRank)–\(own.highestRank)"
-                return
-                    "Rank \(own.position) of \(ranking.ranks.count) in \(participant.className); 95 % rank interval \(interval)"
-                    + " (bootstrap of its \(own.base) inquiries)."
-            } ?? ranking.unranked.first { $0.participant == subject.index }.map { own in
-                "Not ranked: \(own.seasonInquiries) inquiries in the season, below the award minimum of "
-                    + "\(ranking.awardMinimum); \(ranking.ranks.count) participants of \(participant.className) are ranked."
-            } ?? "Not ranked."
-        return .init(heading: "Rank in the class", blocks: [.text(rankText), .table(rank)])
-    }
-
-    /// The month-by-month line against the class's; nil when there is no trend to draw.
-    func trendSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section? {
-        let participantResult = try trend(.total, by: .month, rows: nil, inquiries(of: subject))
-        guard case .trend(let participantTrend, _) = participantResult else { return nil }
-        var chart = participantTrend
-        chart.title = "Total by month"
-        chart.lines[0].label = subject.participant.name
-        let classInquiries = try inquiries(ofClass: subject.participant.classIndex, subject.scope)
-        let classTrend = try trend(.total, by: .month, rows: nil, classInquiries)
-        if case .trend(let classChart, _) = classTrend, let line = classChart.lines.first {
-            let classValues = chart.periods.map { period in
-                classChart.periods.firstIndex(of: period).flatMap { line.values[$0] }
-            }
-            chart.lines.append(.init(label: subject.participant.className, values: classValues))
-        }
-        return .init(heading: "Through the season", blocks: [.trend(chart)])
-    }
-
-    /// The shoppers' comments grouped by area (general comments first).
-    func commentSection(_ subject: ReportedParticipant) -> Report.Section {
-        var groups: [(area: String, items: [String])] = []
-        let comments = season.comments.filter {
-            Int(season.inquiries.participant[$0.inquiry]) == subject.index && subject.scope.contains($0.inquiry, season)
-        }
-        let general = comments.filter { $0.areaIndex == nil }.map(\.text)
-        if !general.isEmpty { groups.append(("General", general)) }
-        for (areaIndex, area) in season.definition.areas.enumerated() {
-            let items = comments.filter { $0.areaIndex == areaIndex }.map(\.text)
-            if !items.isEmpty { groups.append((area.name, items)) }
-        }
-        let blocks: [Report.Block] = groups.isEmpty ? [.text("No comments.")] : [.quotes(groups)]
-        return .init(heading: "The shoppers' own words", blocks: blocks)
-    }
-
-    func classReport(_ classIndex: Int, _ scope: ReportScope) throws(EvaluationError) -> Report {
-        let definition = scope.definition
-        let className = season.classes[classIndex]
-        // NPS beside the areas only where the season asks it.
-        let nps: [Metric] = definition.questionIndex(metric: .nps) == nil ? [] : [.cx(.nps)]
-        let rank = try classRankings(classIndex, scope).table
-        let classInquiries = try inquiries(ofClass: classIndex, scope)
-        var areas = try groupedFigures([.total] + scoredAreas(definition) + nps, by: .participant, classInquiries).table
-        // Best first: the highest total at the top.
-        if let totalColumn = areas.column(named: Metric.total.id(in: season.definition)) {
-            sortRows(&areas, column: totalColumn, descending: true)
-        }
-        let channels = try crosstabFigures([.total], by: .participant, across: .channel, classInquiries)
-        var seasonAwards = try awards(shownFor: try scopeInquiries(scope))
-        seasonAwards.awards = seasonAwards.awards.filter {
-            season.participants[$0.winner.participant].className == className
-        }
-        let classWinners = awardsTable(seasonAwards)
-        var chart: BarChart?
-        if case .bars(let bars, _) = try self.chart(.total, by: .participant, classInquiries) { chart = bars }
-        let participantsInClass = Set(classInquiries.map { Int(season.inquiries.participant[$0]) })
-        let inquiryCount = classInquiries.count
-        var ranking: [Report.Block] = [.table(rank)]
-        if let chart { ranking.append(.bars(chart)) }
-        let awards: [Report.Block] =
-            classWinners.rows.isEmpty
-            ? [.text("No award in this class.")] : [.table(classWinners)]
-        return Report(
-            title: "\(className) — \(definition.name)",
-            subtitle: "\(participantsInClass.count) participants · \(inquiryCount) inquiries",
-            sections: [
-                .init(heading: "Ranking", blocks: ranking),
-                .init(heading: "Areas per participant", blocks: [.table(areas)]),
-                .init(heading: "Results per channel", blocks: [.table(channels)]),
-                .init(heading: "Awards in the class", blocks: awards),
+            title: subject.participant.name, bars: bars, reference: classTotal.map { ("", $0) }, low: 0, high: 100,
+            minBase: options.minBase)
+        return .init(
+            heading: .phrase(.summaryHeading),
+            blocks: [
+                .keyFigures(figures), .table(table),
+                .bars(
+                    chart, title: .phrase(.areasAgainstClassChart, [.label(subject.participant.name)]),
+                    reference: classTotal.map { _ in
+                        .phrase(.classTotalReference, [.label(subject.participant.className)])
+                    }),
             ])
+    }
+
+    /// Every area with questions, its questions by their text: own against the class and everyone, with bases.
+    func areaQuestionSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
+        let definition = season.definition
+        let allInquiries = try scopeInquiries(subject.scope) ?? Array(0..<season.inquiries.count)
+        var blocks: [Report.Block] = [.text(.phrase(.areasNote))]
+        for (areaIndex, area) in definition.areas.enumerated() {
+            let questions = definition.questions.indices.filter {
+                definition.questions[$0].areaIndex == areaIndex
+                    && subject.scope.definition.questionIndex(id: definition.questions[$0].id) != nil
+            }
+            guard !questions.isEmpty else { continue }
+            let metrics = questions.map(Metric.question)
+            let vsClass = try comparison(metrics, subject.inquiries, subject.restOfClass)
+            let vsAll = try comparison(metrics, subject.inquiries, allInquiries)
+            let arrows = differences(vsClass.lines)
+            let scored = subject.scope.definition.areas.first { $0.id == area.id }.map { $0.weight > 0 } ?? false
+            var table = ReportTable(
+                heading: scored ? .label(area.name) : .phrase(.areaNotScored, [.label(area.name)]),
+                columns: [
+                    .init(header: .phrase(.columnQuestion), isText: true),
+                    .init(header: .phrase(.columnOwn), isText: false),
+                    .init(header: .phrase(.columnClass), isText: false),
+                    .init(header: .phrase(.columnAll), isText: false),
+                    .init(header: .phrase(.columnBase), isText: false),
+                ],
+                rows: [])
+            for (k, line) in vsClass.lines.enumerated() {
+                table.rows.append([
+                    .words(.metric(line.metric, in: definition)), reportCell(line.a, line.metric, arrows[k]),
+                    reportCell(line.b, line.metric), reportCell(vsAll.lines[k].b, line.metric),
+                    .cell(.count(line.a.base)),
+                ])
+            }
+            blocks.append(.table(table))
+        }
+        return .init(heading: .phrase(.areasHeading), blocks: blocks)
+    }
+
+    /// Per channel: inquiries, Totalresultat, the no-answer share and the wait against the wait that still
+    /// gets full points on the channel.
+    func channelWaitSection(_ inquiries: [Int], _ scope: ReportScope) throws(EvaluationError) -> Report.Section {
+        let metrics: [Metric] = [.n, .total, .noanswer, .waitMedian]
+        var table = ReportTable(
+            heading: nil,
+            columns: [
+                .init(header: .phrase(.columnChannel), isText: true),
+                .init(header: .phrase(.metricInquiries), isText: false),
+                .init(header: .phrase(.metricTotal), isText: false),
+                .init(header: .phrase(.metricNoAnswer), isText: false),
+                .init(header: .phrase(.metricWaitMedian), isText: false),
+                .init(header: .phrase(.columnFullPointsWait), isText: false),
+                .init(header: .phrase(.columnWithin), isText: false),
+            ],
+            rows: [])
+        for group in try groups([.channel], inquiries) {
+            let channel = group.key.first
+            var row: [ReportTable.Entry] = [.words(.label(season.definition.channels[channel].name))]
+            for metric in metrics { row.append(reportCell(season.figure(metric, over: group.inquiries), metric)) }
+            let bound = scope.fullPointsWait(channelId: season.definition.channels[channel].id)
+            let answered = group.inquiries.filter { season.inquiries.answered[$0] }
+            let within = bound.map { limit in answered.filter { season.inquiries.waitSeconds[$0] <= limit }.count }
+            row.append(.words(bound.map { .phrase(.atMost, [.number($0, .seconds)]) } ?? .label("")))
+            let share = within.flatMap { answered.isEmpty ? nil : Double($0) / Double(answered.count) * 100 }
+            row.append(.cell(.number(share, .percent)))
+            table.rows.append(row)
+        }
+        table.notes = [.phrase(.channelsNote, [.label(scope.definition.name)])]
+        return .init(heading: .phrase(.channelsHeading), blocks: [.table(table)])
+    }
+
+    /// "Hva som skal til": the questions where the class winner's level would add most to the total, by
+    /// `GapCalculator.gap` (the `gap` statement's arithmetic).
+    func whatItTakesSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
+        let heading = Wording.phrase(.whatItTakesHeading)
+        let pool = try scopeInquiries(subject.scope) ?? Array(0..<season.inquiries.count)
+        guard
+            let target = try? classWinner(
+                of: subject.index, pool: pool, scoring: subject.scope.definition, range: SourceRange(0, 0))
+        else {
+            return .init(heading: heading, blocks: [.text(.phrase(.whatItTakesUnavailable))])
+        }
+        try checkCancelled()
+        let analysis = GapCalculator.gap(
+            season, scoring: subject.scope.definition, own: subject.inquiries, target: target.inquiries)
+        let targetName = Wording.label(season.participants[target.participant].name)
+        let intro = Wording.phrase(
+            target.isRunnerUp ? .whatItTakesToRunnerUp : .whatItTakesToWinner,
+            [targetName, .number(analysis.targetTotal, .score), .number(analysis.ownTotal, .score)])
+        let helping = analysis.items.filter { $0.gain > 0.05 }.sorted { $0.gain > $1.gain }.prefix(8)
+        guard !helping.isEmpty else {
+            return .init(heading: heading, blocks: [.text(intro), .text(.phrase(.whatItTakesNone))])
+        }
+        let definition = season.definition
+        var table = ReportTable(
+            heading: nil,
+            columns: [
+                .init(header: .phrase(.columnQuestion), isText: true),
+                .init(header: .phrase(.columnArea), isText: true),
+                .init(header: .phrase(.columnOwn), isText: false),
+                .init(header: .phrase(.columnTarget, [targetName]), isText: false),
+                .init(header: .phrase(.columnGain), isText: false),
+            ],
+            rows: [])
+        for item in helping {
+            let style: NumberStyle = item.subject == .answering ? .percent : .score
+            let what: Wording
+            switch item.subject {
+            case .question(let q): what = .label(definition.questions[q].text)
+            case .wait: what = .phrase(.gapWait)
+            case .answering: what = .phrase(.gapAnswering)
+            }
+            table.rows.append([
+                .words(what), .words(item.area.map { .label(definition.areas[$0].name) } ?? .label("")),
+                .cell(.number(item.ownPoints, style)), .cell(.number(item.targetPoints, style)),
+                .cell(.number(item.gain, .difference)),
+            ])
+        }
+        table.notes = [.phrase(.whatItTakesNote)]
+        return .init(heading: heading, blocks: [.text(intro), .table(table)])
+    }
+
+    /// The participant's and its class's total month by month, each month with its base.
+    func monthSection(_ subject: ReportedParticipant) throws(EvaluationError) -> Report.Section {
+        let heading = Wording.phrase(.seasonHeading)
+        let classInquiries = try inquiries(ofClass: subject.participant.classIndex, subject.scope)
+        let classMonths = try groups([.month], classInquiries)
+        guard !classMonths.isEmpty else { return .init(heading: heading, blocks: [.text(.phrase(.seasonNoMonths))]) }
+        let ownMonths = Dictionary(
+            try groups([.month], subject.inquiries).map { ($0.key.first, $0.inquiries) },
+            uniquingKeysWith: { first, _ in first })
+        func line(_ label: Wording, _ months: [[Int]]) -> MonthSeries.Line {
+            let figures = months.map { season.figure(.total, over: $0) }
+            return .init(label: label, values: figures.map(\.value), bases: figures.map(\.base))
+        }
+        let series = MonthSeries(
+            title: .phrase(.seasonChart),
+            periods: classMonths.map { Dimension.month.label($0.key.first, season) },
+            lines: [
+                line(.label(subject.participant.name), classMonths.map { ownMonths[$0.key.first] ?? [] }),
+                line(.label(subject.participant.className), classMonths.map(\.inquiries)),
+            ],
+            minBase: options.minBase)
+        return .init(
+            heading: heading,
+            blocks: [.months(series), .text(.phrase(.seasonNote, [.count(options.minBase)]))])
+    }
+
+    /// The shoppers' comments grouped by area (general ones first), most recent first, each text once.
+    func commentSection(_ subject: ReportedParticipant) -> Report.Section {
+        let columns = season.inquiries
+        let comments = season.comments.filter {
+            Int(columns.participant[$0.inquiry]) == subject.index && subject.scope.contains($0.inquiry, season)
+        }
+        .sorted { columns.contactedAt[$0.inquiry] > columns.contactedAt[$1.inquiry] }
+        func distinct(_ texts: [String]) -> [String] {
+            var seen = Set<String>()
+            return texts.filter {
+                seen.insert($0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()).inserted
+            }
+        }
+        var groups: [QuoteGroup] = []
+        let general = distinct(comments.filter { $0.areaIndex == nil }.map(\.text))
+        if !general.isEmpty { groups.append(QuoteGroup(area: .phrase(.commentsGeneral), items: general)) }
+        for (areaIndex, area) in season.definition.areas.enumerated() {
+            let items = distinct(comments.filter { $0.areaIndex == areaIndex }.map(\.text))
+            if !items.isEmpty { groups.append(QuoteGroup(area: .label(area.name), items: items)) }
+        }
+        let blocks: [Report.Block] = groups.isEmpty ? [.text(.phrase(.commentsNone))] : [.quotes(groups)]
+        return .init(heading: .phrase(.commentsHeading), blocks: blocks)
     }
 }

@@ -21,6 +21,8 @@ public struct ReportBatch: Sendable {
     /// In the order of their names (Norwegian: æ, ø, å after z).
     public let members: [Member]
     let scope: ReportScope
+    /// The language of every report in the batch (`lang`, `.lang`, the season's own).
+    public let language: ReportLanguage
 
     /// The name of the season the reports are about.
     public var seasonName: String { scope.definition.name }
@@ -55,14 +57,15 @@ extension Evaluator {
                     className: participant?.className ?? "", total: total.isNaN ? nil : total))
         }
         members.sort { NorwegianCollation.less($0.name, $1.name) }
-        return ReportBatch(subject: subject, members: members, scope: scope)
+        return ReportBatch(
+            subject: subject, members: members, scope: scope, language: reportLanguage(statement, scope))
     }
 
     /// One member's report, as `report participant "NAME"` (or `report class "NAME"`) would give it.
     public func report(of member: ReportBatch.Member, in batch: ReportBatch) throws(EvaluationError) -> Report {
         switch batch.subject {
-        case .participant: return try participantReport(member.index, batch.scope)
-        case .class: return try classReport(member.index, batch.scope)
+        case .participant: return try participantReport(member.index, batch.scope, batch.language)
+        case .class: return try classReport(member.index, batch.scope, batch.language)
         }
     }
 

@@ -8,6 +8,8 @@ public struct EvaluationOptions: Sendable {
     public var confidenceIntervals = false
     /// Seed of the rank bootstrap (the same seed gives the same table).
     public var seed: UInt64 = 1
+    /// `.lang` or `--lang`: the language of reports over the season's own; nil leaves it to the season.
+    public var language: ReportLanguage?
     /// Asked now and then during long work (Ctrl-C at the prompt); true stops the statement.
     public var isCancelled: (@Sendable () -> Bool)?
     public init(minBase: Int = 10, confidenceIntervals: Bool = false) {
@@ -47,10 +49,8 @@ public struct Evaluator: Sendable {
             }
             return table
         case .report(let reportStatement):
-            // As a table: the report's first table (its headline figures).
-            for section in try report(reportStatement).sections {
-                for block in section.blocks { if case .table(let table) = block { return table } }
-            }
+            // A report is a document in its own words (KSPRender writes it); as a table it has none.
+            _ = try report(reportStatement)
             return ResultTable(columns: [], rows: [])
         case .trend(let trendStatement):
             guard case .trend(_, let table) = try trend(trendStatement) else {

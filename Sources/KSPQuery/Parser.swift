@@ -87,6 +87,7 @@ public struct Parser {
             let who = try reportSubjectName(subject.value)
             var report = ReportStatement(subject: subject, name: who, file: nil)
             if accept("where") != nil { report.filter = try filter() }
+            if accept("lang") != nil { report.language = try reportLanguage() }
             if accept("to") != nil {
                 switch current.kind {
                 case .string(let fileName), .word(let fileName): report.file = Located(fileName, advance().range)
@@ -430,7 +431,8 @@ public struct Parser {
     }
 
     /// Words that may follow a value: the next clause or condition, never more of the name.
-    static let wordsAfterValue: Set<String> = Set(allKeywords + ["to", "versus", "mot", "descending", "ascending"])
+    static let wordsAfterValue: Set<String> = Set(
+        allKeywords + ["to", "versus", "mot", "descending", "ascending", "lang"])
 
     /// `participant = skjærvik sparebank`: a name of several words typed without quotes.
     func rejectUnquotedName(after first: Token, _ word: String) throws(ParseError) {

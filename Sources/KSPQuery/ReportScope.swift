@@ -18,9 +18,15 @@ struct ReportScope {
         return definition.channels[channel].brackets.first?.bound
     }
 
-    /// `2023-11-25 – 2024-04-04`: the first and last contact in the season.
-    func dateRange(_ season: Season) -> String {
-        guard seasonKey != nil else { return season.dateRange.map { "\($0.first) – \($0.last)" } ?? "" }
+    /// The first and last contact in the season, as a report's subtitle says them.
+    func dateRange(_ season: Season) -> Wording {
+        guard let dates = dates(season) else { return .label("") }
+        return .phrase(.dateRange, [.date(dates.first), .date(dates.last)])
+    }
+
+    /// The days of the first and last contact in the season; nil when it has no inquiry.
+    func dates(_ season: Season) -> (first: CivilDate, last: CivilDate)? {
+        guard seasonKey != nil else { return season.dateRange }
         var first: Int64?
         var last: Int64?
         for i in 0..<season.inquiries.count where contains(i, season) {
@@ -28,8 +34,8 @@ struct ReportScope {
             first = min(first ?? contacted, contacted)
             last = max(last ?? contacted, contacted)
         }
-        guard let first, let last else { return "" }
-        return "\(LocalDateTime(secondsSinceEpoch: first).date) – \(LocalDateTime(secondsSinceEpoch: last).date)"
+        guard let first, let last else { return nil }
+        return (LocalDateTime(secondsSinceEpoch: first).date, LocalDateTime(secondsSinceEpoch: last).date)
     }
 }
 

@@ -13,9 +13,8 @@ public enum StatementResult: Sendable {
     public var table: ResultTable {
         switch self {
         case .table(let t), .bars(_, let t), .trend(_, let t), .quadrant(_, let t): return t
-        case .report(let r, _):
-            for s in r.sections { for b in s.blocks { if case .table(let t) = b { return t } } }
-            return ResultTable(columns: [], rows: [])
+        // A report's tables are in its own words; KSPRender writes them (`Report.firstTable`).
+        case .report: return ResultTable(columns: [], rows: [])
         }
     }
 }

@@ -1,3 +1,4 @@
+import KSPCore
 import KSPQuery
 
 /// The bar chart drawn in a terminal with eighth blocks (or `#` in ASCII).
@@ -16,9 +17,12 @@ extension BarChart {
     static let minimumBar = 10
     static let minimumLabel = 6
 
-    public func render(width: Int, unicode: Bool) -> String {
+    /// `language`: how numbers and the small-base note are written (a report's; the shell's is en).
+    public func render(width: Int, unicode: Bool, language: ReportLanguage = .en) -> String {
         let labels = bars.map { TerminalSafeText.escaped($0.label) }
-        let values = bars.map { NumberFormat.oneDecimal($0.value) + ($0.base < minBase ? "*" : "") + "  n=\($0.base)" }
+        let values = bars.map {
+            Catalogue.number($0.value, .score, language) + ($0.base < minBase ? "*" : "") + "  n=\($0.base)"
+        }
         let valueWidth = values.map(\.count).max() ?? 0
         // Label, space, bar, space, value, two columns spare: labels are cut before the bar gets narrower than
         // its minimum.
@@ -50,12 +54,13 @@ extension BarChart {
             lines.append("\(label)\(pad) \(cells.joined()) \(values[k])")
         }
         if let reference {
-            let text = TerminalSafeText.escaped("\(reference.label): \(NumberFormat.oneDecimal(reference.value))")
+            let text = TerminalSafeText.escaped(
+                "\(reference.label): \(Catalogue.number(reference.value, .score, language))")
             let line = String(repeating: " ", count: labelWidth + 1) + (unicode ? "│ " : "| ") + text
             lines.append(DisplayWidth.truncate(line, to: width))
         }
         if bars.contains(where: { $0.base < minBase }) {
-            lines.append("* fewer than \(minBase) inquiries: read with care")
+            lines.append(Catalogue.text(.phrase(.smallBaseNote, [.count(minBase)]), language))
         }
         lines[0] = TerminalSafeText.escaped(title)
         return lines.map { TerminalSafeText.wrapped($0, width: width) }.joined(separator: "\n")

@@ -3,22 +3,34 @@ import KSPQuery
 /// A report on the terminal: headings ruled across, tables and charts fitted to the width.
 extension Report {
     public func terminal(width: Int, unicode: Bool) -> String {
-        var out = [title, subtitle, ""]
-        for s in sections {
+        let tables = TableRenderer(width: width, unicode: unicode)
+        var out = [say(title), subtitle.map(say).filter { !$0.isEmpty }.joined(separator: " · "), ""]
+        for section in sections {
+            let heading = say(section.heading)
             out.append(
-                "── \(s.heading) "
-                    + String(repeating: "─", count: max(0, min(width, 80) - DisplayWidth.of(s.heading) - 4)))
-            for b in s.blocks {
-                switch b {
-                case .text(let t): out.append(t)
-                case .table(let t):
-                    out.append(TableRenderer(width: width, unicode: unicode).render(t.visible(to: .people)))
-                case .bars(let c): out.append(c.render(width: min(width, 100), unicode: unicode))
-                case .trend(let c): out.append(c.render(width: min(width, 100), unicode: unicode))
+                "── \(heading) " + String(repeating: "─", count: max(0, min(width, 80) - DisplayWidth.of(heading) - 4)))
+            for block in section.blocks {
+                switch block {
+                case .text(let text): out.append(TerminalSafeText.wrapped(say(text), width: width))
+                case .keyFigures(let figures): out += lines(figures).map { "  " + $0 }
+                case .table(let table):
+                    if let heading = table.heading { out.append(say(heading)) }
+                    out.append(tables.render(resultTable(table)))
+                case .bars(var chart, let title, let reference):
+                    chart.title = say(title)
+                    chart.reference = chart.reference.map { (reference.map(say) ?? "", $0.value) }
+                    out.append(chart.render(width: min(width, 100), unicode: unicode, language: language))
+                case .months(let series):
+                    out.append(say(series.title))
+                    out.append(tables.render(monthTable(series)))
+                case .quadrant(let chart, let title):
+                    // The figures as a table: the terminal quadrant's legend speaks English, a report its language.
+                    out.append(say(title))
+                    out.append(tables.render(quadrantTable(chart)))
                 case .quotes(let groups):
-                    for g in groups {
-                        out.append("  \(g.area):")
-                        out += g.items.map { "    «\($0.replacingOccurrences(of: "\n", with: " "))»" }
+                    for group in groups {
+                        out.append("  \(say(group.area)):")
+                        out += group.items.map { "    «\($0.replacingOccurrences(of: "\n", with: " "))»" }
                     }
                 }
             }

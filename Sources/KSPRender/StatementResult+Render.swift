@@ -11,6 +11,7 @@ extension StatementResult {
             return c.render(width: width, unicode: unicode) + "\n" + notes.joined(separator: "\n")
         case (.report(let r, _), .table): return r.terminal(width: width, unicode: unicode)
         case (.report(let r, _), .markdown): return r.markdown
+        case (.report(let r, _), _): return format.render(r.firstTable, width: width, color: color, unicode: unicode)
         default: return format.render(table, width: width, color: color, unicode: unicode)
         }
     }

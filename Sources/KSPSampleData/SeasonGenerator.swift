@@ -253,6 +253,7 @@ public struct SeasonGenerator {
             # Invented data: no real company, shopper or inquiry.
             season: KSP \(options.year)
             timezone: Europe/Oslo
+            language: nb
             min_inquiries_for_award: \(20 * options.scale)
             second_attempt_factor: 0.5
 

@@ -131,12 +131,13 @@ enum Completion {
 
     /// What may follow `prefix`, starting with `word`.
     static func candidates(prefix: String, word: String) -> [String] {
-        guard let season = session?.season else { return [] }
         let trimmed = prefix.trimmingCharacters(in: .whitespaces)
         let lowerWord = typedName(word).lowercased()
         func filter(_ options: [String]) -> [String] {
             Array(Set(options.filter { $0.lowercased().hasPrefix(lowerWord) })).sorted(by: NorwegianCollation.less)
         }
+        if let settings = languageSettings(trimmed) { return filter(settings) }
+        guard let season = session?.season else { return [] }
         if trimmed.isEmpty && word.hasPrefix(".") { return filter(Session.metaCommands) }
         if trimmed.hasPrefix(".load") || trimmed.hasPrefix(".read") || trimmed.hasPrefix(".output") {
             return paths(word)
@@ -156,9 +157,19 @@ enum Completion {
         var words = Parser.allKeywords + Dimension.names + ["date"]
         // Words of gap and drivers (not reserved: a season may name an area or question so).
         words += ["of", "to", "winner", "for"]
+        if trimmed.lowercased().hasPrefix("report ") { words.append("lang") }
         words +=
             Array(Metric.fixedNames.keys) + season.definition.areas.map(\.id) + season.definition.questions.map(\.id)
         return filter(words)
+    }
+
+    /// What follows `report … lang`, `.lang` and `.labels` (no season needed).
+    static func languageSettings(_ prefix: String) -> [String]? {
+        let typed = prefix.lowercased()
+        if typed == ".lang" || (typed.hasPrefix("report ") && typed.hasSuffix(" lang")) {
+            return ReportLanguage.allCases.map(\.rawValue)
+        }
+        return typed == ".labels" ? ["on", "off"] : nil
     }
 
     /// The dimension whose value is being typed: `class = `, `participant in (A, `.

@@ -9,8 +9,9 @@ enum Help {
           rank [within class X] [by METRIC] [where FILTER] [top N]   ranks with 95 % bootstrap intervals
           chart METRIC by DIM [where FILTER] [top N]         a bar chart with the overall (or class) mean
           trend METRIC by month|week [by DIM] [where FILTER] sparklines through the season
-          report participant "NAME" [where season = S] [to FILE]   the participant's report (.html, .md or text)
-          report class "NAME" [where season = S] [to FILE]         the class's report
+          report participant "NAME" [where season = S] [lang nb|en] [to FILE]   the participant's report
+          report class "NAME" [where season = S] [lang nb|en] [to FILE]         the class's report
+            (.html print-ready A4, .md or text; in the season's words and language: .help labels)
             a report is one season's: the latest loaded, or the one named with where season = …
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
           gap participant "NAME" [to winner|class|all|"OTHER"] [where FILTER] [top N]   what it takes (.help gap)
@@ -89,7 +90,7 @@ enum Help {
         "meta": """
         Meta-commands:
           .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers
-                                 report open output meta keys
+                                 report open shoppers labels output meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
           .mode FORMAT           table, markdown, csv or json
@@ -99,6 +100,8 @@ enum Help {
           .minbase N             mark figures on fewer than N inquiries (default 10)
           .ci on|off             95 % confidence intervals beside means and NPS
           .seed N                seed of the rank and drivers bootstrap (default 1)
+          .lang [nb|en]          the language of reports (default: season.yaml's language:, else en)
+          .labels [on|off]       tables with the season's names instead of ids (default off)
           .pager on|off|auto     page results taller than the screen ($PAGER, else less -SRX)
           .classes               classes with their participants and inquiries
           .participants [CLASS]  participants (of one class)
@@ -180,6 +183,17 @@ enum Help {
           the raw figure). A group without inquiries on a channel of the mix is renormalised over its own
           channels and the missing ones are named in adj_missing.
         """,
+        "labels": """
+        Labels and language
+          Reports and their charts speak the season's own words: area, channel and question names from
+          season.yaml, and the fixed metrics by name (nb: Totalresultat, Score for besvarte, Ikke besvart,
+          Ikke besvart på første forsøk, Median ventetid; en: Total, Score for answered, Not answered …).
+          The language: report … lang nb|en, else .lang (or ksp --lang), else season.yaml's language:,
+          else en. nb reports write a decimal comma (74,7) and Norwegian months (januar, jan); csv and
+          json always write a point and keep the ids.
+          Shell tables keep the ids you type as column headers; .labels on shows the names instead
+          (Totalresultat, Kundebehandleren, Telefon; question ids stay, their text is in the text column).
+        """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
           channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
@@ -193,7 +207,7 @@ enum Help {
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
         let more =
-            "More: .help metrics | dimensions | filters | compare | gap | drivers | shoppers | report | output | keys"
+            "More: .help metrics | dimensions | filters | compare | gap | drivers | shoppers | report | labels | output | keys"
         return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

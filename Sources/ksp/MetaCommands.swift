@@ -14,8 +14,8 @@ struct MetaInvocation {
 extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-        ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
-        ".open",
+        ".questions", ".schema", ".minbase", ".ci", ".seed", ".lang", ".labels", ".pager", ".reload", ".quit",
+        ".exit", ".open",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -31,6 +31,8 @@ extension Session {
         ".minbase": { session, call in try session.setMinBase(call) },
         ".ci": { session, call in session.setConfidenceIntervals(call) },
         ".seed": { session, call in session.setSeed(call) },
+        ".lang": { session, call in try session.setLanguage(call) },
+        ".labels": { session, call in try session.setLabels(call) },
         ".pager": { session, call in session.setPager(call) },
         ".load": { session, call in session.load(call) }, ".reload": { session, call in session.load(call) },
         ".read": { session, call in session.readScript(call) },

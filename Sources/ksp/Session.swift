@@ -11,6 +11,8 @@ final class Session {
     var timer = false
     var options = EvaluationOptions()
     var pager: PagerMode = .auto
+    /// `.labels on`: shell tables (table and markdown mode) in the season's words instead of ids.
+    var labels = false
     let output = OutputSink()
     let interactive: Bool
     /// The real paths of the scripts `.read` is running, outermost first (to stop a script reading itself).
@@ -68,7 +70,8 @@ final class Session {
             }
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
             let width = output.path == nil ? Terminal.width() : 10_000
-            let text = result.render(
+            let shown = labels && (format == .table || format == .markdown) ? labelled(result) : result
+            let text = shown.render(
                 format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
             try emit(text)
             if timer {

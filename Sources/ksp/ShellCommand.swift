@@ -28,6 +28,8 @@ struct ShellCommand: ParsableCommand {
     var scriptFile: String?
     @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String =
         "table"
+    @Option(help: "The language of reports: nb or en (default: the season's `language:`, else en).")
+    var lang: String?
     @Flag(help: "Go on after an error in a script (the exit status is still 1).") var keepGoing = false
 
     func validate() throws {
@@ -35,6 +37,9 @@ struct ShellCommand: ParsableCommand {
             throw ValidationError("--format must be table, markdown, csv or json, not \"\(format)\"")
         }
         if statements != nil && scriptFile != nil { throw ValidationError("give -c or -f, not both") }
+        if let lang, ReportLanguage(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang must be nb or en, not \"\(lang)\"")
+        }
     }
 
     func run() throws {
@@ -50,6 +55,7 @@ struct ShellCommand: ParsableCommand {
         let session = Session(
             season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!,
             interactive: interactive)
+        session.options.language = lang.flatMap { ReportLanguage(rawValue: $0.lowercased()) }
         if interactive {
             Interactive(session: session).run()
             return

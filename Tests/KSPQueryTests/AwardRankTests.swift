@@ -67,17 +67,19 @@ struct AwardRankTests {
     }
 
     @Test func aReportSaysWhyItsParticipantIsNotRanked() throws {
-        let text = try Self.season.load { season -> String? in
+        let figure = try Self.season.load { season -> KeyFigure? in
             let result = try Evaluator(season: season).runAny("report participant \"Alfa Bank\"")
             guard case .report(let report, _) = result else { return nil }
-            for section in report.sections where section.heading == "Rank in the class" {
-                if case .text(let text) = section.blocks.first { return text }
+            for section in report.sections {
+                for case .keyFigures(let figures) in section.blocks { return figures.count > 1 ? figures[1] : nil }
             }
             return nil
         }
         #expect(
-            text == "Not ranked: 3 inquiries in the season, below the award minimum of 4;"
-                + " 2 participants of Bank are ranked.")
+            figure
+                == KeyFigure(
+                    label: .phrase(.summaryRank, [.label("Bank")]), value: .label("–"),
+                    detail: .phrase(.summaryNotRanked, [.count(3), .count(4)])))
     }
 
     @Test func channelAwardsNeedTheAwardMinimumAndSayHowThinTheyAre() throws {

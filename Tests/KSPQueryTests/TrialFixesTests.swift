@@ -15,10 +15,6 @@ struct TrialFixesTests {
         return r
     }
 
-    func tables(_ r: Report) -> [ResultTable] {
-        r.sections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
-    }
-
     // 19.3: awards are ranked over the whole season; a filter only chooses which are shown.
     @Test func winnersFilterShowsTheSeasonsAwards() throws {
         let forsikring = try Fixture.run("winners where class = Forsikring")
@@ -38,46 +34,49 @@ struct TrialFixesTests {
     // 19.4: a report is one season's: the latest, or the one named with where season = ….
     @Test func reportIsOneSeasons() throws {
         let latest = try report("report participant \"Alfa Bank\"", season: SeasonsTests.both)
-        #expect(latest.title == "Alfa Bank — Test 2024")
+        #expect(latest.title == .phrase(.reportTitle, [.label("Alfa Bank"), .label("Test 2024")]))
+        // The season's first and last contact.
         #expect(
-            latest.subtitle
-                .hasPrefix("Bank · 4 inquiries · 2023-12-22 – 2024-03-31"))  // the season's first and last contact
-        #expect(tables(latest)[0].number("total", "Alfa Bank") == 74.8125)
+            latest.subtitle == [
+                .label("Bank"), .phrase(.inquiryCount, [.count(4)]),
+                .phrase(
+                    .dateRange,
+                    [.date(CivilDate(year: 2023, month: 12, day: 22)), .date(CivilDate(year: 2024, month: 3, day: 31))]),
+            ])
+        #expect(latest.tables[0].number(.phrase(.metricTotal), 1) == 74.8125)
         let earlier = try report("report participant \"Alfa Bank\" where season = 2023", season: SeasonsTests.both)
-        #expect(earlier.title == "Alfa Bank — Test 2023")
-        #expect(approx(tables(earlier)[0].number("total", "Alfa Bank"), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
-        guard let rankText = earlier.sections.first(where: { $0.heading == "Rank in the class" })?.blocks.first,
-            case .text(let text) = rankText
-        else {
-            Issue.record("no rank text")
+        #expect(earlier.title == .phrase(.reportTitle, [.label("Alfa Bank"), .label("Test 2023")]))
+        #expect(approx(earlier.tables[0].number(.phrase(.metricTotal), 1), (500 + 4000.0 / 3 + 5000) / 75, 1e-9))
+        guard case .keyFigures(let figures)? = earlier.section(.summaryHeading)?.blocks.first else {
+            Issue.record("no key figures")
             return
         }
-        #expect(text == "Rank 1 of 2 in Bank; 95 % rank interval 1–1 (bootstrap of its 1 inquiries).")
+        #expect(
+            figures[1]
+                == KeyFigure(
+                    label: .phrase(.summaryRank, [.label("Bank")]),
+                    value: .phrase(.columnRank, [.count(1), .count(2)]),
+                    detail: .phrase(.summaryRankInterval, [.count(1), .count(1)])))
         let wrong = Fixture.error("report participant \"Alfa Bank\" where class = Bank")
         #expect(wrong?.message == "a report is one season's; expected where season = …")
     }
 
-    // 19.7: the wait note is the season's own; CSAT, CES and NPS against the class.
+    // 19.7: the wait against the season's own full-points wait; CSAT, CES and NPS against the class.
     @Test func participantReportWaitsAndCX() throws {
         let r = try report("report participant \"Alfa Bank\"")
-        let headline = tables(r)[0]
-        #expect(headline.firstColumn.suffix(2) == ["csat", "nps"])  // the fixture has no CES question
-        #expect(headline.number("csat", "Alfa Bank") == 4)  // X1: 5, 3, 4, 4
-        #expect(headline.number("csat", "class") == 2)  // Beta Bank: q6's 2 (q4 counts as unanswered)
-        #expect(headline.number("nps", "Alfa Bank") == 75)  // X3: 10, 7, 9, 9
-        #expect(headline.number("nps", "class") == -100)  // q6: 6
-        guard let waits = tables(r).first(where: { $0.column(named: "expected") != nil }) else {
-            Issue.record("no waits table")
-            return
-        }
-        #expect(
-            waits.notes == [
-                "expected: the wait that still gets full points on the channel in Test 2024 "
-                    + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
-                    + "within: the share of answered inquiries that waited no longer"
-            ])
+        let summary = r.tables[0]
+        // The fixture has no CES question.
+        #expect(summary.firstColumn.suffix(2) == [.phrase(.metricCSAT), .phrase(.metricNPS)])
+        #expect(summary.number(.phrase(.metricCSAT), 1) == 4)  // X1: 5, 3, 4, 4
+        #expect(summary.number(.phrase(.metricCSAT), 2) == 2)  // Beta Bank: q6's 2 (q4 counts as unanswered)
+        #expect(summary.number(.phrase(.metricNPS), 1) == 75)  // X3: 10, 7, 9, 9
+        #expect(summary.number(.phrase(.metricNPS), 2) == -100)  // q6: 6
+        let waits = try #require(r.tables(in: .channelsHeading).first)
+        #expect(waits.notes == [.phrase(.channelsNote, [.label("Test 2024")])])
+        let phone = try #require(waits.firstColumn.firstIndex(of: .label("Telefon")))
+        #expect(waits.rows[phone][5] == .words(.phrase(.atMost, [.number(40, .seconds)])))
         // phone: q1 30 s, q2 50 s, q9 70 s answered; one within 40 s.
-        #expect(approx(waits.number("phone", "within"), 100.0 / 3))
+        #expect(approx(waits.number(.label("Telefon"), 6), 100.0 / 3))
     }
 
     // 19.11: quotes with several seasons show the season beside date, channel and total.
@@ -193,10 +192,11 @@ struct TrialFixesTests {
         try yaml.write(to: directory.appendingPathComponent("season.yaml"), atomically: true, encoding: .utf8)
         let season = try SeasonLoader.load(directory: directory.path)
         let classReport = try report("report class Bank", season: season)
-        #expect(tables(classReport)[1].columns.map(\.name).contains("nps") == false)
-        #expect(tables(classReport)[1].number("Alfa Bank", "total") == 74.8125)
+        let areas = try #require(classReport.tables(in: .classAreasHeading).first)
+        #expect(areas.columns.map(\.header).contains(.phrase(.metricNPS)) == false)
+        #expect(areas.number(.label("Alfa Bank"), 1) == 74.8125)
         let participantReport = try report("report participant \"Alfa Bank\"", season: season)
-        #expect(tables(participantReport)[0].firstColumn.contains("nps") == false)
-        #expect(tables(participantReport)[0].firstColumn.contains("csat"))
+        #expect(participantReport.tables[0].firstColumn.contains(.phrase(.metricNPS)) == false)
+        #expect(participantReport.tables[0].firstColumn.contains(.phrase(.metricCSAT)))
     }
 }

@@ -104,20 +104,6 @@ struct TypedReportQueryTests {
         #expect(try Fixture.run("winners where class = Forsikring") == evaluator.awardsTable(seasonAwards))
     }
 
-    @Test func classReportListsTheClassesAwards() throws {
-        guard case .report(let report, _) = try evaluator.runAny("report class Bank") else {
-            Issue.record("not a report")
-            return
-        }
-        let awardsSection = try #require(report.sections.first { $0.heading == "Awards in the class" })
-        guard case .table(let table) = try #require(awardsSection.blocks.first) else {
-            Issue.record("no awards table")
-            return
-        }
-        #expect(table.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
-        #expect(table.text(0, "participant") == "Alfa Bank")
-    }
-
     @Test func figuresPerChannelWithTheirKeys() throws {
         let alfa = Fixture.small.inquiries(ofParticipant: try participant("Alfa Bank"))
         let figures = try evaluator.groupedFigures([.total], by: .channel, alfa)

@@ -66,12 +66,33 @@ struct ChartTests {
             return
         }
         #expect(c.periods == ["2023-12", "2024-01", "2024-02", "2024-03"])
-        #expect(c.lines.map(\.label) == ["phone", "messenger", "email"])
+        // Charts speak the season's words (issue 13): channel names; the table keeps the ids.
+        #expect(c.lines.map(\.label) == ["Telefon", "Messenger", "E-post"])
+        #expect(t.rows.map(\.first?.value) == [.text("phone"), .text("messenger"), .text("email")])
         // phone: January (q1 q2 q7 q8 q9) and February (q4 q5) only.
         #expect(c.lines[0].values[0] == nil)
         #expect(c.lines[0].values[2] == 0)
         let text = c.render(width: 80, unicode: true)
-        #expect(text.contains("phone     ") && text.contains("→ 0.0"))
+        #expect(text.contains("Telefon   ") && text.contains("→ 0.0"))
         #expect(t.columns.map(\.name) == ["channel", "2023-12", "2024-01", "2024-02", "2024-03"])
+    }
+}
+
+@Suite("Chart labels")
+struct ChartLabelTests {
+    /// `chart … by channel`: bars named as season.yaml names the channels; csv/json keep the ids.
+    @Test func barsUseChannelNames() throws {
+        guard case .bars(let chart, let table) = try Evaluator(season: Fixture.small).runAny("chart total by channel")
+        else {
+            Issue.record("not a bar chart")
+            return
+        }
+        #expect(Set(chart.bars.map(\.label)) == ["Telefon", "Messenger", "E-post"])
+        #expect(
+            Set(
+                table.rows.compactMap { row in
+                    if case .text(let id)? = row.first?.value { return id } else { return nil }
+                })
+                == ["phone", "messenger", "email"])
     }
 }

@@ -21,13 +21,18 @@ struct ReportHTMLTests {
         #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") })
         #expect(!html.contains("<link") && !html.contains("<script") && !html.contains("src="))
         // Every element opened is closed.
-        for tag in ["html", "body", "table", "tr", "td", "th", "svg", "h1", "h2", "p", "blockquote", "style", "text"] {
+        for tag in [
+            "html", "body", "table", "tr", "td", "th", "svg", "h1", "h2", "h3", "p", "blockquote", "style", "text",
+            "section", "div", "figure",
+        ] {
             let opened =
                 html.components(separatedBy: "<\(tag)>").count - 1 + html.components(separatedBy: "<\(tag) ").count - 1
             let closed = html.components(separatedBy: "</\(tag)>").count - 1
             #expect(opened == closed, "\(tag): \(opened) opened, \(closed) closed")
         }
         #expect(html.contains("<meta charset=\"utf-8\">"))
+        // Print-ready: A4 pages, no table or chart cut across a page.
+        #expect(html.contains("@page{size:A4") && html.contains("break-inside:avoid"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
@@ -53,7 +58,7 @@ struct ReportHTMLTests {
         }
         // The rendered DOM keeps the charts and the Norwegian letters.
         let dom = try chromium(["--dump-dom"])
-        #expect(dom.contains("<svg") && dom.contains("<rect") && dom.contains("<polyline"))
+        #expect(dom.contains("<svg") && dom.contains("<rect") && dom.contains("<circle"))
         #expect(dom.contains("Følte") || dom.contains("Svar- og ventetid"))
         _ = try chromium(["--window-size=1000,2000", "--screenshot=\(png.path)"])
         let bytes = try Data(contentsOf: png)
