@@ -142,7 +142,4 @@ public struct SignificanceTest: Sendable, Equatable {
     public static func npsVariance(p: Double, d: Double, n: Int) -> Double {
         10_000 * (p * (1 - p) + d * (1 - d) + 2 * p * d) / Double(n)
     }
-
-    /// `**` at 99 %, `*` at 95 %, nothing otherwise.
-    public var marker: String { p < 0.01 ? "**" : p < 0.05 ? "*" : "" }
 }

@@ -7,6 +7,26 @@ public enum CellValue: Sendable, Equatable {
     case interval(FigureInterval?, NumberStyle)
     /// The outcome of a significance test, for the machines' `_sig` columns; nil when not significant.
     case significance(SignificantDifference?)
+    /// compare's `sig`: how strongly a difference is significant (nil: not, or not tested), and whether a
+    /// group's base is below the minimum.
+    case significanceLevel(SignificanceLevel?, smallBase: Bool)
+}
+
+/// How small a test's p is: below 0.05 (`*`) or below 0.01 (`**`).
+public enum SignificanceLevel: Sendable, Equatable {
+    case significant
+    case highlySignificant
+
+    /// The level of a p; nil when p is 0.05 or more.
+    public init?(p: Double) {
+        if p < 0.01 {
+            self = .highlySignificant
+        } else if p < 0.05 {
+            self = .significant
+        } else {
+            return nil
+        }
+    }
 }
 
 /// The low and high end of a 95 % interval.

@@ -18,11 +18,9 @@ struct Comparison: Sendable, Equatable {
         /// a − b as a table shows it.
         var diffCell: Cell { .number(diff, metric.kind == .count ? .count : .difference) }
         var pCell: Cell { .number(test?.p, .pValue) }
-        /// `*` or `**` by the test's p, with a word when a base is small.
+        /// How significant the difference is by the test's p, and whether a base is small.
         var sigCell: Cell {
-            var sig = test?.marker ?? ""
-            if isSmallBase && !sig.isEmpty { sig += " (small base)" }
-            return .text(sig)
+            Cell(.significanceLevel(test.flatMap { SignificanceLevel(p: $0.p) }, smallBase: isSmallBase))
         }
     }
 

@@ -68,7 +68,7 @@ extension Evaluator {
         notes.append(
             "ranked by total, ties by \(tieArea), then name; "
                 + "awards need at least \(seasonAwards.minInquiries) inquiries, best per channel at least 3 on it")
-        return ResultTable(columns: columns, rows: rows, notes: notes)
+        return ResultTable(columns: columns, rows: rows, notes: notes.map(TableNote.text))
     }
 
     /// The awards a filter asks about: those whose winner has an inquiry passing it (for

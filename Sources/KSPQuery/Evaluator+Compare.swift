@@ -132,17 +132,11 @@ extension Evaluator {
         }
         if showsText { columns.insert(ResultColumn("text", isDimension: true, wraps: true), at: 1) }
         columns.append(ResultColumn("sig", isDimension: true, audience: .people))
-        let testNote =
-            tests.isEmpty
-            ? "no test could be made (a base below 2 or no values)"
-            : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
-        var notes = [
-            "a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
-            testNote,
+        var notes: [TableNote] = [
+            .comparedGroups(a: aLabel, countA: comparison.countA, b: bLabel, countB: comparison.countB),
+            .significance(tests: tests),
         ]
-        if comparison.hasSmallBase {
-            notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise")
-        }
+        if comparison.hasSmallBase { notes.append(.comparedSmallBase(minBase: options.minBase)) }
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 

@@ -93,7 +93,7 @@ extension Evaluator {
         ]
         columns.append(ResultColumn("95% rank interval", audience: .people))
         let direction = metric.lowerIsBetter(in: season.definition) ? " (lowest first: lower is better)" : ""
-        var notes = [
+        let notes = [
             "ranked by \(id)\(direction) within \(scope);"
                 + " 95 % intervals from \(rounds) bootstrap resamples of each participant's inquiries (seed \(options.seed))",
             "participants whose intervals overlap are tied within noise",
@@ -108,8 +108,9 @@ extension Evaluator {
                 Cell(.interval(FigureInterval(low: Double(rank.lowestRank), high: Double(rank.highestRank)), .count)),
             ]
         }
-        if rows.contains(where: { $0.base < options.minBase }) { notes.append(smallBaseNote) }
-        return Rankings(ranks: rows, table: ResultTable(columns: columns, rows: cells, notes: notes))
+        var tableNotes = notes.map(TableNote.text)
+        if rows.contains(where: { $0.base < options.minBase }) { tableNotes.append(smallBaseNote) }
+        return Rankings(ranks: rows, table: ResultTable(columns: columns, rows: cells, notes: tableNotes))
     }
 
     /// What one inquiry adds to a metric: its value for means, ±100/0 for NPS, 100/0 for shares.

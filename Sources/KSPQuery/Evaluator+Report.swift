@@ -112,10 +112,7 @@ extension Evaluator {
                 .count(line.a.base),
             ])
         }
-        headline.notes = [
-            "class = the rest of \(participant.className) (\(participant.name) left out); "
-                + "sig: * p < 0.05, ** p < 0.01 against the class"
-        ]
+        headline.notes = [.againstRestOfClass(participant: participant.name, className: participant.className)]
         var areaBars: [BarChart.Bar] = []
         for line in vsClass.lines {
             guard case .area(let areaIndex) = line.metric, let value = line.a.value else { continue }
@@ -184,7 +181,7 @@ extension Evaluator {
             "expected: the wait that still gets full points on the channel in \(definition.name) ("
                 + expectations.joined(separator: ", ")
                 + "); within: the share of answered inquiries that waited no longer"
-        ]
+        ].map(TableNote.text)
         return .init(heading: "Waits and unanswered inquiries per channel", blocks: [.table(waits)])
     }
 

@@ -52,9 +52,7 @@ extension Evaluator {
             table.notes.append(smallBaseNote)
         }
         if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
-            let rest = againstRow ? "row" : "table"
-            table.notes.append(
-                "▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)")
+            table.notes.append(.markers(family: againstRow ? .restOfRow : .restOfTable))
         }
     }
 
@@ -169,7 +167,7 @@ extension Evaluator {
         }
         if dimensions.isEmpty && inquiries.isEmpty { rows = [] }
         let mixed = groupAccumulators.contains { $0.contains(where: \.mixesClocks) }
-        return ResultTable(columns: columns, rows: rows, notes: mixed ? [FigureAccumulator.mixedClocksNote] : [])
+        return ResultTable(columns: columns, rows: rows, notes: mixed ? [.mixedClocks] : [])
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
@@ -245,7 +243,7 @@ extension Evaluator {
             row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             rows.append(row)
         }
-        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
+        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [.mixedClocks] : [])
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).

@@ -61,7 +61,7 @@ public struct Evaluator {
 
     // MARK: Shared pieces
 
-    var smallBaseNote: String { "* fewer than \(options.minBase) inquiries: read with care" }
+    var smallBaseNote: TableNote { .smallBase(minBase: options.minBase) }
 
     func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
         if let dimension = Dimension.named(name.value) { return dimension }

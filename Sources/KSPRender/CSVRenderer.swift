@@ -10,6 +10,7 @@ public enum CSVRenderer {
         case .number(let v, let style): return NumberFormat.machine(v, style)
         case .interval(let interval, let style): return interval.map { CellMarks.text(of: $0, style) } ?? ""
         case .significance(let difference): return CellMarks.word(for: difference)
+        case .significanceLevel(let level, let smallBase): return CellMarks.stars(for: level, smallBase: smallBase)
         }
     }
 

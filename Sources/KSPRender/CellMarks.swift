@@ -21,6 +21,17 @@ enum CellMarks {
         }
     }
 
+    /// compare's `sig`: `*` below 0.05, `**` below 0.01, with a word when a group's base is small.
+    static func stars(for level: SignificanceLevel?, smallBase: Bool) -> String {
+        let stars: String
+        switch level {
+        case .highlySignificant: stars = "**"
+        case .significant: stars = "*"
+        case nil: return ""
+        }
+        return smallBase ? stars + " (small base)" : stars
+    }
+
     /// `67.3–68.9`, or `-12.9 to -2.5` where a minus sign would make a dash ambiguous.
     static func text(of interval: FigureInterval, _ style: NumberStyle) -> String {
         let low = NumberFormat.display(interval.low, style)

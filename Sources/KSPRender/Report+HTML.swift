@@ -36,7 +36,7 @@ extension Report {
                     }
                     rows.append("</tbody></table>")
                     out.append(rows.joined())
-                    out += v.notes.map { "<p class=\"note\">\(esc($0))</p>" }
+                    out += v.notes.map { "<p class=\"note\">\(esc($0.text))</p>" }
                 case .bars(let c): out.append(SVGChart.bars(c))
                 case .trend(let c): out.append(SVGChart.trend(c))
                 case .quotes(let groups):

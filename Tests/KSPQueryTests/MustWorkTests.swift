@@ -15,7 +15,7 @@ struct MustWorkTests {
         #expect(t.number("Bank", "n") == 7)
         // Both below the default base of 10: marked, with the note.
         #expect(t.rows[0][t.column("n")!].flags == .smallBase)
-        #expect(t.notes == ["* fewer than 10 inquiries: read with care"])
+        #expect(t.notes == [.smallBase(minBase: 10)])
     }
 
     @Test func areasByParticipantOrdered() throws {
@@ -120,7 +120,7 @@ struct MustWorkTests {
         let t = try Fixture.run("compare participant \"Alfa Bank\" vs class on total")
         #expect(t.number("total", "a") == 74.8125)
         #expect(approx(t.number("total", "b"), 59.833333333 / 3))  // the rest of Bank: Beta Bank
-        #expect(t.notes.first == "a = Alfa Bank (4 inquiries), b = rest of Bank (3 inquiries)")
+        #expect(t.notes.first == .comparedGroups(a: "Alfa Bank", countA: 4, b: "rest of Bank", countB: 3))
     }
 
     @Test func winners() throws {

@@ -13,7 +13,7 @@ struct StatisticsTests {
         #expect(approx(t.number("total", "p"), 0.0921660343535726, 1e-9))
         #expect(approx(t.number("noanswer", "p"), 0.053336852829139844, 1e-9))
         #expect(t.text(0, "sig") == "")
-        #expect(t.notes.contains("a base below 10 inquiries: a difference there is hard to tell from noise"))
+        #expect(t.notes.contains(.comparedSmallBase(minBase: 10)))
         let csv = OutputFormat.csv.render(t)
         #expect(csv.hasPrefix("metric,a,b,diff,n_a,n_b,p\ntotal,74.8,19.9,54.9,4,3,0.0922\n"))
     }
@@ -78,7 +78,7 @@ struct StatisticsTests {
         let t = try Evaluator(season: sample).run("total by channel")
         #expect(t.rows.first { $0[0].value == .text("phone") }?[1].flags == .above)
         #expect(t.rows.first { $0[0].value == .text("messenger") }?[1].flags == .below)
-        #expect(t.notes.contains { $0.hasPrefix("▲ ▼ significantly above / below the rest of the table") })
+        #expect(t.notes.contains(.markers(family: .restOfTable)))
         let csv = OutputFormat.csv.render(t)
         #expect(csv.contains("phone,68.1,above,2519"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KSPCore
+import KSPRender
 import Testing
 
 @testable import KSPQuery
@@ -72,9 +73,10 @@ struct TrialFixesTests {
         }
         #expect(
             waits.notes == [
-                "expected: the wait that still gets full points on the channel in Test 2024 "
-                    + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
-                    + "within: the share of answered inquiries that waited no longer"
+                .text(
+                    "expected: the wait that still gets full points on the channel in Test 2024 "
+                        + "(phone ≤ 40s, messenger ≤ 5m 00s, email ≤ 4.0h); "
+                        + "within: the share of answered inquiries that waited no longer")
             ])
         // phone: q1 30 s, q2 50 s, q9 70 s answered; one within 40 s.
         #expect(approx(waits.number("phone", "within"), 100.0 / 3))
@@ -143,7 +145,7 @@ struct TrialFixesTests {
         let rank = try Fixture.run("rank by noanswer")
         #expect(rank.rows.last?[1].value == .text("Beta Bank"))
         #expect(rank.rows.first?[0].value == .number(1, .count))
-        #expect(rank.notes[0].hasPrefix("ranked by noanswer (lowest first: lower is better)"))
+        #expect(rank.notes[0].text.hasPrefix("ranked by noanswer (lowest first: lower is better)"))
         let charted = try Evaluator(season: Fixture.small).runAny("chart noanswer by participant")
         guard case .bars(let chart, _) = charted else {
             Issue.record("no chart")
