@@ -71,6 +71,9 @@ public struct CompareStatement: Sendable {
     public var b: CompareTarget
     public var metrics: [Located<String>]
     public var filter: Filter?
+    /// `order by diff|p [asc|desc]`.
+    public var orderBy: (key: Located<String>, direction: SortDirection?)?
+    public var top: Located<Int>?
 }
 
 public struct QuotesStatement: Sendable {

@@ -100,7 +100,7 @@ extension Evaluator {
         let vsAll = try comparison(participant: subject.index, against: .all, on: metrics, in: subject.scope)
         let columns = [
             ResultColumn("metric", isDimension: true), ResultColumn(participant.name), ResultColumn("class"),
-            ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"),
+            ResultColumn("all"), ResultColumn("diff"), ResultColumn("p"), ResultColumn("p_adj"),
             ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("n"),
         ]
         var headline = ResultTable(columns: columns, rows: [])
@@ -108,11 +108,15 @@ extension Evaluator {
             let metric = line.metric
             headline.rows.append([
                 .text(metric.id(in: season.definition)), cell(line.a, metric), cell(line.b, metric),
-                cell(allLine.b, metric), line.diffCell, line.pCell, line.sigCell,
+                cell(allLine.b, metric), line.diffCell, line.pCell, line.pAdjustedCell, line.sigCell,
                 .count(line.a.base),
             ])
         }
-        headline.notes = [.againstRestOfClass(participant: participant.name, className: participant.className)]
+        headline.notes = [
+            .againstRestOfClass(
+                participant: participant.name, className: participant.className, adjustment: vsClass.adjustment,
+                testCount: vsClass.testCount)
+        ]
         var areaBars: [BarChart.Bar] = []
         for line in vsClass.lines {
             guard case .area(let areaIndex) = line.metric, let value = line.a.value else { continue }
@@ -140,17 +144,23 @@ extension Evaluator {
         let metrics = season.definition.questions.indices.map(Metric.question)
         let vsClass = try comparison(participant: subject.index, against: .restOfClass, on: metrics, in: subject.scope)
         let questions = comparisonTable(vsClass, aLabel: subject.participant.name, bLabel: "class")
-        let sorted = questions.rows.indices.filter { vsClass.lines[$0].diff != nil }
-            .sorted { (vsClass.lines[$0].diff ?? 0) > (vsClass.lines[$1].diff ?? 0) }
-            .map { questions.rows[$0] }
-        let rows = Array(sorted.prefix(5)) + Array(sorted.suffix(5).reversed())
+        // Halves by sign: only questions above the class are "above", only those below are "below".
+        let differences = questions.rows.indices.compactMap { row in vsClass.lines[row].diff.map { (row, $0) } }
+        let above = differences.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.prefix(5)
+        let below = differences.filter { $0.1 < 0 }.sorted { $0.1 < $1.1 }.prefix(5)
+        let rows = (above + below).map { questions.rows[$0.0] }
         var extremes = ResultTable(columns: questions.columns, rows: rows, notes: [])
         extremes.columns[0].name = "question"
         if let participantColumn = questions.column(named: "a") {
             extremes.columns[participantColumn].name = subject.participant.name
         }
         if let classColumn = questions.column(named: "b") { extremes.columns[classColumn].name = "class" }
-        extremes.notes = ["the five furthest above and the five furthest below the class"]
+        extremes.notes = [
+            .furthestFromClass(
+                aboveCount: above.count, belowCount: below.count, adjustment: vsClass.adjustment,
+                testCount: vsClass.testCount)
+        ]
+        if vsClass.hasSmallBase { extremes.notes.append(.comparedSmallBase(minBase: options.minBase)) }
         return .init(heading: "Questions furthest from the class", blocks: [.table(extremes)])
     }
 

@@ -41,18 +41,22 @@ extension Evaluator {
         let firstMetric = table.columns.firstIndex { !$0.isDimension }
         try order(
             &table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
-        addLegends(&table, againstRow: across != nil)
+        addLegends(&table)
         return table
     }
 
+    /// A cell without a value in a tested column: nothing to test (no answers, below any minimum base).
+    var untestedEmpty: TableMarkers.PartTest { .untested(.smallBase(minBase: max(2, options.minBase))) }
+
     /// The notes a table's flags need: small bases, and ▲ ▼ against the rest of the table (or of the row,
-    /// in a crosstab).
-    func addLegends(_ table: inout ResultTable, againstRow: Bool) {
+    /// in a crosstab) while a marker is shown.
+    func addLegends(_ table: inout ResultTable) {
         if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) {
             table.notes.append(smallBaseNote)
         }
-        if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
-            table.notes.append(.markers(family: againstRow ? .restOfRow : .restOfTable))
+        // The markers' legend (set with the markers) goes when `top` left none of them.
+        if !table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
+            table.notes.removeAll { if case .markers = $0 { return true } else { return false } }
         }
     }
 
@@ -99,7 +103,7 @@ extension Evaluator {
 
     /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
     func intervalCells(_ figure: Figure, _ metric: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
-        let interval = Significance.interval(figure, metric, quantiles: &quantiles)
+        let interval = Significance.interval(figure, metric, range: valueRange(metric), quantiles: &quantiles)
         return [Cell(.interval(interval, .score)), .number(interval?.low, .score), .number(interval?.high, .score)]
     }
 
@@ -124,19 +128,21 @@ extension Evaluator {
         var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
         var quantiles: [Int: Double] = [:]
+        var markers = TableMarkers()
         for (metricIndex, metric) in metrics.enumerated() {
             let id = metric.id(in: definition)
+            let valueColumn = columns.count
             columns.append(ResultColumn(id))
-            let marks: [SignificantDifference?]
             let testable = !dimensions.isEmpty && Significance.isTestable(metric) && groups.count >= 2
             if testable {
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulatorsOfGroup in groupAccumulators { whole.merge(accumulatorsOfGroup[metricIndex]) }
-                marks = Significance.markers(
+                let tests = Significance.partTests(
                     groupAccumulators.map { $0[metricIndex] }, whole: whole, metric: metric, evaluator: self)
                 columns.append(ResultColumn(id + "_sig", audience: .machines))
-            } else {
-                marks = groups.map { _ in nil }
+                for (g, test) in tests.enumerated() {
+                    markers.add(row: g, valueColumn: valueColumn, sigColumn: valueColumn + 1, test ?? untestedEmpty)
+                }
             }
             let showsInterval = options.confidenceIntervals && Significance.hasInterval(metric)
             if showsInterval {
@@ -146,10 +152,8 @@ extension Evaluator {
             }
             for g in groups.indices {
                 let figure = groupAccumulators[g][metricIndex].figure
-                var valueCell = cell(figure, metric)
-                valueCell.flags.formUnion(CellFlags(marks[g]))
-                var cells = [valueCell]
-                if testable { cells.append(Cell(.significance(marks[g]))) }
+                var cells = [cell(figure, metric)]
+                if testable { cells.append(Cell(.significance(.notSignificant))) }
                 if showsInterval { cells += intervalCells(figure, metric, &quantiles) }
                 perMetric[g].append(contentsOf: [cells])
             }
@@ -167,7 +171,9 @@ extension Evaluator {
         }
         if dimensions.isEmpty && inquiries.isEmpty { rows = [] }
         let mixed = groupAccumulators.contains { $0.contains(where: \.mixesClocks) }
-        return ResultTable(columns: columns, rows: rows, notes: mixed ? [.mixedClocks] : [])
+        var table = ResultTable(columns: columns, rows: rows, notes: mixed ? [.mixedClocks] : [])
+        if !rows.isEmpty { markers.apply(to: &table, family: .restOfTable) }
+        return table
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
@@ -210,6 +216,7 @@ extension Evaluator {
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
         var mixedClocks = false
+        var markers = TableMarkers()
         for group in try groups(dimensions, inquiries) {
             try checkCancelled()
             var row = labels(dimensions, group.key)
@@ -226,11 +233,11 @@ extension Evaluator {
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulator in cells { whole.merge(accumulator) }
                 mixedClocks = mixedClocks || whole.mixesClocks
-                let marks = Significance.markers(cells, whole: whole, metric: metric, evaluator: self)
-                for (k, accumulator) in cells.enumerated() {
-                    var valueCell = cell(accumulator.figure, metric)
-                    valueCell.flags.formUnion(CellFlags(marks[k]))
-                    row.append(valueCell)
+                let tests = Significance.partTests(cells, whole: whole, metric: metric, evaluator: self)
+                var valueColumns: [Int] = []
+                for accumulator in cells {
+                    valueColumns.append(row.count)
+                    row.append(cell(accumulator.figure, metric))
                 }
                 row.append(cell(whole.figure, metric))
                 if options.confidenceIntervals && Significance.hasInterval(metric) {
@@ -238,12 +245,20 @@ extension Evaluator {
                         row += intervalCells(figure, metric, &quantiles)
                     }
                 }
-                if Significance.isTestable(metric) { row += marks.map { Cell(.significance($0)) } }
+                if Significance.isTestable(metric) {
+                    for (k, test) in tests.enumerated() {
+                        markers.add(
+                            row: rows.count, valueColumn: valueColumns[k], sigColumn: row.count, test ?? untestedEmpty)
+                        row.append(Cell(.significance(.notSignificant)))
+                    }
+                }
             }
             row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             rows.append(row)
         }
-        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [.mixedClocks] : [])
+        var table = ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [.mixedClocks] : [])
+        markers.apply(to: &table, family: .restOfRow)
+        return table
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).

@@ -8,6 +8,8 @@ public struct EvaluationOptions: Sendable {
     public var confidenceIntervals = false
     /// Seed of the rank bootstrap (the same seed gives the same table).
     public var seed: UInt64 = 1
+    /// `.adjust`: how compare's p-values are adjusted for the number of rows tested together.
+    public var adjustment: PValueAdjustment = .holm
     /// Asked now and then during long work (Ctrl-C at the prompt); true stops the statement.
     public var isCancelled: (@Sendable () -> Bool)?
     public init(minBase: Int = 10, confidenceIntervals: Bool = false) {
@@ -169,6 +171,21 @@ public struct Evaluator {
         case .share: return .percent
         case .count: return .count
         case .seconds: return .seconds
+        }
+    }
+
+    /// The values a metric can take: 0–100 for scores and shares, −100–100 for NPS, a CX scale's own ends for
+    /// its raw mean; nil for counts and waits.
+    func valueRange(_ metric: Metric) -> ClosedRange<Double>? {
+        switch metric.kind {
+        case .score, .share: return 0...100
+        case .nps: return -100...100
+        case .rawMean:
+            guard case .cx(let cx) = metric, let question = season.definition.questionIndex(metric: cx),
+                case .scale(let low, let high) = season.definition.questions[question].type, low < high
+            else { return nil }
+            return Double(low)...Double(high)
+        case .count, .seconds: return nil
         }
     }
 

@@ -1,3 +1,4 @@
+import KSPCore
 import KSPQuery
 
 extension TableNote {
@@ -6,20 +7,29 @@ extension TableNote {
     public var text: String {
         switch self {
         case .smallBase(let minBase):
-            return "* fewer than \(minBase) inquiries: read with care"
-        case .markers(let family):
-            let rest = family == .restOfRow ? "row" : "table"
-            return "▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)"
+            return "* fewer than \(minBase) answers: read with care (not tested)"
+        case .markers(let family, let testCount):
+            let rest = family == .restOfRow ? "its row" : "the table"
+            return "▲ ▼ significantly above / below the rest of \(rest) (95 %, Holm over all \(testCount) "
+                + "cells tested in this table; .help compare)"
         case .comparedGroups(let a, let countA, let b, let countB):
             return "a = \(a) (\(countA) inquiries), b = \(b) (\(countB) inquiries)"
-        case .significance(let tests):
-            if tests.isEmpty { return "no test could be made (a base below 2 or no values)" }
-            return "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
+        case .significance(let tests, let adjustment, let testCount):
+            if tests.isEmpty { return "no test could be made (bases below .minbase, no values or no variation)" }
+            return "sig: * p_adj < 0.05, ** p_adj < 0.01; " + adjustmentText(adjustment, testCount: testCount)
+                + "; \(tests.joined(separator: ", ")); see .help compare"
         case .comparedSmallBase(let minBase):
-            return "a base below \(minBase) inquiries: a difference there is hard to tell from noise"
-        case .againstRestOfClass(let participant, let className):
+            return "small base: a group has fewer than \(minBase) answers; not tested (hard to tell from noise)"
+        case .noVariation:
+            return "no variation: every answer alike in both groups; no test (p left blank)"
+        case .againstRestOfClass(let participant, let className, let adjustment, let testCount):
             return "class = the rest of \(className) (\(participant) left out); "
-                + "sig: * p < 0.05, ** p < 0.01 against the class"
+                + "sig: * p_adj < 0.05, ** p_adj < 0.01 against the class; "
+                + adjustmentText(adjustment, testCount: testCount)
+        case .furthestFromClass(let aboveCount, let belowCount, let adjustment, let testCount):
+            return "the \(aboveCount) question\(aboveCount == 1 ? "" : "s") furthest above the class and the "
+                + "\(belowCount) furthest below (at most five each); "
+                + adjustmentText(adjustment, testCount: testCount)
         case .mixedClocks:
             return "wait_median is left empty where channels with different clocks (business time vs wall clock) "
                 + "are mixed"
@@ -30,6 +40,16 @@ extension TableNote {
                 + "widen the terminal or use .mode csv"
         case .text(let text):
             return text
+        }
+    }
+
+    /// How p_adj was made from p, and over how many tests.
+    private func adjustmentText(_ adjustment: PValueAdjustment, testCount: Int) -> String {
+        let tested = "\(testCount) test\(testCount == 1 ? "" : "s")"
+        switch adjustment {
+        case .holm: return "p_adj: Holm over the \(tested) of this table"
+        case .bh: return "p_adj: Benjamini–Hochberg (false discovery rate) over the \(tested) of this table"
+        case .none: return "p_adj = p, not adjusted for the \(tested) of this table (.adjust none)"
         }
     }
 }

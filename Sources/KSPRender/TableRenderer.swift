@@ -20,8 +20,8 @@ public struct TableRenderer {
             s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
         case .number(let v, let style): s = NumberFormat.display(v, style)
         case .interval(let interval, let style): s = interval.map { CellMarks.text(of: $0, style) } ?? ""
-        case .significance(let difference): s = CellMarks.word(for: difference)
-        case .significanceLevel(let level, let smallBase): s = CellMarks.stars(for: level, smallBase: smallBase)
+        case .significance(let outcome): s = CellMarks.word(for: outcome)
+        case .significanceLevel(let level, let untested): s = CellMarks.stars(for: level, untested: untested)
         }
         s += CellMarks.symbols(for: c.flags)
         return TerminalSafeText.escaped(s)

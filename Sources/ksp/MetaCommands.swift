@@ -14,7 +14,8 @@ struct MetaInvocation {
 extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-        ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
+        ".questions", ".schema", ".minbase", ".ci", ".seed", ".adjust", ".pager", ".reload", ".quit",
+        ".exit",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -30,6 +31,7 @@ extension Session {
         ".minbase": { session, call in try session.setMinBase(call) },
         ".ci": { session, call in session.setConfidenceIntervals(call) },
         ".seed": { session, call in session.setSeed(call) },
+        ".adjust": { session, call in try session.setAdjustment(call) },
         ".pager": { session, call in session.setPager(call) },
         ".load": { session, call in session.load(call) }, ".reload": { session, call in session.load(call) },
         ".read": { session, call in session.readScript(call) },
@@ -100,6 +102,18 @@ extension Session {
             return call.fail(".ci: expected on or off")
         }
         options.confidenceIntervals = value == "on"
+        return .ok
+    }
+
+    func setAdjustment(_ call: MetaInvocation) throws -> Outcome {
+        guard let value = call.arguments.first?.lowercased() else {
+            try output.write("adjust: \(options.adjustment.rawValue)")
+            return .ok
+        }
+        guard let adjustment = PValueAdjustment(rawValue: value) else {
+            return call.fail(".adjust: expected holm, bh or none, found \"\(value)\"")
+        }
+        options.adjustment = adjustment
         return .ok
     }
 

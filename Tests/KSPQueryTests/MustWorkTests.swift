@@ -107,7 +107,11 @@ struct MustWorkTests {
 
     @Test func compareChannels() throws {
         let t = try Fixture.run("compare channel phone vs email on areas")
-        #expect(t.columns.map(\.name) == ["metric", "a", "b", "diff", "n_a", "n_b", "p", "sig"])
+        #expect(
+            t.columns.map(\.name) == [
+                "metric", "a", "b", "diff", "diff 95% CI", "diff_ci_low", "diff_ci_high", "n_a", "n_b", "p",
+                "p_adj", "sig", "sig",
+            ])
         #expect(t.firstColumn == ["wait", "welcome", "agent", "impression", "cx"])
         #expect(approx(t.number("wait", "a"), 365.0 / 7))
         #expect(t.number("wait", "b") == 80)
