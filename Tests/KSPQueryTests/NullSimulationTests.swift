@@ -31,13 +31,12 @@ struct NullSimulationTests {
         0.05 + 3 * (0.05 * 0.95 / Double(simulations)).squareRoot()
     }
 
-    @Test func compareOfAParticipantWithTheRestOfItsClass() throws {
-        let season = try #require(Self.sample)
+    /// How often a participant-sized group of the shuffled class, compared with the rest on `metrics`,
+    /// shows a star (p adjusted over the metrics below 0.05).
+    static func starRate(_ season: Season, metrics: [Metric], seed: UInt64, simulations: Int) throws -> Double {
         let evaluator = Evaluator(season: season)
-        let pool = Self.classPool(season, named: "Bank")
-        let metrics = evaluator.defaultCompareMetrics()
-        var random = SplitMix64(seed: 15)
-        let simulations = 300
+        let pool = classPool(season, named: "Bank")
+        var random = SplitMix64(seed: seed)
         var withStar = 0
         for _ in 0..<simulations {
             let shuffled = pool.inquiries.shuffled(using: &random)
@@ -46,28 +45,22 @@ struct NullSimulationTests {
                 metrics, Array(shuffled.prefix(size)), Array(shuffled.dropFirst(size)))
             if comparison.lines.contains(where: { ($0.pAdjusted ?? 1) < 0.05 }) { withStar += 1 }
         }
-        let rate = Double(withStar) / Double(simulations)
-        #expect(rate <= Self.limit(simulations), "compare showed a star in \(rate) of null comparisons")
+        return Double(withStar) / Double(simulations)
     }
 
+    @Test func compareOfAParticipantWithTheRestOfItsClass() throws {
+        let season = try #require(Self.sample)
+        let metrics = Evaluator(season: season).defaultCompareMetrics()
+        let rate = try Self.starRate(season, metrics: metrics, seed: 15, simulations: 300)
+        #expect(rate <= Self.limit(300), "compare showed a star in \(rate) of null comparisons")
+    }
+
+    /// The report stars a question by its p adjusted over every question compared.
     @Test func reportQuestionsFurthestFromTheClass() throws {
         let season = try #require(Self.sample)
-        let evaluator = Evaluator(season: season)
-        let pool = Self.classPool(season, named: "Bank")
         let questions = season.definition.questions.indices.map(Metric.question)
-        var random = SplitMix64(seed: 16)
-        let simulations = 200
-        var withStar = 0
-        for _ in 0..<simulations {
-            let shuffled = pool.inquiries.shuffled(using: &random)
-            let size = pool.sizes[0]
-            let comparison = try evaluator.comparison(
-                questions, Array(shuffled.prefix(size)), Array(shuffled.dropFirst(size)))
-            // The report stars a question by its p adjusted over every question compared.
-            if comparison.lines.contains(where: { ($0.pAdjusted ?? 1) < 0.05 }) { withStar += 1 }
-        }
-        let rate = Double(withStar) / Double(simulations)
-        #expect(rate <= Self.limit(simulations), "the report starred a question in \(rate) of null reports")
+        let rate = try Self.starRate(season, metrics: questions, seed: 16, simulations: 200)
+        #expect(rate <= Self.limit(200), "the report starred a question in \(rate) of null reports")
     }
 
     /// A group table of a shuffled class: 11 "participants" × total and every area (one family of
@@ -98,12 +91,9 @@ struct NullSimulationTests {
             var table = ResultTable(
                 columns: metrics.map { _ in ResultColumn("x") },
                 rows: groups.map { _ in metrics.map { _ in Cell.text("") } })
+            let accumulatorsPerGroup = groups.map { evaluator.accumulators(metrics, $0) }
             for (column, metric) in metrics.enumerated() {
-                let parts = groups.map { group -> FigureAccumulator in
-                    var accumulator = FigureAccumulator(metric, definition: definition)
-                    accumulator.add(group, season)
-                    return accumulator
-                }
+                let parts = accumulatorsPerGroup.map { $0[column] }
                 var whole = FigureAccumulator(metric, definition: definition)
                 for part in parts { whole.merge(part) }
                 let tests = Significance.partTests(parts, whole: whole, metric: metric, evaluator: evaluator)
