@@ -166,20 +166,21 @@ extension Evaluator {
                 }
             }
             row += [
-                cell(line.a, metric), cell(line.b, metric), line.diffCell,
-                Cell(.interval(line.diffInterval, .difference)), .number(line.diffInterval?.low, .difference),
-                .number(line.diffInterval?.high, .difference),
-                .count(line.a.base), .count(line.b.base), line.pCell, line.pAdjustedCell, line.sigCell,
-                line.outcomeCell,
+                cell(line.a, metric), cell(line.b, metric), line.diffCell, line.sigCell,
+                .number(line.diffInterval?.low, .difference), .number(line.diffInterval?.high, .difference),
+                .count(line.a.base), .count(line.b.base), line.pCell, line.pAdjustedCell, line.outcomeCell,
+                Cell(.interval(line.diffInterval, .difference)),
             ]
             rows.append(row)
         }
+        // On screen sig follows diff and the interval comes last (a narrow terminal drops columns from the
+        // right); csv keeps the order of before with the interval's ends after diff.
         var columns = [
             ResultColumn("metric", isDimension: true), ResultColumn("a"), ResultColumn("b"), ResultColumn("diff"),
-            ResultColumn("diff 95% CI", audience: .people), ResultColumn("diff_ci_low", audience: .machines),
+            ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("diff_ci_low", audience: .machines),
             ResultColumn("diff_ci_high", audience: .machines), ResultColumn("n_a"), ResultColumn("n_b"),
-            ResultColumn("p"), ResultColumn("p_adj"), ResultColumn("sig", isDimension: true, audience: .people),
-            ResultColumn("sig", audience: .machines),
+            ResultColumn("p"), ResultColumn("p_adj"), ResultColumn("sig", audience: .machines),
+            ResultColumn("diff 95% CI", audience: .people),
         ]
         if showsText { columns.insert(ResultColumn("text", isDimension: true, wraps: true), at: 1) }
         var notes: [TableNote] = [

@@ -129,6 +129,13 @@ extension Evaluator {
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
         var quantiles: [Int: Double] = [:]
         var markers = TableMarkers()
+        let bases = metrics.indices.map { metricIndex in
+            groups.indices.map { groupAccumulators[$0][metricIndex].figure.base }
+        }
+        let inquiryCounts = groups.map(\.inquiries.count)
+        var baseRunStart = 0
+        var peopleBaseColumns: [ResultColumn] = []
+        var peopleBases: [[Cell]] = Array(repeating: [], count: groups.count)
         for (metricIndex, metric) in metrics.enumerated() {
             let id = metric.id(in: definition)
             let valueColumn = columns.count
@@ -150,16 +157,33 @@ extension Evaluator {
                 columns.append(ResultColumn(id + "_ci_low", audience: .machines))
                 columns.append(ResultColumn(id + "_ci_high", audience: .machines))
             }
+            // The figure's own base (its answers) for csv and json; on screen one column per run of
+            // neighbouring metrics on the same bases where those differ from n (`n_welcome–cx`), after n so
+            // that a narrow terminal drops them first.
+            let hasBase = metric.kind != .count
+            if hasBase { columns.append(ResultColumn("n_" + id, audience: .machines)) }
+            let differs = hasBase && bases[metricIndex] != inquiryCounts
+            if !differs || bases[baseRunStart] != bases[metricIndex] { baseRunStart = metricIndex }
+            let next = metricIndex + 1
+            let runEnds = differs && (next == metrics.count || bases[next] != bases[metricIndex])
+            if runEnds {
+                let first = metrics[baseRunStart].id(in: definition)
+                let name = baseRunStart == metricIndex ? "n_" + id : "n_" + first + "–" + id
+                peopleBaseColumns.append(ResultColumn(name, audience: .people))
+            }
             for g in groups.indices {
                 let figure = groupAccumulators[g][metricIndex].figure
                 var cells = [cell(figure, metric)]
                 if testable { cells.append(Cell(.significance(.notSignificant))) }
                 if showsInterval { cells += intervalCells(figure, metric, &quantiles) }
+                if hasBase { cells.append(.count(figure.base)) }
+                if runEnds { peopleBases[g].append(.count(figure.base)) }
                 perMetric[g].append(contentsOf: [cells])
             }
         }
         let showN = !metrics.contains(.n)
         if showN { columns.append(ResultColumn("n")) }
+        columns += peopleBaseColumns
         var rows: [[Cell]] = []
         for (g, group) in groups.enumerated() {
             var row = labels(dimensions, group.key)
@@ -167,6 +191,7 @@ extension Evaluator {
             if showN {
                 row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             }
+            row += peopleBases[g]
             rows.append(row)
         }
         if dimensions.isEmpty && inquiries.isEmpty { rows = [] }
@@ -211,6 +236,13 @@ extension Evaluator {
                             audience: .machines))
                 }
             }
+            if metric.kind != .count {
+                for acrossKey in acrossKeys + [nil] {
+                    let label = prefix + (acrossKey.map { across.label($0, season) } ?? "all")
+                    columns.append(
+                        ResultColumn("n_" + label.replacingOccurrences(of: " ", with: "_"), audience: .machines))
+                }
+            }
         }
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
@@ -252,6 +284,7 @@ extension Evaluator {
                         row.append(Cell(.significance(.notSignificant)))
                     }
                 }
+                if metric.kind != .count { row += (cells + [whole]).map { .count($0.figure.base) } }
             }
             row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             rows.append(row)
@@ -287,6 +320,14 @@ extension Evaluator {
                 columns.append(ResultColumn(name + "_ci_high", audience: .machines))
             }
         }
+        if dimension != nil {
+            for name in columns.dropFirst(3).map(\.name)
+            where !name.hasSuffix("_ci_low") && !name.hasSuffix("_ci_high")
+                && !name.hasSuffix(" 95% CI")
+            {
+                columns.append(ResultColumn("n_" + name.replacingOccurrences(of: " ", with: "_"), audience: .machines))
+            }
+        }
         columns.append(ResultColumn("n"))
         if dimension == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
@@ -311,13 +352,17 @@ extension Evaluator {
             ]
             var lastBase = 0
             var intervals: [Cell] = []
+            var bases: [Cell] = []
             for sums in perPart {
                 let figure = sums.figure(position)
                 row.append(cell(figure, metric))
                 lastBase = figure.base
                 if options.confidenceIntervals { intervals += intervalCells(figure, metric, &quantiles) }
+                bases.append(.count(figure.base))
             }
             row += intervals
+            // A question table's n is its last column's base; csv and json carry every column's.
+            if dimension != nil { row += bases }
             row.append(.count(lastBase, flags: .smallBase(lastBase < options.minBase)))
             rows.append(row)
         }

@@ -92,7 +92,7 @@ struct CompareAdjustedTests {
         #expect(table.number("noanswer", "p") == nil)
         #expect(table.text(0, "sig") == "no variation")
         #expect(table.notes.contains(.noVariation))
-        #expect(CSVRenderer.render(table).hasSuffix(",untested"))
+        #expect(OutputFormat.csv.render(table).hasSuffix(",untested"))
     }
 
     @Test func smallBasesAreNotStarredAnywhere() throws {

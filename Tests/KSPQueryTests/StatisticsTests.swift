@@ -60,7 +60,7 @@ struct StatisticsTests {
         // mean + half = 122.6: clipped to the score's ceiling of 100.
         #expect(approx(t.number("Alfa Bank", "total_ci_high"), min(100, mean + half), 1e-6))
         let csv = OutputFormat.csv.render(t)
-        #expect(csv.hasPrefix("participant,total,total_sig,total_ci_low,total_ci_high,n\n"))
+        #expect(csv.hasPrefix("participant,total,total_sig,total_ci_low,total_ci_high,n_total,n\n"))
         #expect(OutputFormat.table.render(t).contains("total 95% CI"))
     }
 
