@@ -48,7 +48,7 @@ public struct CellFlags: OptionSet, Sendable, Equatable {
         self.rawValue = rawValue
     }
 
-    /// Fewer answers than the minimum base: read with care (and not tested).
+    /// Fewer answers than the minimum base: read with care (such figures are not tested).
     public static let smallBase = CellFlags(rawValue: 1 << 0)
     /// Significantly above the rest of its table or row.
     public static let above = CellFlags(rawValue: 1 << 1)

@@ -52,7 +52,9 @@ extension Evaluator {
     /// in a crosstab) while a marker is shown.
     func addLegends(_ table: inout ResultTable) {
         if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) {
-            table.notes.append(smallBaseNote)
+            // Before the markers' legend, as it always stood.
+            let markersNote = table.notes.firstIndex { if case .markers = $0 { return true } else { return false } }
+            table.notes.insert(smallBaseNote, at: markersNote ?? table.notes.endIndex)
         }
         // The markers' legend (set with the markers) goes when `top` left none of them.
         if !table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {

@@ -7,7 +7,7 @@ extension TableNote {
     public var text: String {
         switch self {
         case .smallBase(let minBase):
-            return "* fewer than \(minBase) answers: read with care (not tested)"
+            return "* fewer than \(minBase) answers: read with care"
         case .markers(let family, let testCount):
             let rest = family == .restOfRow ? "its row" : "the table"
             return "▲ ▼ significantly above / below the rest of \(rest) (95 %, Holm over all \(testCount) "
@@ -29,7 +29,7 @@ extension TableNote {
         case .furthestFromClass(let aboveCount, let belowCount, let adjustment, let testCount):
             return "the \(aboveCount) question\(aboveCount == 1 ? "" : "s") furthest above the class and the "
                 + "\(belowCount) furthest below (at most five each); "
-                + adjustmentText(adjustment, testCount: testCount)
+                + adjustmentText(adjustment, testCount: testCount, of: ("question compared", "questions compared"))
         case .mixedClocks:
             return "wait_median is left empty where channels with different clocks (business time vs wall clock) "
                 + "are mixed"
@@ -44,12 +44,15 @@ extension TableNote {
     }
 
     /// How p_adj was made from p, and over how many tests.
-    private func adjustmentText(_ adjustment: PValueAdjustment, testCount: Int) -> String {
-        let tested = "\(testCount) test\(testCount == 1 ? "" : "s")"
+    private func adjustmentText(
+        _ adjustment: PValueAdjustment, testCount: Int,
+        of family: (one: String, many: String) = ("test of this table", "tests of this table")
+    ) -> String {
+        let tested = "\(testCount) " + (testCount == 1 ? family.one : family.many)
         switch adjustment {
-        case .holm: return "p_adj: Holm over the \(tested) of this table"
-        case .bh: return "p_adj: Benjamini–Hochberg (false discovery rate) over the \(tested) of this table"
-        case .none: return "p_adj = p, not adjusted for the \(tested) of this table (.adjust none)"
+        case .holm: return "p_adj: Holm over the \(tested)"
+        case .bh: return "p_adj: Benjamini–Hochberg (false discovery rate) over the \(tested)"
+        case .none: return "p_adj = p, not adjusted for the \(tested) (.adjust none)"
         }
     }
 }

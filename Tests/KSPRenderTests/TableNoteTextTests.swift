@@ -7,7 +7,7 @@ import Testing
 @Suite struct TableNoteTextTests {
     @Test func everyNoteIsWrittenOutInFull() {
         let expected: [(TableNote, String)] = [
-            (.smallBase(minBase: 10), "* fewer than 10 answers: read with care (not tested)"),
+            (.smallBase(minBase: 10), "* fewer than 10 answers: read with care"),
             (
                 .markers(family: .restOfTable, testCount: 46),
                 "▲ ▼ significantly above / below the rest of the table (95 %, Holm over all 46 cells tested in "
@@ -54,7 +54,7 @@ import Testing
             (
                 .furthestFromClass(aboveCount: 5, belowCount: 1, adjustment: .holm, testCount: 24),
                 "the 5 questions furthest above the class and the 1 furthest below (at most five each); "
-                    + "p_adj: Holm over the 24 tests of this table"
+                    + "p_adj: Holm over the 24 questions compared"
             ),
             (
                 .mixedClocks,
