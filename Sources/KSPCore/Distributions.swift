@@ -81,8 +81,10 @@ public enum Distributions {
 public struct SignificanceTest: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case welch = "Welch's t-test"
+        case student = "Student's t-test (pooled variance)"
         case twoProportion = "two-proportion z-test"
         case npsZ = "NPS z-test"
+        case npsExact = "exact NPS test"
     }
     public var kind: Kind
     public var statistic: Double
@@ -96,16 +98,28 @@ public struct SignificanceTest: Sendable, Equatable {
         let varianceOfMeanA = varA / Double(nA)
         let varianceOfMeanB = varB / Double(nB)
         let standardError = (varianceOfMeanA + varianceOfMeanB).squareRoot()
-        guard standardError > 0 else {
-            return meanA == meanB
-                ? SignificanceTest(kind: .welch, statistic: 0, p: 1)
-                : SignificanceTest(kind: .welch, statistic: .infinity, p: 0)
-        }
+        // No variation in either group: nothing to test against (a p of 0 would be a false certainty).
+        guard standardError > 0 else { return nil }
         let t = (meanA - meanB) / standardError
         let df =
             (varianceOfMeanA + varianceOfMeanB) * (varianceOfMeanA + varianceOfMeanB)
             / (varianceOfMeanA * varianceOfMeanA / Double(nA - 1) + varianceOfMeanB * varianceOfMeanB / Double(nB - 1))
         return SignificanceTest(kind: .welch, statistic: t, p: Distributions.studentTTwoSidedP(t, df: df))
+    }
+
+    /// Student's t-test with the pooled variance. For a part against the rest of its table: the part's own
+    /// variance moves with its mean on skewed scores (a group without a zero total has a high mean and a
+    /// small spread), which makes Welch's t far too often "above" at the small levels Holm asks of it.
+    public static func student(meanA: Double, varA: Double, nA: Int, meanB: Double, varB: Double, nB: Int)
+        -> SignificanceTest?
+    {
+        guard nA >= 2, nB >= 2 else { return nil }
+        let df = Double(nA + nB - 2)
+        let pooled = (Double(nA - 1) * varA + Double(nB - 1) * varB) / df
+        let standardError = (pooled * (1 / Double(nA) + 1 / Double(nB))).squareRoot()
+        guard standardError > 0 else { return nil }
+        let t = (meanA - meanB) / standardError
+        return SignificanceTest(kind: .student, statistic: t, p: Distributions.studentTTwoSidedP(t, df: df))
     }
 
     /// Two-proportion z-test with the pooled proportion.
@@ -115,13 +129,33 @@ public struct SignificanceTest: Sendable, Equatable {
         let shareB = Double(hitsB) / Double(nB)
         let pooled = Double(hitsA + hitsB) / Double(nA + nB)
         let standardError = (pooled * (1 - pooled) * (1 / Double(nA) + 1 / Double(nB))).squareRoot()
-        guard standardError > 0 else { return SignificanceTest(kind: .twoProportion, statistic: 0, p: 1) }
+        guard standardError > 0 else { return nil }
         let z = (shareA - shareB) / standardError
         return SignificanceTest(kind: .twoProportion, statistic: z, p: Distributions.normalTwoSidedP(z))
     }
 
-    /// NPS difference: z = (NPS_a − NPS_b) / √(Var_a + Var_b), Var = 100²(p(1−p) + d(1−d) + 2pd) / n.
+    /// NPS difference: exact (`NPSExactTest`) while the smaller group has at most
+    /// `NPSExactTest.largestExactBase` answers, else z = (NPS_a − NPS_b) / √(Var_a + Var_b),
+    /// Var = 100²(p(1−p) + d(1−d) + 2pd) / n. nil without answers or without variation.
     public static func nps(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int)
+        -> SignificanceTest?
+    {
+        guard nA > 0, nB > 0 else { return nil }
+        if min(nA, nB) <= NPSExactTest.largestExactBase {
+            let exact = NPSExactTest.p(
+                promotersA: promotersA, detractorsA: detractorsA, nA: nA,
+                promotersB: promotersB, detractorsB: detractorsB, nB: nB)
+            let npsDifference =
+                100 * (Double(promotersA - detractorsA) / Double(nA) - Double(promotersB - detractorsB) / Double(nB))
+            return exact.map { SignificanceTest(kind: .npsExact, statistic: npsDifference, p: $0) }
+        }
+        return npsZ(
+            promotersA: promotersA, detractorsA: detractorsA, nA: nA,
+            promotersB: promotersB, detractorsB: detractorsB, nB: nB)
+    }
+
+    /// The NPS z-test: z = (NPS_a − NPS_b) / √(Var_a + Var_b); nil without answers or variation.
+    public static func npsZ(promotersA: Int, detractorsA: Int, nA: Int, promotersB: Int, detractorsB: Int, nB: Int)
         -> SignificanceTest?
     {
         guard nA > 0, nB > 0 else { return nil }
@@ -133,7 +167,7 @@ public struct SignificanceTest: Sendable, Equatable {
         let (npsA, varianceA) = parts(promotersA, detractorsA, nA)
         let (npsB, varianceB) = parts(promotersB, detractorsB, nB)
         let standardError = (varianceA + varianceB).squareRoot()
-        guard standardError > 0 else { return SignificanceTest(kind: .npsZ, statistic: 0, p: npsA == npsB ? 1 : 0) }
+        guard standardError > 0 else { return nil }
         let z = (npsA - npsB) / standardError
         return SignificanceTest(kind: .npsZ, statistic: z, p: Distributions.normalTwoSidedP(z))
     }
@@ -142,7 +176,4 @@ public struct SignificanceTest: Sendable, Equatable {
     public static func npsVariance(p: Double, d: Double, n: Int) -> Double {
         10_000 * (p * (1 - p) + d * (1 - d) + 2 * p * d) / Double(n)
     }
-
-    /// `**` at 99 %, `*` at 95 %, nothing otherwise.
-    public var marker: String { p < 0.01 ? "**" : p < 0.05 ? "*" : "" }
 }

@@ -245,10 +245,6 @@ public struct FigureAccumulator: Sendable {
     /// True for a wait median over waits on both clocks, which is left empty.
     public var mixesClocks: Bool { clocks == 3 }
 
-    /// The note for a table where some wait median was left empty for mixing clocks.
-    public static let mixedClocksNote =
-        "wait_median is left empty where channels with different clocks (business time vs wall clock) are mixed"
-
     /// Promoters and detractors (nps) or hits (shares), for tests that need the counts.
     public var counts: (hits: Int, detractors: Int, base: Int) { (promoters, detractors, count) }
 }

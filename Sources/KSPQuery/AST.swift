@@ -75,6 +75,9 @@ public struct CompareStatement: Sendable {
     public var filter: Filter?
     /// `adjusted for channel`: a standardised to b's channel mix too.
     public var channelAdjustment: SourceRange?
+    /// `order by diff|p [asc|desc]`.
+    public var orderBy: (key: Located<String>, direction: SortDirection?)?
+    public var top: Located<Int>?
 }
 
 public struct QuotesStatement: Sendable {

@@ -5,8 +5,28 @@ public enum CellValue: Sendable, Equatable {
     case number(Double?, NumberStyle)
     /// A 95 % interval (of a figure, or of a rank); nil when it cannot be computed.
     case interval(FigureInterval?, NumberStyle)
-    /// The outcome of a significance test, for the machines' `_sig` columns; nil when not significant.
-    case significance(SignificantDifference?)
+    /// The outcome of a significance test, for the machines' `_sig` columns.
+    case significance(TestOutcome)
+    /// compare's `sig` for people: how strongly a difference is significant after adjustment (nil: not), or
+    /// why it was not tested.
+    case significanceLevel(SignificanceLevel?, untested: UntestedReason?)
+}
+
+/// How small a test's p is: below 0.05 (`*`) or below 0.01 (`**`).
+public enum SignificanceLevel: Sendable, Equatable {
+    case significant
+    case highlySignificant
+
+    /// The level of a p; nil when p is 0.05 or more.
+    public init?(p: Double) {
+        if p < 0.01 {
+            self = .highlySignificant
+        } else if p < 0.05 {
+            self = .significant
+        } else {
+            return nil
+        }
+    }
 }
 
 /// The low and high end of a 95 % interval.
@@ -20,11 +40,6 @@ public struct FigureInterval: Sendable, Equatable {
     }
 }
 
-/// Which way a part differs significantly from the rest it was tested against.
-public enum SignificantDifference: Sendable, Equatable {
-    case above, below
-}
-
 /// What a reader must be told beside a value.
 public struct CellFlags: OptionSet, Sendable, Equatable {
     public let rawValue: UInt8
@@ -33,21 +48,12 @@ public struct CellFlags: OptionSet, Sendable, Equatable {
         self.rawValue = rawValue
     }
 
-    /// Fewer inquiries than the minimum base: read with care.
+    /// Fewer answers than the minimum base: read with care (such figures are not tested).
     public static let smallBase = CellFlags(rawValue: 1 << 0)
     /// Significantly above the rest of its table or row.
     public static let above = CellFlags(rawValue: 1 << 1)
     /// Significantly below the rest of its table or row.
     public static let below = CellFlags(rawValue: 1 << 2)
-
-    /// The flag of a test's outcome (none when not significant).
-    public init(_ difference: SignificantDifference?) {
-        switch difference {
-        case .above: self = .above
-        case .below: self = .below
-        case nil: self = []
-        }
-    }
 
     /// The flag of a base below the minimum.
     public static func smallBase(_ isSmall: Bool) -> CellFlags {

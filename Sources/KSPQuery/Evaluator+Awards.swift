@@ -74,7 +74,7 @@ extension Evaluator {
                 + "awards need at least \(seasonAwards.minInquiries) inquiries, "
                 + "best per channel also at least \(Ranking.channelMinimum) on it")
         notes += seasonAwards.channelBases.map(channelAwardNote)
-        return ResultTable(columns: columns, rows: rows, notes: notes)
+        return ResultTable(columns: columns, rows: rows, notes: notes.map(TableNote.text))
     }
 
     /// The awards a filter asks about: those whose winner has an inquiry passing it (for

@@ -85,12 +85,15 @@ extension Evaluator {
         else { return }
         table.columns.remove(at: column)
         for r in table.rows.indices { table.rows[r].remove(at: column) }
-        table.notes.removeAll { $0.hasPrefix("adj_missing:") }
+        table.notes.removeAll { note in
+            if case .text(let text) = note { return text.hasPrefix("adj_missing:") }
+            return false
+        }
     }
 
     /// The one place the adjustment's notes join a table's (plain text notes).
     func addChannelAdjustmentNotes(_ table: inout ResultTable, _ notes: [String]) {
-        table.notes += notes
+        table.notes += notes.map(TableNote.text)
     }
 }
 

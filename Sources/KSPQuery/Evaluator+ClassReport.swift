@@ -58,7 +58,7 @@ extension Evaluator {
         var quantiles: [Int: Double] = [:]
         var figures: [KeyFigure] = []
         if let total = vsRest.line(.total) {
-            let interval = Significance.interval(total.a, .total, quantiles: &quantiles)
+            let interval = Significance.interval(total.a, .total, range: valueRange(.total), quantiles: &quantiles)
             figures.append(
                 KeyFigure(
                     label: .phrase(.metricTotal), value: .number(total.a.value, .score),

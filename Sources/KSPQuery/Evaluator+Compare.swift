@@ -15,9 +15,12 @@ extension Evaluator {
         let dim = try dimension(statement.dimension)
         let (areaValue, rest) = FilterCompiler.extractArea(statement.filter)
         let area = try areaRestriction(areaValue)
-        let metrics =
+        let named =
             statement.metrics.isEmpty
             ? defaultCompareMetrics() : try self.metrics(statement.metrics, area: area)
+        // `on areas, personvern` names personvern twice: one row each, in the order first named.
+        var seen = Set<Metric>()
+        let metrics = named.filter { seen.insert($0).inserted }
         let inquiries = try self.inquiries(passing: rest)
         let aKey = try dim.resolve(statement.a, season)
         let aLabel = dim.label(aKey, season)
@@ -35,8 +38,10 @@ extension Evaluator {
             inquiriesB = inquiries.filter { keys.contains(dim.key($0, season)) }
             bLabel = keys.sorted().map { dim.label($0, season) }.joined(separator: ", ")
         case .all:
-            inquiriesB = inquiries
-            bLabel = "all"
+            // The rest: a group tested against a whole that holds it would overlap (and the markers
+            // test against the rest too).
+            inquiriesB = inquiries.filter { dim.key($0, season) != aKey }
+            bLabel = "all others"
         case .ownClass(let range):
             guard dim == .participant else {
                 throw EvaluationError(
@@ -56,7 +61,31 @@ extension Evaluator {
         if statement.channelAdjustment != nil {
             try addChannelAdjustment(toComparison: &table, metrics, inquiriesA, inquiriesB)
         }
+        try orderComparison(&table, by: statement.orderBy, top: statement.top)
         return table
+    }
+
+    /// `order by diff|p [asc|desc]` and `top N` on compare's rows: diff largest first, p smallest first
+    /// unless told; `top N` alone keeps the N smallest p. The adjustment stays over every row tested.
+    func orderComparison(
+        _ table: inout ResultTable, by key: (key: Located<String>, direction: SortDirection?)?, top: Located<Int>?
+    ) throws(EvaluationError) {
+        var columnName = "p"
+        var descending = false
+        if let key {
+            columnName = key.key.value.lowercased()
+            guard ["diff", "p"].contains(columnName), table.column(named: columnName) != nil else {
+                throw EvaluationError(
+                    key.key.range,
+                    "cannot order compare rows by \"\(Token.clip(key.key.value))\"; expected diff or p")
+            }
+            descending = key.direction.map { $0 == .descending } ?? (columnName == "diff")
+        } else if top == nil {
+            return
+        }
+        guard let column = table.column(named: columnName) else { return }
+        sortRows(&table, column: column, descending: descending)
+        if let top, table.rows.count > top.value { table.rows = Array(table.rows.prefix(top.value)) }
     }
 
     /// Two groups of inquiries metric by metric, with each metric's test.
@@ -76,12 +105,27 @@ extension Evaluator {
             let figureB = accumulatorB.figure
             let diff: Double? = figureA.value.flatMap { valueA in figureB.value.map { valueA - $0 } }
             let isSmall = figureA.base < options.minBase || figureB.base < options.minBase
-            lines.append(
-                Comparison.Line(
-                    metric: metric, a: figureA, b: figureB, diff: diff,
-                    test: significance(metric, accumulatorA, accumulatorB), isSmallBase: isSmall))
+            var line = Comparison.Line(
+                metric: metric, a: figureA, b: figureB, diff: diff, test: nil, isSmallBase: isSmall)
+            line.diffInterval = Significance.differenceInterval(
+                figureA, figureB, metric, range: valueRange(metric))
+            if Significance.isTestable(metric) && diff != nil {
+                // No star below .minbase answers: a small base is not tested at all.
+                let smallest = min(figureA.base, figureB.base)
+                if smallest < max(2, options.minBase) {
+                    line.untested = .smallBase(minBase: max(2, options.minBase))
+                } else if let test = significance(metric, accumulatorA, accumulatorB) {
+                    line.test = test
+                } else {
+                    line.untested = .noVariation
+                }
+            }
+            lines.append(line)
         }
-        return Comparison(lines: lines, countA: inquiriesA.count, countB: inquiriesB.count)
+        let adjusted = options.adjustment.adjusted(lines.map { $0.test?.p })
+        for index in lines.indices { lines[index].pAdjusted = adjusted[index] }
+        return Comparison(
+            lines: lines, adjustment: options.adjustment, countA: inquiriesA.count, countB: inquiriesB.count)
     }
 
     /// A participant against the rest of its class or against everyone, within a report's season.
@@ -125,33 +169,38 @@ extension Evaluator {
                 }
             }
             row += [
-                cell(line.a, metric), cell(line.b, metric), line.diffCell,
-                .count(line.a.base), .count(line.b.base), line.pCell, line.sigCell,
+                cell(line.a, metric), cell(line.b, metric), line.diffCell, line.sigCell,
+                .number(line.diffInterval?.low, .difference), .number(line.diffInterval?.high, .difference),
+                .count(line.a.base), .count(line.b.base), line.pCell, line.pAdjustedCell, line.outcomeCell,
+                Cell(.interval(line.diffInterval, .difference)),
             ]
             rows.append(row)
         }
-        let tests = comparison.testNames
-        var columns = ["metric", "a", "b", "diff", "n_a", "n_b", "p"].map {
-            ResultColumn($0, isDimension: $0 == "metric")
-        }
-        if showsText { columns.insert(ResultColumn("text", isDimension: true, wraps: true), at: 1) }
-        columns.append(ResultColumn("sig", isDimension: true, audience: .people))
-        let testNote =
-            tests.isEmpty
-            ? "no test could be made (a base below 2 or no values)"
-            : "sig: * p < 0.05, ** p < 0.01 (\(tests.joined(separator: ", ")); see .help compare)"
-        var notes = [
-            "a = \(aLabel) (\(comparison.countA) inquiries), b = \(bLabel) (\(comparison.countB) inquiries)",
-            testNote,
+        // On screen sig follows diff and the interval comes last (a narrow terminal drops columns from the
+        // right); csv keeps the order of before with the interval's ends after diff.
+        var columns = [
+            ResultColumn("metric", isDimension: true), ResultColumn("a"), ResultColumn("b"), ResultColumn("diff"),
+            ResultColumn("sig", isDimension: true, audience: .people), ResultColumn("diff_ci_low", audience: .machines),
+            ResultColumn("diff_ci_high", audience: .machines), ResultColumn("n_a"), ResultColumn("n_b"),
+            ResultColumn("p"), ResultColumn("p_adj"), ResultColumn("sig", audience: .machines),
+            ResultColumn("diff 95% CI", audience: .people),
         ]
-        if comparison.hasSmallBase {
-            notes.append("a base below \(options.minBase) inquiries: a difference there is hard to tell from noise")
-        }
+        if showsText { columns.insert(ResultColumn("text", isDimension: true, wraps: true), at: 1) }
+        var notes: [TableNote] = [
+            .comparedGroups(a: aLabel, countA: comparison.countA, b: bLabel, countB: comparison.countB),
+            .significance(
+                tests: comparison.testNames, adjustment: comparison.adjustment, testCount: comparison.testCount),
+        ]
+        if comparison.hasSmallBase { notes.append(.comparedSmallBase(minBase: options.minBase)) }
+        if comparison.lines.contains(where: { $0.untested == .noVariation }) { notes.append(.noVariation) }
         return ResultTable(columns: columns, rows: rows, notes: notes)
     }
 
-    /// The test for a metric: Welch's t for means, a two-proportion z for shares and yes/no questions, the NPS z-test.
-    func significance(_ metric: Metric, _ groupA: FigureAccumulator, _ groupB: FigureAccumulator) -> SignificanceTest? {
+    /// The test for a metric: Welch's t for means (Student's pooled t when `pooled`, for a part against the
+    /// rest of its table), a two-proportion z for shares and yes/no questions, the NPS exact or z-test.
+    func significance(
+        _ metric: Metric, _ groupA: FigureAccumulator, _ groupB: FigureAccumulator, pooled: Bool = false
+    ) -> SignificanceTest? {
         let figureA = groupA.figure
         let figureB = groupB.figure
         let countsA = groupA.counts
@@ -175,6 +224,10 @@ extension Evaluator {
             guard let meanA = figureA.value, let meanB = figureB.value,
                 let varianceA = figureA.variance, let varianceB = figureB.variance
             else { return nil }
+            if pooled {
+                return .student(
+                    meanA: meanA, varA: varianceA, nA: figureA.base, meanB: meanB, varB: varianceB, nB: figureB.base)
+            }
             return .welch(
                 meanA: meanA, varA: varianceA, nA: figureA.base,
                 meanB: meanB, varB: varianceB, nB: figureB.base)

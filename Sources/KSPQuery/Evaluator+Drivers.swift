@@ -86,7 +86,7 @@ extension Evaluator {
                     .number(row.performance, .score),
                 ]
             },
-            notes: driverNotes(result, outcomeName: outcomeName, seasonName: seasonName))
+            notes: driverNotes(result, outcomeName: outcomeName, seasonName: seasonName).map(TableNote.text))
         let chart = QuadrantChart(
             title: "drivers of \(outcomeName): importance (share of R²) against performance (points)",
             points: rows.map { QuadrantChart.Point(label: $0.name, performance: $0.performance, importance: $0.share) })

@@ -30,7 +30,7 @@ extension Evaluator {
                 + "(a's − b's no-answer share) × a's score for answered",
             "the question and wait gains add up exactly; remaining is the rest of the gap (channel mix and "
                 + "the like); .help gap",
-        ]
+        ].map(TableNote.text)
         return table
     }
 

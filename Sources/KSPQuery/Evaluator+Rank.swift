@@ -133,14 +133,15 @@ extension Evaluator {
                 "not ranked: fewer inquiries in the season than the award minimum (\(eligibility.minimum)); "
                     + "shown after the ranked participants")
         }
+        var tableNotes = notes.map(TableNote.text)
         if rows.contains(where: { $0.base < options.minBase })
             || unranked.contains(where: { $0.base < options.minBase })
         {
-            notes.append(smallBaseNote)
+            tableNotes.append(smallBaseNote)
         }
         return Rankings(
             ranks: rows, unranked: unranked, awardMinimum: eligibility.minimum,
-            table: ResultTable(columns: columns, rows: cells, notes: notes))
+            table: ResultTable(columns: columns, rows: cells, notes: tableNotes))
     }
 
     /// What a rank interval shows, and what overlapping intervals do not.

@@ -143,7 +143,7 @@ extension Evaluator {
         var quantiles: [Int: Double] = [:]
         var figures: [KeyFigure] = []
         if let total = vsClass.line(.total) {
-            let interval = Significance.interval(total.a, .total, quantiles: &quantiles)
+            let interval = Significance.interval(total.a, .total, range: valueRange(.total), quantiles: &quantiles)
             figures.append(
                 KeyFigure(
                     label: .phrase(.metricTotal), value: .number(total.a.value, .score),
@@ -240,6 +240,14 @@ extension Evaluator {
         let definition = season.definition
         let allInquiries = try scopeInquiries(subject.scope) ?? Array(0..<season.inquiries.count)
         var blocks: [Report.Block] = [.text(.phrase(.areasNote))]
+        // One family: every question compared is corrected together (Holm), not area by area, so a report
+        // of many questions does not invite reading noise (issue 15's null simulation).
+        let everyQuestion = definition.questions.indices.filter {
+            subject.scope.definition.questionIndex(id: definition.questions[$0].id) != nil
+        }.map(Metric.question)
+        let everyLine = try comparison(everyQuestion, subject.inquiries, subject.restOfClass).lines
+        let arrowOf = Dictionary(
+            zip(everyLine.map(\.metric), differences(everyLine)), uniquingKeysWith: { first, _ in first })
         for (areaIndex, area) in definition.areas.enumerated() {
             let questions = definition.questions.indices.filter {
                 definition.questions[$0].areaIndex == areaIndex
@@ -249,7 +257,7 @@ extension Evaluator {
             let metrics = questions.map(Metric.question)
             let vsClass = try comparison(metrics, subject.inquiries, subject.restOfClass)
             let vsAll = try comparison(metrics, subject.inquiries, allInquiries)
-            let arrows = differences(vsClass.lines)
+            let arrows = vsClass.lines.map { arrowOf[$0.metric] ?? nil }
             let scored = subject.scope.definition.areas.first { $0.id == area.id }.map { $0.weight > 0 } ?? false
             var table = ReportTable(
                 heading: scored ? .label(area.name) : .phrase(.areaNotScored, [.label(area.name)]),

@@ -48,20 +48,24 @@ extension Evaluator {
         try order(
             &table, by: statement.orderBy, top: statement.top, defaultColumn: firstMetric, defaultMetric: metrics.first)
         if statement.channelAdjustment != nil { dropEmptyMissingChannels(&table) }
-        addLegends(&table, againstRow: across != nil)
+        addLegends(&table)
         return table
     }
 
+    /// A cell without a value in a tested column: nothing to test (no answers, below any minimum base).
+    var untestedEmpty: TableMarkers.PartTest { .untested(.smallBase(minBase: max(2, options.minBase))) }
+
     /// The notes a table's flags need: small bases, and ▲ ▼ against the rest of the table (or of the row,
-    /// in a crosstab).
-    func addLegends(_ table: inout ResultTable, againstRow: Bool) {
+    /// in a crosstab) while a marker is shown.
+    func addLegends(_ table: inout ResultTable) {
         if table.rows.contains(where: { $0.contains { $0.flags.contains(.smallBase) } }) {
-            table.notes.append(smallBaseNote)
+            // Before the markers' legend, as it always stood.
+            let markersNote = table.notes.firstIndex { if case .markers = $0 { return true } else { return false } }
+            table.notes.insert(smallBaseNote, at: markersNote ?? table.notes.endIndex)
         }
-        if table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
-            let rest = againstRow ? "row" : "table"
-            table.notes.append(
-                "▲ ▼ significantly above / below the rest of the \(rest) (95 %, Holm-corrected; .help compare)")
+        // The markers' legend (set with the markers) goes when `top` left none of them.
+        if !table.rows.contains(where: { $0.contains { !$0.flags.isDisjoint(with: [.above, .below]) } }) {
+            table.notes.removeAll { if case .markers = $0 { return true } else { return false } }
         }
     }
 
@@ -108,7 +112,7 @@ extension Evaluator {
 
     /// The 95 % interval as shown (`67.3–68.9`) and as numbers (low, high).
     func intervalCells(_ figure: Figure, _ metric: Metric, _ quantiles: inout [Int: Double]) -> [Cell] {
-        let interval = Significance.interval(figure, metric, quantiles: &quantiles)
+        let interval = Significance.interval(figure, metric, range: valueRange(metric), quantiles: &quantiles)
         return [Cell(.interval(interval, .score)), .number(interval?.low, .score), .number(interval?.high, .score)]
     }
 
@@ -133,19 +137,28 @@ extension Evaluator {
         var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         var perMetric: [[[Cell]]] = Array(repeating: [], count: groups.count)  // [group][metric] → cells
         var quantiles: [Int: Double] = [:]
+        var markers = TableMarkers()
+        let bases = metrics.indices.map { metricIndex in
+            groups.indices.map { groupAccumulators[$0][metricIndex].figure.base }
+        }
+        let inquiryCounts = groups.map(\.inquiries.count)
+        var baseRunStart = 0
+        var peopleBaseColumns: [ResultColumn] = []
+        var peopleBases: [[Cell]] = Array(repeating: [], count: groups.count)
         for (metricIndex, metric) in metrics.enumerated() {
             let id = metric.id(in: definition)
+            let valueColumn = columns.count
             columns.append(ResultColumn(id))
-            let marks: [SignificantDifference?]
             let testable = !dimensions.isEmpty && Significance.isTestable(metric) && groups.count >= 2
             if testable {
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulatorsOfGroup in groupAccumulators { whole.merge(accumulatorsOfGroup[metricIndex]) }
-                marks = Significance.markers(
+                let tests = Significance.partTests(
                     groupAccumulators.map { $0[metricIndex] }, whole: whole, metric: metric, evaluator: self)
                 columns.append(ResultColumn(id + "_sig", audience: .machines))
-            } else {
-                marks = groups.map { _ in nil }
+                for (g, test) in tests.enumerated() {
+                    markers.add(row: g, valueColumn: valueColumn, sigColumn: valueColumn + 1, test ?? untestedEmpty)
+                }
             }
             let showsInterval = options.confidenceIntervals && Significance.hasInterval(metric)
             if showsInterval {
@@ -153,18 +166,33 @@ extension Evaluator {
                 columns.append(ResultColumn(id + "_ci_low", audience: .machines))
                 columns.append(ResultColumn(id + "_ci_high", audience: .machines))
             }
+            // The figure's own base (its answers) for csv and json; on screen one column per run of
+            // neighbouring metrics on the same bases where those differ from n (`n_welcome–cx`), after n so
+            // that a narrow terminal drops them first.
+            let hasBase = metric.kind != .count
+            if hasBase { columns.append(ResultColumn("n_" + id, audience: .machines)) }
+            let differs = hasBase && bases[metricIndex] != inquiryCounts
+            if !differs || bases[baseRunStart] != bases[metricIndex] { baseRunStart = metricIndex }
+            let next = metricIndex + 1
+            let runEnds = differs && (next == metrics.count || bases[next] != bases[metricIndex])
+            if runEnds {
+                let first = metrics[baseRunStart].id(in: definition)
+                let name = baseRunStart == metricIndex ? "n_" + id : "n_" + first + "–" + id
+                peopleBaseColumns.append(ResultColumn(name, audience: .people))
+            }
             for g in groups.indices {
                 let figure = groupAccumulators[g][metricIndex].figure
-                var valueCell = cell(figure, metric)
-                valueCell.flags.formUnion(CellFlags(marks[g]))
-                var cells = [valueCell]
-                if testable { cells.append(Cell(.significance(marks[g]))) }
+                var cells = [cell(figure, metric)]
+                if testable { cells.append(Cell(.significance(.notSignificant))) }
                 if showsInterval { cells += intervalCells(figure, metric, &quantiles) }
+                if hasBase { cells.append(.count(figure.base)) }
+                if runEnds { peopleBases[g].append(.count(figure.base)) }
                 perMetric[g].append(contentsOf: [cells])
             }
         }
         let showN = !metrics.contains(.n)
         if showN { columns.append(ResultColumn("n")) }
+        columns += peopleBaseColumns
         var rows: [[Cell]] = []
         for (g, group) in groups.enumerated() {
             var row = labels(dimensions, group.key)
@@ -172,11 +200,14 @@ extension Evaluator {
             if showN {
                 row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             }
+            row += peopleBases[g]
             rows.append(row)
         }
         if dimensions.isEmpty && inquiries.isEmpty { rows = [] }
         let mixed = groupAccumulators.contains { $0.contains(where: \.mixesClocks) }
-        return ResultTable(columns: columns, rows: rows, notes: mixed ? [FigureAccumulator.mixedClocksNote] : [])
+        var table = ResultTable(columns: columns, rows: rows, notes: mixed ? [.mixedClocks] : [])
+        if !rows.isEmpty { markers.apply(to: &table, family: .restOfTable) }
+        return table
     }
 
     /// Rows by the `by` dimensions, one column per value of the `across` dimension (per metric), then
@@ -214,11 +245,19 @@ extension Evaluator {
                             audience: .machines))
                 }
             }
+            if metric.kind != .count {
+                for acrossKey in acrossKeys + [nil] {
+                    let label = prefix + (acrossKey.map { across.label($0, season) } ?? "all")
+                    columns.append(
+                        ResultColumn("n_" + label.replacingOccurrences(of: " ", with: "_"), audience: .machines))
+                }
+            }
         }
         columns.append(ResultColumn("n"))
         var rows: [[Cell]] = []
         var quantiles: [Int: Double] = [:]
         var mixedClocks = false
+        var markers = TableMarkers()
         for group in try groups(dimensions, inquiries) {
             try checkCancelled()
             var row = labels(dimensions, group.key)
@@ -235,11 +274,11 @@ extension Evaluator {
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulator in cells { whole.merge(accumulator) }
                 mixedClocks = mixedClocks || whole.mixesClocks
-                let marks = Significance.markers(cells, whole: whole, metric: metric, evaluator: self)
-                for (k, accumulator) in cells.enumerated() {
-                    var valueCell = cell(accumulator.figure, metric)
-                    valueCell.flags.formUnion(CellFlags(marks[k]))
-                    row.append(valueCell)
+                let tests = Significance.partTests(cells, whole: whole, metric: metric, evaluator: self)
+                var valueColumns: [Int] = []
+                for accumulator in cells {
+                    valueColumns.append(row.count)
+                    row.append(cell(accumulator.figure, metric))
                 }
                 row.append(cell(whole.figure, metric))
                 if options.confidenceIntervals && Significance.hasInterval(metric) {
@@ -247,12 +286,21 @@ extension Evaluator {
                         row += intervalCells(figure, metric, &quantiles)
                     }
                 }
-                if Significance.isTestable(metric) { row += marks.map { Cell(.significance($0)) } }
+                if Significance.isTestable(metric) {
+                    for (k, test) in tests.enumerated() {
+                        markers.add(
+                            row: rows.count, valueColumn: valueColumns[k], sigColumn: row.count, test ?? untestedEmpty)
+                        row.append(Cell(.significance(.notSignificant)))
+                    }
+                }
+                if metric.kind != .count { row += (cells + [whole]).map { .count($0.figure.base) } }
             }
             row.append(.count(group.inquiries.count, flags: .smallBase(group.inquiries.count < options.minBase)))
             rows.append(row)
         }
-        return ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [FigureAccumulator.mixedClocksNote] : [])
+        var table = ResultTable(columns: columns, rows: rows, notes: mixedClocks ? [.mixedClocks] : [])
+        markers.apply(to: &table, family: .restOfRow)
+        return table
     }
 
     /// `questions [by D]`: one row per question, columns the values of D (and all).
@@ -281,6 +329,14 @@ extension Evaluator {
                 columns.append(ResultColumn(name + "_ci_high", audience: .machines))
             }
         }
+        if dimension != nil {
+            for name in columns.dropFirst(3).map(\.name)
+            where !name.hasSuffix("_ci_low") && !name.hasSuffix("_ci_high")
+                && !name.hasSuffix(" 95% CI")
+            {
+                columns.append(ResultColumn("n_" + name.replacingOccurrences(of: " ", with: "_"), audience: .machines))
+            }
+        }
         columns.append(ResultColumn("n"))
         if dimension == nil { inquiriesPerColumn.append(inquiries) }
         var quantiles: [Int: Double] = [:]
@@ -305,13 +361,17 @@ extension Evaluator {
             ]
             var lastBase = 0
             var intervals: [Cell] = []
+            var bases: [Cell] = []
             for sums in perPart {
                 let figure = sums.figure(position)
                 row.append(cell(figure, metric))
                 lastBase = figure.base
                 if options.confidenceIntervals { intervals += intervalCells(figure, metric, &quantiles) }
+                bases.append(.count(figure.base))
             }
             row += intervals
+            // A question table's n is its last column's base; csv and json carry every column's.
+            if dimension != nil { row += bases }
             row.append(.count(lastBase, flags: .smallBase(lastBase < options.minBase)))
             rows.append(row)
         }

@@ -43,7 +43,7 @@ extension Evaluator {
                 .count(effect.inquiries, flags: .smallBase(effect.comparedInquiries < options.minBase)),
                 .number(effect.meanTotal, .score),
                 .number(effect.leniency, .difference, flags: CellFlags(mark)),
-                Cell(.significance(mark)),
+                Cell(.significance(leniencyOutcome(effect, mark))),
                 Cell(.interval(interval, .difference)),
                 .number(effect.low, .difference), .number(effect.high, .difference),
                 .number(effect.p, .pValue), .number(effect.adjustedP, .pValue),
@@ -65,6 +65,15 @@ extension Evaluator {
         return leniency > 0 ? .above : .below
     }
 
+    /// The `_sig` of a shopper: untested when the differences do not vary (no p).
+    func leniencyOutcome(_ effect: ShopperEffect, _ mark: SignificantDifference?) -> TestOutcome {
+        switch mark {
+        case .above: return .above
+        case .below: return .below
+        case nil: return effect.adjustedP == nil ? .untested(.noVariation) : .notSignificant
+        }
+    }
+
     func addShopperNotes(_ table: inout ResultTable, _ analysis: ShopperLeniencyAnalysis, seasonName: String?) {
         var notes = [
             "leniency: mean of (inquiry total − the participant's mean total without this shopper's inquiries),"
@@ -79,11 +88,11 @@ extension Evaluator {
                     + " (MSB − MSW) / n₀ over the variance of the totals)")
         }
         if let seasonName { notes.append("shoppers of \(seasonName) (add where season = … for another)") }
-        table.notes += notes
+        table.notes += notes.map(TableNote.text)
     }
 
     /// The one place the shopper notes join a table's (plain text notes).
     func addShopperNotes(_ table: inout ResultTable, _ note: String) {
-        table.notes.append(note)
+        table.notes.append(.text(note))
     }
 }

@@ -10,6 +10,8 @@ public struct EvaluationOptions: Sendable {
     public var seed: UInt64 = 1
     /// `.lang` or `--lang`: the language of reports over the season's own; nil leaves it to the season.
     public var language: ReportLanguage?
+    /// `.adjust`: how compare's p-values are adjusted for the number of rows tested together.
+    public var adjustment: PValueAdjustment = .holm
     /// Asked now and then during long work (Ctrl-C at the prompt); true stops the statement.
     public var isCancelled: (@Sendable () -> Bool)?
     public init(minBase: Int = 10, confidenceIntervals: Bool = false) {
@@ -62,7 +64,7 @@ public struct Evaluator: Sendable {
 
     // MARK: Shared pieces
 
-    var smallBaseNote: String { "* fewer than \(options.minBase) inquiries: read with care" }
+    var smallBaseNote: TableNote { .smallBase(minBase: options.minBase) }
 
     func dimension(_ name: Located<String>) throws(EvaluationError) -> Dimension {
         if let dimension = Dimension.named(name.value) { return dimension }
@@ -170,6 +172,21 @@ public struct Evaluator: Sendable {
         case .share: return .percent
         case .count: return .count
         case .seconds: return .seconds
+        }
+    }
+
+    /// The values a metric can take: 0–100 for scores and shares, −100–100 for NPS, a CX scale's own ends for
+    /// its raw mean; nil for counts and waits.
+    func valueRange(_ metric: Metric) -> ClosedRange<Double>? {
+        switch metric.kind {
+        case .score, .share: return 0...100
+        case .nps: return -100...100
+        case .rawMean:
+            guard case .cx(let cx) = metric, let question = season.definition.questionIndex(metric: cx),
+                case .scale(let low, let high) = season.definition.questions[question].type, low < high
+            else { return nil }
+            return Double(low)...Double(high)
+        case .count, .seconds: return nil
         }
     }
 

@@ -15,7 +15,7 @@ extension Evaluator {
         _ inquiries: [Int]
     ) throws(EvaluationError) -> GroupedFigures {
         var table = try grouped(metrics, by: [dimension], inquiries)
-        addLegends(&table, againstRow: false)
+        addLegends(&table)
         // Every group has an inquiry, so there is one row per group, in the same order.
         let keys = try groups([dimension], inquiries).map(\.key.first)
         return GroupedFigures(keys: keys, table: table)
@@ -27,7 +27,7 @@ extension Evaluator {
         _ inquiries: [Int]
     ) throws(EvaluationError) -> ResultTable {
         var table = try crosstab(metrics, rows: [dimension], across: across, inquiries)
-        addLegends(&table, againstRow: true)
+        addLegends(&table)
         return table
     }
 }

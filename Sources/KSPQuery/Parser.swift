@@ -251,13 +251,15 @@ public struct Parser {
             second = .value(try literal("a value to compare with, all, class or a list (X, Y)"))
         }
         var statement = CompareStatement(dimension: dimension, a: first, b: second, metrics: [], filter: nil)
-        try clauses(["on", "where", "adjusted"]) { (parser, keyword) throws(ParseError) in
-            if keyword == "on" {
-                statement.metrics = try parser.metricList()
-            } else if keyword == "adjusted" {
-                statement.channelAdjustment = try parser.channelAdjustment()
-            } else {
-                statement.filter = try parser.filter()
+        try clauses(["on", "where", "adjusted", "order", "top"]) { (parser, keyword) throws(ParseError) in
+            switch keyword {
+            case "on": statement.metrics = try parser.metricList()
+            case "where": statement.filter = try parser.filter()
+            case "adjusted": statement.channelAdjustment = try parser.channelAdjustment()
+            case "order":
+                _ = try parser.expect("by", "by after order")
+                statement.orderBy = try parser.orderKey()
+            default: statement.top = try parser.topCount()
             }
         }
         return statement

@@ -81,3 +81,19 @@ extension Report.Section {
         return section
     }
 }
+
+/// Which way a participant's figure differs significantly from its class (the report's arrows).
+public enum SignificantDifference: Sendable, Equatable {
+    case above, below
+}
+
+extension CellFlags {
+    /// The arrow of a significant difference (none when there is none).
+    init(_ difference: SignificantDifference?) {
+        switch difference {
+        case .above: self = .above
+        case .below: self = .below
+        case nil: self = []
+        }
+    }
+}

@@ -51,9 +51,9 @@ public struct ResultTable: Sendable, Equatable {
     public var columns: [ResultColumn]
     public var rows: [[Cell]]
     /// Lines printed under the table (legend of markers, notes on small bases).
-    public var notes: [String] = []
+    public var notes: [TableNote] = []
 
-    public init(columns: [ResultColumn], rows: [[Cell]], notes: [String] = []) {
+    public init(columns: [ResultColumn], rows: [[Cell]], notes: [TableNote] = []) {
         self.columns = columns
         self.rows = rows
         self.notes = notes

@@ -9,7 +9,8 @@ public enum CSVRenderer {
         case .text(let t): return t
         case .number(let v, let style): return NumberFormat.machine(v, style)
         case .interval(let interval, let style): return interval.map { CellMarks.text(of: $0, style) } ?? ""
-        case .significance(let difference): return CellMarks.word(for: difference)
+        case .significance(let outcome): return CellMarks.word(for: outcome)
+        case .significanceLevel(let level, let untested): return CellMarks.stars(for: level, untested: untested)
         }
     }
 

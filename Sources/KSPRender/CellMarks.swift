@@ -12,12 +12,24 @@ enum CellMarks {
         return symbols
     }
 
-    /// The word in a `_sig` column: empty when the difference is not significant.
-    static func word(for difference: SignificantDifference?) -> String {
-        switch difference {
+    /// The word in a `_sig` column: above, below, none (tested, not significant) or untested.
+    static func word(for outcome: TestOutcome) -> String {
+        switch outcome {
         case .above: return "above"
         case .below: return "below"
-        case nil: return ""
+        case .notSignificant: return "none"
+        case .untested: return "untested"
+        }
+    }
+
+    /// compare's `sig`: `*` for an adjusted p below 0.05, `**` below 0.01, or why the row was not tested.
+    static func stars(for level: SignificanceLevel?, untested: UntestedReason?) -> String {
+        switch (level, untested) {
+        case (_, .smallBase?): return "small base"
+        case (_, .noVariation?): return "no variation"
+        case (.highlySignificant?, nil): return "**"
+        case (.significant?, nil): return "*"
+        case (nil, nil): return ""
         }
     }
 

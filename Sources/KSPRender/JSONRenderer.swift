@@ -13,7 +13,7 @@ public enum JSONRenderer {
                 case .number(let v, let style):
                     let m = NumberFormat.machine(v, style)
                     value = m.isEmpty ? "null" : m
-                case .interval, .significance: value = quote(CSVRenderer.machineText(cell))
+                case .interval, .significance, .significanceLevel: value = quote(CSVRenderer.machineText(cell))
                 }
                 return quote(column.name) + ": " + value
             }

@@ -13,7 +13,7 @@ public enum MarkdownRenderer {
         }
         if !t.notes.isEmpty {
             lines.append("")
-            lines += t.notes.map { "_" + esc($0) + "_" }
+            lines += t.notes.map { "_" + esc($0.text) + "_" }
         }
         return lines.joined(separator: "\n")
     }

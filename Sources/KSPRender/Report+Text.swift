@@ -17,7 +17,7 @@ extension Report {
                     }
                 }
             },
-            notes: table.notes.map(say))
+            notes: table.notes.map { .text(say($0)) })
     }
 
     /// The report's first table for csv and json: words in the report's language, numbers as numbers (a point).

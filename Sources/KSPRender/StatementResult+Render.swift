@@ -7,7 +7,7 @@ extension StatementResult {
         case (.bars(let c, _), .table): return c.render(width: width, unicode: unicode)
         case (.trend(let c, _), .table): return c.render(width: width, unicode: unicode)
         case (.quadrant(let c, let t), .table):
-            let notes = t.notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
+            let notes = t.notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0.text), width: width) }
             return c.render(width: width, unicode: unicode) + "\n" + notes.joined(separator: "\n")
         case (.report(let r, _), .table): return r.terminal(width: width, unicode: unicode)
         case (.report(let r, _), .markdown): return r.markdown

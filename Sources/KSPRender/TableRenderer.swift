@@ -20,7 +20,8 @@ public struct TableRenderer {
             s = t.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
         case .number(let v, let style): s = NumberFormat.display(v, style)
         case .interval(let interval, let style): s = interval.map { CellMarks.text(of: $0, style) } ?? ""
-        case .significance(let difference): s = CellMarks.word(for: difference)
+        case .significance(let outcome): s = CellMarks.word(for: outcome)
+        case .significanceLevel(let level, let untested): s = CellMarks.stars(for: level, untested: untested)
         }
         s += CellMarks.symbols(for: c.flags)
         return TerminalSafeText.escaped(s)
@@ -97,13 +98,9 @@ public struct TableRenderer {
         }
         out.append(rule("└", "┴", "┘"))
         var notes = t.notes
-        if t.rows.isEmpty { notes.insert("(no rows)", at: 0) }
-        if hidden > 0 {
-            notes.append(
-                "\(hidden) column\(hidden == 1 ? "" : "s") not shown to fit \(width) columns; widen the terminal or use .mode csv"
-            )
-        }
-        let shownNotes = notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0), width: width) }
+        if t.rows.isEmpty { notes.insert(.noRows, at: 0) }
+        if hidden > 0 { notes.append(.columnsNotShown(count: hidden, width: width)) }
+        let shownNotes = notes.map { TerminalSafeText.wrapped(TerminalSafeText.escaped($0.text), width: width) }
         return (out + shownNotes).joined(separator: "\n")
     }
 }

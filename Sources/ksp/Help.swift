@@ -62,20 +62,27 @@ enum Help {
           Join with and, or, not and parentheses.
         """,
         "compare": """
-        compare DIM A vs B [on METRICS] [where FILTER]
-          B is a value of DIM, all (every inquiry in the filter), class (for a participant: the rest of its
-          class, the participant left out) or a list (X, Y, Z).
-          One row per metric: a, b, diff = a − b, n_a, n_b, p and sig (* p < 0.05, ** p < 0.01).
+        compare DIM A vs B [on METRICS] [where FILTER] [order by diff|p [asc|desc]] [top N]
+          B is a value of DIM, all (every other inquiry in the filter: A left out), class (for a participant:
+          the rest of its class, the participant left out) or a list (X, Y, Z).
+          One row per metric (named twice: shown once): a, b, diff = a − b with its 95 % interval, n_a, n_b
+          (answers), p, p_adj and sig (* p_adj < 0.05, ** p_adj < 0.01). p_adj adjusts p over every row
+          tested: Holm by default (.adjust holm|bh|none). order by diff: largest first; by p: smallest first;
+          top N alone keeps the N smallest p (the adjustment stays over all rows).
           Tests: means (total, areas, questions on a scale, csat, ces, ves1, ves2): Welch's t-test;
           shares (noanswer, noanswer1, a yes/no question's yes-share): two-proportion z-test (pooled);
-          nps: z-test with Var(NPS) = 100² · (p(1−p) + d(1−d) + 2pd) / n per side.
-          A base below .minbase is flagged: with 25 inquiries most differences are noise.
+          nps: exact test (every split of the pooled answers) while the smaller group has ≤ 100 answers,
+          else z with Var(NPS) = 100² · (p(1−p) + d(1−d) + 2pd) / n per side.
+          Not tested (sig says why, p blank): a group below .minbase answers ("small base"), or every
+          answer alike ("no variation").
         Markers in tables: in a group table each group is tested against the rest of the table, in a
-          crosstab each cell against the rest of its row, with the tests above at 95 %. Holm's correction
-          over the cells compared together keeps the chance of any false ▲/▼ among them below 5 %.
-          Cells on fewer than .minbase inquiries are not tested. csv and json carry <column>_sig
-          (above / below / empty) instead of the markers.
-        .ci on adds the 95 % interval of every mean (t-distribution) and NPS (normal approximation).
+          crosstab each cell against the rest of its row, with the tests above at 95 % (means: Student's t
+          with the pooled variance, which holds its level on skewed scores where Welch's does not). Holm
+          over every cell tested in the table keeps the chance of any false ▲/▼ in the table at or below 5 %.
+          Cells (or their rest) on fewer than .minbase answers are not tested. csv and json carry
+          <column>_sig: above, below, none (tested, not significant) or untested.
+        .ci on adds the 95 % interval of every mean (t-distribution) and NPS (normal approximation),
+          clipped to the scale (0–100, NPS −100–100, a CX scale's ends).
         rank: each participant's rank by a metric (default total) with a 95 % interval from 1000
           bootstrap resamples of its own inquiries; the same .seed gives the same table. The interval is the
           range of ranks consistent with resampling: overlapping intervals do not make two participants
@@ -84,7 +91,7 @@ enum Help {
         """,
         "output": """
         Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
-          the screen. Tables mark figures on fewer than .minbase inquiries (default 10) with *.
+          the screen. Tables mark figures on fewer than .minbase answers (default 10) with *.
           csv: a header row, dimension columns first, . decimals; json: an array of objects keyed like the csv.
         """,
         "meta": """
@@ -97,7 +104,8 @@ enum Help {
           .output [FILE]         results to FILE; no FILE: back to the screen
           .read FILE             run the statements in FILE
           .timer on|off          print each statement's time
-          .minbase N             mark figures on fewer than N inquiries (default 10)
+          .minbase N             mark (and leave untested) figures on fewer than N answers (default 10)
+          .adjust holm|bh|none   how compare's p_adj adjusts p over its rows (default holm)
           .ci on|off             95 % confidence intervals beside means and NPS
           .seed N                seed of the rank and drivers bootstrap (default 1)
           .lang [nb|en]          the language of reports (default: season.yaml's language:, else en)

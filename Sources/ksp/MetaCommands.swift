@@ -14,8 +14,8 @@ struct MetaInvocation {
 extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
-        ".questions", ".schema", ".minbase", ".ci", ".seed", ".lang", ".labels", ".pager", ".reload", ".quit",
-        ".exit", ".open",
+        ".questions", ".schema", ".minbase", ".ci", ".seed", ".adjust", ".lang", ".labels", ".pager", ".reload",
+        ".quit", ".exit", ".open",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -33,6 +33,7 @@ extension Session {
         ".seed": { session, call in session.setSeed(call) },
         ".lang": { session, call in try session.setLanguage(call) },
         ".labels": { session, call in try session.setLabels(call) },
+        ".adjust": { session, call in try session.setAdjustment(call) },
         ".pager": { session, call in session.setPager(call) },
         ".load": { session, call in session.load(call) }, ".reload": { session, call in session.load(call) },
         ".read": { session, call in session.readScript(call) },
@@ -104,6 +105,18 @@ extension Session {
             return call.fail(".ci: expected on or off")
         }
         options.confidenceIntervals = value == "on"
+        return .ok
+    }
+
+    func setAdjustment(_ call: MetaInvocation) throws -> Outcome {
+        guard let value = call.arguments.first?.lowercased() else {
+            try output.write("adjust: \(options.adjustment.rawValue)")
+            return .ok
+        }
+        guard let adjustment = PValueAdjustment(rawValue: value) else {
+            return call.fail(".adjust: expected holm, bh or none, found \"\(value)\"")
+        }
+        options.adjustment = adjustment
         return .ok
     }
 

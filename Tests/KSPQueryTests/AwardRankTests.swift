@@ -2,6 +2,7 @@ import KSPCore
 import Testing
 
 @testable import KSPQuery
+import KSPRender
 
 /// Issue 15, rank: intervals say what they show; participants below the award minimum are shown but not
 /// ranked; "Best på <channel>" says how thin it is.
@@ -42,7 +43,7 @@ struct AwardRankTests {
         #expect(table.text(2, "award") == "below minimum (3 of 4)")
         #expect(table.text(0, "award") == "")
         #expect(
-            table.notes == [
+            table.notes.map(\.text) == [
                 "ranked by total within all participants; 95 % intervals from 1000 bootstrap resamples"
                     + " of each participant's inquiries (seed 1)",
                 "a rank interval is the range of ranks consistent with resampling the inquiries; overlapping"
@@ -88,7 +89,7 @@ struct AwardRankTests {
         #expect(table.firstColumn == ["Klassevinner Bank", "Best i test", "Best på Telefon"])
         #expect(table.text(2, "participant") == "Gamma Bank")
         #expect(
-            table.notes == [
+            table.notes.map(\.text) == [
                 "ranked by total, ties by agent, then name; awards need at least 4 inquiries, "
                     + "best per channel also at least 3 on it",
                 "Best på Telefon rests on 4 inquiries on phone; resampled, its rank there is 1–1 of 2",

@@ -2,6 +2,7 @@ import KSPCore
 import Testing
 
 @testable import KSPQuery
+import KSPRender
 
 /// Issue 15, channel mix: `adjusted for channel` on compare, rank and group tables (direct standardisation).
 @Suite("Adjusted for channel")
@@ -35,7 +36,7 @@ struct ChannelAdjustmentTests {
         #expect(table.number("total", "diff_adj") == 0)
         #expect(table.column("adj_missing") == nil)
         #expect(
-            table.notes.last
+            table.notes.map(\.text).last
                 == "a_adj: a adjusted for channel — a's mean on each channel weighted by b's channel mix "
                 + "(Σ w_c · mean_c; phone 25 %, chat 75 % of b's inquiries); diff_adj = a_adj − b; not tested")
     }
@@ -70,7 +71,7 @@ struct ChannelAdjustmentTests {
         #expect(table.text(2, "adj_missing") == "chat")
         #expect(table.text(0, "adj_missing") == "")
         #expect(
-            table.notes.prefix(2) == [
+            table.notes.map(\.text).prefix(2) == [
                 "total_adj: adjusted for channel — the row's mean on each channel weighted by the channel mix of"
                     + " the whole table: Σ w_c · mean_c with phone 67 %, chat 33 %",
                 "adj_missing: channels of the mix a row has no inquiries on; its adjusted figure is renormalised"
@@ -95,14 +96,14 @@ struct ChannelAdjustmentTests {
                 "total by participant where participant != \"Dina Bank\" adjusted for channel")
         }
         #expect(alfaOnly.column("adj_missing") == nil)
-        #expect(alfaOnly.notes.contains { $0.hasPrefix("adj_missing") } == false)
+        #expect(alfaOnly.notes.map(\.text).contains { $0.hasPrefix("adj_missing") } == false)
         let lowest = try Self.handComputed.load { season in
             try Evaluator(season: season).run("total by participant adjusted for channel order by total asc top 1")
         }
         // Alfa (70) alone is kept: it has both channels, so the column and its note go.
         #expect(lowest.firstColumn == ["Alfa Bank"])
         #expect(lowest.column("adj_missing") == nil)
-        #expect(lowest.notes.contains { $0.hasPrefix("adj_missing") } == false)
+        #expect(lowest.notes.map(\.text).contains { $0.hasPrefix("adj_missing") } == false)
     }
 
     @Test func compareWithAMissingChannelComparesLikeWithLike() throws {

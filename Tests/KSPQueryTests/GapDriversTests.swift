@@ -129,8 +129,8 @@ struct GapDriversTests {
         }
         #expect(approx(shares.reduce(0, +), 100, 1e-9))
         #expect(shares == shares.sorted(by: >))
-        #expect(t.notes.first?.hasPrefix("R² = 0.") == true)
-        #expect(t.notes[1].contains("1000 bootstrap resamples of the inquiries (seed 1)"))
+        #expect(t.notes.first?.text.hasPrefix("R² = 0.") == true)
+        #expect(t.notes[1].text.contains("1000 bootstrap resamples of the inquiries (seed 1)"))
         // The same seed gives the same table; another seed other intervals.
         #expect(try sample("drivers of nps").table == t)
         #expect(try sample("drivers of nps", seed: 2).table != t)

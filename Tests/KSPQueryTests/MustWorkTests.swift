@@ -8,14 +8,14 @@ import Testing
 struct MustWorkTests {
     @Test func totalByClass() throws {
         let t = try Fixture.run("total by class")
-        #expect(t.columns.map(\.name) == ["class", "total", "total_sig", "n"])
+        #expect(t.columns.map(\.name) == ["class", "total", "total_sig", "n_total", "n"])
         #expect(t.firstColumn == ["Bank", "Forsikring"])
         #expect(approx(t.number("Bank", "total"), (299.25 + 59.833333333) / 7, 1e-6))
         #expect(approx(t.number("Forsikring", "total"), 60.75))
         #expect(t.number("Bank", "n") == 7)
         // Both below the default base of 10: marked, with the note.
         #expect(t.rows[0][t.column("n")!].flags == .smallBase)
-        #expect(t.notes == ["* fewer than 10 inquiries: read with care"])
+        #expect(t.notes == [.smallBase(minBase: 10)])
     }
 
     @Test func areasByParticipantOrdered() throws {
@@ -23,7 +23,8 @@ struct MustWorkTests {
             "total, wait, welcome, agent, impression by participant where class = Bank order by total desc")
         #expect(
             t.visible(to: .people).columns.map(\.name) == [
-                "participant", "total", "wait", "welcome", "agent", "impression", "n",
+                "participant", "total", "wait", "welcome", "agent", "impression", "n", "n_welcome–agent",
+                "n_impression",
             ])
         #expect(t.firstColumn == ["Alfa Bank", "Beta Bank"])
         #expect(t.number("Alfa Bank", "total") == 74.8125)
@@ -41,7 +42,8 @@ struct MustWorkTests {
         let t = try Fixture.run("areas by channel")
         #expect(
             t.visible(to: .people).columns.map(\.name) == [
-                "channel", "wait", "welcome", "agent", "impression", "cx", "n",
+                "channel", "wait", "welcome", "agent", "impression", "cx", "n", "n_welcome", "n_agent",
+                "n_impression", "n_cx",
             ])
         #expect(t.firstColumn == ["phone", "messenger", "email"])
         #expect(approx(t.number("phone", "wait"), 365.0 / 7))
@@ -58,7 +60,8 @@ struct MustWorkTests {
         #expect(t.visible(to: .people).columns.map(\.name) == ["class", "phone", "messenger", "email", "all", "n"])
         #expect(
             t.visible(to: .machines).columns.map(\.name) == [
-                "class", "phone", "messenger", "email", "all", "phone_sig", "messenger_sig", "email_sig", "n",
+                "class", "phone", "messenger", "email", "all", "phone_sig", "messenger_sig", "email_sig", "n_phone",
+                "n_messenger", "n_email", "n_all", "n",
             ])
         #expect(approx(t.number("Bank", "phone"), 217.25 / 5))
         #expect(approx(t.number("Bank", "messenger"), 59.833333333))
@@ -88,7 +91,11 @@ struct MustWorkTests {
 
     @Test func questionsByChannelOfAnArea() throws {
         let t = try Fixture.run("questions by channel where area = agent")
-        #expect(t.columns.map(\.name) == ["question", "area", "text", "phone", "messenger", "email", "all", "n"])
+        #expect(
+            t.columns.map(\.name) == [
+                "question", "area", "text", "phone", "messenger", "email", "all", "n_phone", "n_messenger", "n_email",
+                "n_all", "n",
+            ])
         #expect(t.firstColumn == ["K1"])
         #expect(t.number("K1", "phone") == 75)
         #expect(t.number("K1", "messenger") == 25)
@@ -107,7 +114,11 @@ struct MustWorkTests {
 
     @Test func compareChannels() throws {
         let t = try Fixture.run("compare channel phone vs email on areas")
-        #expect(t.columns.map(\.name) == ["metric", "a", "b", "diff", "n_a", "n_b", "p", "sig"])
+        #expect(
+            t.columns.map(\.name) == [
+                "metric", "a", "b", "diff", "sig", "diff_ci_low", "diff_ci_high", "n_a", "n_b", "p", "p_adj", "sig",
+                "diff 95% CI",
+            ])
         #expect(t.firstColumn == ["wait", "welcome", "agent", "impression", "cx"])
         #expect(approx(t.number("wait", "a"), 365.0 / 7))
         #expect(t.number("wait", "b") == 80)
@@ -120,7 +131,7 @@ struct MustWorkTests {
         let t = try Fixture.run("compare participant \"Alfa Bank\" vs class on total")
         #expect(t.number("total", "a") == 74.8125)
         #expect(approx(t.number("total", "b"), 59.833333333 / 3))  // the rest of Bank: Beta Bank
-        #expect(t.notes.first == "a = Alfa Bank (4 inquiries), b = rest of Bank (3 inquiries)")
+        #expect(t.notes.first == .comparedGroups(a: "Alfa Bank", countA: 4, b: "rest of Bank", countB: 3))
     }
 
     @Test func winners() throws {

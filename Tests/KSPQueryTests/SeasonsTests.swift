@@ -60,7 +60,7 @@ struct SeasonsTests {
         let t = try run("compare season 2023 vs 2024 on total")
         #expect(t.number("total", "n_a") == 3)
         #expect(t.number("total", "n_b") == 9)
-        #expect(t.notes.first == "a = Test 2023 (3 inquiries), b = Test 2024 (9 inquiries)")
+        #expect(t.notes.first == .comparedGroups(a: "Test 2023", countA: 3, b: "Test 2024", countB: 9))
     }
 
     @Test func soFarAlignsSeasonsByDaysSinceTheirFirstInquiry() throws {

@@ -8,14 +8,25 @@ import Testing
 @Suite("Comparing honestly")
 struct StatisticsTests {
     @Test func participantAgainstTheRestOfItsClass() throws {
-        let t = try Fixture.run("compare participant \"Alfa Bank\" vs class on total, noanswer")
+        // Bases 4 and 3: below the default minimum of 10, so not tested at all.
+        let small = try Fixture.run("compare participant \"Alfa Bank\" vs class on total, noanswer")
+        #expect(small.number("total", "p") == nil)
+        #expect(small.text(0, "sig") == "small base")
+        #expect(small.notes.contains(.comparedSmallBase(minBase: 10)))
+        let t = try Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 2))
+            .run("compare participant \"Alfa Bank\" vs class on total, noanswer")
         // Welch: p = 0.0921660343535726 (scipy); noanswer 0/4 vs 2/3 pooled z-test p = 0.0533 (scipy).
         #expect(approx(t.number("total", "p"), 0.0921660343535726, 1e-9))
         #expect(approx(t.number("noanswer", "p"), 0.053336852829139844, 1e-9))
+        // Holm over the 2 tests: 2 × 0.0533 = 0.1067, then max(0.1067, 1 × 0.0922).
+        #expect(approx(t.number("noanswer", "p_adj"), 2 * 0.053336852829139844, 1e-9))
+        #expect(approx(t.number("total", "p_adj"), 2 * 0.053336852829139844, 1e-9))
         #expect(t.text(0, "sig") == "")
-        #expect(t.notes.contains("a base below 10 inquiries: a difference there is hard to tell from noise"))
         let csv = OutputFormat.csv.render(t)
-        #expect(csv.hasPrefix("metric,a,b,diff,n_a,n_b,p\ntotal,74.8,19.9,54.9,4,3,0.0922\n"))
+        #expect(
+            csv.hasPrefix(
+                "metric,a,b,diff,diff_ci_low,diff_ci_high,n_a,n_b,p,p_adj,sig\ntotal,74.8,19.9,54.9,"))
+        #expect(csv.contains(",4,3,0.0922,0.1067,none\n"))
     }
 
     @Test func compareAgainstAList() throws {
@@ -25,9 +36,10 @@ struct StatisticsTests {
     }
 
     @Test func compareWithAll() throws {
+        // vs all is the rest: the 9 inquiries less phone's 7.
         let t = try Fixture.run("compare channel phone vs all on n")
         #expect(t.number("n", "a") == 7)
-        #expect(t.number("n", "b") == 9)
+        #expect(t.number("n", "b") == 2)
     }
 
     @Test func classRequiresAParticipant() {
@@ -45,9 +57,10 @@ struct StatisticsTests {
         let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3
         let half = 3.182446305284263 * (variance / 4).squareRoot()
         #expect(approx(t.number("Alfa Bank", "total_ci_low"), mean - half, 1e-6))
-        #expect(approx(t.number("Alfa Bank", "total_ci_high"), mean + half, 1e-6))
+        // mean + half = 122.6: clipped to the score's ceiling of 100.
+        #expect(approx(t.number("Alfa Bank", "total_ci_high"), min(100, mean + half), 1e-6))
         let csv = OutputFormat.csv.render(t)
-        #expect(csv.hasPrefix("participant,total,total_sig,total_ci_low,total_ci_high,n\n"))
+        #expect(csv.hasPrefix("participant,total,total_sig,total_ci_low,total_ci_high,n_total,n\n"))
         #expect(OutputFormat.table.render(t).contains("total 95% CI"))
     }
 
@@ -64,7 +77,8 @@ struct StatisticsTests {
         let mean = v.reduce(0, +) / 5
         let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot()
         let half = 2.7764451051977987 * sd / 5.0.squareRoot()  // t(0.975; 4)
-        #expect(approx(x.number("Bank", "phone_ci_low"), mean - half, 1e-6))
+        // mean − half = −15.2: clipped to the score's floor of 0.
+        #expect(approx(x.number("Bank", "phone_ci_low"), max(0, mean - half), 1e-6))
         let q = try e.run("questions by channel where area = agent")
         #expect(q.visible(to: .machines).columns.map(\.name).contains("all_ci_high"))
     }
@@ -78,7 +92,7 @@ struct StatisticsTests {
         let t = try Evaluator(season: sample).run("total by channel")
         #expect(t.rows.first { $0[0].value == .text("phone") }?[1].flags == .above)
         #expect(t.rows.first { $0[0].value == .text("messenger") }?[1].flags == .below)
-        #expect(t.notes.contains { $0.hasPrefix("▲ ▼ significantly above / below the rest of the table") })
+        #expect(t.notes.contains(.markers(family: .restOfTable, testCount: 4)))
         let csv = OutputFormat.csv.render(t)
         #expect(csv.contains("phone,68.1,above,2519"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KSPCore
+import KSPRender
 
 @testable import KSPQuery
 
@@ -35,8 +36,12 @@ extension ResultTable {
 
     func text(_ row: Int, _ column: String) -> String? {
         guard let c = self.column(column), row < rows.count else { return nil }
-        if case .text(let t) = rows[row][c].value { return t }
-        return nil
+        switch rows[row][c].value {
+        case .text(let t): return t
+        // compare's sig as people read it (`*`, `** (small base)`).
+        case .significanceLevel: return CSVRenderer.machineText(rows[row][c])
+        default: return nil
+        }
     }
 
     var firstColumn: [String] { rows.map { if case .text(let t) = $0[0].value { return t } else { return "" } } }

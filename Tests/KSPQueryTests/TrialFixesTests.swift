@@ -3,6 +3,7 @@ import KSPCore
 import Testing
 
 @testable import KSPQuery
+import KSPRender
 
 /// Issue 19 (trial meeting) and issue 20 (hostile round) items on evaluation and what tables say,
 /// with the fixture's hand-computed figures (Tests/Fixtures/README.md).
@@ -142,7 +143,7 @@ struct TrialFixesTests {
         let rank = try Fixture.run("rank by noanswer")
         #expect(rank.rows.last?[1].value == .text("Beta Bank"))
         #expect(rank.rows.first?[0].value == .number(1, .count))
-        #expect(rank.notes[0].hasPrefix("ranked by noanswer (lowest first: lower is better)"))
+        #expect(rank.notes.map(\.text)[0].hasPrefix("ranked by noanswer (lowest first: lower is better)"))
         let charted = try Evaluator(season: Fixture.small).runAny("chart noanswer by participant")
         guard case .bars(let chart, _) = charted else {
             Issue.record("no chart")

@@ -20,6 +20,8 @@ struct TypedReportQueryTests {
     }
 
     @Test func participantAgainstTheRestOfItsClass() throws {
+        // A minimum base of 2 answers, so the fixture's small groups are tested.
+        let evaluator = Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 2))
         let agent = try #require(Fixture.small.definition.areaIndex(id: "agent"))
         let comparison = try evaluator.comparison(
             participant: try participant("Alfa Bank"), against: .restOfClass,
@@ -33,20 +35,22 @@ struct TypedReportQueryTests {
         #expect(near(total.b.value, 59.833333333333333 / 3))
         #expect(near(total.diff, 74.8125 - 59.833333333333333 / 3))
         #expect(total.test?.kind == .welch)
-        // Both bases are below the default minimum of 10.
-        #expect(total.isSmallBase)
+        // Both bases are at or above the minimum of 2 (below the default 10, they would be untested).
+        #expect(!total.isSmallBase)
         // agent: (100 + 50 + 75 + 75) / 4 against Beta Bank's q6 alone, 25.
         let agentLine = try #require(comparison.line(.area(agent)))
         #expect(agentLine.a.value == 75)
         #expect(agentLine.b.value == 25)
         #expect(agentLine.b.base == 1)
         #expect(agentLine.diff == 50)
-        // A base of one gives no variance, so no test.
+        // A base of one is below the minimum: no test.
         #expect(agentLine.test == nil)
+        #expect(agentLine.untested == .smallBase(minBase: 2))
         #expect(comparison.testNames == ["Welch's t-test"])
     }
 
     @Test func participantAgainstEveryone() throws {
+        let evaluator = Evaluator(season: Fixture.small, options: EvaluationOptions(minBase: 2))
         let comparison = try evaluator.comparison(
             participant: try participant("Gamma Forsikring"), against: .all,
             on: [.total, .noanswer], in: wholeSeason)

@@ -69,14 +69,20 @@ struct RendererTests {
 
     @Test func csvParsesBack() throws {
         let result = try Fixture.run("areas by channel")
-        let csv = try CSVTable(text: CSVRenderer.render(result))
+        let csv = try CSVTable(text: OutputFormat.csv.render(result))
         #expect(
             csv.row(0) == [
-                "channel", "wait", "wait_sig", "welcome", "welcome_sig", "agent", "agent_sig", "impression",
-                "impression_sig", "cx", "cx_sig", "n",
+                "channel", "wait", "wait_sig", "n_wait", "welcome", "welcome_sig", "n_welcome", "agent", "agent_sig",
+                "n_agent", "impression", "impression_sig", "n_impression", "cx", "cx_sig", "n_cx", "n",
             ])
-        #expect(csv.row(1) == ["phone", "52.1", "", "68.0", "", "75.0", "", "75.0", "", "66.5", "", "7"])
-        #expect(csv.row(3)[7] == "")  // email impression undefined
+        // Every group is below the minimum base of 10 answers: untested, not "not significant".
+        #expect(
+            csv.row(1) == [
+                "phone", "52.1", "untested", "7", "68.0", "untested", "5", "75.0", "untested", "4", "75.0", "untested",
+                "4", "66.5", "untested", "5", "7",
+            ])
+        #expect(csv.row(3)[10] == "")  // email impression undefined
+        #expect(csv.row(3)[12] == "0")  // on no answers
     }
 
     @Test func jsonParsesBack() throws {

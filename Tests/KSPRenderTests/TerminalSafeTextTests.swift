@@ -21,7 +21,8 @@ struct TerminalSafeTextTests {
     static func table(_ names: [String], notes: [String] = []) -> ResultTable {
         ResultTable(
             columns: [ResultColumn("participant", isDimension: true), ResultColumn("n")],
-            rows: names.enumerated().map { [.text($0.element), .count($0.offset + 1)] }, notes: notes)
+            rows: names.enumerated().map { [.text($0.element), .count($0.offset + 1)] },
+            notes: notes.map(TableNote.text))
     }
 
     @Test func aTableShowsAnEscapeSequenceEscapedAndStaysAligned() {
@@ -132,7 +133,7 @@ struct TerminalOutputFuzzTests {
             let note = TerminalOutputFuzzTests.name(&rng)
             let table = ResultTable(
                 columns: [ResultColumn(TerminalOutputFuzzTests.name(&rng), isDimension: true), ResultColumn("n")],
-                rows: names.map { [.text($0), .count(1)] }, notes: [note])
+                rows: names.map { [.text($0), .count(1)] }, notes: [.text(note)])
             let width = Int(20 + rng.next() % 100)
             for unicode in [true, false] {
                 let text = TableRenderer(width: width, unicode: unicode).render(table)

@@ -7,7 +7,7 @@ struct CommandLineTests {
     @Test func oneStatement() throws {
         let r = try KSP.run([KSP.fixture, "-c", "total by class", "--format", "csv"])
         #expect(r.status == 0)
-        #expect(r.out == "class,total,total_sig,n\nBank,51.3,,7\nForsikring,60.8,,2\n")
+        #expect(r.out == "class,total,total_sig,n_total,n\nBank,51.3,untested,7,7\nForsikring,60.8,untested,2,2\n")
         #expect(r.err == "")
     }
 
@@ -107,7 +107,7 @@ struct CommandLineTests {
         #expect(r.status == 0)
         #expect(
             try String(contentsOf: out, encoding: .utf8)
-                == "class,total,total_sig,n\nBank,51.3,,7\nForsikring,60.8,,2\n")
+                == "class,total,total_sig,n_total,n\nBank,51.3,untested,7,7\nForsikring,60.8,untested,2,2\n")
         #expect(r.out.contains("class,participants,n\nBank,2,7\nForsikring,1,2\n"))
         #expect(r.out.contains("id,participant,class,n\np1,Alfa Bank,Bank,4\np2,Beta Bank,Bank,3\n"))
         #expect(r.out.contains("K1,agent,scale 1–5,1.0,,Hvor godt lyttet kundebehandleren?"))
