@@ -78,17 +78,17 @@ enum Help {
           intervals mean the order between them is within noise.
         """,
         "output": """
-        Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
-          the screen. Tables mark figures on fewer than .minbase inquiries (default 10) with *.
+        Output: .mode table|markdown|csv|tsv|json; .output FILE sends results to a file, .output alone back to
+          the screen. tsv is what Excel, PowerPoint and Google Sheets paste best. Tables mark figures on fewer than .minbase inquiries (default 10) with *.
           csv: a header row, dimension columns first, . decimals; json: an array of objects keyed like the csv.
         """,
         "meta": """
         Meta-commands:
           .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers
-                                 output meta keys
+                                 output parameters meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
-          .mode FORMAT           table, markdown, csv or json
+          .mode FORMAT           table, markdown, csv, tsv or json
           .output [FILE]         results to FILE; no FILE: back to the screen
           .read FILE             run the statements in FILE
           .timer on|off          print each statement's time
@@ -100,6 +100,9 @@ enum Help {
           .participants [CLASS]  participants (of one class)
           .questions [AREA]      the questionnaire (of one area)
           .schema                areas, weights and channels' wait rules
+          .set [NAME VALUE]      set a script parameter, used as ${NAME}; alone: list them (.help parameters)
+          .unset NAME            forget a parameter
+          .title TEXT            a heading before the next result (${NAME} substituted)
           .quit                  leave (also Ctrl-D)
         """,
         "gap": """
@@ -135,6 +138,17 @@ enum Help {
           chart drivers of nps: importance (share) against performance (points) in four quadrants split at
           their means; high importance and low performance is "work on this first".
         """,
+        "parameters": """
+        Script parameters: ksp SEASON -f monthly.ksq --set participant="Skjærvik Sparebank" --set month=2024-03
+          or in the shell .set participant "Skjærvik Sparebank"; .unset participant; .set alone lists them.
+          ${participant} in a statement goes in as one quoted value (participant = ${participant} is
+          participant = "Skjærvik Sparebank"); a whole number goes in bare (top ${n}); inside quotes only
+          the value's quote marks are doubled. In meta-commands the value goes in as it is
+          (.output ${participant}.md). A parameter that is not set is an error naming it and the line.
+          .title TEXT heads the next result: a line in table mode, ## in markdown, a "title" field in json,
+          a sheet name in xlsx; csv and tsv only with --titles (a # line, a blank line between tables).
+          Loop over classes: for c in Bank Forsikring; do ksp -f class-report.ksq --set class=$c; done
+        """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
           channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
@@ -147,7 +161,7 @@ enum Help {
             if let t = topics[topic.lowercased()] { return t }
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
-        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | output | keys"
+        let more = "More: .help metrics | dimensions | filters | compare | gap | drivers | output | parameters | keys"
         return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

@@ -15,6 +15,7 @@ extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
         ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
+        ".set", ".unset", ".title",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -37,6 +38,9 @@ extension Session {
         ".participants": { session, call in try session.listParticipants(call) },
         ".questions": { session, call in try session.listQuestions(call) },
         ".schema": { session, _ in try session.showSchema() },
+        ".set": { session, call in try session.setParameter(call) },
+        ".unset": { session, call in session.unsetParameter(call) },
+        ".title": { session, call in session.setTitle(call) },
     ]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
@@ -69,7 +73,7 @@ extension Session {
             return .ok
         }
         guard let chosen = OutputFormat(rawValue: name.lowercased()) else {
-            return call.fail(".mode: expected table, markdown, csv or json, found \"\(name)\"")
+            return call.fail(".mode: expected table, markdown, csv, tsv or json, found \"\(name)\"")
         }
         format = chosen
         return .ok

@@ -15,6 +15,14 @@ final class Session {
     let interactive: Bool
     /// The real paths of the scripts `.read` is running, outermost first (to stop a script reading itself).
     var readStack: [String] = []
+    /// `--set` and `.set`: the values of `${name}` in statements and meta-commands.
+    var parameters = ScriptParameters()
+    /// `.title TEXT`: the heading printed before the next result.
+    var pendingTitle: String?
+    /// `--titles`: csv and tsv results get their `.title` as a `# ` line and a blank line between tables.
+    var machineTitles = false
+    /// Whether a result was printed yet (csv and tsv with titles separate tables by a blank line).
+    var printedResult = false
 
     enum PagerMode: String { case on, off, auto }
 
@@ -35,7 +43,16 @@ final class Session {
 
     func run(_ piece: StatementSplitter.Piece) -> Outcome {
         if let quote = piece.unclosedQuote { return reportUnclosed(quote) }
-        return piece.isMeta ? meta(piece) : statement(piece)
+        var substituted = piece
+        do {
+            substituted.text =
+                piece.isMeta
+                ? try parameters.substitute(inText: piece.text) : try parameters.substitute(inStatement: piece.text)
+        } catch {
+            reportError(error.description, nil, piece.line)
+            return .error
+        }
+        return piece.isMeta ? meta(substituted) : statement(substituted)
     }
 
     /// A quote never closed swallowed the rest of the input: point at the quote, not at the end.
@@ -64,7 +81,7 @@ final class Session {
             let width = output.path == nil ? Terminal.width() : 10_000
             let text = result.render(
                 format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
-            try emit(text)
+            try emit(titled(text))
             if timer {
                 let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
                 StandardError.write("time: \(NumberFormat.decimals(milliseconds, 2)) ms")

@@ -26,13 +26,22 @@ struct ShellCommand: ParsableCommand {
         name: .customShort("f"),
         help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
     var scriptFile: String?
-    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String =
+    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv, tsv or json.") var format: String =
         "table"
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A script parameter, used as ${NAME} in statements (repeatable).", valueName: "NAME=VALUE"))
+    var parameterAssignments: [String] = []
+    @Flag(help: "csv and tsv: each .title as a # line, and a blank line between tables.") var titles = false
     @Flag(help: "Go on after an error in a script (the exit status is still 1).") var keepGoing = false
 
     func validate() throws {
         guard OutputFormat(rawValue: format.lowercased()) != nil else {
-            throw ValidationError("--format must be table, markdown, csv or json, not \"\(format)\"")
+            throw ValidationError("--format must be table, markdown, csv, tsv or json, not \"\(format)\"")
+        }
+        var parameters = ScriptParameters()
+        for assignment in parameterAssignments {
+            do { try parameters.set(assignment: assignment) } catch { throw ValidationError(error.description) }
         }
         if statements != nil && scriptFile != nil { throw ValidationError("give -c or -f, not both") }
     }
@@ -50,6 +59,8 @@ struct ShellCommand: ParsableCommand {
         let session = Session(
             season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!,
             interactive: interactive)
+        session.machineTitles = titles
+        for assignment in parameterAssignments { try? session.parameters.set(assignment: assignment) }
         if interactive {
             Interactive(session: session).run()
             return
