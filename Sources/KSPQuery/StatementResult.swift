@@ -7,6 +7,8 @@ public enum StatementResult: Sendable {
     case quadrant(QuadrantChart, ResultTable)
     /// A report, and where to write it (nil: the screen).
     case report(Report, file: String?)
+    /// `export inquiries … to FILE`: one row per inquiry, written to a file (nil: standard output).
+    case export(InquiryExport, file: String?)
 
     public var isChart: Bool { if case .table = self { return false } else { return true } }
 
@@ -16,6 +18,7 @@ public enum StatementResult: Sendable {
         case .report(let r, _):
             for s in r.sections { for b in s.blocks { if case .table(let t) = b { return t } } }
             return ResultTable(columns: [], rows: [])
+        case .export: return ResultTable(columns: [], rows: [])
         }
     }
 }

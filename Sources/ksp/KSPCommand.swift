@@ -10,7 +10,7 @@ struct KSPCommand: ParsableCommand {
         abstract: "A query shell for Kundeserviceprisen (KSP) season data.",
         discussion: "With no subcommand, `ksp [SEASON_DIR…]` runs the shell (see `ksp shell --help`).",
         version: Version.current,
-        subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self],
+        subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self, ExportCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -68,6 +68,10 @@ final class Session {
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
+            if case .export(let export, let file) = result {
+                try writeExport(export, to: file)
+                return .ok
+            }
             if case .report(let report, let file?) = result {
                 try writeReport(report, to: file)
                 if timer {
