@@ -14,6 +14,11 @@ enum AtomicFile {
     }
 
     static func write(_ text: String, to target: WriteTarget) throws(Failure) {
+        try write(bytes: Array(text.utf8), to: target)
+    }
+
+    /// The same for bytes (a workbook).
+    static func write(bytes: [UInt8], to target: WriteTarget) throws(Failure) {
         switch target.existing {
         case .folder:
             throw Failure(description: "cannot write \(target.path): it is a folder")
@@ -36,7 +41,7 @@ enum AtomicFile {
             if !written { unlink(temporary) }
         }
         fchmod(descriptor, permissions(for: target))
-        if let code = writeAll(Array(text.utf8), to: descriptor) {
+        if let code = writeAll(bytes, to: descriptor) {
             close(descriptor)
             throw failure(target, code)
         }

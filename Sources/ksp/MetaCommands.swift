@@ -73,7 +73,7 @@ extension Session {
             return .ok
         }
         guard let chosen = OutputFormat(rawValue: name.lowercased()) else {
-            return call.fail(".mode: expected table, markdown, csv, tsv or json, found \"\(name)\"")
+            return call.fail(".mode: expected table, markdown, csv, tsv, json or xlsx, found \"\(name)\"")
         }
         format = chosen
         return .ok
@@ -182,6 +182,11 @@ extension Session {
     }
 
     func emitTable(_ table: ResultTable) throws {
+        if format == .xlsx {
+            try addToWorkbook([table.xlsxSheet(named: pendingTitle ?? "")])
+            pendingTitle = nil
+            return
+        }
         try emit(format.render(table, width: output.path == nil ? Terminal.width() : 10_000, color: false))
     }
 }

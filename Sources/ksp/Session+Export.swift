@@ -33,7 +33,8 @@ extension Session {
             switch type {
             case .csv: try AtomicFile.write(export.csv + "\n", to: target)
             case .jsonl: try AtomicFile.write(export.rows.isEmpty ? "" : export.jsonLines + "\n", to: target)
-            case .xlsx: throw ShellError("export: xlsx is not written yet")
+            case .xlsx:
+                try AtomicFile.write(bytes: [UInt8](try XLSXWorkbook(sheets: [export.xlsxSheet]).data()), to: target)
             }
         } catch let refusal as WriteTarget.Refusal {
             throw ShellError("export: \(refusal.description)")

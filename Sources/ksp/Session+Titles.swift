@@ -24,7 +24,7 @@ extension Session {
         case .json:
             guard let title else { return text }
             return "{\"title\": \(JSONRenderer.quote(title)), \"rows\": \(text)}"
-        case .csv, .tsv:
+        case .csv, .tsv, .xlsx:
             guard machineTitles else { return text }
             let separator = printedResult ? "\n" : ""
             guard let title else { return separator + text }

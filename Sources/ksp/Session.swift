@@ -23,6 +23,9 @@ final class Session {
     var machineTitles = false
     /// Whether a result was printed yet (csv and tsv with titles separate tables by a blank line).
     var printedResult = false
+    /// `.mode xlsx`: the workbook being written, and the `.output` file it belongs to (nil: standard output).
+    var workbook = XLSXWorkbook(sheets: [])
+    var workbookPath: String?
 
     enum PagerMode: String { case on, off, auto }
 
@@ -81,6 +84,11 @@ final class Session {
                 }
                 return .ok
             }
+            if format == .xlsx {
+                try addToWorkbook(result.xlsxSheets(named: pendingTitle))
+                pendingTitle = nil
+                return .ok
+            }
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
             let width = output.path == nil ? Terminal.width() : 10_000
             let text = result.render(
@@ -115,6 +123,10 @@ final class Session {
         case .html: text = report.html
         case .markdown: text = report.markdown
         case .text: text = report.terminal(width: 100, unicode: true)
+        case .xlsx:
+            try writeWorkbook(XLSXWorkbook(sheets: report.xlsxSheets), to: path, what: "report")
+            try? output.write("wrote \(path)")
+            return
         case nil:
             let ending = (path as NSString).pathExtension
             let found = ending.isEmpty ? "\(path) has no file ending" : "ksp cannot write .\(ending) files"

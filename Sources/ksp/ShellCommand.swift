@@ -26,8 +26,9 @@ struct ShellCommand: ParsableCommand {
         name: .customShort("f"),
         help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
     var scriptFile: String?
-    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv, tsv or json.") var format: String =
-        "table"
+    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv, tsv, json or xlsx.") var format:
+        String =
+            "table"
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp("A script parameter, used as ${NAME} in statements (repeatable).", valueName: "NAME=VALUE"))
@@ -37,7 +38,7 @@ struct ShellCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(rawValue: format.lowercased()) != nil else {
-            throw ValidationError("--format must be table, markdown, csv, tsv or json, not \"\(format)\"")
+            throw ValidationError("--format must be table, markdown, csv, tsv, json or xlsx, not \"\(format)\"")
         }
         var parameters = ScriptParameters()
         for assignment in parameterAssignments {
@@ -90,6 +91,7 @@ struct ShellCommand: ParsableCommand {
             StandardError.write("\(source):\(line): \(message)" + (detail.map { "\n" + $0 } ?? ""))
         }
         let result = ScriptRunner(session: session, keepGoing: keepGoing).run(text)
-        return result.failed ? ExitStatus.queryError : ExitStatus.ok
+        let workbookWritten = session.finishWorkbook()
+        return result.failed || !workbookWritten ? ExitStatus.queryError : ExitStatus.ok
     }
 }

@@ -158,15 +158,16 @@ enum RealPath {
 
 /// What a report file's name ending asks for.
 enum ReportFileType {
-    case html, markdown, text
+    case html, markdown, text, xlsx
 
-    static let known = ".html (or .htm), .md or .txt"
+    static let known = ".html (or .htm), .md, .txt or .xlsx"
 
     init?(path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": self = .html
         case "md": self = .markdown
         case "txt": self = .text
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }

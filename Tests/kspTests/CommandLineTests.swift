@@ -58,7 +58,7 @@ struct CommandLineTests {
     @Test func badFormatIsAUsageError() throws {
         let r = try KSP.run([KSP.fixture, "-c", "n", "--format", "xml"])
         #expect(r.status != 0)
-        #expect(r.err.contains("--format must be table, markdown, csv, tsv or json"))
+        #expect(r.err.contains("--format must be table, markdown, csv, tsv, json or xlsx"))
     }
 
     @Test func brokenSeasonExitsWith2AndNamesTheProblem() throws {

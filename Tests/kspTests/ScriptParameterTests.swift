@@ -126,6 +126,6 @@ struct ScriptParameterTests {
         let mode = try KSP.run([KSP.fixture], stdin: ".mode tsv\n.mode\n")
         #expect(mode.out == "mode: tsv\n")
         let bad = try KSP.run([KSP.fixture], stdin: ".mode xls\n")
-        #expect(bad.err == "<stdin>:1: .mode: expected table, markdown, csv, tsv or json, found \"xls\"\n")
+        #expect(bad.err == "<stdin>:1: .mode: expected table, markdown, csv, tsv, json or xlsx, found \"xls\"\n")
     }
 }

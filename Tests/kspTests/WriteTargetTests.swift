@@ -68,7 +68,7 @@ struct WriteTargetTests {
         let r = try KSP.run([scratch.season.path, "-c", "report class Bank to \(pdf)"])
         #expect(
             r.err == "<command>:1: report: ksp cannot write .pdf files; "
-                + "end the name with .html (or .htm), .md or .txt\n")
+                + "end the name with .html (or .htm), .md, .txt or .xlsx\n")
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: pdf))
         let txt = try KSP.run([scratch.season.path, "-c", "report class Bank to \(scratch.path("r.txt"))"])
