@@ -62,7 +62,9 @@ let package = Package(
             dependencies: ["KSPCore", "KSPQuery", "KSPRender"],
             path: "Benchmarks/KSPBench"
         ),
-        .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
+        .testTarget(
+            name: "KSPCoreTests",
+            dependencies: ["KSPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender"]),
         .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore"]),

@@ -15,6 +15,7 @@ enum Help {
           quotes [contains "text"] [where FILTER] [order by COLUMN] [top N]
           gap participant "NAME" [to winner|class|all|"OTHER"] [where FILTER] [top N]   what it takes (.help gap)
           [chart] drivers of OUTCOME [on areas|questions] [where FILTER]   what moves an outcome (.help drivers)
+          export inquiries [where FILTER] to FILE            one row per scored inquiry (.csv, .jsonl, .xlsx)
         Examples:
           total by class
           total, wait, welcome, agent, impression by participant where class = Bank order by total desc
@@ -78,9 +79,16 @@ enum Help {
           intervals mean the order between them is within noise.
         """,
         "output": """
-        Output: .mode table|markdown|csv|tsv|json; .output FILE sends results to a file, .output alone back to
-          the screen. tsv is what Excel, PowerPoint and Google Sheets paste best. Tables mark figures on fewer than .minbase inquiries (default 10) with *.
+        Output: .mode table|markdown|csv|tsv|json|xlsx; .output FILE sends results to a file, .output alone back
+          to the screen. tsv is what Excel, PowerPoint and Google Sheets paste best. xlsx: with .output FILE.xlsx
+          each result adds a sheet (named by .title; header bold, numbers as numbers, notes below); --format xlsx
+          > FILE.xlsx from a script. report … to FILE.xlsx writes a report's tables.
+          Tables mark figures on fewer than .minbase inquiries (default 10) with *.
           csv: a header row, dimension columns first, . decimals; json: an array of objects keyed like the csv.
+        export inquiries [where FILTER] to FILE.csv|.jsonl|.xlsx: one row per scored inquiry (ids, class,
+          channel, times, answered, wait_seconds, total, areas, each question's points and <id>_raw, comments)
+          for DuckDB, Power BI or a warehouse. On the command line, to standard output:
+          ksp export SEASON_DIR [--where …] --format csv|jsonl
         """,
         "meta": """
         Meta-commands:
@@ -88,7 +96,7 @@ enum Help {
                                  output parameters meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
-          .mode FORMAT           table, markdown, csv, tsv or json
+          .mode FORMAT           table, markdown, csv, tsv, json or xlsx
           .output [FILE]         results to FILE; no FILE: back to the screen
           .read FILE             run the statements in FILE
           .timer on|off          print each statement's time

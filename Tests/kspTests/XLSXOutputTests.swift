@@ -119,3 +119,23 @@ struct XLSXOutputTests {
         )
     }
 }
+
+/// `ksp generate --xlsx`: the sample season as workbooks, which load to the same figures as the CSV files.
+@Suite("generate --xlsx")
+struct GenerateWorkbookTests {
+    @Test func theWorkbookSeasonLoadsAsTheCsvSeason() throws {
+        let folder = KSP.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbooks = folder.appendingPathComponent("xlsx").path
+        let csv = folder.appendingPathComponent("csv").path
+        let arguments = ["--seed", "5", "--participants", "30"]
+        #expect(try KSP.run(["generate", "--xlsx"] + arguments + [workbooks]).status == 0)
+        #expect(try KSP.run(["generate"] + arguments + [csv]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: workbooks).sorted()
+        #expect(files == ["inquiries.xlsx", "participants.xlsx", "season.yaml"])
+        let fromWorkbooks = try KSP.run(["export", workbooks])
+        let fromCSV = try KSP.run(["export", csv])
+        #expect(fromWorkbooks.err == "")
+        #expect(!fromWorkbooks.out.isEmpty && fromWorkbooks.out == fromCSV.out)
+    }
+}

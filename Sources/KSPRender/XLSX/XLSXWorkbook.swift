@@ -9,6 +9,8 @@ public enum XLSXCell: Sendable, Equatable {
     case header(String)
     /// A number shown with this many decimals (0, 1, or 4 for p-values); nil decimals: as it is (General).
     case number(Double, decimals: Int?)
+    /// A date and time: Excel's day count (days since 1899-12-30), shown `yyyy-mm-dd hh:mm:ss`.
+    case dateTime(Double)
 }
 
 public struct XLSXSheet: Sendable, Equatable {
@@ -190,14 +192,15 @@ public struct XLSXWorkbook: Sendable {
         return xml.text
     }
 
-    /// Cell styles by index: 0 plain, 1 bold (headers), 2 `0.0`, 3 `0`, 4 p-values (`0.0000`).
+    /// Cell styles by index: 0 plain, 1 bold (headers), 2 `0.0`, 3 `0`, 4 p-values (`0.0000`), 5 date-times.
     static let styles: String = {
         var xml = XMLWriter()
         xml.element("styleSheet", ["xmlns": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"]) { xml in
-            xml.element("numFmts", ["count": "2"]) { xml in
+            xml.element("numFmts", ["count": "3"]) { xml in
                 xml.element("numFmt", ["numFmtId": "164", "formatCode": "0.0"])
                 // p-values as csv writes them: four decimals, scientific below 0.0001.
                 xml.element("numFmt", ["numFmtId": "165", "formatCode": "[<0.0001]0.00E+00;0.0000"])
+                xml.element("numFmt", ["numFmtId": "166", "formatCode": "yyyy-mm-dd hh:mm:ss"])
             }
             xml.element("fonts", ["count": "2"]) { xml in
                 xml.element("font") { xml in
@@ -222,12 +225,12 @@ public struct XLSXWorkbook: Sendable {
             xml.element("cellStyleXfs", ["count": "1"]) { xml in
                 xml.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
             }
-            xml.element("cellXfs", ["count": "5"]) { xml in
+            xml.element("cellXfs", ["count": "6"]) { xml in
                 xml.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
                 xml.element(
                     "xf",
                     ["numFmtId": "0", "fontId": "1", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
-                for format in ["164", "1", "165"] {
+                for format in ["164", "1", "165", "166"] {
                     xml.element(
                         "xf",
                         [
@@ -272,7 +275,6 @@ public struct XLSXWorkbook: Sendable {
                 }
             }
         case .number(let value, let decimals):
-            guard value.isFinite else { return }
             let style: String
             switch decimals {
             case 0: style = "3"
@@ -280,11 +282,18 @@ public struct XLSXWorkbook: Sendable {
             case 4: style = "4"
             default: style = "0"
             }
-            xml.element("c", ["r": reference, "s": style]) { xml in
-                // Whole numbers as whole numbers (`25`, not `25.0`): readers then see an integer.
-                let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-                xml.element("v") { xml in xml.characters(text) }
-            }
+            writeNumber(value, style: style, at: reference, into: &xml)
+        case .dateTime(let serial):
+            writeNumber(serial, style: "5", at: reference, into: &xml)
+        }
+    }
+
+    private static func writeNumber(_ value: Double, style: String, at reference: String, into xml: inout XMLWriter) {
+        guard value.isFinite else { return }
+        xml.element("c", ["r": reference, "s": style]) { xml in
+            // Whole numbers as whole numbers (`25`, not `25.0`): readers then see an integer.
+            let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            xml.element("v") { xml in xml.characters(text) }
         }
     }
 }
