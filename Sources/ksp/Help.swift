@@ -111,6 +111,7 @@ enum Help {
           .set [NAME VALUE]      set a script parameter, used as ${NAME}; alone: list them (.help parameters)
           .unset NAME            forget a parameter
           .title TEXT            a heading before the next result (${NAME} substituted)
+          .copy                  the last result onto the clipboard, tab-separated (pastes as a table)
           .quit                  leave (also Ctrl-D)
         """,
         "gap": """

@@ -15,7 +15,7 @@ extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
         ".questions", ".schema", ".minbase", ".ci", ".seed", ".pager", ".reload", ".quit", ".exit",
-        ".set", ".unset", ".title",
+        ".set", ".unset", ".title", ".copy",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -41,6 +41,7 @@ extension Session {
         ".set": { session, call in try session.setParameter(call) },
         ".unset": { session, call in session.unsetParameter(call) },
         ".title": { session, call in session.setTitle(call) },
+        ".copy": { session, call in session.copyLastResult(call) },
     ]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
@@ -182,6 +183,7 @@ extension Session {
     }
 
     func emitTable(_ table: ResultTable) throws {
+        lastTable = table
         if format == .xlsx {
             try addToWorkbook([table.xlsxSheet(named: pendingTitle ?? "")])
             pendingTitle = nil

@@ -26,6 +26,8 @@ final class Session {
     /// `.mode xlsx`: the workbook being written, and the `.output` file it belongs to (nil: standard output).
     var workbook = XLSXWorkbook(sheets: [])
     var workbookPath: String?
+    /// The table of the last result, for `.copy`.
+    var lastTable: ResultTable?
 
     enum PagerMode: String { case on, off, auto }
 
@@ -71,6 +73,7 @@ final class Session {
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
+            if case .export = result {} else { lastTable = result.table }
             if case .export(let export, let file) = result {
                 try writeExport(export, to: file)
                 return .ok

@@ -1,4 +1,5 @@
 import Foundation
+import KSPCore
 import KSPQuery
 import Testing
 
@@ -17,7 +18,9 @@ struct XLSXWorkbookTests {
 
     @Test func columnNamesAndSheetNamesFollowExcelsRules() {
         #expect(
-            [0, 25, 26, 51, 52, 701, 702].map(XLSXWorkbook.columnName) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+            [0, 25, 26, 51, 52, 701, 702].map(XLSXCellReference.columnName) == [
+                "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA",
+            ])
         let names = XLSXWorkbook.sheetNames([
             "Bank: ranking [2024]", "", "bank ranking 2024", "'quoted'", String(repeating: "x", count: 40),
             String(repeating: "X", count: 40),

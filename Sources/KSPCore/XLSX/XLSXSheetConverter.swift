@@ -33,8 +33,6 @@ final class XLSXSheetConverter: NSObject, XMLParserDelegate {
         epochDay = date1904 ? -24_107 : -25_569
     }
 
-    func finish() {}
-
     private func fail(_ parser: XMLParser, _ message: String) {
         if failure == nil { failure = XLSXReadFailure(message) }
         parser.abortParsing()
@@ -130,12 +128,9 @@ final class XLSXSheetConverter: NSObject, XMLParserDelegate {
         let hours = second / 3_600
         let minutes = second / 60 % 60
         let seconds = second % 60
-        return date.description + "T" + XLSXSheetConverter.twoDigits(hours) + ":"
-            + XLSXSheetConverter.twoDigits(minutes)
-            + ":" + XLSXSheetConverter.twoDigits(seconds)
+        let time = [hours, minutes, seconds].map(pad2).joined(separator: ":")
+        return "\(date)T\(time)"
     }
-
-    static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
     private func emitRow() {
         guard let lastValue = cells.lastIndex(where: { !$0.isEmpty }) else { return }

@@ -66,7 +66,6 @@ public enum XLSXSheetReader {
         guard parsed else {
             throw XLSXReadFailure("the first sheet is not well-formed XML (\(XLSXReadFailure.reason(parser)))")
         }
-        converter.finish()
         return Sheet(
             csv: converter.csv,
             locations: XLSXLocations(

@@ -1,4 +1,5 @@
 import Foundation
+import KSPCore
 import ZIPFoundation
 
 /// A cell of a worksheet as ksp writes it.
@@ -93,18 +94,6 @@ public struct XLSXWorkbook: Sendable {
             used.insert(candidate.lowercased())
             return candidate
         }
-    }
-
-    /// `A`, `Z`, `AA` … for a 0-based column.
-    static func columnName(_ column: Int) -> String {
-        var name = ""
-        var rest = column + 1
-        while rest > 0 {
-            let remainder = (rest - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            rest = (rest - 1) / 26
-        }
-        return name
     }
 
     private var contentTypes: String {
@@ -253,7 +242,7 @@ public struct XLSXWorkbook: Sendable {
                 for (rowIndex, row) in sheet.rows.enumerated() {
                     xml.element("row", ["r": "\(rowIndex + 1)"]) { xml in
                         for (columnIndex, cell) in row.enumerated() {
-                            let reference = columnName(columnIndex) + "\(rowIndex + 1)"
+                            let reference = XLSXCellReference.columnName(columnIndex) + "\(rowIndex + 1)"
                             write(cell, at: reference, into: &xml)
                         }
                     }
