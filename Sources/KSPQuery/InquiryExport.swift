@@ -7,7 +7,8 @@ public struct ExportStatement: Sendable {
 }
 
 /// One row per scored inquiry, for other tools (DuckDB, Power BI, a warehouse): who, when, how it was
-/// answered, its total and area scores, every question's points and raw answer, and the comments.
+/// answered, its total and area scores, every question's points and raw answer (a choice's option text),
+/// and the comments.
 /// Columns are named as in the query language (area and question ids), so `total by class` reads the same.
 public struct InquiryExport: Sendable, Equatable {
     public enum Value: Sendable, Equatable {
@@ -72,13 +73,22 @@ public struct InquiryExport: Sendable, Equatable {
             for (index, question) in definition.questions.enumerated() {
                 let raw = columnsOfInquiries.raw(inquiry, index)
                 row.append(number(raw.isFinite ? question.points(raw: raw) : raw))
-                row.append(number(raw))
+                row.append(InquiryExport.rawAnswer(raw, of: question))
             }
             let comments = commentsByInquiry[inquiry] ?? [:]
             row.append(comments[nil].map { Value.text($0) } ?? .missing)
             for area in commentAreas { row.append(comments[area].map { Value.text($0) } ?? .missing) }
             return row
         }
+    }
+
+    /// The raw answer: yes/no 1/0 and a scale's value as numbers; a choice as its option's text (the options
+    /// with those points, joined by ` / ` in the rare case that several share them).
+    static func rawAnswer(_ raw: Double, of question: Question) -> Value {
+        guard raw.isFinite else { return .missing }
+        guard case .choice(let options) = question.type else { return .number(raw) }
+        let texts = options.filter { $0.points == raw }.map(\.text)
+        return texts.isEmpty ? .number(raw) : .text(texts.joined(separator: " / "))
     }
 
     /// `2024-01-15T09:30:05`, as inquiries.csv writes times (and DuckDB reads a TIMESTAMP).

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Columns: season, inquiry, participant_id, participant, class, channel, shopper, contacted_at, date,
             answered_at, attempts, answered (1/0), wait_seconds, total, every area's score, every question's
-            points and raw answer (<id>_raw), comment and comment_<area>.
+            points and raw answer (<id>_raw: 1/0, the scale value, a choice's text), comment and comment_<area>.
             Example: ksp export samples/ksp2024 --where 'channel = phone' > inquiries.csv
             """)
 

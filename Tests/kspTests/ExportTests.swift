@@ -28,7 +28,7 @@ struct ExportTests {
         // cx 0): (50 · 5 + 33.333333 · 20) / 25 = 36.666667.
         let q7 =
             "Test 2024,q7,p3,Gamma Forsikring,Forsikring,phone,S4,2024-01-10T09:00:00,2024-01-10,"
-            + "2024-01-10T09:02:30,1,1,150,36.666667,50,33.333333,,,0,0,0,100,100,,,,,0,1,0,0,"
+            + "2024-01-10T09:02:30,1,1,150,36.666667,50,33.333333,,,0,0,0,100,Firmanavn og eget navn,,,,,0,1,0,0,"
         #expect(lines.count > 1 && lines[1] == q7)
         let objects = try String(contentsOfFile: jsonl, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
@@ -45,6 +45,10 @@ struct ExportTests {
         #expect(q2["K1"] as? Int == 50)
         #expect(q2["K1_raw"] as? Int == 3)
         #expect(q2["wait_seconds"] as? Int == 50)
+        // A choice's raw answer is its option's text; a yes/no's is 1/0.
+        #expect(q2["V2"] as? Int == 60)
+        #expect(q2["V2_raw"] as? String == "Kun eget navn")
+        #expect(q2["V1_raw"] as? Int == 0)
     }
 
     @Test func exportErrors() throws {
