@@ -10,18 +10,19 @@ import KSPRender
 /// workbook goes to standard output when the script ends (`ksp -c … --format xlsx > out.xlsx`).
 extension Session {
     func addToWorkbook(_ sheets: [XLSXSheet]) throws {
-        if workbookPath != output.path {
-            workbook = XLSXWorkbook(sheets: [])
-            workbookPath = output.path
-        }
         guard let path = output.path else {
             guard !output.isTerminal else {
                 throw ShellError(
                     "xlsx: a workbook cannot be shown on the screen; send it to a file with .output FILE.xlsx "
                         + "(or --format xlsx > FILE.xlsx)")
             }
-            workbook.sheets += sheets
+            standardOutputWorkbook.sheets += sheets
             return
+        }
+        // A new .output file starts a new workbook.
+        if workbookPath != path {
+            workbook = XLSXWorkbook(sheets: [])
+            workbookPath = path
         }
         guard (path as NSString).pathExtension.lowercased() == "xlsx" else {
             throw ShellError("xlsx: results go to \(path); name a .xlsx file with .output (.output results.xlsx)")
@@ -45,10 +46,10 @@ extension Session {
     /// At the end of a script: the workbook collected for standard output, if any. False when it could not
     /// be written.
     func finishWorkbook() -> Bool {
-        guard workbookPath == nil, !workbook.sheets.isEmpty else { return true }
+        guard !standardOutputWorkbook.sheets.isEmpty else { return true }
         do {
-            let bytes = [UInt8](try workbook.data())
-            workbook = XLSXWorkbook(sheets: [])
+            let bytes = [UInt8](try standardOutputWorkbook.data())
+            standardOutputWorkbook = XLSXWorkbook(sheets: [])
             if let code = AtomicFile.writeAll(bytes, to: STDOUT_FILENO), code != EPIPE {
                 StandardError.write(
                     "ksp: cannot write the workbook to standard output: \(String(cString: strerror(code)))")

@@ -23,9 +23,11 @@ final class Session {
     var machineTitles = false
     /// Whether a result was printed yet (csv and tsv with titles separate tables by a blank line).
     var printedResult = false
-    /// `.mode xlsx`: the workbook being written, and the `.output` file it belongs to (nil: standard output).
+    /// `.mode xlsx`: the workbook of the `.output` file being written (and that file), and the one collected
+    /// for standard output, written when the script ends.
     var workbook = XLSXWorkbook(sheets: [])
     var workbookPath: String?
+    var standardOutputWorkbook = XLSXWorkbook(sheets: [])
     /// The table of the last result, for `.copy`.
     var lastTable: ResultTable?
 

@@ -83,6 +83,12 @@ struct XLSXOutputTests {
         let cells =
             "import openpyxl, sys; print([[c.value for c in r] for r in openpyxl.load_workbook(sys.argv[1]).active.iter_rows()])"
         #expect(try PythonTools.run(cells, arguments: [piped]).out == "[['attempts', 'n'], ['1', 6], ['2', 3]]\n")
+        // A result for standard output stays there when a later .output starts a file's own workbook.
+        let file = folder.appendingPathComponent("later.xlsx").path
+        let mixed = "\(Bash.ksp) '\(KSP.fixture)' --format xlsx -c 'n; .output \(file); n by attempts' > '\(piped)'"
+        #expect(try Bash.run(mixed + "; echo $?").out == "0\n")
+        #expect(try PythonTools.run(cells, arguments: [piped]).out == "[['n'], [9]]\n")
+        #expect(try PythonTools.run(cells, arguments: [file]).out == "[['attempts', 'n'], ['1', 6], ['2', 3]]\n")
     }
 
     @Test func reportsAndExportsAsWorkbooksAndTheErrors() throws {
