@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system library shim over Debian's libedit (<editline/readline.h>).
@@ -25,7 +26,10 @@ let package = Package(
         ),
         .target(
             name: "KSPCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The deterministic invented-season generator: `ksp generate`, the tests and the benchmark's seasons.
         .target(
@@ -40,7 +44,10 @@ let package = Package(
         // KSPQuery ends at models (ResultTable, Report, the charts); this target draws them.
         .target(
             name: "KSPRender",
-            dependencies: ["KSPCore", "KSPQuery"]
+            dependencies: [
+                "KSPCore", "KSPQuery",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .executableTarget(
             name: "ksp",
@@ -55,7 +62,9 @@ let package = Package(
             dependencies: ["KSPCore", "KSPQuery", "KSPRender"],
             path: "Benchmarks/KSPBench"
         ),
-        .testTarget(name: "KSPCoreTests", dependencies: ["KSPCore"]),
+        .testTarget(
+            name: "KSPCoreTests",
+            dependencies: ["KSPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
         .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender"]),
         .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore"]),

@@ -10,6 +10,8 @@ public struct SeasonDiagnostic: Error, Sendable, Equatable, CustomStringConverti
     /// 1-based column (a CSV field number counts from 1; YAML counts characters); 0 when not known.
     public var column: Int
     public var message: String
+    /// In a workbook: the sheet and cell (`Ark1!G17`), shown instead of line and column.
+    public var cell: String?
 
     public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, _ message: String) {
         self.severity = severity
@@ -22,8 +24,12 @@ public struct SeasonDiagnostic: Error, Sendable, Equatable, CustomStringConverti
     /// `inquiries.csv:12:5: error: unknown channel "fax"; expected one of phone, chat`
     public var description: String {
         var place = file
-        if line > 0 { place += ":\(line)" }
-        if line > 0 && column > 0 { place += ":\(column)" }
+        if let cell {
+            place += ":" + cell
+        } else {
+            if line > 0 { place += ":\(line)" }
+            if line > 0 && column > 0 { place += ":\(column)" }
+        }
         return "\(place): \(severity.rawValue): \(message)"
     }
 }

@@ -39,13 +39,29 @@ public enum SeasonLoader {
             return bytes
         }
         let yaml = read(definitionFile)
-        let participants = read(participantsFile)
-        let inquiries = read(inquiriesFile)
-        guard let yaml, let participants, let inquiries else {
+        // A workbook (participants.xlsx, inquiries.xlsx) may stand in for a CSV file: the one dispatch point.
+        var workbooks: [String: XLSXLocations] = [:]
+        func readData(_ name: String) -> [UInt8]? {
+            guard let sheet = dataFile(name, in: directoryURL, sink: &sink) else { return read(name) }
+            workbooks[name] = sheet.locations
+            return sheet.bytes
+        }
+        let participants = readData(participantsFile)
+        let inquiries = readData(inquiriesFile)
+        guard let yaml, let participants, let inquiries, sink.errors.isEmpty else {
             throw SeasonLoadError(
                 directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
-        return try load(definition: yaml, participants: participants, inquiries: inquiries, directory: directory)
+        do {
+            var season = try load(
+                definition: yaml, participants: participants, inquiries: inquiries, directory: directory)
+            season.warnings = relocate(season.warnings, workbooks)
+            return season
+        } catch {
+            throw SeasonLoadError(
+                directory: error.directory, errors: relocate(error.errors, workbooks),
+                warnings: relocate(error.warnings, workbooks), truncated: error.truncated)
+        }
     }
 
     /// A file's bytes read straight into an array (no intermediate Data and copy: at 100× the

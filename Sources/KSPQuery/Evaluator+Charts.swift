@@ -3,6 +3,9 @@ import KSPCore
 extension Evaluator {
     /// Any statement, charts included.
     public func runAny(_ source: String) throws -> StatementResult {
+        if let exportStatement = try Parser.parseExport(source) {
+            return .export(try export(exportStatement), file: exportStatement.file?.value)
+        }
         let statement = try Parser.parse(source)
         switch statement {
         case .chart(let chartStatement): return try chart(chartStatement)

@@ -7,6 +7,8 @@ public enum StatementResult: Sendable {
     case quadrant(QuadrantChart, ResultTable)
     /// A report, and where to write it (nil: the screen).
     case report(Report, file: String?)
+    /// `export inquiries … to FILE`: one row per inquiry, written to a file (nil: standard output).
+    case export(InquiryExport, file: String?)
 
     public var isChart: Bool { if case .table = self { return false } else { return true } }
 
@@ -15,6 +17,7 @@ public enum StatementResult: Sendable {
         case .table(let t), .bars(_, let t), .trend(_, let t), .quadrant(_, let t): return t
         // A report's tables are in its own words; KSPRender writes them (`Report.firstTable`).
         case .report: return ResultTable(columns: [], rows: [])
+        case .export: return ResultTable(columns: [], rows: [])
         }
     }
 }

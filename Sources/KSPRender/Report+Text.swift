@@ -23,20 +23,24 @@ extension Report {
     /// The report's first table for csv and json: words in the report's language, numbers as numbers (a point).
     public var firstTable: ResultTable {
         for section in sections {
-            for case .table(let table) in section.blocks {
-                return ResultTable(
-                    columns: table.columns.map { ResultColumn(say($0.header), isDimension: $0.isText) },
-                    rows: table.rows.map { row in
-                        row.map { entry in
-                            switch entry {
-                            case .words(let wording): return .text(say(wording))
-                            case .cell(let cell): return cell
-                            }
-                        }
-                    })
-            }
+            for case .table(let table) in section.blocks { return machineTable(table) }
         }
         return ResultTable(columns: [], rows: [])
+    }
+
+    /// A report table for csv, json and xlsx: words in the report's language, numbers as numbers, its notes.
+    func machineTable(_ table: ReportTable) -> ResultTable {
+        ResultTable(
+            columns: table.columns.map { ResultColumn(say($0.header), isDimension: $0.isText) },
+            rows: table.rows.map { row in
+                row.map { entry in
+                    switch entry {
+                    case .words(let wording): return .text(say(wording))
+                    case .cell(let cell): return cell
+                    }
+                }
+            },
+            notes: table.notes.map { .text(say($0)) })
     }
 
     /// Page one's figures as lines: `Totalresultat: 74,7 ▲ (95 % intervall 71,0–78,4)`.

@@ -18,6 +18,7 @@ enum Help {
           [chart] drivers of OUTCOME [on areas|questions] [where FILTER]   what moves an outcome (.help drivers)
           shoppers [where FILTER]                            each shopper's leniency (.help shoppers)
           … adjusted for channel   on tables by a dimension, compare and rank: _adj beside the raw figure
+          export inquiries [where FILTER] to FILE            one row per scored inquiry (.csv, .jsonl, .xlsx)
         Examples:
           total by class
           total, wait, welcome, agent, impression by participant where class = Bank order by total desc
@@ -90,17 +91,24 @@ enum Help {
           season than min_inquiries_for_award are listed last, not ranked ("below minimum").
         """,
         "output": """
-        Output: .mode table|markdown|csv|json; .output FILE sends results to a file, .output alone back to
-          the screen. Tables mark figures on fewer than .minbase answers (default 10) with *.
+        Output: .mode table|markdown|csv|tsv|json|xlsx; .output FILE sends results to a file, .output alone back
+          to the screen. tsv is what Excel, PowerPoint and Google Sheets paste best. xlsx: with .output FILE.xlsx
+          each result adds a sheet (named by .title; header bold, numbers as numbers, notes below); --format xlsx
+          > FILE.xlsx from a script. report … to FILE.xlsx writes a report's tables.
+          Tables mark figures on fewer than .minbase answers (default 10) with *.
           csv: a header row, dimension columns first, . decimals; json: an array of objects keyed like the csv.
+        export inquiries [where FILTER] to FILE.csv|.jsonl|.xlsx: one row per scored inquiry (ids, class,
+          channel, times, answered, wait_seconds, total, areas, each question's points and <id>_raw, comments)
+          for DuckDB, Power BI or a warehouse. On the command line, to standard output:
+          ksp export SEASON_DIR [--where …] --format csv|jsonl
         """,
         "meta": """
         Meta-commands:
           .help [topic]          this help; topics: statements metrics dimensions filters compare gap drivers
-                                 report open shoppers labels output meta keys
+                                 report open shoppers labels output parameters meta keys
           .load DIR [DIR…]       load a season, or several side by side (what is loaded stays if one has errors)
           .reload                read the loaded seasons again from disk (an export growing during fieldwork)
-          .mode FORMAT           table, markdown, csv or json
+          .mode FORMAT           table, markdown, csv, tsv, json or xlsx
           .output [FILE]         results to FILE; no FILE: back to the screen
           .read FILE             run the statements in FILE
           .timer on|off          print each statement's time
@@ -116,6 +124,10 @@ enum Help {
           .questions [AREA]      the questionnaire (of one area)
           .schema                areas, weights and channels' wait rules
           .open [FILE]           the last written report (or FILE) in the system's viewer (.help open)
+          .set [NAME VALUE]      set a script parameter, used as ${NAME}; alone: list them (.help parameters)
+          .unset NAME            forget a parameter
+          .title TEXT            a heading before the next result (${NAME} substituted)
+          .copy                  the last result onto the clipboard, tab-separated (pastes as a table)
           .quit                  leave (also Ctrl-D)
         """,
         "gap": """
@@ -202,6 +214,17 @@ enum Help {
           Shell tables keep the ids you type as column headers; .labels on shows the names instead
           (Totalresultat, Kundebehandleren, Telefon; question ids stay, their text is in the text column).
         """,
+        "parameters": """
+        Script parameters: ksp SEASON -f monthly.ksq --set participant="Skjærvik Sparebank" --set month=2024-03
+          or in the shell .set participant "Skjærvik Sparebank"; .unset participant; .set alone lists them.
+          ${participant} in a statement goes in as one quoted value (participant = ${participant} is
+          participant = "Skjærvik Sparebank"); a whole number goes in bare (top ${n}); inside quotes only
+          the value's quote marks are doubled. In meta-commands the value goes in as it is
+          (.output ${participant}.md). A parameter that is not set is an error naming it and the line.
+          .title TEXT heads the next result: a line in table mode, ## in markdown, a "title" field in json,
+          a sheet name in xlsx; csv and tsv only with --titles (a # line, a blank line between tables).
+          Loop over classes: for c in Bank Forsikring; do ksp -f class-report.ksq --set class=$c; done
+        """,
         "keys": """
         At the prompt: Tab completes keywords, metrics, dimensions and names (after class =, participant =,
           channel =); Up/Down walk the history (kept across sessions); Ctrl-R searches it; Ctrl-C clears the
@@ -215,7 +238,8 @@ enum Help {
             return "no help on \"\(topic)\"; topics: " + topics.keys.sorted().joined(separator: ", ")
         }
         let more =
-            "More: .help metrics | dimensions | filters | compare | gap | drivers | shoppers | report | labels | output | keys"
+            "More: .help metrics | dimensions | filters | compare | gap | drivers | shoppers | report | labels | output"
+            + " | parameters | keys"
         return [topics["statements"]!, topics["meta"]!, more].joined(separator: "\n\n")
     }
 }

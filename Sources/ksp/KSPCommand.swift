@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KSPCore
+import KSPRender
 import KSPSampleData
 
 @main
@@ -10,7 +11,7 @@ struct KSPCommand: ParsableCommand {
         abstract: "A query shell for Kundeserviceprisen (KSP) season data.",
         discussion: "With no subcommand, `ksp [SEASON_DIR…]` runs the shell (see `ksp shell --help`).",
         version: Version.current,
-        subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self],
+        subcommands: [ShellCommand.self, CheckCommand.self, GenerateCommand.self, ExportCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }
@@ -66,6 +67,8 @@ struct GenerateCommand: ParsableCommand {
     ) var panelSeed: UInt64?
     @Option(help: "Plant a lenient shopper: ID:POINTS (S017:10 scores about 10 points higher than the others).")
     var lenientShopper: String?
+    @Flag(help: "Write participants.xlsx and inquiries.xlsx (Excel workbooks) instead of the CSV files.")
+    var xlsx = false
     @Argument(help: "The directory to write (created if missing).") var outputDirectory: String
 
     func validate() throws {
@@ -103,11 +106,22 @@ struct GenerateCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try files.seasonYAML.write(
             to: directory.appendingPathComponent(SeasonLoader.definitionFile), atomically: true, encoding: .utf8)
-        try files.participantsCSV.write(
-            to: directory.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
-        try files.inquiriesCSV.write(
-            to: directory.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
+        if xlsx {
+            try writeWorkbook(files.participantsCSV, to: directory.appendingPathComponent("participants.xlsx"))
+            try writeWorkbook(files.inquiriesCSV, to: directory.appendingPathComponent("inquiries.xlsx"))
+        } else {
+            try files.participantsCSV.write(
+                to: directory.appendingPathComponent(SeasonLoader.participantsFile), atomically: true, encoding: .utf8)
+            try files.inquiriesCSV.write(
+                to: directory.appendingPathComponent(SeasonLoader.inquiriesFile), atomically: true, encoding: .utf8)
+        }
         print("wrote \(outputDirectory)")
+    }
+
+    /// A generated CSV file as a workbook with one sheet, `Ark1`, as Norwegian Excel names the first.
+    func writeWorkbook(_ csv: String, to url: URL) throws {
+        let sheet = try XLSXSheet(seasonCSV: csv, name: "Ark1")
+        try XLSXWorkbook(sheets: [sheet]).data().write(to: url, options: .atomic)
     }
 }
 

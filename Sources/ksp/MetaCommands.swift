@@ -15,7 +15,7 @@ extension Session {
     static let metaCommands = [
         ".help", ".load", ".mode", ".output", ".read", ".timer", ".classes", ".participants",
         ".questions", ".schema", ".minbase", ".ci", ".seed", ".adjust", ".lang", ".labels", ".pager", ".reload",
-        ".quit", ".exit", ".open",
+        ".quit", ".exit", ".open", ".set", ".unset", ".title", ".copy",
     ]
 
     typealias MetaHandler = @Sendable (Session, MetaInvocation) throws -> Outcome
@@ -42,6 +42,10 @@ extension Session {
         ".questions": { session, call in try session.listQuestions(call) },
         ".schema": { session, _ in try session.showSchema() },
         ".open": { session, call in try session.openInViewer(call) },
+        ".set": { session, call in try session.setParameter(call) },
+        ".unset": { session, call in session.unsetParameter(call) },
+        ".title": { session, call in session.setTitle(call) },
+        ".copy": { session, call in session.copyLastResult(call) },
     ]
 
     func meta(_ piece: StatementSplitter.Piece) -> Outcome {
@@ -74,7 +78,7 @@ extension Session {
             return .ok
         }
         guard let chosen = OutputFormat(rawValue: name.lowercased()) else {
-            return call.fail(".mode: expected table, markdown, csv or json, found \"\(name)\"")
+            return call.fail(".mode: expected table, markdown, csv, tsv, json or xlsx, found \"\(name)\"")
         }
         format = chosen
         return .ok
@@ -195,6 +199,12 @@ extension Session {
     }
 
     func emitTable(_ table: ResultTable) throws {
+        lastTable = table
+        if format == .xlsx {
+            try addToWorkbook([table.xlsxSheet(named: pendingTitle ?? "")])
+            pendingTitle = nil
+            return
+        }
         try emit(format.render(table, width: output.path == nil ? Terminal.width() : 10_000, color: false))
     }
 }

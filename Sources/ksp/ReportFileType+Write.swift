@@ -22,6 +22,7 @@ extension ReportFileType {
         case .pdf: return "pdf"
         case .markdown: return "md"
         case .text: return "txt"
+        case .xlsx: return "xlsx"
         }
     }
 
@@ -33,6 +34,7 @@ extension ReportFileType {
         case .markdown: try AtomicFile.write(report.markdown, to: target)
         case .text: try AtomicFile.write(report.terminal(width: 100, unicode: true), to: target)
         case .pdf: try printer().print(html: report.html, to: target)
+        case .xlsx: try AtomicFile.write(bytes: [UInt8](try XLSXWorkbook(sheets: report.xlsxSheets).data()), to: target)
         }
     }
 }

@@ -20,6 +20,7 @@ extension Session {
         do {
             let target = try WriteTarget.check(path, seasonDirectories: seasonDirectories)
             try output.redirect(to: target)
+            workbookPath = nil  // .mode xlsx: the file was emptied, its workbook starts anew
             if interactive {
                 StandardError.write("results now go to \(target.resolved) (.output alone: to the screen)")
             }

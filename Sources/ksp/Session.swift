@@ -19,6 +19,21 @@ final class Session {
     var readStack: [String] = []
     /// The report (or batch index) written last, for `.open`.
     var lastWritten: String?
+    /// `--set` and `.set`: the values of `${name}` in statements and meta-commands.
+    var parameters = ScriptParameters()
+    /// `.title TEXT`: the heading printed before the next result.
+    var pendingTitle: String?
+    /// `--titles`: csv and tsv results get their `.title` as a `# ` line and a blank line between tables.
+    var machineTitles = false
+    /// Whether a result was printed yet (csv and tsv with titles separate tables by a blank line).
+    var printedResult = false
+    /// `.mode xlsx`: the workbook of the `.output` file being written (and that file), and the one collected
+    /// for standard output, written when the script ends.
+    var workbook = XLSXWorkbook(sheets: [])
+    var workbookPath: String?
+    var standardOutputWorkbook = XLSXWorkbook(sheets: [])
+    /// The table of the last result, for `.copy`.
+    var lastTable: ResultTable?
 
     enum PagerMode: String { case on, off, auto }
 
@@ -39,7 +54,16 @@ final class Session {
 
     func run(_ piece: StatementSplitter.Piece) -> Outcome {
         if let quote = piece.unclosedQuote { return reportUnclosed(quote) }
-        return piece.isMeta ? meta(piece) : statement(piece)
+        var substituted = piece
+        do {
+            substituted.text =
+                piece.isMeta
+                ? try parameters.substitute(inText: piece.text) : try parameters.substitute(inStatement: piece.text)
+        } catch {
+            reportError(error.description, nil, piece.line)
+            return .error
+        }
+        return piece.isMeta ? meta(substituted) : statement(substituted)
     }
 
     /// A quote never closed swallowed the rest of the input: point at the quote, not at the end.
@@ -59,6 +83,11 @@ final class Session {
                 return .ok
             }
             let result = try Evaluator(season: season, options: options).runAny(piece.text)
+            if case .export = result {} else { lastTable = result.table }
+            if case .export(let export, let file) = result {
+                try writeExport(export, to: file)
+                return .ok
+            }
             if case .report(let report, let file?) = result {
                 try writeReport(report, to: file)
                 if timer {
@@ -68,12 +97,17 @@ final class Session {
                 }
                 return .ok
             }
+            if format == .xlsx {
+                try addToWorkbook(result.xlsxSheets(named: pendingTitle))
+                pendingTitle = nil
+                return .ok
+            }
             let color = format == .table && output.isTerminal && Terminal.colorAllowed
             let width = output.path == nil ? Terminal.width() : 10_000
             let shown = labels && (format == .table || format == .markdown) ? labelled(result) : result
             let text = shown.render(
                 format, width: min(width, result.isChart ? 120 : width), color: color, unicode: Terminal.unicode)
-            try emit(text)
+            try emit(titled(text))
             if timer {
                 let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
                 StandardError.write("time: \(NumberFormat.decimals(milliseconds, 2)) ms")

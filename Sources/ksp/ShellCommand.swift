@@ -26,15 +26,24 @@ struct ShellCommand: ParsableCommand {
         name: .customShort("f"),
         help: ArgumentHelp("Run the statements of a script file; - reads standard input.", valueName: "f"))
     var scriptFile: String?
-    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv or json.") var format: String =
-        "table"
+    @Option(help: "Output format for -c, -f and piped input: table, markdown, csv, tsv, json or xlsx.")
+    var format: String = "table"
     @Option(help: "The language of reports: nb or en (default: the season's `language:`, else en).")
     var lang: String?
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A script parameter, used as ${NAME} in statements (repeatable).", valueName: "NAME=VALUE"))
+    var parameterAssignments: [String] = []
+    @Flag(help: "csv and tsv: each .title as a # line, and a blank line between tables.") var titles = false
     @Flag(help: "Go on after an error in a script (the exit status is still 1).") var keepGoing = false
 
     func validate() throws {
         guard OutputFormat(rawValue: format.lowercased()) != nil else {
-            throw ValidationError("--format must be table, markdown, csv or json, not \"\(format)\"")
+            throw ValidationError("--format must be table, markdown, csv, tsv, json or xlsx, not \"\(format)\"")
+        }
+        var parameters = ScriptParameters()
+        for assignment in parameterAssignments {
+            do { try parameters.set(assignment: assignment) } catch { throw ValidationError(error.description) }
         }
         if statements != nil && scriptFile != nil { throw ValidationError("give -c or -f, not both") }
         if let lang, ReportLanguage(rawValue: lang.lowercased()) == nil {
@@ -56,6 +65,8 @@ struct ShellCommand: ParsableCommand {
             season: season, directories: directories, format: OutputFormat(rawValue: format.lowercased())!,
             interactive: interactive)
         session.options.language = lang.flatMap { ReportLanguage(rawValue: $0.lowercased()) }
+        session.machineTitles = titles
+        for assignment in parameterAssignments { try? session.parameters.set(assignment: assignment) }
         if interactive {
             Interactive(session: session).run()
             return
@@ -85,6 +96,7 @@ struct ShellCommand: ParsableCommand {
             StandardError.write("\(source):\(line): \(message)" + (detail.map { "\n" + $0 } ?? ""))
         }
         let result = ScriptRunner(session: session, keepGoing: keepGoing).run(text)
-        return result.failed ? ExitStatus.queryError : ExitStatus.ok
+        let workbookWritten = session.finishWorkbook()
+        return result.failed || !workbookWritten ? ExitStatus.queryError : ExitStatus.ok
     }
 }

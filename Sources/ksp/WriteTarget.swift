@@ -158,9 +158,9 @@ enum RealPath {
 
 /// What a report file's name ending asks for.
 enum ReportFileType {
-    case html, markdown, text, pdf
+    case html, markdown, text, pdf, xlsx
 
-    static let known = ".html (or .htm), .pdf, .md or .txt"
+    static let known = ".html (or .htm), .pdf, .md, .txt or .xlsx"
 
     init?(path: String) {
         switch (path as NSString).pathExtension.lowercased() {
@@ -168,6 +168,7 @@ enum ReportFileType {
         case "md": self = .markdown
         case "txt": self = .text
         case "pdf": self = .pdf
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }

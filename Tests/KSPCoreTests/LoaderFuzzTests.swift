@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import KSPCore
 
@@ -109,6 +110,71 @@ struct LoaderFuzzTests {
                         Issue.record("an error without a place: \(diagnostic) for:\n\(yaml)")
                     }
                 }
+            }
+        }
+        #expect(loaded > 0 && rejected > 0)
+    }
+}
+
+/// The xlsx reader under the same random mutations: of the zip's bytes, and of each XML part of the
+/// fixture's workbook (re-zipped, so the mutation reaches the XML parser). Every input either loads or
+/// fails with a message naming the workbook — never a crash or a hang.
+@Suite("Fuzzing the xlsx reader")
+struct XLSXFuzzTests {
+    static var inputs: Int { max(200, LoaderFuzzTests.inputs / 100) }
+
+    @Test func mutatedWorkbooksLoadOrSayWhy() throws {
+        let path = Fixtures.root.appendingPathComponent("xlsx/small/inquiries.xlsx")
+        let original = try Data(contentsOf: path)
+        let archive = try Archive(data: original, accessMode: .read)
+        var parts: [(path: String, bytes: [UInt8])] = []
+        for entry in archive {
+            var bytes: [UInt8] = []
+            _ = try archive.extract(entry) { bytes += $0 }
+            parts.append((entry.path, bytes))
+        }
+        let parsed = try SeasonLoader.definition(Array(Fixtures.file("season.yaml").utf8))
+        let participants = Array(Fixtures.file("participants.csv").utf8)
+        var rng = SplitMix64(seed: 16_2024)
+        // Each mutant is read from a file, as the loader reads it (ZIPFoundation's reading from memory traps on
+        // some damaged archives; the loader never uses it).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ksp-xlsx-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mutantPath = folder.appendingPathComponent("inquiries.xlsx")
+        var loaded = 0
+        var rejected = 0
+        for k in 0..<Self.inputs {
+            let workbook: Data
+            if k % 10 == 0 {
+                workbook = Data(LoaderFuzzTests.mutate(Array(original), &rng))
+            } else {
+                // The worksheet most often; the other parts (strings, styles, workbook, relationships) too.
+                let sheet = parts.firstIndex { $0.path.hasPrefix("xl/worksheets/sheet1") } ?? 0
+                let target = k % 3 == 0 ? Int(rng.next() % UInt64(parts.count)) : sheet
+                let rezipped = try Archive(data: Data(), accessMode: .create)
+                for (index, part) in parts.enumerated() {
+                    let bytes = Data(index == target ? LoaderFuzzTests.mutate(part.bytes, &rng) : part.bytes)
+                    try rezipped.addEntry(
+                        with: part.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
+                    ) { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) }
+                }
+                workbook = rezipped.data ?? Data()
+            }
+            do {
+                try workbook.write(to: mutantPath)
+                let sheet = try XLSXSheetReader.read(path: mutantPath.path, fileName: "inquiries.xlsx")
+                let season = try SeasonLoader.load(parsed: parsed, participants: participants, inquiries: sheet.csv)
+                for total in season.inquiries.total where !(total >= 0 && total <= 100) {
+                    Issue.record("total \(total) out of range")
+                }
+                loaded += 1
+            } catch let failure as XLSXReadFailure {
+                rejected += 1
+                #expect(!failure.description.isEmpty)
+            } catch let error as SeasonLoadError {
+                rejected += 1
+                #expect(!error.errors.isEmpty)
             }
         }
         #expect(loaded > 0 && rejected > 0)

@@ -1,8 +1,8 @@
 import KSPCore
+import KSPRender
 import Testing
 
 @testable import KSPQuery
-import KSPRender
 
 /// Issue 15, rank: intervals say what they show; participants below the award minimum are shown but not
 /// ranked; "Best på <channel>" says how thin it is.

@@ -1,8 +1,8 @@
 import KSPCore
+import KSPRender
 import Testing
 
 @testable import KSPQuery
-import KSPRender
 
 /// Issue 15, channel mix: `adjusted for channel` on compare, rank and group tables (direct standardisation).
 @Suite("Adjusted for channel")

@@ -1,8 +1,8 @@
 import KSPCore
+import KSPRender
 import Testing
 
 @testable import KSPQuery
-import KSPRender
 
 /// Issue 15, shopper effects: `shoppers [where …]` on a hand-computed season.
 @Suite("Shoppers")
@@ -33,7 +33,10 @@ struct ShoppersStatementTests {
         #expect(approx(table.number("S3", "p_adj"), 1 - 2 / 6.0.squareRoot(), 1e-9))
         #expect(table.number("S2", "p") == nil)
         let sig = try #require(table.column("leniency_sig"))
-        #expect(table.rows.map { $0[sig].value } == [.significance(.above), .significance(.notSignificant), .significance(.notSignificant)])
+        #expect(
+            table.rows.map { $0[sig].value } == [
+                .significance(.above), .significance(.notSignificant), .significance(.notSignificant),
+            ])
         #expect(table.rows[0][3].flags.contains(.above))
         #expect(
             Array(table.notes.map(\.text).prefix(2)) == [

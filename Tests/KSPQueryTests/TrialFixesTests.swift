@@ -1,9 +1,9 @@
 import Foundation
 import KSPCore
+import KSPRender
 import Testing
 
 @testable import KSPQuery
-import KSPRender
 
 /// Issue 19 (trial meeting) and issue 20 (hostile round) items on evaluation and what tables say,
 /// with the fixture's hand-computed figures (Tests/Fixtures/README.md).

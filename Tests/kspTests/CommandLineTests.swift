@@ -58,7 +58,7 @@ struct CommandLineTests {
     @Test func badFormatIsAUsageError() throws {
         let r = try KSP.run([KSP.fixture, "-c", "n", "--format", "xml"])
         #expect(r.status != 0)
-        #expect(r.err.contains("--format must be table, markdown, csv or json"))
+        #expect(r.err.contains("--format must be table, markdown, csv, tsv, json or xlsx"))
     }
 
     @Test func brokenSeasonExitsWith2AndNamesTheProblem() throws {
@@ -201,7 +201,9 @@ struct CommandLineTests {
         let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ksq") }
         #expect(scripts.count >= 4)
         for s in scripts {
-            let r = try KSP.run([KSP.sample, "-f", dir.appendingPathComponent(s).path])
+            // Issue 16: the scripts take the class and the participant as parameters.
+            let parameters = ["--set", "class=Bank", "--set", "participant=Skjærvik Sparebank"]
+            let r = try KSP.run([KSP.sample, "-f", dir.appendingPathComponent(s).path] + parameters)
             #expect(r.status == 0, "\(s): \(r.err)")
         }
     }

@@ -68,7 +68,7 @@ struct WriteTargetTests {
         let r = try KSP.run([scratch.season.path, "-c", "report class Bank to \(docx)"])
         #expect(
             r.err == "<command>:1: report: ksp cannot write .docx files; "
-                + "end the name with .html (or .htm), .pdf, .md or .txt\n")
+                + "end the name with .html (or .htm), .pdf, .md, .txt or .xlsx\n")
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: docx))
         let txt = try KSP.run([scratch.season.path, "-c", "report class Bank to \(scratch.path("r.txt"))"])
