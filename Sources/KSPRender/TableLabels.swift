@@ -24,6 +24,11 @@ public enum TableLabels {
                 }
             } else if let metric = Metric.named(name, in: definition), !isQuestion(metric) {
                 labelled.columns[k].name = Catalogue.text(.metric(metric, in: definition), language)
+            } else if name.hasPrefix("n_"), let metric = Metric.named(String(name.dropFirst(2)), in: definition),
+                !isQuestion(metric)
+            {
+                // A figure's own base: `n_agent` is read as the base of Kundebehandleren.
+                labelled.columns[k].name = "n (" + Catalogue.text(.metric(metric, in: definition), language) + ")"
             }
             for row in labelled.rows.indices {
                 guard case .text(let text) = labelled.rows[row][k].value else { continue }

@@ -78,7 +78,8 @@ final class Session {
         let start = DispatchTime.now()
         if interactive { interruptRequested.store(false, ordering: .relaxed) }
         do {
-            if case .report(let reportStatement) = try Parser.parse(piece.text), reportStatement.isBatch {
+            // A batch is written here, not evaluated; anything else (an export, an error) goes to the evaluator.
+            if case .report(let reportStatement)? = try? Parser.parse(piece.text), reportStatement.isBatch {
                 try writeReports(reportStatement)
                 return .ok
             }

@@ -49,7 +49,7 @@ struct AwardRankTests {
                 "a rank interval is the range of ranks consistent with resampling the inquiries; overlapping"
                     + " intervals do not make two participants equal, nor do separate ones test them (compare does)",
                 "not ranked: fewer inquiries in the season than the award minimum (4); shown after the ranked participants",
-                "* fewer than 10 inquiries: read with care",
+                "* fewer than 10 answers: read with care",
             ])
     }
 

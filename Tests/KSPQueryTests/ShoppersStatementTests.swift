@@ -35,7 +35,8 @@ struct ShoppersStatementTests {
         let sig = try #require(table.column("leniency_sig"))
         #expect(
             table.rows.map { $0[sig].value } == [
-                .significance(.above), .significance(.notSignificant), .significance(.notSignificant),
+                // S2's differences do not vary: no p, so untested (not "none").
+                .significance(.above), .significance(.untested(.noVariation)), .significance(.notSignificant),
             ])
         #expect(table.rows[0][3].flags.contains(.above))
         #expect(

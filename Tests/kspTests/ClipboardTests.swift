@@ -48,7 +48,8 @@ struct ClipboardTests {
         try t.tmux(["save-buffer", buffer])
         #expect(
             try String(contentsOfFile: buffer, encoding: .utf8)
-                == "participant\ttotal\ttotal_sig\tn\nAlfa Bank\t74.8\t\t4\nBeta Bank\t19.9\t\t3\nGamma Forsikring\t60.8\t\t2\n"
+                == "participant\ttotal\ttotal_sig\tn_total\tn\nAlfa Bank\t74.8\tuntested\t4\t4\n"
+                + "Beta Bank\t19.9\tuntested\t3\t3\nGamma Forsikring\t60.8\tuntested\t2\t2\n"
         )
     }
 }

@@ -24,7 +24,9 @@ struct LabelsLanguageTests {
         #expect(r.out.contains("| channel | total | agent | n |"))
         #expect(r.out.contains("| Kanal | Totalresultat | Kundebehandleren | Henvendelser |"))
         #expect(r.out.contains("| Telefon |"))
-        #expect(r.out.contains("channel,total,agent,n\nphone,48.4,75.0,7\n"))
+        #expect(r.out.contains("channel,total,n_total,agent,n_agent,n\nphone,48.4,7,75.0,4,7\n"))
+        // A figure's own base (agent on 4 answers of 7 inquiries) is labelled by its figure.
+        #expect(r.out.contains("| Kanal | Totalresultat | Kundebehandleren | Henvendelser | n (Kundebehandleren) |"))
         #expect(r.out.hasSuffix("labels: on\n"))
     }
 

@@ -36,7 +36,7 @@ struct ScriptParameterTests {
         let r = try KSP.run([
             fixture, "--format", "csv", "--set", "p=Beta Bank", "-c", "total where participant = ${p}",
         ])
-        #expect(r.out == "total,n\n19.9,3\n")
+        #expect(r.out == "total,n_total,n\n19.9,3,3\n")
         let scratch = try ScratchSeason()
         defer { scratch.remove() }
         let script = scratch.path("monthly.ksq")
@@ -77,12 +77,12 @@ struct ScriptParameterTests {
                 no parameters set (.set NAME VALUE, or --set NAME=VALUE)
                 n = "2"
                 p = "Gamma Forsikring"
-                total,n
-                60.8,2
+                total,n_total,n
+                60.8,2,2
                 n = "2"
-                participant,total,total_sig,n
-                Alfa Bank,74.8,,4
-                Gamma Forsikring,60.8,,2
+                participant,total,total_sig,n_total,n
+                Alfa Bank,74.8,untested,4,4
+                Gamma Forsikring,60.8,untested,2,2
 
                 """)
         #expect(
@@ -122,7 +122,10 @@ struct ScriptParameterTests {
 
     @Test func tsvQuotesOnlyWhatNeedsIt() throws {
         let r = try KSP.run([KSP.fixture, "--format", "tsv", "-c", "total by participant where class = Bank"])
-        #expect(r.out == "participant\ttotal\ttotal_sig\tn\nAlfa Bank\t74.8\t\t4\nBeta Bank\t19.9\t\t3\n")
+        #expect(
+            r.out
+                == "participant\ttotal\ttotal_sig\tn_total\tn\nAlfa Bank\t74.8\tuntested\t4\t4\n"
+                + "Beta Bank\t19.9\tuntested\t3\t3\n")
         let mode = try KSP.run([KSP.fixture], stdin: ".mode tsv\n.mode\n")
         #expect(mode.out == "mode: tsv\n")
         let bad = try KSP.run([KSP.fixture], stdin: ".mode xls\n")

@@ -18,7 +18,9 @@ struct XLSXOutputTests {
             if cell.number_format == "[<0.0001]0.00E+00;0.0000" and v < 0.0001: return "%.2e" % v
             places = {"0": 0, "0.0": 1, "[<0.0001]0.00E+00;0.0000": 4}.get(cell.number_format)
             if places is None: return repr(v)
-            return str(Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+            text = str(Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+            # csv writes a value that rounds to zero without its sign (-0.04 is 0.0), as the tables do.
+            return text[1:] if text.startswith("-") and Decimal(text) == 0 else text
         rows = [[shown(c) for c in row] for row in sheet.iter_rows()]
         table = []
         for row in rows:
@@ -59,7 +61,8 @@ struct XLSXOutputTests {
             #expect(compared.out.hasPrefix("bold\n"), "\(statement)")
             if statement == "total by class" {
                 let note =
-                    "note: ▲ ▼ significantly above / below the rest of the table (95 %, Holm-corrected; .help compare)"
+                    "note: ▲ ▼ significantly above / below the rest of the table (95 %, Holm over all 23 cells tested"
+                    + " in this table; .help compare)"
                 #expect(compared.out == "bold\n\(note)\n")
             }
         }
@@ -116,13 +119,13 @@ struct XLSXOutputTests {
         let out = try PythonTools.run(read, arguments: [report, export])
         #expect(out.err == "")
         #expect(
-            out.out == "['Ranking', 'Areas per participant', 'Results per channel', 'Awards in the class']\n"
+            out.out == "['Summary', 'Ranking', 'Areas per participant', 'Channels and waits']\n"
                 + "10 ['season', 'inquiry', 'participant_id', 'participant'] [1, 150, 36.66666666666667]\n")
-        let unknown = try KSP.run([scratch.season.path, "-c", "report class Bank to x.pdf"])
+        let unknown = try KSP.run([scratch.season.path, "-c", "report class Bank to x.docx"])
         #expect(
             unknown.err
-                == "<command>:1: report: ksp cannot write .pdf files; end the name with .html (or .htm), .md, .txt or .xlsx\n"
-        )
+                == "<command>:1: report: ksp cannot write .docx files; "
+                + "end the name with .html (or .htm), .pdf, .md, .txt or .xlsx\n")
     }
 }
 
