@@ -62,12 +62,18 @@ let package = Package(
             dependencies: ["KSPCore", "KSPQuery", "KSPRender"],
             path: "Benchmarks/KSPBench"
         ),
+        // What the query and render tests share: the hand-computed fixture season and table lookups.
+        .target(
+            name: "KSPTestSupport",
+            dependencies: ["KSPCore", "KSPQuery", "KSPRender"],
+            path: "Tests/KSPTestSupport"
+        ),
         .testTarget(
             name: "KSPCoreTests",
             dependencies: ["KSPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KSPSampleDataTests", dependencies: ["KSPSampleData", "KSPCore"]),
-        .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender"]),
-        .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore"]),
+        .testTarget(name: "KSPQueryTests", dependencies: ["KSPQuery", "KSPCore", "KSPRender", "KSPTestSupport"]),
+        .testTarget(name: "KSPRenderTests", dependencies: ["KSPRender", "KSPQuery", "KSPCore", "KSPTestSupport"]),
         .testTarget(name: "kspTests", dependencies: ["ksp", "KSPCore"]),
     ],
     swiftLanguageModes: [.v6]

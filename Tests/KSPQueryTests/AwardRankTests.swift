@@ -1,5 +1,6 @@
 import KSPCore
 import KSPRender
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

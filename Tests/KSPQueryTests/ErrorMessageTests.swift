@@ -1,4 +1,5 @@
 import KSPRender
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

@@ -1,5 +1,6 @@
 import Foundation
 import KSPCore
+import KSPTestSupport
 
 /// A season written by hand in a test: one scored question whose option is the inquiry's total
 /// (`p0` … `p100` in steps of 10), so that every total, mean and mix is computed by hand. The files

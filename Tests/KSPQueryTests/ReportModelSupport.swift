@@ -1,4 +1,5 @@
 import KSPCore
+import KSPTestSupport
 
 @testable import KSPQuery
 

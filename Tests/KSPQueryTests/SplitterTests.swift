@@ -1,3 +1,4 @@
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import KSPRender
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

@@ -1,4 +1,5 @@
 import KSPCore
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

@@ -1,5 +1,6 @@
 import Foundation
 import KSPCore
+import KSPTestSupport
 import Testing
 
 @testable import KSPQuery

@@ -1,5 +1,6 @@
 import KSPCore
 import KSPQuery
+import KSPTestSupport
 import Testing
 
 @testable import KSPRender

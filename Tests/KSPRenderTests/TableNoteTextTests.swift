@@ -1,6 +1,7 @@
 import KSPCore
 import KSPQuery
 import KSPRender
+import KSPTestSupport
 import Testing
 
 /// Every typed note's wording, and compare's significance level as written.

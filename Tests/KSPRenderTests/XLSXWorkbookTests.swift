@@ -1,6 +1,7 @@
 import Foundation
 import KSPCore
 import KSPQuery
+import KSPTestSupport
 import Testing
 
 @testable import KSPRender
