@@ -30,7 +30,7 @@ extension Catalogue {
         .significanceNoteClass:
             "▲/▼: significantly above/below the other classes (95 %, Holm-corrected over the rows of the table); "
             + "no arrow: the difference may be chance",
-        .smallBaseNote: "* fewer than {0} inquiries: read with care",
+        .smallBaseNote: "* fewer than {0} answers: read with care (not tested)",
         .areasHeading: "Areas and questions",
         .areasNote:
             "Each question as the shoppers were asked it: own result, the class and all participants, in points.",

@@ -31,7 +31,7 @@ extension Catalogue {
         .significanceNoteClass:
             "▲/▼: signifikant over/under de andre klassene (95 %, Holm-korrigert over tabellens rader); "
             + "ingen pil: forskjellen kan være tilfeldig",
-        .smallBaseNote: "* færre enn {0} henvendelser: les med forsiktighet",
+        .smallBaseNote: "* færre enn {0} svar: les med forsiktighet (ikke testet)",
         .areasHeading: "Områder og spørsmål",
         .areasNote: "Hvert spørsmål slik testkundene fikk det: eget resultat, klassen og alle deltakere, i poeng.",
         .areaNotScored: "{0} (teller ikke i totalresultatet)",

@@ -57,7 +57,7 @@ struct CatalogueTests {
         #expect(nb.markdown.contains("74,8"))
         // The bars in the markdown and terminal reports too: Alfa Bank's agent points (4 inquiries, a small base).
         #expect(nb.markdown.contains("75,0*  n=4") && nb.markdown.contains("Bank totalt: 19,9"))
-        #expect(nb.markdown.contains("* færre enn 10 henvendelser: les med forsiktighet"))
+        #expect(nb.markdown.contains("* færre enn 10 svar: les med forsiktighet (ikke testet)"))
         #expect(nb.terminal(width: 120, unicode: true).contains("75,0*  n=4"))
         #expect(nb.terminal(width: 120, unicode: true).contains("Totalresultat: 74,8"))
         let result = StatementResult.report(nb, file: nil)

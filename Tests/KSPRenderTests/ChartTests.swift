@@ -34,7 +34,7 @@ struct ChartTests {
         // The reference marker sits in the column of 60.
         let refColumn = barStart + Int(0.6 * Double(barWidth * 8)) / 8
         #expect(second[refColumn] == "│" || second[refColumn] == "┃")
-        #expect(lines.last == "* fewer than 10 inquiries: read with care")
+        #expect(lines.last == "* fewer than 10 answers: read with care (not tested)")
         #expect(lines[2].hasSuffix("50.0*  n=5"))
     }
 
