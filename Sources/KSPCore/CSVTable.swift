@@ -19,6 +19,8 @@ public struct CSVTable: Sendable {
     private var rowLine: [Int32] = []
 
     public var rowCount: Int { rowLine.count }
+    /// The bytes of the file this table's rows were read from (a chunk's share of the whole).
+    public private(set) var bytesSpanned = 0
 
     public enum ReadError: Error, Equatable, CustomStringConvertible {
         case unterminatedQuote(line: Int)
@@ -77,7 +79,9 @@ public struct CSVTable: Sendable {
         public mutating func next() throws(ReadError) -> CSVTable? {
             guard offset < end else { return nil }
             var table = CSVTable(bytes: bytes, delimiter: delimiter)
+            let start = offset
             (offset, line) = try table.parse(from: offset, line: line, maxRows: chunkRows, end: end)
+            table.bytesSpanned = offset - start
             return table.rowCount == 0 ? nil : table
         }
 

@@ -21,7 +21,10 @@ struct InquiryBuilder {
     /// Reads the whole file a chunk at a time (see `CSVTable.Stream`).
     mutating func read(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var stream = stream
+        progress = LoadProgress.current
+        progress?.startReading(totalBytes: stream.bytes.count)
         guard let header = try stream.next() else { return }
+        progress?.advance(stream.offset)
         // Reserve once for the rows the file will hold, estimated from the first chunk's bytes per row
         // with a margin: growing by doubling would copy the answers column several times and double
         // the peak memory.
@@ -66,10 +69,14 @@ struct InquiryBuilder {
         // Splitting the bytes into fields runs on a second thread, a few chunks ahead of the rows.
         let queue = ChunkQueue(limit: 4)
         let rest = stream
+        let progress = self.progress
         let producer = Thread {
             var s = rest
             do {
-                while !queue.isCancelled, let t = try s.next() { queue.push(.success(t)) }
+                while !queue.isCancelled, let t = try s.next() {
+                    queue.push(.success(t))
+                    progress?.advance(t.bytesSpanned)
+                }
             } catch { queue.push(.failure(error as! CSVTable.ReadError)) }
             queue.finish()
         }
@@ -86,17 +93,23 @@ struct InquiryBuilder {
 
     private var setupFailed = false
     private var setup: RowSetup?
+    /// Where a long load reports how far it has come (nil: nobody is watching).
+    private var progress: LoadProgress?
 
     /// Reads every chunk of a stream.
     mutating func consume(_ stream: CSVTable.Stream, header: CSVTable) throws(CSVTable.ReadError) {
         var s = stream
-        while !setupFailed, !sink.isFull, let t = try s.next() { readRows(t, header: header, from: 0) }
+        while !setupFailed, !sink.isFull, let t = try s.next() {
+            readRows(t, header: header, from: 0)
+            progress?.advance(t.bytesSpanned)
+        }
     }
 
     /// A builder with the same header set-up and nothing read yet, for the second half of a file.
     func emptyCopy(capacity: Int) -> InquiryBuilder {
         var b = InquiryBuilder(definition: definition, participants: participants, sink: DiagnosticSink())
         b.setup = setup
+        b.progress = progress
         b.columns.questionCount = columns.questionCount
         b.idTable = ByteKeyTable(capacity: capacity)
         let nq = definition.questions.count
@@ -161,23 +174,22 @@ struct InquiryBuilder {
             if inserted { shopperNames.append(b.shopperNames[k]) }
             shopperMap[k] = Int32(index)
         }
-        // A shopper's first contact with a participant in the second half may repeat one in the first.
-        var warnings: [SeasonDiagnostic] = []
+        // The second half's warnings, then its first contacts that repeat one of the first half.
+        for w in b.sink.warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
+        sink.warningCount += b.sink.warningCount - b.sink.warnings.count
         for (pair, line) in b.contactPairs.sorted(by: { $0.value < $1.value }) {
             let shopper = shopperMap[Int(pair >> 32)]
             let participant = pair & 0xFFFF_FFFF
             let global = Int64(shopper) << 32 | participant
             if let first = contactPairs[global] {
-                warnings.append(
-                    SeasonDiagnostic(
-                        .warning, file: file, line: line, column: (setup?.header.shopper ?? 0) + 1,
-                        "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
-                    ))
+                sink.warning(
+                    file, line: line, column: (setup?.header.shopper ?? 0) + 1,
+                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
+                )
             } else {
                 contactPairs[global] = line
             }
         }
-        for w in b.sink.warnings + warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
         let offset = columns.count
         columns.count += b.columns.count
         columns.participant += b.columns.participant

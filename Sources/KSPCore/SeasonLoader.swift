@@ -150,6 +150,7 @@ public enum SeasonLoader {
                 "participant \(participant.id) (\(participant.name)) has no inquiries")
         }
         season.warnings = sink.warnings
+        season.warningsNotKept = sink.warningCount - sink.warnings.count
         return season
     }
 
