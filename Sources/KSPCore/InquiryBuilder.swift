@@ -14,6 +14,7 @@ struct InquiryBuilder {
         self.definition = definition
         self.participants = participants
         self.sink = sink
+        gaps = TimeZoneGaps(identifier: definition.timezone)
     }
 
     static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
@@ -44,10 +45,11 @@ struct InquiryBuilder {
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
         if let (a, b) = stream.split() {
-            var first = self
             var second = emptyCopy(capacity: lines / 2 + 1)
             nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
-            withUnsafeMutablePointer(to: &first) { pa in
+            // The first half is read into this builder itself: a copy of it would share the columns reserved
+            // above, and its first append would copy them (and grow them by doubling after that).
+            withUnsafeMutablePointer(to: &self) { pa in
                 withUnsafeMutablePointer(to: &second) { pb in
                     nonisolated(unsafe) let builders = (pa, pb)
                     DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -61,9 +63,8 @@ struct InquiryBuilder {
                     }
                 }
             }
-            self = first
             if let e = errors[0] ?? errors[1] { throw e }
-            merge(second)
+            merge(&second)
             return
         }
         // Splitting the bytes into fields runs on a second thread, a few chunks ahead of the rows.
@@ -95,6 +96,9 @@ struct InquiryBuilder {
     private var setup: RowSetup?
     /// Where a long load reports how far it has come (nil: nobody is watching).
     private var progress: LoadProgress?
+    /// The second half of a large file keeps its answers one chunk of rows per array (see `merge`).
+    private var keepsAnswerChunks = false
+    private var answerChunks: [[Double]] = []
 
     /// Reads every chunk of a stream.
     mutating func consume(_ stream: CSVTable.Stream, header: CSVTable) throws(CSVTable.ReadError) {
@@ -110,38 +114,46 @@ struct InquiryBuilder {
         var b = InquiryBuilder(definition: definition, participants: participants, sink: DiagnosticSink())
         b.setup = setup
         b.progress = progress
+        b.keepsAnswerChunks = true
         b.columns.questionCount = columns.questionCount
         b.idTable = ByteKeyTable(capacity: capacity)
-        let nq = definition.questions.count
         b.columns.participant.reserveCapacity(capacity)
         b.columns.channel.reserveCapacity(capacity)
         b.columns.shopper.reserveCapacity(capacity)
         b.columns.contactedAt.reserveCapacity(capacity)
         b.columns.answeredAt.reserveCapacity(capacity)
         b.columns.attempts.reserveCapacity(capacity)
-        b.columns.raw.reserveCapacity(capacity * nq)
         b.columns.line.reserveCapacity(capacity)
         return b
     }
 
     /// Appends what a builder read from the rows after this one's: ids checked for duplicates
     /// across both, shoppers and their contacts matched by name, comments re-pointed.
-    mutating func merge(_ b: InquiryBuilder) {
-        // The answers (the one large column) are appended on the second core meanwhile.
+    mutating func merge(_ b: inout InquiryBuilder) {
+        // The answers (the one large column) are appended on the second core meanwhile, chunk by chunk,
+        // each freed once appended: the second half's answers are never held twice.
         var raw = columns.raw
         columns.raw = []
-        let tail = b.columns.raw
-        var rest = self
+        var chunks = b.answerChunks
+        b.answerChunks = []
         let other = b
         withUnsafeMutablePointer(to: &raw) { rawPointer in
-            withUnsafeMutablePointer(to: &rest) { restPointer in
-                nonisolated(unsafe) let pointers = (rawPointer, restPointer)
-                DispatchQueue.concurrentPerform(iterations: 2) { k in
-                    if k == 0 { pointers.0.pointee += tail } else { pointers.1.pointee.mergeAllButAnswers(other) }
+            withUnsafeMutablePointer(to: &chunks) { chunksPointer in
+                withUnsafeMutablePointer(to: &self) { restPointer in
+                    nonisolated(unsafe) let pointers = (rawPointer, chunksPointer, restPointer)
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        if k == 0 {
+                            for chunk in pointers.1.pointee.indices {
+                                pointers.0.pointee += pointers.1.pointee[chunk]
+                                pointers.1.pointee[chunk] = []
+                            }
+                        } else {
+                            pointers.2.pointee.mergeAllButAnswers(other)
+                        }
+                    }
                 }
             }
         }
-        self = rest
         columns.raw = raw
     }
 
@@ -241,7 +253,8 @@ struct InquiryBuilder {
     }
 
     private var idTable = ByteKeyTable(capacity: 1024)
-    private lazy var gaps = TimeZoneGaps(identifier: definition.timezone)
+    /// Made at the start, not lazily: a lazy property's getter retains and releases it on every row.
+    private var gaps: TimeZoneGaps
     /// An answer this long after the contact (a year and a day, in local seconds) is probably a placeholder.
     static let lateAnswer: Int64 = 366 * 86400
 
@@ -354,6 +367,15 @@ struct InquiryBuilder {
         }
         guard let setup else { return }
         var answers = [Double](repeating: .nan, count: definition.questions.count)
+        if keepsAnswerChunks {
+            columns.raw.reserveCapacity(table.rowCount * definition.questions.count)
+        }
+        defer {
+            if keepsAnswerChunks {
+                answerChunks.append(columns.raw)
+                columns.raw = []
+            }
+        }
         for row in firstRow..<max(firstRow, table.rowCount) {
             if sink.isFull { return }
             let line = table.line(row: row)
