@@ -43,7 +43,7 @@ public final class InquiryScorer {
         for (index, question) in definition.questions.enumerated() {
             byArea[question.areaIndex].append((index, question.weight))
         }
-        areaQuestionStart = [0] + byArea.reduce(into: [Int]()) { starts, area in starts.append((starts.last ?? 0) + area.count) }
+        areaQuestionStart = InquiryScorer.runStarts(byArea.map(\.count))
         areaQuestion = byArea.flatMap { $0.map(\.index) }
         areaQuestionWeight = byArea.flatMap { $0.map(\.weight) }
         areaWeights = definition.areas.map(\.weight)
@@ -58,11 +58,16 @@ public final class InquiryScorer {
         pointsSpan = pointRules.map(\.span)
         pointsScale = pointRules.map(\.scale)
         channelLimit = definition.channels.map(\.limit)
-        bracketStart = [0] + definition.channels.reduce(into: [Int]()) { starts, channel in
-            starts.append((starts.last ?? 0) + channel.brackets.count)
-        }
+        bracketStart = InquiryScorer.runStarts(definition.channels.map(\.brackets.count))
         bracketBound = definition.channels.flatMap { $0.brackets.map(\.bound) }
         bracketPoints = definition.channels.flatMap { $0.brackets.map(\.points) }
+    }
+
+    /// Where each of consecutive runs of these lengths starts in one flat array, and where the last ends.
+    static func runStarts(_ lengths: [Int]) -> [Int] {
+        var starts = [0]
+        for length in lengths { starts.append((starts.last ?? 0) + length) }
+        return starts
     }
 
     /// Wait points of an answered wait (rule 3), before the second-attempt factor: the first bracket
