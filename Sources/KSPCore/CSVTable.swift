@@ -298,6 +298,35 @@ public struct CSVTable: Sendable {
     public func fieldCount(row: Int) -> Int { Int(rowStart[row + 1] - rowStart[row]) }
     public func line(row: Int) -> Int { Int(rowLine[row]) }
 
+    /// The bounds of every field seen through pointers, for a loop over many cells of every row (the
+    /// inquiries' answers): no bounds check, retain or release per cell. Valid only inside `body`.
+    public struct FieldBounds {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let rowStart: UnsafeBufferPointer<Int32>
+        let fieldStart: UnsafeBufferPointer<Int32>
+        let fieldEnd: UnsafeBufferPointer<Int32>
+
+        /// A field's bytes with spaces and tabs trimmed (quotes removed, `""` not yet unescaped).
+        @inline(__always) public func trimmedField(row: Int, column: Int) -> UnsafeBufferPointer<UInt8> {
+            let fieldIndex = Int(rowStart[row]) &+ column
+            let start = Int(fieldStart[fieldIndex])
+            let end = Int(fieldEnd[fieldIndex])
+            return trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    public func withFieldBounds<Result>(_ body: (FieldBounds) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { bytes in
+            rowStart.withUnsafeBufferPointer { rowStart in
+                fieldStart.withUnsafeBufferPointer { fieldStart in
+                    fieldEnd.withUnsafeBufferPointer { fieldEnd in
+                        body(FieldBounds(bytes: bytes, rowStart: rowStart, fieldStart: fieldStart, fieldEnd: fieldEnd))
+                    }
+                }
+            }
+        }
+    }
+
     /// The raw bytes of a field (quotes removed, `""` not yet unescaped).
     @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
         -> R

@@ -40,7 +40,9 @@ struct InquiryBuilder {
         columns.attempts.reserveCapacity(lines)
         columns.raw.reserveCapacity(lines * nq)
         columns.line.reserveCapacity(lines)
-        idTable = ByteKeyTable(capacity: lines)
+        // A large file is read as two halves, each with its own table: sized for half (a smaller file's
+        // table grows once).
+        idTable = ByteKeyTable(capacity: lines / 2 + 1)
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
@@ -248,7 +250,7 @@ struct InquiryBuilder {
         var channelTable: ByteKeyTable
         var channelOfKey: [UInt8]
         var kinds: [CellKind]
-        var choiceBytes: [[(bytes: [UInt8], points: Double)]]
+        var choices: ChoiceOptions
         var width: Int
     }
 
@@ -348,16 +350,12 @@ struct InquiryBuilder {
             case .choice: return .choice
             }
         }
-        let choiceBytes: [[(bytes: [UInt8], points: Double)]] = definition.questions.map { q in
-            if case .choice(let options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
-            return []
-        }
         columns.questionCount = definition.questions.count
         return RowSetup(
             questionColumn: questionColumn, commentColumns: commentColumns, header: headerColumns,
             channelList: definition.channels.map(\.id).joined(separator: ", "),
             participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
-            choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
+            choices: ChoiceOptions(definition.questions), width: t.fieldCount(row: 0))
     }
 
     mutating func readRows(_ table: CSVTable, header: CSVTable, from firstRow: Int) {
@@ -555,10 +553,15 @@ struct InquiryBuilder {
 
     /// Each question's raw answer into `answers` (NaN for not applicable). False after reporting an error.
     private mutating func readAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
+        if readCommonAnswers(row, setup, into: &answers) { return true }
         var valid = true
         for question in 0..<definition.questions.count {
             let column = setup.questionColumn[question]
-            if let value = fastRaw(row.table, row.row, column, setup.kinds[question], setup.choiceBytes[question]) {
+            let kind = setup.kinds[question]
+            let quick = row.table.withTrimmedFieldBytes(row: row.row, column: column) { cell in
+                setup.choices.withView { InquiryBuilder.fastRaw(cell, kind, question: question, $0) }
+            }
+            if let value = quick {
                 answers[question] = value
                 continue
             }
@@ -616,11 +619,35 @@ struct InquiryBuilder {
         case choice
     }
 
+    /// Every answer of a row when all its cells are common ones (nearly always): the cells seen through
+    /// pointers taken once per row. False, with `answers` partly written, when a cell needs the full path.
+    private func readCommonAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
+        row.table.withFieldBounds { fields in
+            setup.choices.withView { choices in
+                setup.questionColumn.withUnsafeBufferPointer { columns in
+                    setup.kinds.withUnsafeBufferPointer { kinds in
+                        answers.withUnsafeMutableBufferPointer { answers in
+                            for question in 0..<columns.count {
+                                let cell = fields.trimmedField(row: row.row, column: columns[question])
+                                let kind = kinds[question]
+                                guard let value = InquiryBuilder.fastRaw(cell, kind, question: question, choices) else {
+                                    return false
+                                }
+                                answers[question] = value
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @inline(__always)
-    private func fastRaw(
-        _ t: CSVTable, _ r: Int, _ c: Int, _ kind: CellKind, _ options: [(bytes: [UInt8], points: Double)]
+    private static func fastRaw(
+        _ b: UnsafeBufferPointer<UInt8>, _ kind: CellKind, question: Int, _ choices: ChoiceOptions.View
     ) -> Double? {
-        t.withTrimmedFieldBytes(row: r, column: c) { b -> Double? in
+        do {
             if b.isEmpty { return .nan }
             if b.count == 1 && b[0] == UInt8(ascii: "-") { return .nan }
             if b.count == 2 || b.count == 3, (b[0] | 0x20) == UInt8(ascii: "n"),
@@ -652,8 +679,7 @@ struct InquiryBuilder {
                 }
                 return v >= lo && v <= hi ? Double(v) : nil
             case .choice:
-                for o in options where o.bytes.elementsEqual(b) { return o.points }
-                return nil
+                return choices.points(question: question, matching: b)
             }
         }
     }
