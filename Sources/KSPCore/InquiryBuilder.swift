@@ -20,8 +20,9 @@ struct InquiryBuilder {
     static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
 
     /// Reads the whole file a chunk at a time (see `CSVTable.Stream`).
-    mutating func read(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
-        var stream = stream
+    /// Takes the stream (set to nil), so that the file's bytes are let go before the halves are merged.
+    mutating func read(_ file: inout CSVTable.Stream?) throws(CSVTable.ReadError) {
+        guard var stream = file.take() else { return }
         progress = LoadProgress.current
         progress?.startReading(totalBytes: stream.bytes.count)
         guard let header = try stream.next() else { return }
@@ -46,26 +47,12 @@ struct InquiryBuilder {
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
-        if let (a, b) = stream.split() {
+        var halves = stream.split()
+        if halves != nil {
+            // From here the halves hold the file's bytes alone (the header row was read into `setup`).
+            stream = try CSVTable.Stream(bytes: [])
             var second = emptyCopy(capacity: lines / 2 + 1)
-            nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
-            // The first half is read into this builder itself: a copy of it would share the columns reserved
-            // above, and its first append would copy them (and grow them by doubling after that).
-            withUnsafeMutablePointer(to: &self) { pa in
-                withUnsafeMutablePointer(to: &second) { pb in
-                    nonisolated(unsafe) let builders = (pa, pb)
-                    DispatchQueue.concurrentPerform(iterations: 2) { k in
-                        do throws(CSVTable.ReadError) {
-                            if k == 0 {
-                                try builders.0.pointee.consume(a, header: header)
-                            } else {
-                                try builders.1.pointee.consume(b, header: header)
-                            }
-                        } catch { errors[k] = error }
-                    }
-                }
-            }
-            if let e = errors[0] ?? errors[1] { throw e }
+            try readHalves(&halves, second: &second)
             merge(&second)
             return
         }
@@ -94,6 +81,33 @@ struct InquiryBuilder {
         }
     }
 
+    /// Reads the two halves of a large file on the two cores, the first into this builder, the second
+    /// into `second`. The halves are the last holders of the file's bytes: taken here (set to nil), so
+    /// that the bytes are let go when this returns, before the halves are merged.
+    private mutating func readHalves(
+        _ halves: inout (CSVTable.Stream, CSVTable.Stream)?, second: inout InquiryBuilder
+    ) throws(CSVTable.ReadError) {
+        guard let (a, b) = halves.take() else { return }
+        nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
+        // The first half is read into this builder itself: a copy of it would share the columns reserved
+        // before, and its first append would copy them (and grow them by doubling after that).
+        withUnsafeMutablePointer(to: &self) { pa in
+            withUnsafeMutablePointer(to: &second) { pb in
+                nonisolated(unsafe) let builders = (pa, pb)
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    do throws(CSVTable.ReadError) {
+                        if k == 0 {
+                            try builders.0.pointee.consume(a)
+                        } else {
+                            try builders.1.pointee.consume(b)
+                        }
+                    } catch { errors[k] = error }
+                }
+            }
+        }
+        if let e = errors[0] ?? errors[1] { throw e }
+    }
+
     private var setupFailed = false
     private var setup: RowSetup?
     /// Where a long load reports how far it has come (nil: nobody is watching).
@@ -102,11 +116,11 @@ struct InquiryBuilder {
     private var keepsAnswerChunks = false
     private var answerChunks: [[Double]] = []
 
-    /// Reads every chunk of a stream.
-    mutating func consume(_ stream: CSVTable.Stream, header: CSVTable) throws(CSVTable.ReadError) {
+    /// Reads every chunk of a stream, once the header has been read (`setup` made).
+    mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var s = stream
         while !setupFailed, !sink.isFull, let t = try s.next() {
-            readRows(t, header: header, from: 0)
+            readRows(t, header: t, from: 0)
             progress?.advance(t.bytesSpanned)
         }
     }
