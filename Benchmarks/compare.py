@@ -17,7 +17,6 @@ import yaml
 
 RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
 SEASONS = [("1×", "samples/ksp2024"), ("10×", ".build/bench/x10"), ("100×", ".build/bench/x100")]
-KSP = ".build/release/ksp"
 BENCH = ".build/release/ksp-bench"
 
 
@@ -112,19 +111,10 @@ def duckdb_bench(path):
     return read, score, q
 
 
-def process_start(path):
-    def run():
-        subprocess.run([KSP, path, "-c", "total by class"], check=True, capture_output=True)
-    run()
-    return timed(run, 20)
-
-
 def main():
     results = {}
     for label, path in SEASONS:
         results[label] = (ksp_bench(path), duckdb_bench(path))
-    start = process_start("samples/ksp2024")
-    print(f"Whole process `ksp samples/ksp2024 -c \"total by class\"`: {start:.1f} ms (median of 20)\n")
     print("| | " + " | ".join(f"ksp {l}" for l, _ in SEASONS) + " | " + " | ".join(f"DuckDB {l}" for l, _ in SEASONS) + " | ksp/DuckDB 100× |")
     print("|---|" + "---:|" * (2 * len(SEASONS) + 1))
 

@@ -4,8 +4,9 @@ import Foundation
 /// looked up without making a String or an Array per lookup. The loader's hot path: at 100×
 /// the sample it sees half a million inquiry ids and participant and shopper ids.
 struct ByteKeyTable {
-    private var slots: [Int32]  // index of the key, or -1
-    private var hashes: [UInt64]
+    /// Per slot the key's hash (high 32 bits) and its index + 1 (low 32 bits), or 0 for an empty slot:
+    /// one array, so that a probe of a large table (half a million ids) misses the cache once, not twice.
+    private var slots: [UInt64]
     /// All keys back to back in one buffer (one allocation, not one per key).
     private(set) var arena: [UInt8] = []
     /// Key k is `arena[offsets[k] ..< offsets[k + 1]]`.
@@ -15,14 +16,18 @@ struct ByteKeyTable {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
     var count: Int { offsets.count - 1 }
 
     func key(_ index: Int) -> ArraySlice<UInt8> { arena[Int(offsets[index])..<Int(offsets[index + 1])] }
+
+    /// A slot holding key `index` of this hash.
+    @inline(__always) private static func slot(hash: UInt64, index: Int) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
+    }
 
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
@@ -46,8 +51,9 @@ struct ByteKeyTable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
-            if entry < 0 { return nil }
-            if hashes[slot] == hash && equal(Int(entry), bytes) { return Int(entry) }
+            if entry == 0 { return nil }
+            let index = Int(entry & 0xFFFF_FFFF) - 1
+            if (entry ^ hash) >> 32 == 0 && equal(index, bytes) { return index }
             slot = (slot + 1) & mask
         }
     }
@@ -59,15 +65,15 @@ struct ByteKeyTable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
-            if entry < 0 {
+            if entry == 0 {
                 let index = count
-                slots[slot] = Int32(index)
-                hashes[slot] = hash
+                slots[slot] = ByteKeyTable.slot(hash: hash, index: index)
                 arena.append(contentsOf: bytes)
                 offsets.append(Int32(arena.count))
                 return (index, true)
             }
-            if hashes[slot] == hash && equal(Int(entry), bytes) { return (Int(entry), false) }
+            let index = Int(entry & 0xFFFF_FFFF) - 1
+            if (entry ^ hash) >> 32 == 0 && equal(index, bytes) { return (index, false) }
             slot = (slot + 1) & mask
         }
     }
@@ -82,17 +88,21 @@ struct ByteKeyTable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [Int32](repeating: -1, count: size)
-        var newHashes = [UInt64](repeating: 0, count: size)
+        var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
-        for (slot, entry) in slots.enumerated() where entry >= 0 {
-            var newSlot = Int(truncatingIfNeeded: hashes[slot]) & newMask
-            while newSlots[newSlot] >= 0 { newSlot = (newSlot + 1) & newMask }
+        for entry in slots where entry != 0 {
+            // The slot keeps only the hash's high half: the key is hashed again for its low bits.
+            let index = Int(entry & 0xFFFF_FFFF) - 1
+            let start = Int(offsets[index])
+            let end = Int(offsets[index + 1])
+            let hash = arena.withUnsafeBufferPointer {
+                ByteKeyTable.hash(UnsafeBufferPointer(rebasing: $0[start..<end]))
+            }
+            var newSlot = Int(truncatingIfNeeded: hash) & newMask
+            while newSlots[newSlot] != 0 { newSlot = (newSlot + 1) & newMask }
             newSlots[newSlot] = entry
-            newHashes[newSlot] = hashes[slot]
         }
         slots = newSlots
-        hashes = newHashes
         mask = newMask
     }
 }

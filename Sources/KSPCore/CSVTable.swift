@@ -19,6 +19,8 @@ public struct CSVTable: Sendable {
     private var rowLine: [Int32] = []
 
     public var rowCount: Int { rowLine.count }
+    /// The bytes of the file this table's rows were read from (a chunk's share of the whole).
+    public private(set) var bytesSpanned = 0
 
     public enum ReadError: Error, Equatable, CustomStringConvertible {
         case unterminatedQuote(line: Int)
@@ -77,7 +79,9 @@ public struct CSVTable: Sendable {
         public mutating func next() throws(ReadError) -> CSVTable? {
             guard offset < end else { return nil }
             var table = CSVTable(bytes: bytes, delimiter: delimiter)
+            let start = offset
             (offset, line) = try table.parse(from: offset, line: line, maxRows: chunkRows, end: end)
+            table.bytesSpanned = offset - start
             return table.rowCount == 0 ? nil : table
         }
 
@@ -89,72 +93,70 @@ public struct CSVTable: Sendable {
         public func split() -> (Stream, Stream)? {
             guard end - offset > 4_000_000 else { return nil }
             let middle = offset + (end - offset) / 2
-            let delimiter = self.delimiter
-            return bytes.withUnsafeBufferPointer { buffer -> (Stream, Stream)? in
-                var scan = RowBoundaryScan()
-                for position in offset..<middle {
-                    scan.step(buffer, position, delimiter: delimiter)
-                }
-                var position = middle
-                while position < end {
-                    let isBoundary = scan.step(buffer, position, delimiter: delimiter)
-                    if isBoundary { break }
-                    position += 1
-                }
-                guard position + 1 < end else { return nil }
-                var first = self
-                var second = self
-                first.end = position + 1
-                second.offset = position + 1
-                second.line = line + scan.lines
-                return (first, second)
+            let boundary = bytes.withUnsafeBufferPointer { buffer in
+                CSVTable.firstRowEnd(buffer, from: offset, after: middle, end: end, delimiter: delimiter)
             }
+            guard let boundary, boundary.position + 1 < end else { return nil }
+            var first = self
+            var second = self
+            first.end = boundary.position + 1
+            second.offset = boundary.position + 1
+            second.line = line + boundary.lines
+            return (first, second)
         }
     }
 
-    /// Follows the parser's quoting one byte at a time: which newlines end a row, and how many
-    /// line feeds were passed (the line count the second half starts from).
-    struct RowBoundaryScan {
-        var inQuotes = false
-        var atFieldStart = true
-        /// A quote inside a quoted field: either the closing one or the first of a doubled pair.
-        var pendingQuote = false
+    /// The first line break at or after `middle` that ends a row, read from `start` (a row's start),
+    /// and the lines passed up to and including it; nil when there is none before `end`. This runs
+    /// alone before the two halves start, so it is one tight loop: a quoted field is skipped to its
+    /// closing quote (counting its line feeds), and elsewhere a byte is looked at once.
+    static func firstRowEnd(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, after middle: Int, end: Int, delimiter: UInt8
+    ) -> (position: Int, lines: Int32)? {
+        let quote = UInt8(ascii: "\"")
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var lines: Int32 = 0
-
-        /// Takes the byte at `index`; true when it is a line feed that ends a row.
-        @discardableResult
-        mutating func step(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, delimiter: UInt8) -> Bool {
-            let byte = bytes[index]
-            if byte == 10 {
-                lines += 1
-            }
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    if byte == 34 {
-                        return false  // a doubled quote: still inside
+        var atFieldStart = true
+        var position = start
+        while position < end {
+            let byte = buffer[position]
+            if byte == quote && atFieldStart {
+                // A quoted field: to its closing quote; `""` inside is a quote, line feeds are lines.
+                position += 1
+                while true {
+                    guard position < end else { return nil }
+                    let inside = buffer[position]
+                    position += 1
+                    if inside == quote {
+                        if position < end && buffer[position] == quote {
+                            position += 1
+                            continue
+                        }
+                        break
                     }
-                    inQuotes = false  // the previous quote closed the field; read byte as outside
-                } else {
-                    if byte == 34 {
-                        pendingQuote = true
-                    }
-                    return false
+                    if inside == lineFeed { lines += 1 }
                 }
-            }
-            if byte == 34 && atFieldStart {
-                inQuotes = true
                 atFieldStart = false
-                return false
+                continue
             }
-            atFieldStart = byte == delimiter || byte == 10 || byte == 13
-            // A carriage return alone ends a row and a line too (the parser counts it so).
-            if byte == 13 && (index + 1 >= bytes.count || bytes[index + 1] != 10) {
+            if byte == lineFeed {
                 lines += 1
-                return true
+                if position >= middle { return (position, lines) }
+                atFieldStart = true
+            } else if byte == carriageReturn {
+                // A carriage return alone ends a row and a line too (the parser counts it so).
+                if position + 1 >= buffer.count || buffer[position + 1] != lineFeed {
+                    lines += 1
+                    if position >= middle { return (position, lines) }
+                }
+                atFieldStart = true
+            } else {
+                atFieldStart = byte == delimiter
             }
-            return byte == 10
+            position += 1
         }
+        return nil
     }
 
     public init(text: String) throws(ReadError) { try self.init(bytes: Array(text.utf8)) }
@@ -295,6 +297,35 @@ public struct CSVTable: Sendable {
 
     public func fieldCount(row: Int) -> Int { Int(rowStart[row + 1] - rowStart[row]) }
     public func line(row: Int) -> Int { Int(rowLine[row]) }
+
+    /// The bounds of every field seen through pointers, for a loop over many cells of every row (the
+    /// inquiries' answers): no bounds check, retain or release per cell. Valid only inside `body`.
+    public struct FieldBounds {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let rowStart: UnsafeBufferPointer<Int32>
+        let fieldStart: UnsafeBufferPointer<Int32>
+        let fieldEnd: UnsafeBufferPointer<Int32>
+
+        /// A field's bytes with spaces and tabs trimmed (quotes removed, `""` not yet unescaped).
+        @inline(__always) public func trimmedField(row: Int, column: Int) -> UnsafeBufferPointer<UInt8> {
+            let fieldIndex = Int(rowStart[row]) &+ column
+            let start = Int(fieldStart[fieldIndex])
+            let end = Int(fieldEnd[fieldIndex])
+            return trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    public func withFieldBounds<Result>(_ body: (FieldBounds) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { bytes in
+            rowStart.withUnsafeBufferPointer { rowStart in
+                fieldStart.withUnsafeBufferPointer { fieldStart in
+                    fieldEnd.withUnsafeBufferPointer { fieldEnd in
+                        body(FieldBounds(bytes: bytes, rowStart: rowStart, fieldStart: fieldStart, fieldEnd: fieldEnd))
+                    }
+                }
+            }
+        }
+    }
 
     /// The raw bytes of a field (quotes removed, `""` not yet unescaped).
     @inline(__always) public func withFieldBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)

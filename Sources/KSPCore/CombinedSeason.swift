@@ -71,6 +71,7 @@ struct CombinedInquiries {
     var shopperIndex: [String: Int32] = [:]
     var comments: [Comment] = []
     var warnings: [SeasonDiagnostic] = []
+    var warningsNotKept = 0
     var infos: [SeasonInfo] = []
 
     init(schema: CombinedSchema, panel: CombinedPanel) {
@@ -124,6 +125,7 @@ struct CombinedInquiries {
             located.file = "\(season.name): \(warning.file)"
             return located
         }
+        warningsNotKept += season.warningsNotKept
         infos.append(info(season, questionMap: questionMap))
     }
 

@@ -14,14 +14,19 @@ struct InquiryBuilder {
         self.definition = definition
         self.participants = participants
         self.sink = sink
+        gaps = TimeZoneGaps(identifier: definition.timezone)
     }
 
     static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
 
     /// Reads the whole file a chunk at a time (see `CSVTable.Stream`).
-    mutating func read(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
-        var stream = stream
+    /// Takes the stream (set to nil), so that the file's bytes are let go before the halves are merged.
+    mutating func read(_ file: inout CSVTable.Stream?) throws(CSVTable.ReadError) {
+        guard var stream = file.take() else { return }
+        progress = LoadProgress.current
+        progress?.startReading(totalBytes: stream.bytes.count)
         guard let header = try stream.next() else { return }
+        progress?.advance(stream.offset)
         // Reserve once for the rows the file will hold, estimated from the first chunk's bytes per row
         // with a margin: growing by doubling would copy the answers column several times and double
         // the peak memory.
@@ -36,40 +41,32 @@ struct InquiryBuilder {
         columns.attempts.reserveCapacity(lines)
         columns.raw.reserveCapacity(lines * nq)
         columns.line.reserveCapacity(lines)
-        idTable = ByteKeyTable(capacity: lines)
+        // A large file is read as two halves, each with its own table: sized for half (a smaller file's
+        // table grows once).
+        idTable = ByteKeyTable(capacity: lines / 2 + 1)
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
-        if let (a, b) = stream.split() {
-            var first = self
+        var halves = stream.split()
+        if halves != nil {
+            // From here the halves hold the file's bytes alone (the header row was read into `setup`).
+            stream = try CSVTable.Stream(bytes: [])
             var second = emptyCopy(capacity: lines / 2 + 1)
-            nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
-            withUnsafeMutablePointer(to: &first) { pa in
-                withUnsafeMutablePointer(to: &second) { pb in
-                    nonisolated(unsafe) let builders = (pa, pb)
-                    DispatchQueue.concurrentPerform(iterations: 2) { k in
-                        do throws(CSVTable.ReadError) {
-                            if k == 0 {
-                                try builders.0.pointee.consume(a, header: header)
-                            } else {
-                                try builders.1.pointee.consume(b, header: header)
-                            }
-                        } catch { errors[k] = error }
-                    }
-                }
-            }
-            self = first
-            if let e = errors[0] ?? errors[1] { throw e }
-            merge(second)
+            try readHalves(&halves, second: &second)
+            merge(&second)
             return
         }
         // Splitting the bytes into fields runs on a second thread, a few chunks ahead of the rows.
         let queue = ChunkQueue(limit: 4)
         let rest = stream
+        let progress = self.progress
         let producer = Thread {
             var s = rest
             do {
-                while !queue.isCancelled, let t = try s.next() { queue.push(.success(t)) }
+                while !queue.isCancelled, let t = try s.next() {
+                    queue.push(.success(t))
+                    progress?.advance(t.bytesSpanned)
+                }
             } catch { queue.push(.failure(error as! CSVTable.ReadError)) }
             queue.finish()
         }
@@ -84,51 +81,95 @@ struct InquiryBuilder {
         }
     }
 
+    /// Reads the two halves of a large file on the two cores, the first into this builder, the second
+    /// into `second`. The halves are the last holders of the file's bytes: taken here (set to nil), so
+    /// that the bytes are let go when this returns, before the halves are merged.
+    private mutating func readHalves(
+        _ halves: inout (CSVTable.Stream, CSVTable.Stream)?, second: inout InquiryBuilder
+    ) throws(CSVTable.ReadError) {
+        guard let (a, b) = halves.take() else { return }
+        nonisolated(unsafe) var errors: [CSVTable.ReadError?] = [nil, nil]
+        // The first half is read into this builder itself: a copy of it would share the columns reserved
+        // before, and its first append would copy them (and grow them by doubling after that).
+        withUnsafeMutablePointer(to: &self) { pa in
+            withUnsafeMutablePointer(to: &second) { pb in
+                nonisolated(unsafe) let builders = (pa, pb)
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    do throws(CSVTable.ReadError) {
+                        if k == 0 {
+                            try builders.0.pointee.consume(a)
+                        } else {
+                            try builders.1.pointee.consume(b)
+                        }
+                    } catch { errors[k] = error }
+                }
+            }
+        }
+        if let e = errors[0] ?? errors[1] { throw e }
+    }
+
     private var setupFailed = false
     private var setup: RowSetup?
+    /// Where a long load reports how far it has come (nil: nobody is watching).
+    private var progress: LoadProgress?
+    /// The second half of a large file keeps its answers one chunk of rows per array (see `merge`).
+    private var keepsAnswerChunks = false
+    private var answerChunks: [[Double]] = []
 
-    /// Reads every chunk of a stream.
-    mutating func consume(_ stream: CSVTable.Stream, header: CSVTable) throws(CSVTable.ReadError) {
+    /// Reads every chunk of a stream, once the header has been read (`setup` made).
+    mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var s = stream
-        while !setupFailed, !sink.isFull, let t = try s.next() { readRows(t, header: header, from: 0) }
+        while !setupFailed, !sink.isFull, let t = try s.next() {
+            readRows(t, header: t, from: 0)
+            progress?.advance(t.bytesSpanned)
+        }
     }
 
     /// A builder with the same header set-up and nothing read yet, for the second half of a file.
     func emptyCopy(capacity: Int) -> InquiryBuilder {
         var b = InquiryBuilder(definition: definition, participants: participants, sink: DiagnosticSink())
         b.setup = setup
+        b.progress = progress
+        b.keepsAnswerChunks = true
         b.columns.questionCount = columns.questionCount
         b.idTable = ByteKeyTable(capacity: capacity)
-        let nq = definition.questions.count
         b.columns.participant.reserveCapacity(capacity)
         b.columns.channel.reserveCapacity(capacity)
         b.columns.shopper.reserveCapacity(capacity)
         b.columns.contactedAt.reserveCapacity(capacity)
         b.columns.answeredAt.reserveCapacity(capacity)
         b.columns.attempts.reserveCapacity(capacity)
-        b.columns.raw.reserveCapacity(capacity * nq)
         b.columns.line.reserveCapacity(capacity)
         return b
     }
 
     /// Appends what a builder read from the rows after this one's: ids checked for duplicates
     /// across both, shoppers and their contacts matched by name, comments re-pointed.
-    mutating func merge(_ b: InquiryBuilder) {
-        // The answers (the one large column) are appended on the second core meanwhile.
+    mutating func merge(_ b: inout InquiryBuilder) {
+        // The answers (the one large column) are appended on the second core meanwhile, chunk by chunk,
+        // each freed once appended: the second half's answers are never held twice.
         var raw = columns.raw
         columns.raw = []
-        let tail = b.columns.raw
-        var rest = self
+        var chunks = b.answerChunks
+        b.answerChunks = []
         let other = b
         withUnsafeMutablePointer(to: &raw) { rawPointer in
-            withUnsafeMutablePointer(to: &rest) { restPointer in
-                nonisolated(unsafe) let pointers = (rawPointer, restPointer)
-                DispatchQueue.concurrentPerform(iterations: 2) { k in
-                    if k == 0 { pointers.0.pointee += tail } else { pointers.1.pointee.mergeAllButAnswers(other) }
+            withUnsafeMutablePointer(to: &chunks) { chunksPointer in
+                withUnsafeMutablePointer(to: &self) { restPointer in
+                    nonisolated(unsafe) let pointers = (rawPointer, chunksPointer, restPointer)
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        if k == 0 {
+                            for chunk in pointers.1.pointee.indices {
+                                pointers.0.pointee += pointers.1.pointee[chunk]
+                                pointers.1.pointee[chunk] = []
+                            }
+                        } else {
+                            pointers.2.pointee.mergeAllButAnswers(other)
+                        }
+                    }
                 }
             }
         }
-        self = rest
         columns.raw = raw
     }
 
@@ -161,23 +202,22 @@ struct InquiryBuilder {
             if inserted { shopperNames.append(b.shopperNames[k]) }
             shopperMap[k] = Int32(index)
         }
-        // A shopper's first contact with a participant in the second half may repeat one in the first.
-        var warnings: [SeasonDiagnostic] = []
+        // The second half's warnings, then its first contacts that repeat one of the first half.
+        for w in b.sink.warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
+        sink.warningCount += b.sink.warningCount - b.sink.warnings.count
         for (pair, line) in b.contactPairs.sorted(by: { $0.value < $1.value }) {
             let shopper = shopperMap[Int(pair >> 32)]
             let participant = pair & 0xFFFF_FFFF
             let global = Int64(shopper) << 32 | participant
             if let first = contactPairs[global] {
-                warnings.append(
-                    SeasonDiagnostic(
-                        .warning, file: file, line: line, column: (setup?.header.shopper ?? 0) + 1,
-                        "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
-                    ))
+                sink.warning(
+                    file, line: line, column: (setup?.header.shopper ?? 0) + 1,
+                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
+                )
             } else {
                 contactPairs[global] = line
             }
         }
-        for w in b.sink.warnings + warnings { sink.warning(w.file, line: w.line, column: w.column, w.message) }
         let offset = columns.count
         columns.count += b.columns.count
         columns.participant += b.columns.participant
@@ -224,12 +264,13 @@ struct InquiryBuilder {
         var channelTable: ByteKeyTable
         var channelOfKey: [UInt8]
         var kinds: [CellKind]
-        var choiceBytes: [[(bytes: [UInt8], points: Double)]]
+        var choices: ChoiceOptions
         var width: Int
     }
 
     private var idTable = ByteKeyTable(capacity: 1024)
-    private lazy var gaps = TimeZoneGaps(identifier: definition.timezone)
+    /// Made at the start, not lazily: a lazy property's getter retains and releases it on every row.
+    private var gaps: TimeZoneGaps
     /// An answer this long after the contact (a year and a day, in local seconds) is probably a placeholder.
     static let lateAnswer: Int64 = 366 * 86400
 
@@ -323,16 +364,12 @@ struct InquiryBuilder {
             case .choice: return .choice
             }
         }
-        let choiceBytes: [[(bytes: [UInt8], points: Double)]] = definition.questions.map { q in
-            if case .choice(let options) = q.type { return options.map { (Array($0.text.utf8), $0.points) } }
-            return []
-        }
         columns.questionCount = definition.questions.count
         return RowSetup(
             questionColumn: questionColumn, commentColumns: commentColumns, header: headerColumns,
             channelList: definition.channels.map(\.id).joined(separator: ", "),
             participantTable: participantTable, channelTable: channelTable, channelOfKey: channelOfKey, kinds: kinds,
-            choiceBytes: choiceBytes, width: t.fieldCount(row: 0))
+            choices: ChoiceOptions(definition.questions), width: t.fieldCount(row: 0))
     }
 
     mutating func readRows(_ table: CSVTable, header: CSVTable, from firstRow: Int) {
@@ -342,6 +379,15 @@ struct InquiryBuilder {
         }
         guard let setup else { return }
         var answers = [Double](repeating: .nan, count: definition.questions.count)
+        if keepsAnswerChunks {
+            columns.raw.reserveCapacity(table.rowCount * definition.questions.count)
+        }
+        defer {
+            if keepsAnswerChunks {
+                answerChunks.append(columns.raw)
+                columns.raw = []
+            }
+        }
         for row in firstRow..<max(firstRow, table.rowCount) {
             if sink.isFull { return }
             let line = table.line(row: row)
@@ -521,10 +567,15 @@ struct InquiryBuilder {
 
     /// Each question's raw answer into `answers` (NaN for not applicable). False after reporting an error.
     private mutating func readAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
+        if readCommonAnswers(row, setup, into: &answers) { return true }
         var valid = true
         for question in 0..<definition.questions.count {
             let column = setup.questionColumn[question]
-            if let value = fastRaw(row.table, row.row, column, setup.kinds[question], setup.choiceBytes[question]) {
+            let kind = setup.kinds[question]
+            let quick = row.table.withTrimmedFieldBytes(row: row.row, column: column) { cell in
+                setup.choices.withView { InquiryBuilder.fastRaw(cell, kind, question: question, $0) }
+            }
+            if let value = quick {
                 answers[question] = value
                 continue
             }
@@ -582,11 +633,35 @@ struct InquiryBuilder {
         case choice
     }
 
+    /// Every answer of a row when all its cells are common ones (nearly always): the cells seen through
+    /// pointers taken once per row. False, with `answers` partly written, when a cell needs the full path.
+    private func readCommonAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
+        row.table.withFieldBounds { fields in
+            setup.choices.withView { choices in
+                setup.questionColumn.withUnsafeBufferPointer { columns in
+                    setup.kinds.withUnsafeBufferPointer { kinds in
+                        answers.withUnsafeMutableBufferPointer { answers in
+                            for question in 0..<columns.count {
+                                let cell = fields.trimmedField(row: row.row, column: columns[question])
+                                let kind = kinds[question]
+                                guard let value = InquiryBuilder.fastRaw(cell, kind, question: question, choices) else {
+                                    return false
+                                }
+                                answers[question] = value
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @inline(__always)
-    private func fastRaw(
-        _ t: CSVTable, _ r: Int, _ c: Int, _ kind: CellKind, _ options: [(bytes: [UInt8], points: Double)]
+    private static func fastRaw(
+        _ b: UnsafeBufferPointer<UInt8>, _ kind: CellKind, question: Int, _ choices: ChoiceOptions.View
     ) -> Double? {
-        t.withTrimmedFieldBytes(row: r, column: c) { b -> Double? in
+        do {
             if b.isEmpty { return .nan }
             if b.count == 1 && b[0] == UInt8(ascii: "-") { return .nan }
             if b.count == 2 || b.count == 3, (b[0] | 0x20) == UInt8(ascii: "n"),
@@ -618,8 +693,7 @@ struct InquiryBuilder {
                 }
                 return v >= lo && v <= hi ? Double(v) : nil
             case .choice:
-                for o in options where o.bytes.elementsEqual(b) { return o.points }
-                return nil
+                return choices.points(question: question, matching: b)
             }
         }
     }

@@ -18,11 +18,22 @@ public final class InquiryScorer {
     private let timeZone: TimeZone?
     private var offsetByHour: [Int64: Int64] = [:]
     private let waitArea: Int?
-    /// Questions of each area, with weights, for rule 2.
-    private let questionsByArea: [[(index: Int, weight: Double)]]
+    /// Questions of each area, with weights, for rule 2: area a's are `areaQuestionStart[a] ..< [a + 1]`
+    /// in the two flat arrays (flat, so that scoring an inquiry retains and releases no inner array).
+    private let areaQuestionStart: [Int]
+    private let areaQuestion: [Int]
+    private let areaQuestionWeight: [Double]
     private let areaWeights: [Double]
-    /// Raw answer → points per question, without copying the question on the hot path.
-    private let pointsOf: [(Double) -> Double]
+    /// Raw answer → points per question as `(raw - pointsOrigin) / pointsSpan * pointsScale`: yes/no
+    /// (0, 1, 100), a scale (low, high - low, 100), a choice (0, 1, 1) — each exactly the rule's arithmetic.
+    private let pointsOrigin: [Double]
+    private let pointsSpan: [Double]
+    private let pointsScale: [Double]
+    /// Per channel: its answer limit and wait brackets (channel c's are `bracketStart[c] ..< [c + 1]`).
+    private let channelLimit: [Double]
+    private let bracketStart: [Int]
+    private let bracketBound: [Double]
+    private let bracketPoints: [Double]
 
     public init(definition: SeasonDefinition) {
         self.definition = definition
@@ -32,15 +43,40 @@ public final class InquiryScorer {
         for (index, question) in definition.questions.enumerated() {
             byArea[question.areaIndex].append((index, question.weight))
         }
-        questionsByArea = byArea
+        areaQuestionStart = InquiryScorer.runStarts(byArea.map(\.count))
+        areaQuestion = byArea.flatMap { $0.map(\.index) }
+        areaQuestionWeight = byArea.flatMap { $0.map(\.weight) }
         areaWeights = definition.areas.map(\.weight)
-        pointsOf = definition.questions.map { question in
+        let pointRules = definition.questions.map { question -> (origin: Double, span: Double, scale: Double) in
             switch question.type {
-            case .yesno: return { $0 * 100 }
-            case .scale(let low, let high): return { ($0 - Double(low)) / Double(high - low) * 100 }
-            case .choice: return { $0 }
+            case .yesno: return (0, 1, 100)
+            case .scale(let low, let high): return (Double(low), Double(high - low), 100)
+            case .choice: return (0, 1, 1)
             }
         }
+        pointsOrigin = pointRules.map(\.origin)
+        pointsSpan = pointRules.map(\.span)
+        pointsScale = pointRules.map(\.scale)
+        channelLimit = definition.channels.map(\.limit)
+        bracketStart = InquiryScorer.runStarts(definition.channels.map(\.brackets.count))
+        bracketBound = definition.channels.flatMap { $0.brackets.map(\.bound) }
+        bracketPoints = definition.channels.flatMap { $0.brackets.map(\.points) }
+    }
+
+    /// Where each of consecutive runs of these lengths starts in one flat array, and where the last ends.
+    static func runStarts(_ lengths: [Int]) -> [Int] {
+        var starts = [0]
+        for length in lengths { starts.append((starts.last ?? 0) + length) }
+        return starts
+    }
+
+    /// Wait points of an answered wait (rule 3), before the second-attempt factor: the first bracket
+    /// whose bound the wait is within, else 0 (as `Channel.points(forWait:)`).
+    private func waitPoints(channel: Int, seconds: Double) -> Double {
+        for bracket in bracketStart[channel]..<bracketStart[channel + 1] where seconds <= bracketBound[bracket] {
+            return bracketPoints[bracket]
+        }
+        return 0
     }
 
     /// Seconds between two local times on the channel's clock (rule 3, rule 4).
@@ -98,14 +134,13 @@ public final class InquiryScorer {
     )
         -> (answered: Bool, waitSeconds: Double?, total: Double)
     {
-        let channelDefinition = definition.channels[channel]
         var waitSeconds: Double?
         var answered = false
         if let answeredAt {
             let waited = wait(channel: channel, from: contactedAt, to: answeredAt)
             waitSeconds = waited
             // A negative wait (an answer before the contact, however it got past the loader) never scores.
-            answered = waited >= 0 && waited <= channelDefinition.limit
+            answered = waited >= 0 && waited <= channelLimit[channel]
         }
         for area in areas.indices { areas[area] = .nan }
         guard answered, let waited = waitSeconds else {
@@ -115,17 +150,19 @@ public final class InquiryScorer {
         }
         for area in 0..<areaWeights.count {
             if area == waitArea {
-                var points = channelDefinition.points(forWait: waited)
+                var points = waitPoints(channel: channel, seconds: waited)
                 if attempts >= 2 { points *= definition.secondAttemptFactor }
                 areas[area] = points
                 continue
             }
             var sum = 0.0
             var weights = 0.0
-            for (question, weight) in questionsByArea[area] {
+            for slot in areaQuestionStart[area]..<areaQuestionStart[area + 1] {
+                let question = areaQuestion[slot]
                 let answer = raw[question]
                 if answer.isNaN { continue }
-                sum += pointsOf[question](answer) * weight
+                let weight = areaQuestionWeight[slot]
+                sum += (answer - pointsOrigin[question]) / pointsSpan[question] * pointsScale[question] * weight
                 weights += weight
             }
             if weights > 0 { areas[area] = sum / weights }

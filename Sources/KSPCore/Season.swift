@@ -51,6 +51,10 @@ public struct Season: Sendable {
     public var inquiries: InquiryColumns
     public var comments: [Comment]
     public var warnings: [SeasonDiagnostic]
+    /// Warnings found beyond the `warnings` kept (those are capped; the rest are only counted).
+    public var warningsNotKept = 0
+    /// Every warning found while loading, kept or not.
+    public var warningTotal: Int { warnings.count + warningsNotKept }
     /// The seasons loaded side by side (one, unless combined by `SeasonCombiner`), in load order.
     public var seasons: [SeasonInfo] = []
     /// What differs between the combined seasons' questionnaires (for `.schema`).

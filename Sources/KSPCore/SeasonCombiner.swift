@@ -53,6 +53,7 @@ public enum SeasonCombiner {
             definition: schema.definition, directory: seasons.map(\.directory).joined(separator: " "),
             participants: panel.participants, classes: panel.classes, shoppers: inquiries.shoppers,
             inquiries: columns, comments: inquiries.comments, warnings: warnings)
+        combined.warningsNotKept = inquiries.warningsNotKept
         combined.seasons = inquiries.infos
         combined.schemaDifferences = differences(seasons)
         return combined

@@ -68,10 +68,15 @@ struct DiagnosticSink {
         errors.append(SeasonDiagnostic(.error, file: file, line: line, column: column, message))
     }
 
-    mutating func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) {
+    /// Warnings kept with their text; past this they are only counted.
+    static let warningCap = 1000
+
+    /// The message is made only for a warning that is kept: a season where every shopper visits
+    /// every participant many times has hundreds of thousands of repeat-contact warnings.
+    mutating func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: @autoclosure () -> String) {
         warningCount += 1
-        if warnings.count >= 1000 { return }
-        warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: column, message))
+        if warnings.count >= DiagnosticSink.warningCap { return }
+        warnings.append(SeasonDiagnostic(.warning, file: file, line: line, column: column, message()))
     }
 
     var isFull: Bool { truncated }

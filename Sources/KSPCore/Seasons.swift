@@ -4,6 +4,7 @@ public enum Seasons {
         if let error = SeasonCombiner.tooMany(seasons: directories.count) { throw error }
         var loaded: [Season] = []
         for directory in directories {
+            LoadProgress.current?.begin(directory: directory)
             loaded.append(try SeasonLoader.load(directory: directory))
         }
         return try SeasonCombiner.combined(loaded)

@@ -39,7 +39,9 @@ struct CheckCommand: ParsableCommand {
             if season.warnings.isEmpty {
                 print("\nno warnings")
             } else {
-                print("\n\(season.warnings.count) warning\(season.warnings.count == 1 ? "" : "s"):")
+                let total = season.warningTotal
+                let listed = season.warningsNotKept > 0 ? " (the first \(season.warnings.count) listed)" : ""
+                print("\n\(total) warning\(total == 1 ? "" : "s")\(listed):")
                 for warning in season.warnings { print("  " + warning.description) }
             }
             print("\nok: \(seasonDirectory) loads and scores")

@@ -146,14 +146,14 @@ extension Session {
         let directories = reloading ? seasonDirectories : call.arguments
         guard !directories.isEmpty else { return call.fail(".load: expected a season directory (or several)") }
         do {
-            let loaded = try Seasons.load(directories)
+            let loaded = try ProgressLine.around { try Seasons.load(directories) }
             let before = season.inquiries.count
             season = loaded
             seasonDirectories = directories
             releaseOutputInsideSeasons()
             let added = loaded.inquiries.count - before
             let change = reloading ? " (\(added >= 0 ? "+" : "")\(added) inquiries)" : ""
-            let warnings = loaded.warnings.isEmpty ? "" : " (\(loaded.warnings.count) warnings; see ksp check)"
+            let warnings = loaded.warnings.isEmpty ? "" : " (\(loaded.warningTotal) warnings; see ksp check)"
             let counts = "\(loaded.participants.count) participants, \(loaded.inquiries.count) inquiries"
             try output.write("loaded \(loaded.name): \(counts)\(change)" + warnings)
         } catch {
