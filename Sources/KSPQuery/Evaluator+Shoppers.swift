@@ -52,7 +52,7 @@ extension Evaluator {
         var table = ResultTable(columns: columns, rows: rows)
         addShopperNotes(&table, analysis, seasonName: scope.name)
         if rows.contains(where: { $0[1].flags.contains(.smallBase) }) {
-            addShopperNotes(&table, "* fewer than \(options.minBase) inquiries compared with other shoppers'")
+            table.notes.append(.shopperSmallBase(minBase: options.minBase))
         }
         return table
     }
@@ -75,24 +75,20 @@ extension Evaluator {
     }
 
     func addShopperNotes(_ table: inout ResultTable, _ analysis: ShopperLeniencyAnalysis, seasonName: String?) {
-        var notes = [
-            "leniency: mean of (inquiry total − the participant's mean total without this shopper's inquiries),"
-                + " over inquiries at participants other shoppers also shopped; 95 % t-interval",
-            "▲ ▼ more lenient / stricter than the other shoppers at the same participants: p_adj < 0.05,"
-                + " one-sample t-test, Holm over the \(analysis.testedShoppers) shoppers tested",
+        var notes: [TableNote] = [
+            .text(
+                "leniency: mean of (inquiry total − the participant's mean total without this shopper's inquiries),"
+                    + " over inquiries at participants other shoppers also shopped; 95 % t-interval"),
+            .shopperMarkers(testedShoppers: analysis.testedShoppers),
         ]
         if let share = analysis.shopperVarianceShare {
             notes.append(
-                "shoppers beyond participants: \(String(format: "%.1f", share * 100)) % of the variance of inquiry"
-                    + " totals (one-way random-effects ANOVA by shopper on total − participant mean:"
-                    + " (MSB − MSW) / n₀ over the variance of the totals)")
+                .text(
+                    "shoppers beyond participants: \(String(format: "%.1f", share * 100)) % of the variance of "
+                        + "inquiry totals (one-way random-effects ANOVA by shopper on total − participant mean:"
+                        + " (MSB − MSW) / n₀ over the variance of the totals)"))
         }
         if let seasonName { notes.append("shoppers of \(seasonName) (add where season = … for another)") }
-        table.notes += notes.map(TableNote.text)
-    }
-
-    /// The one place the shopper notes join a table's (plain text notes).
-    func addShopperNotes(_ table: inout ResultTable, _ note: String) {
-        table.notes.append(.text(note))
+        table.notes += notes
     }
 }

@@ -95,6 +95,8 @@ public struct Parser {
                 }
             }
             try batchClauses(&report)
+            // `lang` may also end the statement (`… to out/ as pdf lang nb`), once.
+            if report.language == nil, accept("lang") != nil { report.language = try reportLanguage() }
             statement = .report(report)
         } else if accept("trend") != nil {
             statement = .trend(try trend())

@@ -38,6 +38,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     // The class report.
     case rankingHeading, classAreasHeading, classChannelsHeading, awardsHeading, awardsNone, classTotalChart
     case awardColumn, winnerColumn
+    // A batch's index page.
+    case batchIndexParticipants, batchIndexClasses
     // Months, full and short.
     case january, february, march, april, may, june, july, august, september, october, november, december
     case jan, feb, mar, apr, mayShort, jun, jul, aug, sep, oct, nov, dec

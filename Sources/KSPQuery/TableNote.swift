@@ -19,11 +19,10 @@ public enum TableNote: Sendable, Equatable, ExpressibleByStringInterpolation {
     case noVariation
     /// compare: a row where a group's base is below `minBase`.
     case comparedSmallBase(minBase: Int)
-    /// A report's headline: a participant against the rest of its class, p adjusted over its tests.
-    case againstRestOfClass(participant: String, className: String, adjustment: PValueAdjustment, testCount: Int)
-    /// A report's questions furthest from the class: how many above (positive differences) and below
-    /// (negative), p adjusted over every question compared.
-    case furthestFromClass(aboveCount: Int, belowCount: Int, adjustment: PValueAdjustment, testCount: Int)
+    /// `shoppers`: ▲ ▼ mark a leniency that differs from the other shoppers', Holm over the shoppers tested.
+    case shopperMarkers(testedShoppers: Int)
+    /// `shoppers`: `*` marks a shopper compared on fewer than `minBase` inquiries.
+    case shopperSmallBase(minBase: Int)
     /// A wait median left empty where channels on different clocks were mixed.
     case mixedClocks
     /// A table without rows.

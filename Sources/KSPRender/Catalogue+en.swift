@@ -71,6 +71,7 @@ extension Catalogue {
         .january: "January", .february: "February", .march: "March", .april: "April", .may: "May", .june: "June",
         .july: "July", .august: "August", .september: "September", .october: "October", .november: "November",
         .december: "December",
+        .batchIndexParticipants: "Participant reports — {0}", .batchIndexClasses: "Class reports — {0}",
         .jan: "Jan", .feb: "Feb", .mar: "Mar", .apr: "Apr", .mayShort: "May", .jun: "Jun", .jul: "Jul",
         .aug: "Aug", .sep: "Sep", .oct: "Oct", .nov: "Nov", .dec: "Dec",
     ]

@@ -71,6 +71,7 @@ extension Catalogue {
         .january: "januar", .february: "februar", .march: "mars", .april: "april", .may: "mai", .june: "juni",
         .july: "juli", .august: "august", .september: "september", .october: "oktober", .november: "november",
         .december: "desember",
+        .batchIndexParticipants: "Deltakerrapporter — {0}", .batchIndexClasses: "Klasserapporter — {0}",
         .jan: "jan", .feb: "feb", .mar: "mar", .apr: "apr", .mayShort: "mai", .jun: "jun", .jul: "jul",
         .aug: "aug", .sep: "sep", .oct: "okt", .nov: "nov", .dec: "des",
     ]

@@ -22,14 +22,11 @@ extension TableNote {
             return "small base: a group has fewer than \(minBase) answers; not tested (hard to tell from noise)"
         case .noVariation:
             return "no variation: every answer alike in both groups; no test (p left blank)"
-        case .againstRestOfClass(let participant, let className, let adjustment, let testCount):
-            return "class = the rest of \(className) (\(participant) left out); "
-                + "sig: * p_adj < 0.05, ** p_adj < 0.01 against the class; "
-                + adjustmentText(adjustment, testCount: testCount)
-        case .furthestFromClass(let aboveCount, let belowCount, let adjustment, let testCount):
-            return "the \(aboveCount) question\(aboveCount == 1 ? "" : "s") furthest above the class and the "
-                + "\(belowCount) furthest below (at most five each); "
-                + adjustmentText(adjustment, testCount: testCount, of: ("question compared", "questions compared"))
+        case .shopperMarkers(let testedShoppers):
+            return "▲ ▼ more lenient / stricter than the other shoppers at the same participants: p_adj < 0.05,"
+                + " one-sample t-test, Holm over the \(testedShoppers) shoppers tested"
+        case .shopperSmallBase(let minBase):
+            return "* fewer than \(minBase) inquiries compared with other shoppers'"
         case .mixedClocks:
             return "wait_median is left empty where channels with different clocks (business time vs wall clock) "
                 + "are mixed"

@@ -178,7 +178,8 @@ enum Help {
           Both cores work (PDF: two Chromiums at a time); a bar on a terminal shows count, rate and time
           left. Ctrl-C stops: the files written are whole (each is renamed into place when complete),
           the rest and index.html are not written. Never into a loaded season's directory.
-          report participant * where class = Bank to bank/ as pdf
+          report participant * where class = Bank to bank/ as pdf lang nb
+          (lang nb|en, before to or at the end, sets the reports' and the index's language)
         """,
         "open": """
         .open [FILE]

@@ -91,10 +91,9 @@ struct ReportBatchWriter: Sendable {
                 description: "interrupted: \(outcome.written) of \(files.count) files written into \(folder)/ "
                     + "(each complete); no index.html")
         }
-        let title = "\(batch.subject == .participant ? "Participant" : "Class") reports — \(batch.seasonName)"
         do {
             let index = try WriteTarget.check(folder + "/index.html", seasonDirectories: seasonDirectories)
-            try AtomicFile.write(ReportBatchIndex.html(batch, files: files, title: title), to: index)
+            try AtomicFile.write(ReportBatchIndex.html(batch, files: files), to: index)
         } catch {
             throw Failure(description: "\(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import KSPCore
+import KSPRender
 import KSPTestSupport
 import Testing
 
@@ -101,5 +102,19 @@ struct ReportBatchTests {
         #expect(fromBatch.title == one.title)
         #expect(fromBatch.subtitle == one.subtitle)
         #expect(fromBatch.sections.map(\.heading) == one.sections.map(\.heading))
+    }
+
+    /// The index speaks the batch's language, as its reports do: nb headings and a decimal comma.
+    @Test func theIndexIsInTheReportsLanguage() throws {
+        let nb = try batch("report participant * to out/ lang nb")
+        let files = nb.members.map { $0.name + ".html" }
+        let page = ReportBatchIndex.html(nb, files: files)
+        #expect(page.contains("<html lang=\"nb\">"))
+        #expect(page.contains("<h1>Deltakerrapporter — Test 2024</h1>"))
+        #expect(page.contains("<th>Deltaker</th><th>Klasse</th><th class=\"num\">Totalresultat</th>"))
+        #expect(page.contains("<td class=\"num\">74,8</td>"))  // Alfa Bank: 74.8125
+        let en = ReportBatchIndex.html(try batch("report participant * to out/ lang en"), files: files)
+        #expect(en.contains("<th>Participant</th><th>Class</th><th class=\"num\">Total</th>"))
+        #expect(en.contains("<td class=\"num\">74.8</td>"))
     }
 }

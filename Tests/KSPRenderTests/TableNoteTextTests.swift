@@ -48,15 +48,11 @@ import Testing
             ),
             (.noVariation, "no variation: every answer alike in both groups; no test (p left blank)"),
             (
-                .againstRestOfClass(participant: "Alfa Bank", className: "Bank", adjustment: .holm, testCount: 9),
-                "class = the rest of Bank (Alfa Bank left out); sig: * p_adj < 0.05, ** p_adj < 0.01 against the "
-                    + "class; p_adj: Holm over the 9 tests of this table"
+                .shopperMarkers(testedShoppers: 2),
+                "▲ ▼ more lenient / stricter than the other shoppers at the same participants: p_adj < 0.05,"
+                    + " one-sample t-test, Holm over the 2 shoppers tested"
             ),
-            (
-                .furthestFromClass(aboveCount: 5, belowCount: 1, adjustment: .holm, testCount: 24),
-                "the 5 questions furthest above the class and the 1 furthest below (at most five each); "
-                    + "p_adj: Holm over the 24 questions compared"
-            ),
+            (.shopperSmallBase(minBase: 10), "* fewer than 10 inquiries compared with other shoppers'"),
             (
                 .mixedClocks,
                 "wait_median is left empty where channels with different clocks (business time vs wall clock) "
