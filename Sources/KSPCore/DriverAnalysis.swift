@@ -244,21 +244,49 @@ struct Standardized: Sendable {
         sums.initialize(repeating: 0)
         products.initialize(repeating: 0)
         let width = self.width
-        let total: Double = values.withUnsafeBufferPointer { data in
-            counts.withUnsafeBufferPointer { count in
-                var weights = 0.0
-                for r in 0..<count.count where count[r] > 0 {
-                    let weight = Double(count[r])
-                    let base = r &* width
-                    weights += weight
-                    for a in 0..<width {
-                        let wa = weight * data[base &+ a]
-                        sums[a] += wa
-                        let row = a &* width
-                        for b in a..<width { products[row &+ b] += wa * data[base &+ b] }
+        // Rows drawn at least once, with their counts; taken four at a time so that every running sum is
+        // loaded and stored once per four rows. Each sum still adds its rows one after another, in row
+        // order, so the result is the same to the last bit as adding row by row.
+        var drawn: [(row: Int, weight: Double)] = []
+        drawn.reserveCapacity(counts.count)
+        for r in 0..<counts.count where counts[r] > 0 { drawn.append((r, Double(counts[r]))) }
+        let total = drawn.reduce(0.0) { $0 + $1.weight }
+        values.withUnsafeBufferPointer { data in
+            var next = 0
+            while next + 4 <= drawn.count {
+                let (w0, w1, w2, w3) = (
+                    drawn[next].weight, drawn[next + 1].weight, drawn[next + 2].weight,
+                    drawn[next + 3].weight
+                )
+                let (b0, b1, b2, b3) = (
+                    drawn[next].row &* width, drawn[next + 1].row &* width,
+                    drawn[next + 2].row &* width, drawn[next + 3].row &* width
+                )
+                for a in 0..<width {
+                    let wa0 = w0 * data[b0 &+ a]
+                    let wa1 = w1 * data[b1 &+ a]
+                    let wa2 = w2 * data[b2 &+ a]
+                    let wa3 = w3 * data[b3 &+ a]
+                    sums[a] = sums[a] + wa0 + wa1 + wa2 + wa3
+                    let row = a &* width
+                    for b in a..<width {
+                        products[row &+ b] =
+                            products[row &+ b] + wa0 * data[b0 &+ b] + wa1 * data[b1 &+ b] + wa2 * data[b2 &+ b]
+                            + wa3 * data[b3 &+ b]
                     }
                 }
-                return weights
+                next += 4
+            }
+            while next < drawn.count {
+                let weight = drawn[next].weight
+                let base = drawn[next].row &* width
+                for a in 0..<width {
+                    let wa = weight * data[base &+ a]
+                    sums[a] += wa
+                    let row = a &* width
+                    for b in a..<width { products[row &+ b] += wa * data[base &+ b] }
+                }
+                next += 1
             }
         }
         var covariance = [Double](repeating: 0, count: width * width)

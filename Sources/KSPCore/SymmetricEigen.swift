@@ -7,6 +7,18 @@ public enum SymmetricEigen {
         var a = matrix
         var vectors = [Double](repeating: 0, count: size * size)
         for k in 0..<size { vectors[k * size + k] = 1 }
+        a.withUnsafeMutableBufferPointer { a in
+            vectors.withUnsafeMutableBufferPointer { vectors in
+                sweep(a, vectors, size: size)
+            }
+        }
+        return ((0..<size).map { a[$0 * size + $0] }, vectors)
+    }
+
+    /// Cyclic sweeps until the off-diagonal part vanishes (at most 100).
+    private static func sweep(
+        _ a: UnsafeMutableBufferPointer<Double>, _ vectors: UnsafeMutableBufferPointer<Double>, size: Int
+    ) {
         for _ in 0..<100 {
             var offDiagonal = 0.0
             for row in 0..<size {
@@ -15,33 +27,41 @@ public enum SymmetricEigen {
             if offDiagonal < 1e-30 { break }
             for p in 0..<size {
                 for q in (p + 1)..<size {
-                    rotate(&a, &vectors, size: size, p: p, q: q)
+                    rotate(a, vectors, size: size, p: p, q: q)
                 }
             }
         }
-        return ((0..<size).map { a[$0 * size + $0] }, vectors)
     }
 
     /// One Jacobi rotation that zeroes a[p][q].
-    private static func rotate(_ a: inout [Double], _ vectors: inout [Double], size: Int, p: Int, q: Int) {
+    private static func rotate(
+        _ a: UnsafeMutableBufferPointer<Double>, _ vectors: UnsafeMutableBufferPointer<Double>, size: Int, p: Int,
+        q: Int
+    ) {
         let apq = a[p * size + q]
         if abs(apq) < 1e-300 { return }
         let theta = (a[q * size + q] - a[p * size + p]) / (2 * apq)
         let t = (theta >= 0 ? 1 : -1) / (abs(theta) + (theta * theta + 1).squareRoot())
         let c = 1 / (t * t + 1).squareRoot()
         let s = t * c
-        for k in 0..<size {
-            let akp = a[k * size + p]
-            let akq = a[k * size + q]
-            a[k * size + p] = c * akp - s * akq
-            a[k * size + q] = s * akp + c * akq
-        }
-        for k in 0..<size {
+        // A stays symmetric: rows p and q are rotated and mirrored into columns p and q, and the 2 × 2 block
+        // is set directly (Numerical Recipes' form), one pass instead of a row pass and a column pass.
+        let app = a[p * size + p]
+        let aqq = a[q * size + q]
+        for k in 0..<size where k != p && k != q {
             let apk = a[p * size + k]
             let aqk = a[q * size + k]
-            a[p * size + k] = c * apk - s * aqk
-            a[q * size + k] = s * apk + c * aqk
+            let rotatedP = c * apk - s * aqk
+            let rotatedQ = s * apk + c * aqk
+            a[p * size + k] = rotatedP
+            a[k * size + p] = rotatedP
+            a[q * size + k] = rotatedQ
+            a[k * size + q] = rotatedQ
         }
+        a[p * size + p] = app - t * apq
+        a[q * size + q] = aqq + t * apq
+        a[p * size + q] = 0
+        a[q * size + p] = 0
         for k in 0..<size {
             let vkp = vectors[k * size + p]
             let vkq = vectors[k * size + q]
