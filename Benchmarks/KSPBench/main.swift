@@ -30,7 +30,14 @@ let dir = args[1]
 let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 5
 
 var season: Season!
-let load = try measure(max(1, runs / 2 + 1)) { season = try SeasonLoader.load(directory: dir) }
+let load: (median: Double, min: Double)
+do {
+    load = try measure(max(1, runs / 2 + 1)) { season = try SeasonLoader.load(directory: dir) }
+} catch {
+    // A season that does not load is a message and status 2, as for ksp, not a trap.
+    FileHandle.standardError.write("ksp-bench: \(error)\n".data(using: .utf8)!)
+    exit(2)
+}
 print("load+score\t\(String(format: "%.2f", load.median))\t\(String(format: "%.2f", load.min))")
 
 // A participant of the season's largest class, so the statements do not depend on the sample's names.

@@ -41,14 +41,14 @@ struct ShoppersStatementTests {
             ])
         #expect(table.rows[0][3].flags.contains(.above))
         #expect(
-            Array(table.notes.map(\.text).prefix(2)) == [
-                "leniency: mean of (inquiry total − the participant's mean total without this shopper's inquiries),"
-                    + " over inquiries at participants other shoppers also shopped; 95 % t-interval",
-                "▲ ▼ more lenient / stricter than the other shoppers at the same participants: p_adj < 0.05,"
-                    + " one-sample t-test, Holm over the 2 shoppers tested",
+            Array(table.notes.prefix(2)) == [
+                .text(
+                    "leniency: mean of (inquiry total − the participant's mean total without this shopper's"
+                        + " inquiries), over inquiries at participants other shoppers also shopped; 95 % t-interval"),
+                .shopperMarkers(testedShoppers: 2),
             ])
         #expect(table.notes.map(\.text)[2].hasPrefix("shoppers beyond participants: "))
-        #expect(table.notes.map(\.text).last == "* fewer than 10 inquiries compared with other shoppers'")
+        #expect(table.notes.last == .shopperSmallBase(minBase: 10))
     }
 
     @Test func whereNarrowsTheInquiries() throws {
