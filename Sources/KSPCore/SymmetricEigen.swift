@@ -19,7 +19,7 @@ public enum SymmetricEigen {
     private static func sweep(
         _ a: UnsafeMutableBufferPointer<Double>, _ vectors: UnsafeMutableBufferPointer<Double>, size: Int
     ) {
-        for _ in 0..<100 {
+        for sweepIndex in 0..<100 {
             var offDiagonal = 0.0
             for row in 0..<size {
                 for col in (row + 1)..<size { offDiagonal += a[row * size + col] * a[row * size + col] }
@@ -27,6 +27,17 @@ public enum SymmetricEigen {
             if offDiagonal < 1e-30 { break }
             for p in 0..<size {
                 for q in (p + 1)..<size {
+                    // After a few sweeps an element too small to change either diagonal entry is rounding:
+                    // it is set to zero instead of rotated (Numerical Recipes' threshold).
+                    let apq = abs(a[p * size + q])
+                    let g = 100 * apq
+                    if sweepIndex > 3, abs(a[p * size + p]) + g == abs(a[p * size + p]),
+                        abs(a[q * size + q]) + g == abs(a[q * size + q])
+                    {
+                        a[p * size + q] = 0
+                        a[q * size + p] = 0
+                        continue
+                    }
                     rotate(a, vectors, size: size, p: p, q: q)
                 }
             }
