@@ -69,9 +69,8 @@ public enum ShopperLeniency {
         var effects = totals.keys.sorted().map { shopper in
             effect(shopper, totals: totals[shopper] ?? [], differences: differences[shopper] ?? [])
         }
-        let tested = effects.indices.filter { effects[$0].p != nil }
-        let adjusted = holm(tested.map { effects[$0].p ?? 1 })
-        for (k, index) in tested.enumerated() { effects[index].adjustedP = adjusted[k] }
+        let adjusted = PValueAdjustment.holm.adjusted(effects.map(\.p))
+        for index in effects.indices { effects[index].adjustedP = adjusted[index] }
         let residuals = inquiries.map { inquiry in
             (
                 shopper: inquiry.shopper,
@@ -81,7 +80,7 @@ public enum ShopperLeniency {
         }
         return ShopperLeniencyAnalysis(
             effects: effects, shopperVarianceShare: varianceShare(residuals, totals: inquiries.map(\.total)),
-            testedShoppers: tested.count)
+            testedShoppers: effects.filter { $0.p != nil }.count)
     }
 
     struct Pair: Hashable {
@@ -108,19 +107,6 @@ public enum ShopperLeniency {
             effect.p = Distributions.studentTTwoSidedP(leniency / standardError, df: Double(m - 1))
         }
         return effect
-    }
-
-    /// Holm's step-down adjusted p-values, in the given order: the k-th smallest p times (m − k + 1),
-    /// kept monotone and at most 1 (Holm 1979).
-    public static func holm(_ p: [Double]) -> [Double] {
-        let order = p.indices.sorted { p[$0] < p[$1] }
-        var adjusted = [Double](repeating: 1, count: p.count)
-        var running = 0.0
-        for (k, index) in order.enumerated() {
-            running = max(running, min(1, Double(p.count - k) * p[index]))
-            adjusted[index] = running
-        }
-        return adjusted
     }
 
     static func varianceShare(_ residuals: [(shopper: Int, value: Double)], totals: [Double]) -> Double? {

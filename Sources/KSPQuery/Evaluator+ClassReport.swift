@@ -40,11 +40,11 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnArea), isText: true),
-                .init(header: .phrase(.columnClass), isText: false),
-                .init(header: .phrase(.columnAll), isText: false),
-                .init(header: .phrase(.columnDifferenceAll), isText: false),
-                .init(header: .phrase(.columnBase), isText: false),
+                .text(.columnArea),
+                .number(.columnClass),
+                .number(.columnAll),
+                .number(.columnDifferenceAll),
+                .number(.columnBase),
             ],
             rows: [])
         for (k, line) in vsRest.lines.enumerated() {
@@ -55,24 +55,9 @@ extension Evaluator {
             ])
         }
         table.notes = [.phrase(.significanceNoteClass), .phrase(.smallBaseNote, [.count(options.minBase)])]
-        var quantiles: [Int: Double] = [:]
         var figures: [KeyFigure] = []
-        if let total = vsRest.line(.total) {
-            let interval = Significance.interval(total.a, .total, range: valueRange(.total), quantiles: &quantiles)
-            figures.append(
-                KeyFigure(
-                    label: .phrase(.metricTotal), value: .number(total.a.value, .score),
-                    detail: interval.map {
-                        .phrase(.summaryInterval, [.number($0.low, .score), .number($0.high, .score)])
-                    },
-                    difference: arrows[0]))
-        }
-        if let total = vsAll.line(.total) {
-            figures.append(
-                KeyFigure(
-                    label: .phrase(.summaryAll), value: .number(total.b.value, .score),
-                    detail: .phrase(.inquiryCount, [.count(total.b.base)])))
-        }
+        if let total = vsRest.line(.total) { figures.append(totalKeyFigure(total, difference: arrows[0])) }
+        if let total = vsAll.line(.total) { figures.append(groupTotalKeyFigure(.summaryAll, total.b)) }
         return .init(heading: .phrase(.summaryHeading), blocks: [.keyFigures(figures), .table(table)])
     }
 
@@ -82,11 +67,11 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnPlace), isText: false),
-                .init(header: .phrase(.columnParticipant), isText: true),
-                .init(header: .phrase(.metricTotal), isText: false),
-                .init(header: .phrase(.columnRankInterval), isText: false),
-                .init(header: .phrase(.columnBase), isText: false),
+                .number(.columnPlace),
+                .text(.columnParticipant),
+                .number(.metricTotal),
+                .number(.columnRankInterval),
+                .number(.columnBase),
             ],
             rows: [])
         var bars: [BarChart.Bar] = []
@@ -115,7 +100,7 @@ extension Evaluator {
         let metrics: [Metric] = [.total] + scoredAreas(definition)
         var table = ReportTable(
             heading: nil,
-            columns: [.init(header: .phrase(.columnParticipant), isText: true)]
+            columns: [.text(.columnParticipant)]
                 + metrics.map { .init(header: .metric($0, in: season.definition), isText: false) },
             rows: [])
         let participants = try groups([.participant], classInquiries)

@@ -107,16 +107,31 @@ extension Evaluator {
     /// correction over the lines read together (as `Significance.markers` holds a table's cells), so that a
     /// page of arrows does not invite the reader to read noise. A line on a small base gets no arrow.
     func differences(_ lines: [Comparison.Line]) -> [SignificantDifference?] {
-        let tested = lines.indices.compactMap { k -> (index: Int, p: Double)? in
-            guard !lines[k].isSmallBase, let p = lines[k].test?.p, lines[k].diff != nil else { return nil }
-            return (k, p)
+        let pValues = lines.map { line -> Double? in
+            guard !line.isSmallBase, line.diff != nil else { return nil }
+            return line.test?.p
         }
-        var marks: [SignificantDifference?] = lines.map { _ in nil }
-        for (rank, test) in tested.sorted(by: { $0.p < $1.p }).enumerated() {
-            guard test.p < Significance.alpha / Double(tested.count - rank) else { break }
-            marks[test.index] = (lines[test.index].diff ?? 0) > 0 ? .above : .below
+        return zip(lines, PValueAdjustment.holm.adjusted(pValues)).map { line, adjusted in
+            guard let adjusted, adjusted < Significance.alpha else { return nil }
+            return (line.diff ?? 0) > 0 ? .above : .below
         }
-        return marks
+    }
+
+    /// Totalresultat as page one shows it: the figure, its 95 % interval and its arrow.
+    func totalKeyFigure(_ total: Comparison.Line, difference: SignificantDifference?) -> KeyFigure {
+        var quantiles: [Int: Double] = [:]
+        let interval = Significance.interval(total.a, .total, range: valueRange(.total), quantiles: &quantiles)
+        return KeyFigure(
+            label: .phrase(.metricTotal), value: .number(total.a.value, .score),
+            detail: interval.map { .phrase(.summaryInterval, [.number($0.low, .score), .number($0.high, .score)]) },
+            difference: difference)
+    }
+
+    /// A group compared with on page one (the class, everyone): its Totalresultat and its inquiries.
+    func groupTotalKeyFigure(_ label: Phrase, _ total: Figure) -> KeyFigure {
+        KeyFigure(
+            label: .phrase(label), value: .number(total.value, .score),
+            detail: .phrase(.inquiryCount, [.count(total.base)]))
     }
 
     /// A figure as a report's cell: its number, small-base mark and arrow.
@@ -140,17 +155,9 @@ extension Evaluator {
         let vsClass = try comparison(metrics, subject.inquiries, subject.restOfClass)
         let allInquiries = try scopeInquiries(subject.scope) ?? Array(0..<season.inquiries.count)
         let vsAll = try comparison(metrics, subject.inquiries, allInquiries)
-        var quantiles: [Int: Double] = [:]
         var figures: [KeyFigure] = []
         if let total = vsClass.line(.total) {
-            let interval = Significance.interval(total.a, .total, range: valueRange(.total), quantiles: &quantiles)
-            figures.append(
-                KeyFigure(
-                    label: .phrase(.metricTotal), value: .number(total.a.value, .score),
-                    detail: interval.map {
-                        .phrase(.summaryInterval, [.number($0.low, .score), .number($0.high, .score)])
-                    },
-                    difference: differences([total])[0]))
+            figures.append(totalKeyFigure(total, difference: differences([total])[0]))
         }
         let ranking = try classRankings(subject.participant.classIndex, subject.scope)
         if let own = ranking.ranks.first(where: { $0.participant == subject.index }) {
@@ -170,18 +177,8 @@ extension Evaluator {
                         .summaryNotRanked,
                         [.count(unranked?.seasonInquiries ?? 0), .count(ranking.awardMinimum)])))
         }
-        if let total = vsClass.line(.total) {
-            figures.append(
-                KeyFigure(
-                    label: .phrase(.summaryClass), value: .number(total.b.value, .score),
-                    detail: .phrase(.inquiryCount, [.count(total.b.base)])))
-        }
-        if let total = vsAll.line(.total) {
-            figures.append(
-                KeyFigure(
-                    label: .phrase(.summaryAll), value: .number(total.b.value, .score),
-                    detail: .phrase(.inquiryCount, [.count(total.b.base)])))
-        }
+        if let total = vsClass.line(.total) { figures.append(groupTotalKeyFigure(.summaryClass, total.b)) }
+        if let total = vsAll.line(.total) { figures.append(groupTotalKeyFigure(.summaryAll, total.b)) }
         for metric in [Metric.totalAnswered, .noanswer] {
             guard let line = vsClass.line(metric) else { continue }
             figures.append(
@@ -196,10 +193,10 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnArea), isText: true), .init(header: .phrase(.columnOwn), isText: false),
-                .init(header: .phrase(.columnClass), isText: false), .init(header: .phrase(.columnAll), isText: false),
-                .init(header: .phrase(.columnDifference), isText: false),
-                .init(header: .phrase(.columnBase), isText: false),
+                .text(.columnArea), .number(.columnOwn),
+                .number(.columnClass), .number(.columnAll),
+                .number(.columnDifference),
+                .number(.columnBase),
             ],
             rows: [])
         for (k, line) in shown.enumerated() {
@@ -262,11 +259,11 @@ extension Evaluator {
             var table = ReportTable(
                 heading: scored ? .label(area.name) : .phrase(.areaNotScored, [.label(area.name)]),
                 columns: [
-                    .init(header: .phrase(.columnQuestion), isText: true),
-                    .init(header: .phrase(.columnOwn), isText: false),
-                    .init(header: .phrase(.columnClass), isText: false),
-                    .init(header: .phrase(.columnAll), isText: false),
-                    .init(header: .phrase(.columnBase), isText: false),
+                    .text(.columnQuestion),
+                    .number(.columnOwn),
+                    .number(.columnClass),
+                    .number(.columnAll),
+                    .number(.columnBase),
                 ],
                 rows: [])
             for (k, line) in vsClass.lines.enumerated() {
@@ -288,13 +285,13 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnChannel), isText: true),
-                .init(header: .phrase(.metricInquiries), isText: false),
-                .init(header: .phrase(.metricTotal), isText: false),
-                .init(header: .phrase(.metricNoAnswer), isText: false),
-                .init(header: .phrase(.metricWaitMedian), isText: false),
-                .init(header: .phrase(.columnFullPointsWait), isText: false),
-                .init(header: .phrase(.columnWithin), isText: false),
+                .text(.columnChannel),
+                .number(.metricInquiries),
+                .number(.metricTotal),
+                .number(.metricNoAnswer),
+                .number(.metricWaitMedian),
+                .number(.columnFullPointsWait),
+                .number(.columnWithin),
             ],
             rows: [])
         for group in try groups([.channel], inquiries) {
@@ -339,11 +336,11 @@ extension Evaluator {
         var table = ReportTable(
             heading: nil,
             columns: [
-                .init(header: .phrase(.columnQuestion), isText: true),
-                .init(header: .phrase(.columnArea), isText: true),
-                .init(header: .phrase(.columnOwn), isText: false),
+                .text(.columnQuestion),
+                .text(.columnArea),
+                .number(.columnOwn),
                 .init(header: .phrase(.columnTarget, [targetName]), isText: false),
-                .init(header: .phrase(.columnGain), isText: false),
+                .number(.columnGain),
             ],
             rows: [])
         for item in helping {

@@ -19,13 +19,7 @@ extension Parser {
                 statement.target = .participant(try literal("winner, class, all or a participant's name after to"))
             }
         }
-        try clauses(["where", "top"]) { (parser, keyword) throws(ParseError) in
-            if keyword == "where" {
-                statement.filter = try parser.filter()
-            } else {
-                statement.top = try parser.topCount()
-            }
-        }
+        (statement.filter, statement.top) = try whereAndTop()
         return statement
     }
 

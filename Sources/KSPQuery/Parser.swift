@@ -311,14 +311,22 @@ public struct Parser {
         _ = try expect("by", "by and a dimension (chart total by class)")
         guard case .word = current.kind else { throw error("a dimension to chart by") }
         var statement = ChartStatement(metric: metric, dimension: try name("a dimension"))
+        (statement.filter, statement.top) = try whereAndTop()
+        return statement
+    }
+
+    /// `[where FILTER] [top N]`, in either order, each at most once (chart, gap).
+    mutating func whereAndTop() throws(ParseError) -> (filter: Filter?, top: Located<Int>?) {
+        var filter: Filter?
+        var top: Located<Int>?
         try clauses(["where", "top"]) { (parser, keyword) throws(ParseError) in
             if keyword == "where" {
-                statement.filter = try parser.filter()
+                filter = try parser.filter()
             } else {
-                statement.top = try parser.topCount()
+                top = try parser.topCount()
             }
         }
-        return statement
+        return (filter, top)
     }
 
     mutating func trend() throws(ParseError) -> TrendStatement {

@@ -45,6 +45,11 @@ public struct ReportTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var header: Wording
         public var isText: Bool
+
+        /// A column of words (names, question texts), left-aligned.
+        static func text(_ phrase: Phrase) -> Column { Column(header: .phrase(phrase), isText: true) }
+        /// A column of figures, right-aligned.
+        static func number(_ phrase: Phrase) -> Column { Column(header: .phrase(phrase), isText: false) }
     }
     /// A heading over the table (an area's name), kept with it on one page.
     public var heading: Wording?
