@@ -1,9 +1,11 @@
 // ksp-bench: load and statement timings of one season, in a release build.
 //
 //   ksp-bench SEASON_DIR [--runs N]
+//   ksp-bench SEASON_DIR --statements     (prints the statements, one per line, and times nothing)
 //
 // Prints one line per measurement as `name<TAB>median ms<TAB>min ms`, then the process's
-// peak memory. Run it once per season (each in its own process, so the peak is that season's).
+// peak memory. `--statements` feeds Benchmarks/same-figures.sh, which checks that a change leaves every
+// figure of these statements as it was. Run it once per season (each in its own process, so the peak is that season's).
 import Foundation
 import KSPCore
 import KSPQuery
@@ -75,6 +77,10 @@ let statements = [
     "drivers of \(driverOutcome)",
     "drivers of \(driverOutcome) on questions where area = \(agentArea)",
 ]
+if args.contains("--statements") {
+    for s in statements { print(s) }
+    exit(0)
+}
 let evaluator = Evaluator(season: season)
 for s in statements {
     let parsed = try Parser.parse(s)
