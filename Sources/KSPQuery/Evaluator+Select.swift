@@ -393,25 +393,55 @@ struct QuestionSums {
 
     static func of(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
         var result = QuestionSums(questionCount: questions.count)
-        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
-        let questionCount = season.inquiries.questionCount
-        season.inquiries.raw.withUnsafeBufferPointer { answers in
-            result.count.withUnsafeMutableBufferPointer { counts in
-                result.sum.withUnsafeMutableBufferPointer { sums in
-                    result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
-                        for inquiry in inquiries {
-                            let row = inquiry &* questionCount
-                            for k in questions.indices {
-                                let answer = answers[row &+ questions[k]]
-                                if answer.isNaN { continue }
-                                let points = questionPoints[k].points(answer)
-                                counts[k] &+= 1
-                                sums[k] += points
-                                sumSquares[k] += points * points
+        let answers = season.inquiries.answers
+        guard questions.allSatisfy(answers.isCoded) else {
+            return ofNumbers(questions, over: inquiries, season)
+        }
+        // Each question's points per code, worked out once (the same arithmetic on the same answer as per
+        // inquiry), laid out flat: question k's code c is at `offsets[k] + c`.
+        var offsets: [Int] = []
+        var points: [Double] = []
+        for question in questions {
+            offsets.append(points.count)
+            points += answers.values[question].map(QuestionPoints(season.definition.questions[question].type).points)
+        }
+        let questionCount = answers.questionCount
+        answers.codes.withUnsafeBufferPointer { codes in
+            points.withUnsafeBufferPointer { points in
+                result.count.withUnsafeMutableBufferPointer { counts in
+                    result.sum.withUnsafeMutableBufferPointer { sums in
+                        result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
+                            for inquiry in inquiries {
+                                let row = inquiry &* questionCount
+                                for k in questions.indices {
+                                    let code = Int(codes[row &+ questions[k]])
+                                    if code == 0 { continue }
+                                    let points = points[offsets[k] &+ code]
+                                    counts[k] &+= 1
+                                    sums[k] += points
+                                    sumSquares[k] += points * points
+                                }
                             }
                         }
                     }
                 }
+            }
+        }
+        return result
+    }
+
+    /// The same sums where a question keeps its answers as numbers (a very wide scale).
+    private static func ofNumbers(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
+        var result = QuestionSums(questionCount: questions.count)
+        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
+        for inquiry in inquiries {
+            for k in questions.indices {
+                let answer = season.inquiries.raw(inquiry, questions[k])
+                if answer.isNaN { continue }
+                let points = questionPoints[k].points(answer)
+                result.count[k] += 1
+                result.sum[k] += points
+                result.sumSquares[k] += points * points
             }
         }
         return result
