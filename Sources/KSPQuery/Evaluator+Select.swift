@@ -397,34 +397,40 @@ struct QuestionSums {
         guard questions.allSatisfy(answers.isCoded) else {
             return ofNumbers(questions, over: inquiries, season)
         }
-        // Each question's points per code, worked out once (the same arithmetic on the same answer as per
-        // inquiry), laid out flat: question k's code c is at `offsets[k] + c`.
-        var offsets: [Int] = []
+        // The answers are codes: count each question's codes (integers, into a table small enough to stay in
+        // cache), then each code's points times its count. A pass over the rows does no arithmetic on points.
+        // Question k's code c is counted at `slots[k] + c`.
+        var slots: [Int] = []
         var points: [Double] = []
         for question in questions {
-            offsets.append(points.count)
+            slots.append(points.count)
             points += answers.values[question].map(QuestionPoints(season.definition.questions[question].type).points)
         }
+        var tally = [Int](repeating: 0, count: points.count)
         let questionCount = answers.questionCount
         answers.codes.withUnsafeBufferPointer { codes in
-            points.withUnsafeBufferPointer { points in
-                result.count.withUnsafeMutableBufferPointer { counts in
-                    result.sum.withUnsafeMutableBufferPointer { sums in
-                        result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
-                            for inquiry in inquiries {
-                                let row = inquiry &* questionCount
-                                for k in questions.indices {
-                                    let code = Int(codes[row &+ questions[k]])
-                                    if code == 0 { continue }
-                                    let points = points[offsets[k] &+ code]
-                                    counts[k] &+= 1
-                                    sums[k] += points
-                                    sumSquares[k] += points * points
-                                }
+            questions.withUnsafeBufferPointer { questions in
+                slots.withUnsafeBufferPointer { slots in
+                    tally.withUnsafeMutableBufferPointer { tally in
+                        guard let first = codes.baseAddress else { return }
+                        for inquiry in inquiries {
+                            let row = first + inquiry &* questionCount
+                            for k in 0..<questions.count {
+                                tally[slots[k] &+ Int(row[questions[k]])] &+= 1
                             }
                         }
                     }
                 }
+            }
+        }
+        for k in questions.indices {
+            // Code 0 is "not applicable": counted, never summed.
+            let codes = (slots[k] + 1)..<(k + 1 < slots.count ? slots[k + 1] : points.count)
+            for slot in codes where tally[slot] > 0 {
+                let count = Double(tally[slot])
+                result.count[k] += tally[slot]
+                result.sum[k] += count * points[slot]
+                result.sumSquares[k] += count * points[slot] * points[slot]
             }
         }
         return result
