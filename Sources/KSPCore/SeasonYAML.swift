@@ -20,7 +20,10 @@ enum SeasonYAML {
     static func parse(_ text: String, into sink: inout DiagnosticSink) -> SeasonDefinition? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: the reader takes every scalar as text, so Yams's implicit tags (booleans,
+            // numbers, timestamps, found by regular expressions compiled at first use) are not needed; they
+            // cost a few milliseconds of every start.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             reportDuplicates(text, key: duplicates.first ?? "", firstMark: context.mark, into: &sink)
             return nil

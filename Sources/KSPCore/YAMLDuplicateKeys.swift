@@ -31,7 +31,7 @@ enum YAMLDuplicateKeys {
             renamed.append((nextKey, nextMark))
             let working = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
             do {
-                guard let root = try Yams.compose(yaml: working) else { break }
+                guard let root = try Yams.compose(yaml: working, .basic) else { break }
                 return renamed.map {
                     Duplicate(key: $0.key, first: $0.mark, second: secondMark(of: $0, in: root, renamed: renamed))
                 }
