@@ -28,11 +28,21 @@ public struct AnswerColumns: Sendable {
     private var wholeEnd: [Double] = []
     private var listed: [[UInt64: UInt16]] = []
     private var coded: [Bool] = []
+    /// A short choice's points, all questions' back to back (code c of question q at `shortStart[q] + c − 1`,
+    /// up to `shortEnd[q]`), so that a row is coded without hashing (see `appendListed`).
+    private var shortPoints: [Double] = []
+    private var shortStart: [Int] = []
+    private var shortEnd: [Int] = []
+    /// One row's codes, reused from row to row.
+    private var rowCodes: [UInt16]
+    /// Choices with more points than this are looked up by hashing.
+    static let shortChoice = 16
 
     public init(questions: [Question]) {
         questionCount = questions.count
         values = []
         numbers = [[Double]](repeating: [], count: questions.count)
+        rowCodes = [UInt16](repeating: AnswerColumns.notApplicable, count: questions.count)
         for question in questions {
             let table = AnswerColumns.table(question.type)
             values.append(table.values)
@@ -40,6 +50,11 @@ public struct AnswerColumns: Sendable {
             wholeEnd.append(Double(table.values.count - 1))
             listed.append(table.listed)
             coded.append(!table.values.isEmpty)
+            shortStart.append(shortPoints.count)
+            if !table.listed.isEmpty && table.listed.count <= AnswerColumns.shortChoice {
+                shortPoints += table.values.dropFirst()
+            }
+            shortEnd.append(shortPoints.count)
         }
     }
 
@@ -79,6 +94,7 @@ public struct AnswerColumns: Sendable {
 
     /// Appends one inquiry's answers (NaN = not applicable).
     public mutating func append(_ row: UnsafeBufferPointer<Double>) {
+        if appendListed(row) { return }
         for question in 0..<questionCount {
             let value = row[question]
             guard let code = code(value, question) else {
@@ -91,6 +107,54 @@ public struct AnswerColumns: Sendable {
             codes.append(code)
         }
         count += 1
+    }
+
+    /// Appends a row whose every value its question's table lists without hashing (whole numbers, short
+    /// choices): nearly every row, at the cost of a few comparisons per cell. False, with nothing appended,
+    /// for any other row.
+    private mutating func appendListed(_ row: UnsafeBufferPointer<Double>) -> Bool {
+        let questionCount = questionCount
+        let coded = coded
+        let listed = rowCodes.withUnsafeMutableBufferPointer { out in
+            lowest.withUnsafeBufferPointer { lowest in
+                wholeEnd.withUnsafeBufferPointer { wholeEnd in
+                    shortPoints.withUnsafeBufferPointer { points in
+                        shortStart.withUnsafeBufferPointer { start in
+                            shortEnd.withUnsafeBufferPointer { end in
+                                for question in 0..<questionCount {
+                                    // A question kept as numbers takes every value, not-applicable ones too.
+                                    guard coded[question] else { return false }
+                                    let value = row[question]
+                                    if value.isNaN {
+                                        out[question] = AnswerColumns.notApplicable
+                                        continue
+                                    }
+                                    let low = lowest[question]
+                                    if !low.isNaN {
+                                        let offset = value - low
+                                        guard offset >= 0, offset < wholeEnd[question],
+                                            offset == offset.rounded(.towardZero)
+                                        else { return false }
+                                        out[question] = UInt16(truncatingIfNeeded: Int(offset) &+ 1)
+                                        continue
+                                    }
+                                    // A short choice (a long one, or a question kept as numbers, has none).
+                                    var k = start[question]
+                                    while k < end[question] && points[k] != value { k &+= 1 }
+                                    guard k < end[question] else { return false }
+                                    out[question] = UInt16(truncatingIfNeeded: k &- start[question] &+ 1)
+                                }
+                                return true
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard listed else { return false }
+        codes.append(contentsOf: rowCodes)
+        count += 1
+        return true
     }
 
     /// A value's code; nil when the question has no table or its table does not list the value.
@@ -116,6 +180,7 @@ public struct AnswerColumns: Sendable {
         }
         numbers[question] = column
         values[question] = []
+        shortEnd[question] = shortStart[question]
         lowest[question] = .nan
         listed[question] = [:]
         coded[question] = false
