@@ -82,3 +82,25 @@ import Testing
         #expect(answers.value(1, 1).isNaN)
     }
 }
+
+/// Seasons side by side: a choice scored with other points in one season keeps each season's own points.
+@Suite struct CombinedAnswerTests {
+    @Test func aChoiceRescoredBetweenSeasonsKeepsEachSeasonsPoints() throws {
+        let older = try Fixtures.small()
+        let yaml = Fixtures.file("season.yaml").replacingOccurrences(
+            of: "\"Kun eget navn\": 60", with: "\"Kun eget navn\": 45")
+        let newer = try Fixtures.load(
+            yaml: yaml.replacingOccurrences(of: "season: Test 2024", with: "season: Test 2025"))
+        let combined = SeasonCombiner.combine([older, newer])
+        let v2 = try #require(combined.definition.questionIndex(id: "V2"))
+        let own = try #require(older.definition.questionIndex(id: "V2"))
+        let answers = (0..<combined.inquiries.count).map { combined.inquiries.raw($0, v2) }
+        let expected =
+            (0..<older.inquiries.count).map { older.inquiries.raw($0, own) }
+            + (0..<newer.inquiries.count).map { newer.inquiries.raw($0, own) }
+        #expect(answers.map { $0.isNaN ? -1 : $0 } == expected.map { $0.isNaN ? -1 : $0 })
+        // The fixture answers "Kun eget navn" at least once: 45 is there, beside 60.
+        #expect(answers.contains(45))
+        #expect(answers.contains(60))
+    }
+}
