@@ -17,28 +17,65 @@ public enum Ranking {
         _ season: Season, inquiries: some Sequence<Int>, participants: Set<Int>? = nil, minInquiries: Int = 0
     ) -> [RankedParticipant] {
         let tieArea = season.definition.highestWeightedAreaIndex
-        var totals = [FigureAccumulator](
-            repeating: FigureAccumulator(.total, definition: season.definition), count: season.participants.count)
-        var ties = [FigureAccumulator](
-            repeating: FigureAccumulator(tieArea.map { .area($0) } ?? .total, definition: season.definition),
-            count: season.participants.count)
-        var inquiriesOf = [[Int]](repeating: [], count: season.participants.count)
-        for inquiry in inquiries {
-            let participant = Int(season.inquiries.participant[inquiry])
-            if let participants, !participants.contains(participant) { continue }
-            inquiriesOf[participant].append(inquiry)
+        let count = season.participants.count
+        // A mask rather than the set: asked once per inquiry.
+        var competes = [Bool](repeating: participants == nil, count: count)
+        for participant in participants ?? [] where competes.indices.contains(participant) {
+            competes[participant] = true
         }
-        for participant in season.participants.indices where !inquiriesOf[participant].isEmpty {
-            totals[participant].add(inquiriesOf[participant], season)
-            ties[participant].add(inquiriesOf[participant], season)
+        // One pass adding each participant's totals and tie-break scores in inquiry order, as
+        // FigureAccumulator adds them (a total always, an area score where there is one): the same sums to
+        // the last bit, without a list of inquiries per participant.
+        var totals = [Double](repeating: 0, count: count)
+        var totalCounts = [Int](repeating: 0, count: count)
+        var ties = [Double](repeating: 0, count: count)
+        var tieCounts = [Int](repeating: 0, count: count)
+        let columns = season.inquiries
+        // A participant's inquiries mostly come one after another: its sums stay in registers while they do.
+        var current = -1
+        var total = 0.0
+        var totalCount = 0
+        var tie = 0.0
+        var tieCount = 0
+        for inquiry in inquiries {
+            let participant = Int(columns.participant[inquiry])
+            guard competes[participant] else { continue }
+            if participant != current {
+                if current >= 0 {
+                    totals[current] = total
+                    totalCounts[current] = totalCount
+                    ties[current] = tie
+                    tieCounts[current] = tieCount
+                }
+                current = participant
+                total = totals[participant]
+                totalCount = totalCounts[participant]
+                tie = ties[participant]
+                tieCount = tieCounts[participant]
+            }
+            let inquiryTotal = columns.total[inquiry]
+            total += inquiryTotal
+            totalCount += 1
+            let tieScore = tieArea.map { columns.areaScore(inquiry, $0) } ?? inquiryTotal
+            if tieArea == nil || !tieScore.isNaN {
+                tie += tieScore
+                tieCount += 1
+            }
+        }
+        if current >= 0 {
+            totals[current] = total
+            totalCounts[current] = totalCount
+            ties[current] = tie
+            tieCounts[current] = tieCount
         }
         var rows: [RankedParticipant] = []
         for participant in season.participants.indices {
-            let figure = totals[participant].figure
+            let figure = Figure.mean(count: totalCounts[participant], sum: totals[participant], sumSquares: 0)
             guard let total = figure.value, figure.base >= max(1, minInquiries) else { continue }
+            let tieBreak = Figure.mean(count: tieCounts[participant], sum: ties[participant], sumSquares: 0).value
             rows.append(
                 RankedParticipant(
-                    participant: participant, rank: 0, total: total, tieBreak: ties[participant].figure.value ?? -1,
+                    participant: participant, rank: 0, total: total, tieBreak: tieBreak ?? -1,
                     inquiryCount: figure.base))
         }
         rows.sort { left, right in
@@ -79,11 +116,13 @@ public enum Ranking {
         if let best = ranked.first { result.append(Award(kind: .bestInTest, winner: best)) }
         // Only participants with the season's award minimum compete on a channel too.
         let competing = Set(ranked.map(\.participant))
+        var onChannel = [[Int]](repeating: [], count: season.definition.channels.count)
+        let channelColumn = season.inquiries.channel
+        for inquiry in all { onChannel[Int(channelColumn[inquiry])].append(inquiry) }
         for channel in season.definition.channels.indices {
-            let onChannel = all.filter { Int(season.inquiries.channel[$0]) == channel }
-            if let best = rank(season, inquiries: onChannel, participants: competing, minInquiries: channelMinimum)
-                .first
-            {
+            let channelRanks = rank(
+                season, inquiries: onChannel[channel], participants: competing, minInquiries: channelMinimum)
+            if let best = channelRanks.first {
                 result.append(Award(kind: .bestOnChannel(channel: channel), winner: best))
             }
         }
