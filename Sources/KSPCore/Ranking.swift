@@ -3,8 +3,9 @@ public struct RankedParticipant: Sendable, Equatable {
     public var participant: Int
     public var rank: Int
     public var total: Double
-    /// Score of the highest-weighted area: the first tie-breaker.
-    public var tieBreak: Double
+    /// Score of the highest-weighted area (-1 where it has none), the first tie-breaker: only where another
+    /// participant has the same total (nil elsewhere, where it breaks no tie).
+    public var tieBreak: Double?
     /// Inquiries its total rests on.
     public var inquiryCount: Int
 }
@@ -14,78 +15,89 @@ public enum Ranking {
     /// Ranks the participants by total over the given inquiries; ties by the highest-weighted
     /// area's score, then by name. Participants with fewer than `minInquiries` inquiries are left out.
     public static func rank(
-        _ season: Season, inquiries: some Sequence<Int>, participants: Set<Int>? = nil, minInquiries: Int = 0
+        _ season: Season, inquiries: some Collection<Int>, participants: Set<Int>? = nil, minInquiries: Int = 0
     ) -> [RankedParticipant] {
-        let tieArea = season.definition.highestWeightedAreaIndex
         let count = season.participants.count
         // A mask rather than the set: asked once per inquiry.
         var competes = [Bool](repeating: participants == nil, count: count)
         for participant in participants ?? [] where competes.indices.contains(participant) {
             competes[participant] = true
         }
-        // One pass adding each participant's totals and tie-break scores in inquiry order, as
-        // FigureAccumulator adds them (a total always, an area score where there is one): the same sums to
-        // the last bit, without a list of inquiries per participant.
-        var totals = [Double](repeating: 0, count: count)
-        var totalCounts = [Int](repeating: 0, count: count)
-        var ties = [Double](repeating: 0, count: count)
-        var tieCounts = [Int](repeating: 0, count: count)
-        let columns = season.inquiries
-        // A participant's inquiries mostly come one after another: its sums stay in registers while they do.
-        var current = -1
-        var total = 0.0
-        var totalCount = 0
-        var tie = 0.0
-        var tieCount = 0
-        for inquiry in inquiries {
-            let participant = Int(columns.participant[inquiry])
-            guard competes[participant] else { continue }
-            if participant != current {
-                if current >= 0 {
-                    totals[current] = total
-                    totalCounts[current] = totalCount
-                    ties[current] = tie
-                    tieCounts[current] = tieCount
-                }
-                current = participant
-                total = totals[participant]
-                totalCount = totalCounts[participant]
-                tie = ties[participant]
-                tieCount = tieCounts[participant]
-            }
-            let inquiryTotal = columns.total[inquiry]
-            total += inquiryTotal
-            totalCount += 1
-            let tieScore = tieArea.map { columns.areaScore(inquiry, $0) } ?? inquiryTotal
-            if tieArea == nil || !tieScore.isNaN {
-                tie += tieScore
-                tieCount += 1
-            }
-        }
-        if current >= 0 {
-            totals[current] = total
-            totalCounts[current] = totalCount
-            ties[current] = tie
-            tieCounts[current] = tieCount
-        }
+        let totals = sums(season, inquiries, of: competes, .total)
         var rows: [RankedParticipant] = []
         for participant in season.participants.indices {
-            let figure = Figure.mean(count: totalCounts[participant], sum: totals[participant], sumSquares: 0)
+            let figure = Figure.mean(count: totals.counts[participant], sum: totals.sums[participant], sumSquares: 0)
             guard let total = figure.value, figure.base >= max(1, minInquiries) else { continue }
-            let tieBreak = Figure.mean(count: tieCounts[participant], sum: ties[participant], sumSquares: 0).value
             rows.append(
                 RankedParticipant(
-                    participant: participant, rank: 0, total: total, tieBreak: tieBreak ?? -1,
-                    inquiryCount: figure.base))
+                    participant: participant, rank: 0, total: total, tieBreak: nil, inquiryCount: figure.base))
+        }
+        // The tie-breaker is added up only for those whose total another has too (rarely any).
+        let ascending = rows.map(\.total).sorted()
+        var tiedTotals = Set<Double>()
+        for k in ascending.indices.dropFirst() where ascending[k] == ascending[k - 1] {
+            tiedTotals.insert(ascending[k])
+        }
+        if !tiedTotals.isEmpty {
+            var tied = [Bool](repeating: false, count: count)
+            for row in rows where tiedTotals.contains(row.total) { tied[row.participant] = true }
+            let tieArea = season.definition.highestWeightedAreaIndex
+            let ties = sums(season, inquiries, of: tied, tieArea.map { .area($0) } ?? .total)
+            for k in rows.indices where tied[rows[k].participant] {
+                let participant = rows[k].participant
+                rows[k].tieBreak =
+                    Figure.mean(count: ties.counts[participant], sum: ties.sums[participant], sumSquares: 0).value ?? -1
+            }
         }
         rows.sort { left, right in
             if left.total != right.total { return left.total > right.total }
-            if left.tieBreak != right.tieBreak { return left.tieBreak > right.tieBreak }
+            if left.tieBreak != right.tieBreak { return (left.tieBreak ?? -1) > (right.tieBreak ?? -1) }
             return NorwegianCollation.less(
                 season.participants[left.participant].name, season.participants[right.participant].name)
         }
         for k in rows.indices { rows[k].rank = k + 1 }
         return rows
+    }
+
+    /// Each participant's sum and count of a metric (the total, or an area's score where it has one) over the
+    /// inquiries of the participants in `mask`, added in inquiry order as FigureAccumulator adds them: the
+    /// same sums to the last bit, without a list of inquiries per participant.
+    static func sums(_ season: Season, _ inquiries: some Collection<Int>, of mask: [Bool], _ metric: Metric)
+        -> (sums: [Double], counts: [Int])
+    {
+        var sums = [Double](repeating: 0, count: mask.count)
+        var counts = [Int](repeating: 0, count: mask.count)
+        let columns = season.inquiries
+        let area: Int?
+        if case .area(let index) = metric { area = index } else { area = nil }
+        // A participant's inquiries mostly come one after another: its sum stays in a register while they do.
+        var current = -1
+        var sum = 0.0
+        var added = 0
+        for inquiry in inquiries {
+            let participant = Int(columns.participant[inquiry])
+            guard mask[participant] else { continue }
+            if participant != current {
+                if current >= 0 {
+                    sums[current] = sum
+                    counts[current] = added
+                }
+                current = participant
+                sum = sums[participant]
+                added = counts[participant]
+            }
+            let value = area.map { columns.areaScore(inquiry, $0) } ?? columns.total[inquiry]
+            // A total always counts; an area only where the inquiry has a score for it.
+            if area == nil || !value.isNaN {
+                sum += value
+                added += 1
+            }
+        }
+        if current >= 0 {
+            sums[current] = sum
+            counts[current] = added
+        }
+        return (sums, counts)
     }
 
     public enum AwardKind: Sendable, Equatable {
