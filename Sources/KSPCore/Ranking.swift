@@ -24,8 +24,17 @@ public enum Ranking {
             competes[participant] = true
         }
         let totals = sums(season, inquiries, of: competes, .total)
+        return ordered(season, totals, minInquiries: minInquiries) { Array(inquiries) }
+    }
+
+    /// The participants with a total on at least `minInquiries` (and one) inquiries, best first by rule 7, from
+    /// each participant's sum and count of totals; `inquiries` gives those they were added over, asked for
+    /// only when two totals tie.
+    static func ordered(
+        _ season: Season, _ totals: (sums: [Double], counts: [Int]), minInquiries: Int, inquiries: () -> [Int]
+    ) -> [RankedParticipant] {
         var rows: [RankedParticipant] = []
-        for participant in season.participants.indices {
+        for participant in totals.sums.indices {
             let figure = Figure.mean(count: totals.counts[participant], sum: totals.sums[participant], sumSquares: 0)
             guard let total = figure.value, figure.base >= max(1, minInquiries) else { continue }
             rows.append(
@@ -39,10 +48,10 @@ public enum Ranking {
             tiedTotals.insert(ascending[k])
         }
         if !tiedTotals.isEmpty {
-            var tied = [Bool](repeating: false, count: count)
+            var tied = [Bool](repeating: false, count: totals.sums.count)
             for row in rows where tiedTotals.contains(row.total) { tied[row.participant] = true }
             let tieArea = season.definition.highestWeightedAreaIndex
-            let ties = sums(season, inquiries, of: tied, tieArea.map { .area($0) } ?? .total)
+            let ties = sums(season, inquiries(), of: tied, tieArea.map { .area($0) } ?? .total)
             for k in rows.indices where tied[rows[k].participant] {
                 let participant = rows[k].participant
                 rows[k].tieBreak =
@@ -114,11 +123,16 @@ public enum Ranking {
     /// Inquiries on a channel a "Best på <channel>" winner needs (besides the season's award minimum).
     public static let channelMinimum = 3
 
-    /// Class winners, "Best i test" and "Best på <channel>" over the given inquiries.
-    public static func awards(_ season: Season, inquiries: [Int]? = nil, minInquiries: Int? = nil) -> [Award] {
+    /// Class winners, "Best i test" and "Best på <channel>" over the given inquiries (`channelTotals` over
+    /// the same inquiries, when the caller has them already).
+    public static func awards(
+        _ season: Season, inquiries: [Int]? = nil, minInquiries: Int? = nil, channelTotals: ChannelTotals? = nil
+    ) -> [Award] {
         let all = inquiries ?? Array(0..<season.inquiries.count)
         let minimumInquiries = minInquiries ?? season.definition.minInquiriesForAward
-        let ranked = rank(season, inquiries: all, minInquiries: minimumInquiries)
+        let participantCount = season.participants.count
+        let overall = sums(season, all, of: [Bool](repeating: true, count: participantCount), .total)
+        let ranked = ordered(season, overall, minInquiries: minimumInquiries) { all }
         var result: [Award] = []
         for classIndex in season.classes.indices {
             if let top = ranked.first(where: { season.participants[$0.participant].classIndex == classIndex }) {
@@ -127,13 +141,21 @@ public enum Ranking {
         }
         if let best = ranked.first { result.append(Award(kind: .bestInTest, winner: best)) }
         // Only participants with the season's award minimum compete on a channel too.
-        let competing = Set(ranked.map(\.participant))
-        var onChannel = [[Int]](repeating: [], count: season.definition.channels.count)
+        var competes = [Bool](repeating: false, count: participantCount)
+        for row in ranked { competes[row.participant] = true }
         let channelColumn = season.inquiries.channel
-        for inquiry in all { onChannel[Int(channelColumn[inquiry])].append(inquiry) }
+        let totals = channelTotals ?? ChannelTotals(season, inquiries: all)
         for channel in season.definition.channels.indices {
-            let channelRanks = rank(
-                season, inquiries: onChannel[channel], participants: competing, minInquiries: channelMinimum)
+            var sums = [Double](repeating: 0, count: participantCount)
+            var counts = [Int](repeating: 0, count: participantCount)
+            for participant in competes.indices where competes[participant] {
+                let slot = totals.slot(participant, on: channel)
+                sums[participant] = totals.sumOfTotals(slot)
+                counts[participant] = totals.inquiries[slot]
+            }
+            let channelRanks = ordered(season, (sums, counts), minInquiries: channelMinimum) {
+                all.filter { Int(channelColumn[$0]) == channel && competes[Int(season.inquiries.participant[$0])] }
+            }
             if let best = channelRanks.first {
                 result.append(Award(kind: .bestOnChannel(channel: channel), winner: best))
             }

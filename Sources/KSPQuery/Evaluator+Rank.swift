@@ -168,12 +168,12 @@ extension Evaluator {
     /// stream where every value is drawn): each round counts only those that do better than `p` (ties share
     /// the better rank), and leaves out those that cannot pass it (`ResampledMeans.cannotPass`).
     func bootstrapRankInterval(
-        of p: Int, _ metric: Metric, _ values: [[Double]], lowerIsBetter: Bool
+        of p: Int, _ resampled: ResampledMeans, lowerIsBetter: Bool
     ) throws(EvaluationError) -> (low: Int, high: Int) {
         var random = BootstrapStream(seed: options.seed)
-        let resampled = ResampledMeans(values, approximate: metric == .total)
-        let others = values.indices.filter { $0 != p && !resampled.cannotPass($0, p, lowerIsBetter: lowerIsBetter) }
-        var scores = [Double](repeating: 0, count: values.count)
+        let competitors = resampled.values.indices
+        let others = competitors.filter { $0 != p && !resampled.cannotPass($0, p, lowerIsBetter: lowerIsBetter) }
+        var scores = [Double](repeating: 0, count: competitors.count)
         var ranks: [Int] = []
         ranks.reserveCapacity(Evaluator.bootstrapRounds)
         for _ in 0..<Evaluator.bootstrapRounds {

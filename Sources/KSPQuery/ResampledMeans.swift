@@ -6,7 +6,7 @@ import KSPCore
 /// resampled mean's exact mean and variance (the plug-in variance over n) instead of value by value: by
 /// the central limit theorem the two cannot be told apart there (docs/query-language.md, "rank"), and it
 /// costs one draw instead of n. Below `normalBase` every value is drawn, exactly as before.
-struct ResampledMeans {
+struct ResampledMeans: Sendable {
     /// From this many values on, a total's resampled mean is drawn from its normal approximation. Above
     /// every base of the sample seasons (25 inquiries a participant), so their figures are unchanged.
     static let normalBase = 100
@@ -22,12 +22,26 @@ struct ResampledMeans {
     init(_ values: [[Double]], approximate: Bool) {
         self.values = values
         normal = values.map { own in
-            guard approximate, own.count >= ResampledMeans.normalBase else { return nil }
-            let n = Double(own.count)
-            let mean = own.reduce(0, +) / n
-            let squares = own.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-            return (mean, (squares / n / n).squareRoot())
+            guard approximate else { return nil }
+            return ResampledMeans.normal(
+                count: own.count, sum: own.reduce(0, +), sumSquares: own.reduce(0) { $0 + $1 * $1 })
         }
+    }
+
+    /// Totals given by their moments where they take the normal route (`values` may be empty there).
+    init(values: [[Double]], normal: [(mean: Double, standardError: Double)?]) {
+        self.values = values
+        self.normal = normal
+    }
+
+    /// The resampled mean's mean and standard error for a total on `count` values with the given sum and sum of
+    /// squares, from `normalBase` values on (nil below).
+    static func normal(count: Int, sum: Double, sumSquares: Double) -> (mean: Double, standardError: Double)? {
+        guard count >= normalBase else { return nil }
+        let n = Double(count)
+        let mean = sum / n
+        let variance = max(0, sumSquares / n - mean * mean)
+        return (mean, (variance / n).squareRoot())
     }
 
     /// One resampled mean of participant `p`, drawn from `stream`.
