@@ -6,10 +6,10 @@ struct AwardEligibility: Sendable {
     /// The season's award minimum.
     var minimum: Int
     /// Inquiries per participant index in the whole season.
-    var seasonInquiries: [Int: Int]
+    var seasonInquiries: [Int]
 
     func isEligible(_ participant: Int) -> Bool {
-        seasonInquiries[participant, default: 0] >= minimum
+        seasonInquiries[participant] >= minimum
     }
 }
 
@@ -22,10 +22,11 @@ extension Evaluator {
         let minimum =
             seasonKey.map { season.seasons[Int($0)].definition.minInquiriesForAward }
             ?? season.definition.minInquiriesForAward
-        var counts: [Int: Int] = [:]
+        var counts = [Int](repeating: 0, count: season.participants.count)
+        let participantColumn = season.inquiries.participant
         for i in 0..<season.inquiries.count where seasonKey == nil || seasonColumn[i] == seasonKey {
             try checkCancelled(at: i)
-            counts[Int(season.inquiries.participant[i]), default: 0] += 1
+            counts[Int(participantColumn[i])] += 1
         }
         return AwardEligibility(minimum: minimum, seasonInquiries: counts)
     }

@@ -30,11 +30,14 @@ extension Evaluator {
             }
         }
         try checkCancelled()
-        var awards = Ranking.awards(season, inquiries: seasonInquiries, minInquiries: seasonMinimum)
+        let inquiries = seasonInquiries ?? Array(0..<season.inquiries.count)
+        let channelTotals = ChannelTotals(season, inquiries: inquiries)
+        try checkCancelled()
+        var awards = Ranking.awards(
+            season, inquiries: inquiries, minInquiries: seasonMinimum, channelTotals: channelTotals)
         if let asked { awards = shownAwards(awards, asked: asked) }
         let minimum = seasonMinimum ?? season.definition.minInquiriesForAward
-        let channelBases = try channelAwardBases(
-            awards, seasonInquiries: seasonInquiries ?? Array(0..<season.inquiries.count))
+        let channelBases = try channelAwardBases(awards, seasonInquiries: inquiries, channelTotals: channelTotals)
         return SeasonAwards(
             awards: awards, seasonName: seasonName, minInquiries: minimum, isFiltered: asked != nil,
             channelBases: channelBases)

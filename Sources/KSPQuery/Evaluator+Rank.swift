@@ -70,9 +70,8 @@ extension Evaluator {
         // Participants below the season's award minimum are shown but not ranked (rule 7): a rank among
         // them would read as a place in the competition.
         let eligibility = try awardEligibility(of: inquiries)
-        let participants = byParticipant.keys.filter(eligibility.isEligible).sorted {
-            NorwegianCollation.less(season.participants[$0].name, season.participants[$1].name)
-        }
+        let participants = NorwegianCollation.sorted(
+            byParticipant.keys.filter(eligibility.isEligible), byName: { season.participants[$0].name })
         let values = participants.map { byParticipant[$0] ?? [] }
         let point = values.map { summary(metric, $0) }
         let lowerIsBetter = metric.lowerIsBetter(in: season.definition)
@@ -81,9 +80,7 @@ extension Evaluator {
         let rounds = Evaluator.bootstrapRounds
         var rows: [ParticipantRank] = []
         for p in participants.indices.sorted(by: { order[$0] < order[$1] }) {
-            let sorted = ranks[p].sorted()
-            let low = sorted[Int(Double(rounds) * 0.025)]
-            let high = sorted[min(rounds - 1, Int(Double(rounds) * 0.975))]
+            let (low, high) = Evaluator.rankInterval(ranks[p])
             rows.append(
                 ParticipantRank(
                     position: order[p], participant: participants[p], value: point[p],
@@ -154,21 +151,48 @@ extension Evaluator {
     func bootstrapRanks(_ metric: Metric, _ values: [[Double]], lowerIsBetter: Bool) throws(EvaluationError)
         -> [[Int]]
     {
-        var random = SplitMix64(seed: options.seed)
+        var random = BootstrapStream(seed: options.seed)
+        let resampled = ResampledMeans(values, approximate: metric == .total)
         var ranks = [[Int]](repeating: [], count: values.count)
-        var sample = [Double]()
         var scores = [Double](repeating: 0, count: values.count)
         for _ in 0..<Evaluator.bootstrapRounds {
             try checkCancelled()
-            for (p, own) in values.enumerated() {
-                sample.removeAll(keepingCapacity: true)
-                for _ in 0..<own.count { sample.append(own[Int(random.next() % UInt64(own.count))]) }
-                scores[p] = summary(metric, sample)
-            }
+            for p in values.indices { scores[p] = resampled.draw(p, &random) }
             let roundOrder = rankOrder(scores, lowerIsBetter: lowerIsBetter)
             for p in values.indices { ranks[p].append(roundOrder[p]) }
         }
         return ranks
+    }
+
+    /// The 95 % interval of one participant's rank, `p`, by the same bootstrap as `bootstrapRanks` (the same
+    /// stream where every value is drawn): each round counts only those that do better than `p` (ties share
+    /// the better rank), and leaves out those that cannot pass it (`ResampledMeans.cannotPass`).
+    func bootstrapRankInterval(
+        of p: Int, _ resampled: ResampledMeans, lowerIsBetter: Bool
+    ) throws(EvaluationError) -> (low: Int, high: Int) {
+        var random = BootstrapStream(seed: options.seed)
+        let competitors = resampled.values.indices
+        let others = competitors.filter { $0 != p && !resampled.cannotPass($0, p, lowerIsBetter: lowerIsBetter) }
+        var scores = [Double](repeating: 0, count: competitors.count)
+        var ranks: [Int] = []
+        ranks.reserveCapacity(Evaluator.bootstrapRounds)
+        for _ in 0..<Evaluator.bootstrapRounds {
+            try checkCancelled()
+            for other in others where other < p { scores[other] = resampled.draw(other, &random) }
+            let own = resampled.draw(p, &random)
+            for other in others where other > p { scores[other] = resampled.draw(other, &random) }
+            var better = 0
+            for other in others where lowerIsBetter ? scores[other] < own : scores[other] > own { better += 1 }
+            ranks.append(better + 1)
+        }
+        return Evaluator.rankInterval(ranks)
+    }
+
+    /// The 2.5 % and 97.5 % points of a participant's ranks over the bootstrap rounds.
+    static func rankInterval(_ ranks: [Int]) -> (low: Int, high: Int) {
+        let sorted = ranks.sorted()
+        let rounds = sorted.count
+        return (sorted[Int(Double(rounds) * 0.025)], sorted[min(rounds - 1, Int(Double(rounds) * 0.975))])
     }
 
     /// The participants below the award minimum, best figure first.
@@ -178,7 +202,7 @@ extension Evaluator {
         let others = byParticipant.filter { !eligibility.isEligible($0.key) }.map { participant, values in
             UnrankedParticipant(
                 participant: participant, value: summary(metric, values), base: values.count,
-                seasonInquiries: eligibility.seasonInquiries[participant, default: 0])
+                seasonInquiries: eligibility.seasonInquiries[participant])
         }
         return others.sorted { a, b in
             if a.value != b.value { return lowerIsBetter ? a.value < b.value : a.value > b.value }

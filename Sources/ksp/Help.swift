@@ -88,7 +88,8 @@ enum Help {
           bootstrap resamples of its own inquiries; the same .seed gives the same table. The interval is the
           range of ranks consistent with resampling: overlapping intervals do not make two participants
           equal, nor do separate ones test them (compare does). Participants with fewer inquiries in the
-          season than min_inquiries_for_award are listed last, not ranked ("below minimum").
+          season than min_inquiries_for_award are listed last, not ranked ("below minimum"). A total on
+          100 inquiries or more is resampled through its normal approximation (docs: rank, large bases).
         """,
         "output": """
         Output: .mode table|markdown|csv|tsv|json|xlsx; .output FILE sends results to a file, .output alone back
