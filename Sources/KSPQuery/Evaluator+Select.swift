@@ -80,7 +80,14 @@ extension Evaluator {
         let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
         if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
-            var buckets = [[Int]](repeating: [], count: maxKey + 1)
+            // Sized first (a counting sort): appending 475 000 inquiries to growing buckets reallocates.
+            var sizes = [Int](repeating: 0, count: maxKey + 1)
+            for key in first { sizes[key] &+= 1 }
+            var buckets = sizes.map { size in
+                var bucket: [Int] = []
+                bucket.reserveCapacity(size)
+                return bucket
+            }
             for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
                 try checkCancelled(at: position)
                 buckets[key].append(inquiry)
@@ -117,9 +124,7 @@ extension Evaluator {
     }
 
     func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
-        var accumulators = metrics.map { FigureAccumulator($0, definition: season.definition) }
-        for k in accumulators.indices { accumulators[k].add(inquiries, season) }
-        return accumulators
+        FigureAccumulator.accumulators(metrics, over: inquiries, season)
     }
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
@@ -219,8 +224,8 @@ extension Evaluator {
         let definition = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
-        let acrossKeys = Array(Set(allKeys)).sorted { rank($0) < rank($1) }
-        let acrossIndex = Dictionary(uniqueKeysWithValues: acrossKeys.enumerated().map { ($1, $0) })
+        let acrossKeys = DenseKeyIndex.distinct(allKeys).sorted { rank($0) < rank($1) }
+        let acrossIndex = DenseKeyIndex(acrossKeys)
         var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
         for metric in metrics {
@@ -262,15 +267,14 @@ extension Evaluator {
             try checkCancelled()
             var row = labels(dimensions, group.key)
             var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
+            // Every key is among acrossKeys (made from the same inquiries' keys).
             for (inquiry, acrossKey) in zip(group.inquiries, across.keys(group.inquiries, season)) {
-                inquiriesPerColumn[acrossIndex[acrossKey]!].append(inquiry)
+                guard let column = acrossIndex.position(of: acrossKey) else { continue }
+                inquiriesPerColumn[column].append(inquiry)
             }
-            for metric in metrics {
-                let cells = inquiriesPerColumn.map { columnInquiries -> FigureAccumulator in
-                    var accumulator = FigureAccumulator(metric, definition: definition)
-                    accumulator.add(columnInquiries, season)
-                    return accumulator
-                }
+            let cellsPerColumn = inquiriesPerColumn.map { accumulators(metrics, $0) }
+            for (metricIndex, metric) in metrics.enumerated() {
+                let cells = cellsPerColumn.map { $0[metricIndex] }
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulator in cells { whole.merge(accumulator) }
                 mixedClocks = mixedClocks || whole.mixesClocks
