@@ -6,7 +6,10 @@ shared machine falls on both; the figure is the median over all rounds. DuckDB r
 inquiries.csv and groups one column by participant (its reader alone: ksp also validates and scores).
 Peak memory is the maximum resident set size from `/usr/bin/time -v`, the median of three runs.
 
-    python3 whole_process.py DUCKDB_BINARY [--runs N]
+ksp is the binary the Debian package installs: release, the Swift runtime and Foundation linked
+statically, symbols bound at start (run.sh builds it as scripts/package does, into .build/static).
+
+    python3 whole_process.py DUCKDB_BINARY [--runs N] [--ksp KSP_BINARY]
 """
 import csv
 import json
@@ -18,7 +21,7 @@ import sys
 import tempfile
 
 SEASONS = [("1×", "samples/ksp2024"), ("10×", ".build/bench/x10"), ("100×", ".build/bench/x100")]
-KSP = ".build/release/ksp"
+KSP = sys.argv[sys.argv.index("--ksp") + 1] if "--ksp" in sys.argv else ".build/static/release/ksp"
 ROUNDS = 5
 
 

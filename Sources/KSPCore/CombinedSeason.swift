@@ -78,6 +78,7 @@ struct CombinedInquiries {
         self.schema = schema
         self.panel = panel
         columns.questionCount = schema.definition.questions.count
+        columns.answers = AnswerColumns(questions: schema.definition.questions)
         columns.areaCount = schema.definition.areas.count
     }
 
@@ -142,17 +143,18 @@ struct CombinedInquiries {
     mutating func appendAnswersAndScores(_ own: InquiryColumns, questionMap: [Int?], areaMap: [Int?]) {
         let questionCount = questionMap.count
         let areaCount = areaMap.count
-        var answers = [Double](repeating: .nan, count: own.count * questionCount)
+        var answers = [Double](repeating: .nan, count: questionCount)
         var scores = [Double](repeating: .nan, count: own.count * areaCount)
+        columns.answers.reserveCapacity(columns.answers.count + own.count)
         for i in 0..<own.count {
             for (combinedQuestion, ownQuestion) in questionMap.enumerated() {
-                if let ownQuestion { answers[i * questionCount + combinedQuestion] = own.raw(i, ownQuestion) }
+                answers[combinedQuestion] = ownQuestion.map { own.raw(i, $0) } ?? .nan
             }
+            answers.withUnsafeBufferPointer { columns.answers.append($0) }
             for (combinedArea, ownArea) in areaMap.enumerated() {
                 if let ownArea { scores[i * areaCount + combinedArea] = own.areaScore(i, ownArea) }
             }
         }
-        columns.raw += answers
         columns.areaScores += scores
     }
 

@@ -15,6 +15,7 @@ struct InquiryBuilder {
         self.participants = participants
         self.sink = sink
         gaps = TimeZoneGaps(identifier: definition.timezone)
+        columns.answers = AnswerColumns(questions: definition.questions)
     }
 
     static let requiredColumns = ["id", "participant", "channel", "shopper", "contacted_at", "answered_at", "attempts"]
@@ -32,14 +33,13 @@ struct InquiryBuilder {
         // the peak memory.
         let perRow = max(1, Double(stream.offset) / Double(max(1, header.rowCount)))
         let lines = Int(Double(stream.bytes.count) / perRow * 1.1) + 16
-        let nq = definition.questions.count
         columns.participant.reserveCapacity(lines)
         columns.channel.reserveCapacity(lines)
         columns.shopper.reserveCapacity(lines)
         columns.contactedAt.reserveCapacity(lines)
         columns.answeredAt.reserveCapacity(lines)
         columns.attempts.reserveCapacity(lines)
-        columns.raw.reserveCapacity(lines * nq)
+        columns.answers.reserveCapacity(lines)
         columns.line.reserveCapacity(lines)
         // A large file is read as two halves, each with its own table: sized for half (a smaller file's
         // table grows once).
@@ -114,7 +114,7 @@ struct InquiryBuilder {
     private var progress: LoadProgress?
     /// The second half of a large file keeps its answers one chunk of rows per array (see `merge`).
     private var keepsAnswerChunks = false
-    private var answerChunks: [[Double]] = []
+    private var answerChunks: [AnswerColumns] = []
 
     /// Reads every chunk of a stream, once the header has been read (`setup` made).
     mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
@@ -148,20 +148,20 @@ struct InquiryBuilder {
     mutating func merge(_ b: inout InquiryBuilder) {
         // The answers (the one large column) are appended on the second core meanwhile, chunk by chunk,
         // each freed once appended: the second half's answers are never held twice.
-        var raw = columns.raw
-        columns.raw = []
+        var answers = columns.answers
+        columns.answers = AnswerColumns(questions: [])
         var chunks = b.answerChunks
         b.answerChunks = []
         let other = b
-        withUnsafeMutablePointer(to: &raw) { rawPointer in
+        withUnsafeMutablePointer(to: &answers) { answersPointer in
             withUnsafeMutablePointer(to: &chunks) { chunksPointer in
                 withUnsafeMutablePointer(to: &self) { restPointer in
-                    nonisolated(unsafe) let pointers = (rawPointer, chunksPointer, restPointer)
+                    nonisolated(unsafe) let pointers = (answersPointer, chunksPointer, restPointer)
                     DispatchQueue.concurrentPerform(iterations: 2) { k in
                         if k == 0 {
                             for chunk in pointers.1.pointee.indices {
-                                pointers.0.pointee += pointers.1.pointee[chunk]
-                                pointers.1.pointee[chunk] = []
+                                pointers.0.pointee.append(contentsOf: pointers.1.pointee[chunk])
+                                pointers.1.pointee[chunk] = AnswerColumns(questions: [])
                             }
                         } else {
                             pointers.2.pointee.mergeAllButAnswers(other)
@@ -170,7 +170,7 @@ struct InquiryBuilder {
                 }
             }
         }
-        columns.raw = raw
+        columns.answers = answers
     }
 
     private mutating func mergeAllButAnswers(_ b: InquiryBuilder) {
@@ -380,12 +380,12 @@ struct InquiryBuilder {
         guard let setup else { return }
         var answers = [Double](repeating: .nan, count: definition.questions.count)
         if keepsAnswerChunks {
-            columns.raw.reserveCapacity(table.rowCount * definition.questions.count)
+            columns.answers.reserveCapacity(table.rowCount)
         }
         defer {
             if keepsAnswerChunks {
-                answerChunks.append(columns.raw)
-                columns.raw = []
+                answerChunks.append(columns.answers)
+                columns.answers = AnswerColumns(questions: definition.questions)
             }
         }
         for row in firstRow..<max(firstRow, table.rowCount) {
@@ -433,7 +433,7 @@ struct InquiryBuilder {
         columns.contactedAt.append(contacted.secondsSinceEpoch)
         columns.answeredAt.append(times.answered?.secondsSinceEpoch ?? Int64.min)
         columns.attempts.append(UInt8(attempts))
-        columns.raw.append(contentsOf: answers)
+        answers.withUnsafeBufferPointer { columns.answers.append($0) }
         columns.line.append(Int32(row.line))
         for (column, area) in setup.commentColumns where !row.table.isEmpty(row: row.row, column: column) {
             let text = row.table.text(row: row.row, column: column)

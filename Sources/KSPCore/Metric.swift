@@ -130,14 +130,22 @@ public struct FigureAccumulator: Sendable {
                     if !score.isNaN { addValue(score) }
                 }
             }
+        case .question where !columns.answers.isCoded(question):
+            for inquiry in inquiries {
+                let answer = columns.raw(inquiry, question)
+                if !answer.isNaN { addValue(questionPoints.points(answer)) }
+            }
         case .question:
             let questionCount = columns.questionCount
             let question = question
-            let questionPoints = questionPoints
-            columns.raw.withUnsafeBufferPointer { answers in
-                for inquiry in inquiries {
-                    let answer = answers[inquiry &* questionCount &+ question]
-                    if !answer.isNaN { addValue(questionPoints.points(answer)) }
+            // Each code's points, worked out once: the same arithmetic on the same answer as per inquiry.
+            let points = columns.answers.values[question].map(questionPoints.points)
+            columns.answers.codes.withUnsafeBufferPointer { codes in
+                points.withUnsafeBufferPointer { points in
+                    for inquiry in inquiries {
+                        let code = Int(codes[inquiry &* questionCount &+ question])
+                        if code != 0 { addValue(points[code]) }
+                    }
                 }
             }
         case .cx(let cx) where season.seasons.count > 1:
@@ -150,10 +158,17 @@ public struct FigureAccumulator: Sendable {
             }
         case .cx:
             guard question >= 0 else { return }
+            guard columns.answers.isCoded(question) else {
+                for inquiry in inquiries { addCX(columns.raw(inquiry, question)) }
+                return
+            }
             let questionCount = columns.questionCount
             let question = question
-            columns.raw.withUnsafeBufferPointer { answers in
-                for inquiry in inquiries { addCX(answers[inquiry &* questionCount &+ question]) }
+            let values = columns.answers.values[question]
+            columns.answers.codes.withUnsafeBufferPointer { codes in
+                values.withUnsafeBufferPointer { values in
+                    for inquiry in inquiries { addCX(values[Int(codes[inquiry &* questionCount &+ question])]) }
+                }
             }
         case .n:
             count += inquiries.count

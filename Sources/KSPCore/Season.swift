@@ -111,9 +111,9 @@ public struct InquiryColumns: Sendable {
     /// Local wall-clock seconds, or `Int64.min` when never answered.
     public var answeredAt: [Int64] = []
     public var attempts: [UInt8] = []
-    /// Row-major `count × questionCount`: the raw answer (yes/no 1/0, scale value, choice points), NaN = not applicable
-    /// or the inquiry counts as no answer.
-    public var raw: [Double] = []
+    /// The raw answers (yes/no 1/0, scale value, choice points) as codes: not applicable where the question
+    /// does not apply or the inquiry counts as no answer.
+    public var answers = AnswerColumns(questions: [])
     /// Whether the inquiry counts as answered (answered_at given and the wait within the channel's limit).
     public var answered: [Bool] = []
     /// Wait in seconds on the channel's clock; NaN when never answered.
@@ -165,8 +165,9 @@ public struct InquiryColumns: Sendable {
         }
     }
 
+    /// The raw answer, NaN = not applicable.
     @inline(__always) public func raw(_ inquiry: Int, _ question: Int) -> Double {
-        raw[inquiry &* questionCount &+ question]
+        answers.value(inquiry, question)
     }
     @inline(__always) public func areaScore(_ inquiry: Int, _ area: Int) -> Double {
         areaScores[inquiry &* areaCount &+ area]

@@ -324,39 +324,44 @@ public enum SeasonLoader {
         let answeredAtColumn = columns.answeredAt
         let attempts = columns.attempts
         let parts = count >= 20_000 ? 2 : 1
-        columns.raw.withUnsafeMutableBufferPointer { rawBuffer in
+        // Each part's inquiries that count as no answer, cleared of their answers below (rule 2).
+        var unanswered = [[Int]](repeating: [], count: parts)
+        // The scorers read the answers; the copy is let go before they are cleared (no copy-on-write).
+        do {
+            let answers = columns.answers
             areaScores.withUnsafeMutableBufferPointer { areaBuffer in
                 answered.withUnsafeMutableBufferPointer { answeredBuffer in
                     waits.withUnsafeMutableBufferPointer { waitBuffer in
                         totals.withUnsafeMutableBufferPointer { totalBuffer in
-                            // Each part writes only its own range of these buffers.
-                            nonisolated(unsafe) let raw = rawBuffer
-                            nonisolated(unsafe) let areas = areaBuffer
-                            nonisolated(unsafe) let answeredResults = answeredBuffer
-                            nonisolated(unsafe) let waitResults = waitBuffer
-                            nonisolated(unsafe) let totalResults = totalBuffer
-                            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                                let scorer = InquiryScorer(definition: definition)
-                                let start = count * part / parts
-                                let end = count * (part + 1) / parts
-                                for i in start..<end {
-                                    let answeredAt =
-                                        answeredAtColumn[i] == Int64.min
-                                        ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
-                                    let row = UnsafeBufferPointer(
-                                        rebasing: raw[(i * questionCount)..<(i * questionCount + questionCount)])
-                                    let scored = scorer.score(
-                                        channel: Int(channel[i]),
-                                        contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
-                                        answeredAt: answeredAt, attempts: Int(attempts[i]), raw: row,
-                                        areaScores: UnsafeMutableBufferPointer(
-                                            rebasing: areas[(i * areaCount)..<(i * areaCount + areaCount)]))
-                                    answeredResults[i] = scored.answered
-                                    waitResults[i] = scored.waitSeconds ?? .nan
-                                    totalResults[i] = scored.total
-                                    // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
-                                    if !scored.answered {
-                                        for q in 0..<questionCount { raw[i * questionCount + q] = .nan }
+                            unanswered.withUnsafeMutableBufferPointer { unansweredBuffer in
+                                // Each part writes only its own range of these buffers.
+                                nonisolated(unsafe) let areas = areaBuffer
+                                nonisolated(unsafe) let answeredResults = answeredBuffer
+                                nonisolated(unsafe) let waitResults = waitBuffer
+                                nonisolated(unsafe) let totalResults = totalBuffer
+                                nonisolated(unsafe) let unansweredResults = unansweredBuffer
+                                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                    let scorer = InquiryScorer(definition: definition)
+                                    let start = count * part / parts
+                                    let end = count * (part + 1) / parts
+                                    let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: questionCount)
+                                    defer { row.deallocate() }
+                                    for i in start..<end {
+                                        let answeredAt =
+                                            answeredAtColumn[i] == Int64.min
+                                            ? nil : LocalDateTime(secondsSinceEpoch: answeredAtColumn[i])
+                                        answers.decode(i, into: row)
+                                        let scored = scorer.score(
+                                            channel: Int(channel[i]),
+                                            contactedAt: LocalDateTime(secondsSinceEpoch: contactedAt[i]),
+                                            answeredAt: answeredAt, attempts: Int(attempts[i]),
+                                            raw: UnsafeBufferPointer(row),
+                                            areaScores: UnsafeMutableBufferPointer(
+                                                rebasing: areas[(i * areaCount)..<(i * areaCount + areaCount)]))
+                                        answeredResults[i] = scored.answered
+                                        waitResults[i] = scored.waitSeconds ?? .nan
+                                        totalResults[i] = scored.total
+                                        if !scored.answered { unansweredResults[part].append(i) }
                                     }
                                 }
                             }
@@ -364,6 +369,10 @@ public enum SeasonLoader {
                     }
                 }
             }
+        }
+        // An inquiry that counts as no answer has no question answers (rule 2), whatever its cells hold.
+        for part in unanswered {
+            for i in part { columns.answers.clear(i) }
         }
         columns.answered = answered
         columns.waitSeconds = waits

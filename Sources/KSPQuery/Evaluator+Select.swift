@@ -397,25 +397,61 @@ struct QuestionSums {
 
     static func of(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
         var result = QuestionSums(questionCount: questions.count)
-        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
-        let questionCount = season.inquiries.questionCount
-        season.inquiries.raw.withUnsafeBufferPointer { answers in
-            result.count.withUnsafeMutableBufferPointer { counts in
-                result.sum.withUnsafeMutableBufferPointer { sums in
-                    result.sumSquares.withUnsafeMutableBufferPointer { sumSquares in
+        let answers = season.inquiries.answers
+        guard questions.allSatisfy(answers.isCoded) else {
+            return ofNumbers(questions, over: inquiries, season)
+        }
+        // The answers are codes: count each question's codes (integers, into a table small enough to stay in
+        // cache), then each code's points times its count. A pass over the rows does no arithmetic on points.
+        // Question k's code c is counted at `slots[k] + c`.
+        var slots: [Int] = []
+        var points: [Double] = []
+        for question in questions {
+            slots.append(points.count)
+            points += answers.values[question].map(QuestionPoints(season.definition.questions[question].type).points)
+        }
+        var tally = [Int](repeating: 0, count: points.count)
+        let questionCount = answers.questionCount
+        answers.codes.withUnsafeBufferPointer { codes in
+            questions.withUnsafeBufferPointer { questions in
+                slots.withUnsafeBufferPointer { slots in
+                    tally.withUnsafeMutableBufferPointer { tally in
+                        guard let first = codes.baseAddress else { return }
                         for inquiry in inquiries {
-                            let row = inquiry &* questionCount
-                            for k in questions.indices {
-                                let answer = answers[row &+ questions[k]]
-                                if answer.isNaN { continue }
-                                let points = questionPoints[k].points(answer)
-                                counts[k] &+= 1
-                                sums[k] += points
-                                sumSquares[k] += points * points
+                            let row = first + inquiry &* questionCount
+                            for k in 0..<questions.count {
+                                tally[slots[k] &+ Int(row[questions[k]])] &+= 1
                             }
                         }
                     }
                 }
+            }
+        }
+        for k in questions.indices {
+            // Code 0 is "not applicable": counted, never summed.
+            let codes = (slots[k] + 1)..<(k + 1 < slots.count ? slots[k + 1] : points.count)
+            for slot in codes where tally[slot] > 0 {
+                let count = Double(tally[slot])
+                result.count[k] += tally[slot]
+                result.sum[k] += count * points[slot]
+                result.sumSquares[k] += count * points[slot] * points[slot]
+            }
+        }
+        return result
+    }
+
+    /// The same sums where a question keeps its answers as numbers (a very wide scale).
+    private static func ofNumbers(_ questions: [Int], over inquiries: [Int], _ season: Season) -> QuestionSums {
+        var result = QuestionSums(questionCount: questions.count)
+        let questionPoints = questions.map { QuestionPoints(season.definition.questions[$0].type) }
+        for inquiry in inquiries {
+            for k in questions.indices {
+                let answer = season.inquiries.raw(inquiry, questions[k])
+                if answer.isNaN { continue }
+                let points = questionPoints[k].points(answer)
+                result.count[k] += 1
+                result.sum[k] += points
+                result.sumSquares[k] += points * points
             }
         }
         return result
