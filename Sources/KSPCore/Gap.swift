@@ -60,41 +60,54 @@ public enum GapCalculator {
         let questionCount = columns.questionCount
         let ownAnswered = own.filter { columns.answered[$0] }
         let targetAnswered = target.filter { columns.answered[$0] }
-        let ownPoints = ownAnswered.map { rescorer.points(of: $0) }
         let targetMeans = rescorer.meanPoints(targetAnswered)
         let ownMeans = rescorer.meanPoints(ownAnswered)
         let ownCount = Double(max(own.count, 1))
+        // Each own answered inquiry's points, row by row, and its total as they stand: every question's
+        // rescoring starts from the same total, so it is worked out once (same inputs, same bits).
+        let stride = season.definition.questions.count
+        var ownPoints: [Double] = []
+        ownPoints.reserveCapacity(ownAnswered.count * stride)
+        for inquiry in ownAnswered { ownPoints += rescorer.points(of: inquiry) }
+        var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
+        let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
         var items: [GapItem] = []
-        for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
-            var gain = 0.0
-            if let targetMean = targetMeans.question[question] {
-                for (k, inquiry) in ownAnswered.enumerated() where !ownPoints[k][question].isNaN {
-                    var points = ownPoints[k]
-                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
-                    points[question] = targetMean
-                    gain += rescorer.total(points, wait: rescorer.waitPoints(inquiry)) - before
-                }
+        ownPoints.withUnsafeMutableBufferPointer { ownPoints in
+            func row(_ k: Int) -> UnsafeBufferPointer<Double> {
+                UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
             }
-            items.append(
-                GapItem(
-                    subject: .question(question), area: season.definition.questions[question].areaIndex,
-                    ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
-                    ownBase: ownMeans.base[question], gain: gain / ownCount))
-        }
-        if let waitArea = rescorer.waitArea {
-            var gain = 0.0
-            if let targetWait = targetMeans.wait {
-                for (k, inquiry) in ownAnswered.enumerated() {
-                    let points = ownPoints[k]
-                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
-                    gain += rescorer.total(points, wait: targetWait) - before
+            let ownTotals = ownAnswered.indices.map { k in rescorer.total(row(k), wait: ownWaits[k], &scratch) }
+            for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
+                var gain = 0.0
+                if let targetMean = targetMeans.question[question] {
+                    for k in ownAnswered.indices where !ownPoints[k * stride + question].isNaN {
+                        // The inquiry with this question's points replaced by the target's mean, then put back.
+                        let cell = k * stride + question
+                        let own = ownPoints[cell]
+                        ownPoints[cell] = targetMean
+                        gain += rescorer.total(row(k), wait: ownWaits[k], &scratch) - ownTotals[k]
+                        ownPoints[cell] = own
+                    }
                 }
+                items.append(
+                    GapItem(
+                        subject: .question(question), area: season.definition.questions[question].areaIndex,
+                        ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                        ownBase: ownMeans.base[question], gain: gain / ownCount))
             }
-            items.append(
-                GapItem(
-                    subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
-                    targetPoints: targetMeans.wait,
-                    ownBase: ownAnswered.count, gain: gain / ownCount))
+            if let waitArea = rescorer.waitArea {
+                var gain = 0.0
+                if let targetWait = targetMeans.wait {
+                    for k in ownAnswered.indices {
+                        gain += rescorer.total(row(k), wait: targetWait, &scratch) - ownTotals[k]
+                    }
+                }
+                items.append(
+                    GapItem(
+                        subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
+                        targetPoints: targetMeans.wait,
+                        ownBase: ownAnswered.count, gain: gain / ownCount))
+            }
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
@@ -153,8 +166,9 @@ public struct GapRescorer: Sendable {
     /// The points of each question of an inquiry (NaN = not asked).
     public func points(of inquiry: Int) -> [Double] {
         let questions = season.definition.questions
+        let columns = season.inquiries
         return questions.indices.map { q in
-            let raw = season.inquiries.raw(inquiry, q)
+            let raw = columns.raw(inquiry, q)
             return raw.isNaN ? .nan : questions[q].points(raw: raw)
         }
     }
@@ -164,39 +178,87 @@ public struct GapRescorer: Sendable {
         return season.inquiries.areaScore(inquiry, waitArea)
     }
 
+    /// Per-area sums reused from one inquiry's total to the next (a gap rescores an inquiry once per
+    /// question: two arrays a time add up to milliseconds at 100×).
+    struct Scratch {
+        var areaSums: [Double]
+        var areaWeights: [Double]
+
+        init(areaCount: Int) {
+            areaSums = [Double](repeating: 0, count: areaCount)
+            areaWeights = [Double](repeating: 0, count: areaCount)
+        }
+    }
+
     /// An answered inquiry's total from its question points and wait points (rules 2 and 5).
     public func total(_ points: [Double], wait: Double) -> Double {
-        var areaSums = [Double](repeating: 0, count: areaWeight.count)
-        var areaWeights = [Double](repeating: 0, count: areaWeight.count)
+        var scratch = Scratch(areaCount: areaWeight.count)
+        return points.withUnsafeBufferPointer { total($0, wait: wait, &scratch) }
+    }
+
+    func total(_ points: UnsafeBufferPointer<Double>, wait: Double, _ scratch: inout Scratch) -> Double {
+        for a in scratch.areaSums.indices {
+            scratch.areaSums[a] = 0
+            scratch.areaWeights[a] = 0
+        }
         for (q, value) in points.enumerated() where !value.isNaN && questionWeight[q] > 0 {
-            areaSums[questionArea[q]] += value * questionWeight[q]
-            areaWeights[questionArea[q]] += questionWeight[q]
+            scratch.areaSums[questionArea[q]] += value * questionWeight[q]
+            scratch.areaWeights[questionArea[q]] += questionWeight[q]
         }
         if let waitArea, !wait.isNaN {
-            areaSums[waitArea] = wait
-            areaWeights[waitArea] = 1
+            scratch.areaSums[waitArea] = wait
+            scratch.areaWeights[waitArea] = 1
         }
         var sum = 0.0
         var weights = 0.0
-        for a in areaWeight.indices where areaWeight[a] > 0 && areaWeights[a] > 0 {
-            sum += areaSums[a] / areaWeights[a] * areaWeight[a]
+        for a in areaWeight.indices where areaWeight[a] > 0 && scratch.areaWeights[a] > 0 {
+            sum += scratch.areaSums[a] / scratch.areaWeights[a] * areaWeight[a]
             weights += areaWeight[a]
         }
         return weights > 0 ? sum / weights : 0
     }
 
-    /// Mean points per question (over the inquiries where it was asked) and mean wait points.
+    /// Mean points per question (over the inquiries where it was asked) and mean wait points: one pass
+    /// over the inquiries' answer codes, each code's points worked out once per question (the same
+    /// arithmetic on the same raw value as per inquiry, so the same bits), summed in the inquiries' order.
     public func meanPoints(_ inquiries: [Int]) -> (question: [Double?], base: [Int], wait: Double?) {
-        let count = season.inquiries.questionCount
-        var sums = [Double](repeating: 0, count: count)
-        var bases = [Int](repeating: 0, count: count)
+        let questions = season.definition.questions
+        let answers = season.inquiries.answers
+        let questionCount = answers.questionCount
+        var sums = [Double](repeating: 0, count: questionCount)
+        var bases = [Int](repeating: 0, count: questionCount)
+        // Question q's code c has its points at `slots[q] + c`; a question kept as numbers has no slot.
+        let coded = questions.indices.map(answers.isCoded)
+        var slots: [Int] = []
+        var codePoints: [Double] = []
+        for (q, question) in questions.enumerated() {
+            slots.append(codePoints.count)
+            if coded[q] { codePoints += answers.values[q].map(question.points(raw:)) }
+        }
+        answers.codes.withUnsafeBufferPointer { codes in
+            codePoints.withUnsafeBufferPointer { codePoints in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    bases.withUnsafeMutableBufferPointer { bases in
+                        for inquiry in inquiries {
+                            let row = inquiry &* questionCount
+                            for q in 0..<questionCount {
+                                // Not asked (code 0, or NaN as a number) gives NaN points.
+                                let value =
+                                    coded[q]
+                                    ? codePoints[slots[q] &+ Int(codes[row &+ q])]
+                                    : questions[q].points(raw: answers.value(inquiry, q))
+                                if value.isNaN { continue }
+                                sums[q] += value
+                                bases[q] &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
         var waitSum = 0.0
         var waitBase = 0
         for inquiry in inquiries {
-            for (q, value) in points(of: inquiry).enumerated() where !value.isNaN {
-                sums[q] += value
-                bases[q] += 1
-            }
             let wait = waitPoints(inquiry)
             if !wait.isNaN {
                 waitSum += wait
