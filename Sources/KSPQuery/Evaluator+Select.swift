@@ -80,14 +80,7 @@ extension Evaluator {
         let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
         if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
-            // Sized first (a counting sort): appending 475 000 inquiries to growing buckets reallocates.
-            var sizes = [Int](repeating: 0, count: maxKey + 1)
-            for key in first { sizes[key] &+= 1 }
-            var buckets = sizes.map { size in
-                var bucket: [Int] = []
-                bucket.reserveCapacity(size)
-                return bucket
-            }
+            var buckets = emptyBuckets(sizedFor: first, count: maxKey + 1)
             for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
                 try checkCancelled(at: position)
                 buckets[key].append(inquiry)
@@ -108,6 +101,19 @@ extension Evaluator {
             let rightRank = firstRank(right.key.first)
             if leftRank != rightRank { return leftRank < rightRank }
             return secondRank(left.key.second) < secondRank(right.key.second)
+        }
+    }
+
+    /// One empty list per key below `count`, each with room for as many inquiries as `keys` holds of it
+    /// (a counting sort's first pass; negative keys are left out): appending 475 000 inquiries to lists
+    /// that grow as they go reallocates them over and over.
+    func emptyBuckets(sizedFor keys: [Int], count: Int) -> [[Int]] {
+        var sizes = [Int](repeating: 0, count: count)
+        for key in keys where key >= 0 && key < count { sizes[key] &+= 1 }
+        return sizes.map { size in
+            var bucket: [Int] = []
+            bucket.reserveCapacity(size)
+            return bucket
         }
     }
 
@@ -266,10 +272,10 @@ extension Evaluator {
         for group in try groups(dimensions, inquiries) {
             try checkCancelled()
             var row = labels(dimensions, group.key)
-            var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
             // Every key is among acrossKeys (made from the same inquiries' keys).
-            for (inquiry, acrossKey) in zip(group.inquiries, across.keys(group.inquiries, season)) {
-                guard let column = acrossIndex.position(of: acrossKey) else { continue }
+            let columnOf = across.keys(group.inquiries, season).map { acrossIndex.position(of: $0) ?? -1 }
+            var inquiriesPerColumn = emptyBuckets(sizedFor: columnOf, count: acrossKeys.count)
+            for (inquiry, column) in zip(group.inquiries, columnOf) where column >= 0 {
                 inquiriesPerColumn[column].append(inquiry)
             }
             let cellsPerColumn = inquiriesPerColumn.map { accumulators(metrics, $0) }
