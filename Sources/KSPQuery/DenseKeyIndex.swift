@@ -32,11 +32,22 @@ extension DenseKeyIndex {
     /// The distinct keys among many (in no particular order): by a table of the keys seen when they span a
     /// small range, as a `Set` of half a million keys costs 5 ms in hashing alone.
     static func distinct(_ keys: [Int]) -> [Int] {
-        guard let smallest = keys.min(), let largest = keys.max() else { return [] }
+        guard let (smallest, largest) = bounds(keys) else { return [] }
         let (span, overflows) = largest.subtractingReportingOverflow(smallest)
         guard !overflows && span < 1 << 20 else { return Array(Set(keys)) }
         var seen = [Bool](repeating: false, count: span + 1)
         for key in keys { seen[key &- smallest] = true }
         return seen.indices.filter { seen[$0] }.map { $0 + smallest }
     }
+}
+
+/// The smallest and largest of many keys in one pass (`min()` then `max()` reads them twice).
+func bounds(_ keys: [Int]) -> (smallest: Int, largest: Int)? {
+    guard var smallest = keys.first else { return nil }
+    var largest = smallest
+    for key in keys {
+        smallest = min(smallest, key)
+        largest = max(largest, key)
+    }
+    return (smallest, largest)
 }

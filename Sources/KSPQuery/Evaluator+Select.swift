@@ -78,7 +78,7 @@ extension Evaluator {
         var map: [GroupKey: [Int]] = [:]
         let first = dimensions[0].keys(inquiries, season)
         let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
-        if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
+        if second == nil, let (minKey, maxKey) = bounds(first), maxKey < 1_000_000, minKey >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
             var buckets = emptyBuckets(sizedFor: first, count: maxKey + 1)
             for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
@@ -232,6 +232,9 @@ extension Evaluator {
         let allKeys = across.keys(inquiries, season)
         let acrossKeys = DenseKeyIndex.distinct(allKeys).sorted { rank($0) < rank($1) }
         let acrossIndex = DenseKeyIndex(acrossKeys)
+        // Each inquiry's column, looked up once for all groups (every key is among acrossKeys).
+        var columnOf = [Int32](repeating: -1, count: season.inquiries.count)
+        for (inquiry, key) in zip(inquiries, allKeys) { columnOf[inquiry] = Int32(acrossIndex.position(of: key) ?? -1) }
         var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
         for metric in metrics {
@@ -272,10 +275,9 @@ extension Evaluator {
         for group in try groups(dimensions, inquiries) {
             try checkCancelled()
             var row = labels(dimensions, group.key)
-            // Every key is among acrossKeys (made from the same inquiries' keys).
-            let columnOf = across.keys(group.inquiries, season).map { acrossIndex.position(of: $0) ?? -1 }
-            var inquiriesPerColumn = emptyBuckets(sizedFor: columnOf, count: acrossKeys.count)
-            for (inquiry, column) in zip(group.inquiries, columnOf) where column >= 0 {
+            let columns = group.inquiries.map { Int(columnOf[$0]) }
+            var inquiriesPerColumn = emptyBuckets(sizedFor: columns, count: acrossKeys.count)
+            for (inquiry, column) in zip(group.inquiries, columns) where column >= 0 {
                 inquiriesPerColumn[column].append(inquiry)
             }
             let cellsPerColumn = inquiriesPerColumn.map { accumulators(metrics, $0) }
