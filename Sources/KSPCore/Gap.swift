@@ -58,10 +58,10 @@ public enum GapCalculator {
         let rescorer = GapRescorer(season, scoring: scoring ?? season.definition)
         let columns = season.inquiries
         let questionCount = columns.questionCount
-        let ownAnswered = own.filter { columns.answered[$0] }
-        let targetAnswered = target.filter { columns.answered[$0] }
-        let targetMeans = rescorer.meanPoints(targetAnswered)
-        let ownMeans = rescorer.meanPoints(ownAnswered)
+        let ownAnswered = answeredOnes(own, columns)
+        let targetAnswered = answeredOnes(target, columns)
+        let targetMeans = rescorer.meanPoints(targetAnswered, scoredOnly: true)
+        let ownMeans = rescorer.meanPoints(ownAnswered, scoredOnly: true)
         let ownCount = Double(max(own.count, 1))
         // Each own answered inquiry's points, row by row, and its total as they stand: every question's
         // rescoring starts from the same total, so it is worked out once (same inputs, same bits).
@@ -72,21 +72,24 @@ public enum GapCalculator {
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
         let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
         var items: [GapItem] = []
-        ownPoints.withUnsafeMutableBufferPointer { ownPoints in
+        ownPoints.withUnsafeBufferPointer { ownPoints in
             func row(_ k: Int) -> UnsafeBufferPointer<Double> {
                 UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
             }
-            let ownTotals = ownAnswered.indices.map { k in rescorer.total(row(k), wait: ownWaits[k], &scratch) }
+            var ownAreas: [GapRescorer.Scratch] = []
+            let ownTotals = ownAnswered.indices.map { k in
+                let total = rescorer.total(row(k), wait: ownWaits[k], &scratch)
+                ownAreas.append(scratch)
+                return total
+            }
             for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
                 var gain = 0.0
                 if let targetMean = targetMeans.question[question] {
                     for k in ownAnswered.indices where !ownPoints[k * stride + question].isNaN {
-                        // The inquiry with this question's points replaced by the target's mean, then put back.
-                        let cell = k * stride + question
-                        let own = ownPoints[cell]
-                        ownPoints[cell] = targetMean
-                        gain += rescorer.total(row(k), wait: ownWaits[k], &scratch) - ownTotals[k]
-                        ownPoints[cell] = own
+                        // The inquiry with this question's points replaced by the target's mean.
+                        let total = rescorer.total(
+                            replacing: question, with: targetMean, in: row(k), wait: ownWaits[k], areas: ownAreas[k])
+                        gain += total - ownTotals[k]
                     }
                 }
                 items.append(
@@ -111,15 +114,15 @@ public enum GapCalculator {
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
-        let ownAnsweredScore = mean(ownAnswered.map { columns.total[$0] }) ?? 0
+        let ownAnsweredScore = meanTotal(ownAnswered, columns) ?? 0
         let answeringGain = ((ownNoAnswer ?? 0) - (targetNoAnswer ?? 0)) / 100 * ownAnsweredScore
         items.append(
             GapItem(
                 subject: .answering, area: nil, ownPoints: ownNoAnswer, targetPoints: targetNoAnswer,
                 ownBase: own.count, gain: targetNoAnswer == nil ? 0 : answeringGain))
         return GapAnalysis(
-            items: items, ownTotal: mean(own.map { columns.total[$0] }) ?? 0,
-            targetTotal: mean(target.map { columns.total[$0] }) ?? 0,
+            items: items, ownTotal: meanTotal(own, columns) ?? 0,
+            targetTotal: meanTotal(target, columns) ?? 0,
             ownInquiries: own.count, targetInquiries: target.count)
     }
 
@@ -127,8 +130,25 @@ public enum GapCalculator {
         whole > 0 ? Double(part) / Double(whole) * 100 : nil
     }
 
-    static func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    /// The inquiries that count as answered, in their order (through buffers: the target may be the
+    /// whole season).
+    static func answeredOnes(_ inquiries: [Int], _ columns: InquiryColumns) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(inquiries.count)
+        columns.answered.withUnsafeBufferPointer { answered in
+            for inquiry in inquiries where answered[inquiry] { result.append(inquiry) }
+        }
+        return result
+    }
+
+    /// The mean total, added in the inquiries' order (as a reduce would), without an array of totals.
+    static func meanTotal(_ inquiries: [Int], _ columns: InquiryColumns) -> Double? {
+        guard !inquiries.isEmpty else { return nil }
+        var sum = 0.0
+        columns.total.withUnsafeBufferPointer { totals in
+            for inquiry in inquiries { sum += totals[inquiry] }
+        }
+        return sum / Double(inquiries.count)
     }
 }
 
@@ -140,6 +160,8 @@ public struct GapRescorer: Sendable {
     /// area that does not count towards the total).
     public let questionWeight: [Double]
     let questionArea: [Int]
+    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them).
+    let scoredQuestionsOfArea: [[Int]]
     /// Per loaded area: its weight towards the total in the scoring definition.
     let areaWeight: [Double]
     public let waitArea: Int?
@@ -160,6 +182,9 @@ public struct GapRescorer: Sendable {
         self.areaWeight = areaWeight
         self.questionWeight = questionWeight
         questionArea = loaded.questions.map(\.areaIndex)
+        var scoredQuestionsOfArea = [[Int]](repeating: [], count: loaded.areas.count)
+        for q in questionWeight.indices where questionWeight[q] > 0 { scoredQuestionsOfArea[questionArea[q]].append(q) }
+        self.scoredQuestionsOfArea = scoredQuestionsOfArea
         waitArea = loaded.waitAreaIndex.flatMap { areaWeight[$0] > 0 ? $0 : nil }
     }
 
@@ -209,69 +234,41 @@ public struct GapRescorer: Sendable {
             scratch.areaSums[waitArea] = wait
             scratch.areaWeights[waitArea] = 1
         }
+        return combine(scratch)
+    }
+
+    /// Rule 5 from an inquiry's area sums; `changedArea` (if given) counts with `changed` in place of its own.
+    func combine(_ areas: Scratch, changedArea: Int = -1, changed: (sum: Double, weight: Double) = (0, 0)) -> Double {
         var sum = 0.0
         var weights = 0.0
-        for a in areaWeight.indices where areaWeight[a] > 0 && scratch.areaWeights[a] > 0 {
-            sum += scratch.areaSums[a] / scratch.areaWeights[a] * areaWeight[a]
+        for a in areaWeight.indices where areaWeight[a] > 0 {
+            let (areaSum, areaWeights) = a == changedArea ? changed : (areas.areaSums[a], areas.areaWeights[a])
+            guard areaWeights > 0 else { continue }
+            sum += areaSum / areaWeights * areaWeight[a]
             weights += areaWeight[a]
         }
         return weights > 0 ? sum / weights : 0
     }
 
-    /// Mean points per question (over the inquiries where it was asked) and mean wait points: one pass
-    /// over the inquiries' answer codes, each code's points worked out once per question (the same
-    /// arithmetic on the same raw value as per inquiry, so the same bits), summed in the inquiries' order.
-    public func meanPoints(_ inquiries: [Int]) -> (question: [Double?], base: [Int], wait: Double?) {
-        let questions = season.definition.questions
-        let answers = season.inquiries.answers
-        let questionCount = answers.questionCount
-        var sums = [Double](repeating: 0, count: questionCount)
-        var bases = [Int](repeating: 0, count: questionCount)
-        // Question q's code c has its points at `slots[q] + c`; a question kept as numbers has no slot.
-        let coded = questions.indices.map(answers.isCoded)
-        var slots: [Int] = []
-        var codePoints: [Double] = []
-        for (q, question) in questions.enumerated() {
-            slots.append(codePoints.count)
-            if coded[q] { codePoints += answers.values[q].map(question.points(raw:)) }
+    /// The total with one question's points changed, from the inquiry's area sums as `total` left them
+    /// (`areas`): only that question's area is summed again, over the same questions in the same order, so
+    /// the result has the bits `total` gives for the changed points (a gap rescores every answered inquiry
+    /// once per question: summing every area each time was most of `gap` at 100×).
+    func total(
+        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
+        areas: Scratch
+    ) -> Double {
+        let area = questionArea[question]
+        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing.
+        if area == waitArea && !wait.isNaN { return combine(areas) }
+        var sum = 0.0
+        var weights = 0.0
+        for q in scoredQuestionsOfArea[area] {
+            let points = q == question ? value : points[q]
+            if points.isNaN { continue }
+            sum += points * questionWeight[q]
+            weights += questionWeight[q]
         }
-        answers.codes.withUnsafeBufferPointer { codes in
-            codePoints.withUnsafeBufferPointer { codePoints in
-                slots.withUnsafeBufferPointer { slots in
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        bases.withUnsafeMutableBufferPointer { bases in
-                            for inquiry in inquiries {
-                                let row = inquiry &* questionCount
-                                for q in 0..<questionCount {
-                                    // Not asked (code 0, or NaN as a number) gives NaN points.
-                                    let value =
-                                        coded[q]
-                                        ? codePoints[slots[q] &+ Int(codes[row &+ q])]
-                                        : questions[q].points(raw: answers.value(inquiry, q))
-                                    // Adding 0 for a question not asked leaves the sum's bits as they are
-                                    // (it starts at +0), and saves a branch the processor cannot predict.
-                                    // `value == value` is false only for NaN: one float compare, where
-                                    // `isNaN` compiled to integer masking here.
-                                    let asked = value == value
-                                    sums[q] += asked ? value : 0
-                                    bases[q] &+= asked ? 1 : 0
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var waitSum = 0.0
-        var waitBase = 0
-        for inquiry in inquiries {
-            let wait = waitPoints(inquiry)
-            if !wait.isNaN {
-                waitSum += wait
-                waitBase += 1
-            }
-        }
-        let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
-        return (means, bases, waitBase > 0 ? waitSum / Double(waitBase) : nil)
+        return combine(areas, changedArea: area, changed: (sum, weights))
     }
 }

@@ -88,4 +88,26 @@ struct ColumnPassTests {
             #expect(accumulator.figure == one.figure, "\(metric)")
         }
     }
+
+    /// Mean points by counting codes give the same bits as adding each inquiry's points in turn (whole
+    /// points: yes/no, choices, 1–5 scales) and the 1–7 scale (fractional points) is added in turn.
+    @Test func gapMeanPointsByCountingCodesGiveTheSameBits() {
+        let season = GapDriversTests.sample
+        let rescorer = GapRescorer(season, scoring: season.definition)
+        let inquiries = (0..<season.inquiries.count).filter { season.inquiries.answered[$0] }
+        var sums = [Double](repeating: 0, count: season.definition.questions.count)
+        var bases = [Int](repeating: 0, count: season.definition.questions.count)
+        for inquiry in inquiries {
+            for (q, points) in rescorer.points(of: inquiry).enumerated() where !points.isNaN {
+                sums[q] += points
+                bases[q] += 1
+            }
+        }
+        let means = rescorer.meanPoints(inquiries)
+        #expect(means.base == bases)
+        for q in sums.indices {
+            let expected = bases[q] > 0 ? sums[q] / Double(bases[q]) : nil
+            #expect(means.question[q] == expected, "\(season.definition.questions[q].id)")
+        }
+    }
 }
