@@ -80,12 +80,8 @@ extension Evaluator {
         let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
         if second == nil, let (minKey, maxKey) = bounds(first), maxKey < 1_000_000, minKey >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
-            var buckets = emptyBuckets(sizedFor: first, count: maxKey + 1)
-            for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
-                try checkCancelled(at: position)
-                buckets[key].append(inquiry)
-            }
-            for (key, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            try checkCancelled()
+            for (key, bucket) in buckets(inquiries, by: first, count: maxKey + 1).enumerated() where !bucket.isEmpty {
                 map[GroupKey(first: key, second: 0)] = bucket
             }
         } else {
@@ -104,17 +100,22 @@ extension Evaluator {
         }
     }
 
-    /// One empty list per key below `count`, each with room for as many inquiries as `keys` holds of it
-    /// (a counting sort's first pass; negative keys are left out): appending 475 000 inquiries to lists
-    /// that grow as they go reallocates them over and over.
-    func emptyBuckets(sizedFor keys: [Int], count: Int) -> [[Int]] {
-        var sizes = [Int](repeating: 0, count: count)
-        for key in keys where key >= 0 && key < count { sizes[key] &+= 1 }
-        return sizes.map { size in
-            var bucket: [Int] = []
-            bucket.reserveCapacity(size)
-            return bucket
+    /// The inquiries split by key (below `count`; negative keys are left out), each list in the inquiries'
+    /// order: a counting sort into one flat array, then each key's run copied out whole. Appending 475 000
+    /// inquiries one by one to lists of lists cost more than all of `total by class across channel` may.
+    func buckets(_ inquiries: [Int], by keys: [Int], count: Int) -> [[Int]] {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for key in keys where key >= 0 && key < count { starts[key + 1] &+= 1 }
+        for key in 0..<count { starts[key + 1] &+= starts[key] }
+        var next = starts
+        var sorted = [Int](repeating: 0, count: starts[count])
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for (inquiry, key) in zip(inquiries, keys) where key >= 0 && key < count {
+                sorted[next[key]] = inquiry
+                next[key] &+= 1
+            }
         }
+        return (0..<count).map { Array(sorted[starts[$0]..<starts[$0 + 1]]) }
     }
 
     func labels(_ dimensions: [Dimension], _ key: GroupKey) -> [Cell] {
@@ -276,10 +277,7 @@ extension Evaluator {
             try checkCancelled()
             var row = labels(dimensions, group.key)
             let columns = group.inquiries.map { Int(columnOf[$0]) }
-            var inquiriesPerColumn = emptyBuckets(sizedFor: columns, count: acrossKeys.count)
-            for (inquiry, column) in zip(group.inquiries, columns) where column >= 0 {
-                inquiriesPerColumn[column].append(inquiry)
-            }
+            let inquiriesPerColumn = buckets(group.inquiries, by: columns, count: acrossKeys.count)
             let cellsPerColumn = inquiriesPerColumn.map { accumulators(metrics, $0) }
             for (metricIndex, metric) in metrics.enumerated() {
                 let cells = cellsPerColumn.map { $0[metricIndex] }

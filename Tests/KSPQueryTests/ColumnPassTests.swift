@@ -110,4 +110,14 @@ struct ColumnPassTests {
             #expect(means.question[q] == expected, "\(season.definition.questions[q].id)")
         }
     }
+
+    /// Inquiries split by key keep their order within each key; keys out of range are left out.
+    @Test func bucketsKeepTheInquiriesOrderPerKey() throws {
+        try Self.season.load { (season) throws in
+            let evaluator = Evaluator(season: season)
+            let split = evaluator.buckets([10, 11, 12, 13, 14, 15], by: [2, 0, 2, -1, 0, 3], count: 3)
+            #expect(split == [[11, 14], [], [10, 12]])
+            #expect(evaluator.buckets([], by: [], count: 2) == [[], []])
+        }
+    }
 }
