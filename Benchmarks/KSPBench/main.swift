@@ -2,6 +2,7 @@
 //
 //   ksp-bench SEASON_DIR [--runs N]
 //   ksp-bench SEASON_DIR --statements     (prints the statements, one per line, and times nothing)
+//   ksp-bench SEASON_DIR --only 'TEXT|…'  (times only the statements that contain one of the TEXTs)
 //
 // Prints one line per measurement as `name<TAB>median ms<TAB>min ms`, then the process's
 // peak memory. `--statements` feeds Benchmarks/same-figures.sh, which checks that a change leaves every
@@ -82,7 +83,10 @@ if args.contains("--statements") {
     exit(0)
 }
 let evaluator = Evaluator(season: season)
-for s in statements {
+// While working on a few statements, skip the slow ones (winners and drivers take seconds at 100×).
+let only = args.firstIndex(of: "--only").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
+let wanted = only.map { $0.split(separator: "|").map(String.init) }
+for s in statements where wanted?.contains(where: { s.contains($0) }) ?? true {
     let parsed = try Parser.parse(s)
     let m = try measure(runs) { _ = try evaluator.evaluate(parsed) }
     print("\(s)\t\(String(format: "%.3f", m.median))\t\(String(format: "%.3f", m.min))")

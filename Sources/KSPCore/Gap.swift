@@ -58,55 +58,71 @@ public enum GapCalculator {
         let rescorer = GapRescorer(season, scoring: scoring ?? season.definition)
         let columns = season.inquiries
         let questionCount = columns.questionCount
-        let ownAnswered = own.filter { columns.answered[$0] }
-        let targetAnswered = target.filter { columns.answered[$0] }
-        let ownPoints = ownAnswered.map { rescorer.points(of: $0) }
-        let targetMeans = rescorer.meanPoints(targetAnswered)
-        let ownMeans = rescorer.meanPoints(ownAnswered)
+        let ownAnswered = answeredOnes(own, columns)
+        let targetAnswered = answeredOnes(target, columns)
+        let targetMeans = rescorer.meanPoints(targetAnswered, scoredOnly: true)
+        let ownMeans = rescorer.meanPoints(ownAnswered, scoredOnly: true)
         let ownCount = Double(max(own.count, 1))
+        // Each own answered inquiry's points, row by row, and its total as they stand: every question's
+        // rescoring starts from the same total, so it is worked out once (same inputs, same bits).
+        let stride = season.definition.questions.count
+        var ownPoints: [Double] = []
+        ownPoints.reserveCapacity(ownAnswered.count * stride)
+        for inquiry in ownAnswered { ownPoints += rescorer.points(of: inquiry) }
+        var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
+        let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
         var items: [GapItem] = []
-        for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
-            var gain = 0.0
-            if let targetMean = targetMeans.question[question] {
-                for (k, inquiry) in ownAnswered.enumerated() where !ownPoints[k][question].isNaN {
-                    var points = ownPoints[k]
-                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
-                    points[question] = targetMean
-                    gain += rescorer.total(points, wait: rescorer.waitPoints(inquiry)) - before
-                }
+        ownPoints.withUnsafeBufferPointer { ownPoints in
+            func row(_ k: Int) -> UnsafeBufferPointer<Double> {
+                UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
             }
-            items.append(
-                GapItem(
-                    subject: .question(question), area: season.definition.questions[question].areaIndex,
-                    ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
-                    ownBase: ownMeans.base[question], gain: gain / ownCount))
-        }
-        if let waitArea = rescorer.waitArea {
-            var gain = 0.0
-            if let targetWait = targetMeans.wait {
-                for (k, inquiry) in ownAnswered.enumerated() {
-                    let points = ownPoints[k]
-                    let before = rescorer.total(points, wait: rescorer.waitPoints(inquiry))
-                    gain += rescorer.total(points, wait: targetWait) - before
-                }
+            var ownAreas: [GapRescorer.Scratch] = []
+            let ownTotals = ownAnswered.indices.map { k in
+                let total = rescorer.total(row(k), wait: ownWaits[k], &scratch)
+                ownAreas.append(scratch)
+                return total
             }
-            items.append(
-                GapItem(
-                    subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
-                    targetPoints: targetMeans.wait,
-                    ownBase: ownAnswered.count, gain: gain / ownCount))
+            for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
+                var gain = 0.0
+                if let targetMean = targetMeans.question[question] {
+                    for k in ownAnswered.indices where !ownPoints[k * stride + question].isNaN {
+                        // The inquiry with this question's points replaced by the target's mean.
+                        let total = rescorer.total(
+                            replacing: question, with: targetMean, in: row(k), wait: ownWaits[k], areas: ownAreas[k])
+                        gain += total - ownTotals[k]
+                    }
+                }
+                items.append(
+                    GapItem(
+                        subject: .question(question), area: season.definition.questions[question].areaIndex,
+                        ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                        ownBase: ownMeans.base[question], gain: gain / ownCount))
+            }
+            if let waitArea = rescorer.waitArea {
+                var gain = 0.0
+                if let targetWait = targetMeans.wait {
+                    for k in ownAnswered.indices {
+                        gain += rescorer.total(row(k), wait: targetWait, &scratch) - ownTotals[k]
+                    }
+                }
+                items.append(
+                    GapItem(
+                        subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
+                        targetPoints: targetMeans.wait,
+                        ownBase: ownAnswered.count, gain: gain / ownCount))
+            }
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
-        let ownAnsweredScore = mean(ownAnswered.map { columns.total[$0] }) ?? 0
+        let ownAnsweredScore = meanTotal(ownAnswered, columns) ?? 0
         let answeringGain = ((ownNoAnswer ?? 0) - (targetNoAnswer ?? 0)) / 100 * ownAnsweredScore
         items.append(
             GapItem(
                 subject: .answering, area: nil, ownPoints: ownNoAnswer, targetPoints: targetNoAnswer,
                 ownBase: own.count, gain: targetNoAnswer == nil ? 0 : answeringGain))
         return GapAnalysis(
-            items: items, ownTotal: mean(own.map { columns.total[$0] }) ?? 0,
-            targetTotal: mean(target.map { columns.total[$0] }) ?? 0,
+            items: items, ownTotal: meanTotal(own, columns) ?? 0,
+            targetTotal: meanTotal(target, columns) ?? 0,
             ownInquiries: own.count, targetInquiries: target.count)
     }
 
@@ -114,8 +130,25 @@ public enum GapCalculator {
         whole > 0 ? Double(part) / Double(whole) * 100 : nil
     }
 
-    static func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    /// The inquiries that count as answered, in their order (through buffers: the target may be the
+    /// whole season).
+    static func answeredOnes(_ inquiries: [Int], _ columns: InquiryColumns) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(inquiries.count)
+        columns.answered.withUnsafeBufferPointer { answered in
+            for inquiry in inquiries where answered[inquiry] { result.append(inquiry) }
+        }
+        return result
+    }
+
+    /// The mean total, added in the inquiries' order (as a reduce would), without an array of totals.
+    static func meanTotal(_ inquiries: [Int], _ columns: InquiryColumns) -> Double? {
+        guard !inquiries.isEmpty else { return nil }
+        var sum = 0.0
+        columns.total.withUnsafeBufferPointer { totals in
+            for inquiry in inquiries { sum += totals[inquiry] }
+        }
+        return sum / Double(inquiries.count)
     }
 }
 
@@ -127,6 +160,8 @@ public struct GapRescorer: Sendable {
     /// area that does not count towards the total).
     public let questionWeight: [Double]
     let questionArea: [Int]
+    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them).
+    let scoredQuestionsOfArea: [[Int]]
     /// Per loaded area: its weight towards the total in the scoring definition.
     let areaWeight: [Double]
     public let waitArea: Int?
@@ -147,14 +182,18 @@ public struct GapRescorer: Sendable {
         self.areaWeight = areaWeight
         self.questionWeight = questionWeight
         questionArea = loaded.questions.map(\.areaIndex)
+        var scoredQuestionsOfArea = [[Int]](repeating: [], count: loaded.areas.count)
+        for q in questionWeight.indices where questionWeight[q] > 0 { scoredQuestionsOfArea[questionArea[q]].append(q) }
+        self.scoredQuestionsOfArea = scoredQuestionsOfArea
         waitArea = loaded.waitAreaIndex.flatMap { areaWeight[$0] > 0 ? $0 : nil }
     }
 
     /// The points of each question of an inquiry (NaN = not asked).
     public func points(of inquiry: Int) -> [Double] {
         let questions = season.definition.questions
+        let columns = season.inquiries
         return questions.indices.map { q in
-            let raw = season.inquiries.raw(inquiry, q)
+            let raw = columns.raw(inquiry, q)
             return raw.isNaN ? .nan : questions[q].points(raw: raw)
         }
     }
@@ -164,46 +203,72 @@ public struct GapRescorer: Sendable {
         return season.inquiries.areaScore(inquiry, waitArea)
     }
 
+    /// Per-area sums reused from one inquiry's total to the next (a gap rescores an inquiry once per
+    /// question: two arrays a time add up to milliseconds at 100×).
+    struct Scratch {
+        var areaSums: [Double]
+        var areaWeights: [Double]
+
+        init(areaCount: Int) {
+            areaSums = [Double](repeating: 0, count: areaCount)
+            areaWeights = [Double](repeating: 0, count: areaCount)
+        }
+    }
+
     /// An answered inquiry's total from its question points and wait points (rules 2 and 5).
     public func total(_ points: [Double], wait: Double) -> Double {
-        var areaSums = [Double](repeating: 0, count: areaWeight.count)
-        var areaWeights = [Double](repeating: 0, count: areaWeight.count)
+        var scratch = Scratch(areaCount: areaWeight.count)
+        return points.withUnsafeBufferPointer { total($0, wait: wait, &scratch) }
+    }
+
+    func total(_ points: UnsafeBufferPointer<Double>, wait: Double, _ scratch: inout Scratch) -> Double {
+        for a in scratch.areaSums.indices {
+            scratch.areaSums[a] = 0
+            scratch.areaWeights[a] = 0
+        }
         for (q, value) in points.enumerated() where !value.isNaN && questionWeight[q] > 0 {
-            areaSums[questionArea[q]] += value * questionWeight[q]
-            areaWeights[questionArea[q]] += questionWeight[q]
+            scratch.areaSums[questionArea[q]] += value * questionWeight[q]
+            scratch.areaWeights[questionArea[q]] += questionWeight[q]
         }
         if let waitArea, !wait.isNaN {
-            areaSums[waitArea] = wait
-            areaWeights[waitArea] = 1
+            scratch.areaSums[waitArea] = wait
+            scratch.areaWeights[waitArea] = 1
         }
+        return combine(scratch)
+    }
+
+    /// Rule 5 from an inquiry's area sums; `changedArea` (if given) counts with `changed` in place of its own.
+    func combine(_ areas: Scratch, changedArea: Int = -1, changed: (sum: Double, weight: Double) = (0, 0)) -> Double {
         var sum = 0.0
         var weights = 0.0
-        for a in areaWeight.indices where areaWeight[a] > 0 && areaWeights[a] > 0 {
-            sum += areaSums[a] / areaWeights[a] * areaWeight[a]
+        for a in areaWeight.indices where areaWeight[a] > 0 {
+            let (areaSum, areaWeights) = a == changedArea ? changed : (areas.areaSums[a], areas.areaWeights[a])
+            guard areaWeights > 0 else { continue }
+            sum += areaSum / areaWeights * areaWeight[a]
             weights += areaWeight[a]
         }
         return weights > 0 ? sum / weights : 0
     }
 
-    /// Mean points per question (over the inquiries where it was asked) and mean wait points.
-    public func meanPoints(_ inquiries: [Int]) -> (question: [Double?], base: [Int], wait: Double?) {
-        let count = season.inquiries.questionCount
-        var sums = [Double](repeating: 0, count: count)
-        var bases = [Int](repeating: 0, count: count)
-        var waitSum = 0.0
-        var waitBase = 0
-        for inquiry in inquiries {
-            for (q, value) in points(of: inquiry).enumerated() where !value.isNaN {
-                sums[q] += value
-                bases[q] += 1
-            }
-            let wait = waitPoints(inquiry)
-            if !wait.isNaN {
-                waitSum += wait
-                waitBase += 1
-            }
+    /// The total with one question's points changed, from the inquiry's area sums as `total` left them
+    /// (`areas`): only that question's area is summed again, over the same questions in the same order, so
+    /// the result has the bits `total` gives for the changed points (a gap rescores every answered inquiry
+    /// once per question: summing every area each time was most of `gap` at 100×).
+    func total(
+        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
+        areas: Scratch
+    ) -> Double {
+        let area = questionArea[question]
+        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing.
+        if area == waitArea && !wait.isNaN { return combine(areas) }
+        var sum = 0.0
+        var weights = 0.0
+        for q in scoredQuestionsOfArea[area] {
+            let points = q == question ? value : points[q]
+            if points.isNaN { continue }
+            sum += points * questionWeight[q]
+            weights += questionWeight[q]
         }
-        let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
-        return (means, bases, waitBase > 0 ? waitSum / Double(waitBase) : nil)
+        return combine(areas, changedArea: area, changed: (sum, weights))
     }
 }

@@ -191,6 +191,14 @@ public struct FigureAccumulator: Sendable {
         sumSquares += value * value
     }
 
+    /// Adds values summed elsewhere in the order `add` would add them (`RowWiseFigures`): into an
+    /// empty accumulator, the same figure to the last bit.
+    @inline(__always) mutating func addSums(count: Int, sum: Double, sumSquares: Double) {
+        self.count += count
+        self.sum += sum
+        self.sumSquares += sumSquares
+    }
+
     /// A CX answer: NPS counts promoters (9–10) and detractors (0–6), the others average the raw answer.
     @inline(__always) private mutating func addCX(_ answer: Double) {
         if answer.isNaN { return }

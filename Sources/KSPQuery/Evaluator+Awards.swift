@@ -103,7 +103,7 @@ extension Evaluator {
     /// The shoppers' comments with date, participant, channel, the inquiry's total (and season
     /// when several are loaded); long comments wrap inside their cell in a table.
     func quotes(_ q: QuotesStatement) throws(EvaluationError) -> ResultTable {
-        let asked = Set(try inquiries(passing: q.filter))
+        let asked = try q.filter.map { (filter) throws(EvaluationError) in try inquiryMask(passing: filter) }
         let needle = q.contains?.value.lowercased()
         let def = season.definition
         let several = season.seasons.count > 1
@@ -111,7 +111,7 @@ extension Evaluator {
         let c = season.inquiries
         for (k, comment) in season.comments.enumerated() {
             try checkCancelled(at: k)
-            guard asked.contains(comment.inquiry) else { continue }
+            if let asked, !(asked.indices.contains(comment.inquiry) && asked[comment.inquiry]) { continue }
             if let needle, !comment.text.lowercased().contains(needle) { continue }
             let i = comment.inquiry
             let p = season.participants[Int(c.participant[i])]

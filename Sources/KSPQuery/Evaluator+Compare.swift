@@ -93,14 +93,14 @@ extension Evaluator {
         _ metrics: [Metric], _ inquiriesA: [Int],
         _ inquiriesB: [Int]
     ) throws(EvaluationError) -> Comparison {
-        let definition = season.definition
         var lines: [Comparison.Line] = []
-        for metric in metrics {
+        try checkCancelled()
+        let accumulatorsA = accumulators(metrics, inquiriesA)
+        let accumulatorsB = accumulators(metrics, inquiriesB)
+        for (metricIndex, metric) in metrics.enumerated() {
             try checkCancelled()
-            var accumulatorA = FigureAccumulator(metric, definition: definition)
-            var accumulatorB = FigureAccumulator(metric, definition: definition)
-            accumulatorA.add(inquiriesA, season)
-            accumulatorB.add(inquiriesB, season)
+            let accumulatorA = accumulatorsA[metricIndex]
+            let accumulatorB = accumulatorsB[metricIndex]
             let figureA = accumulatorA.figure
             let figureB = accumulatorB.figure
             let diff: Double? = figureA.value.flatMap { valueA in figureB.value.map { valueA - $0 } }

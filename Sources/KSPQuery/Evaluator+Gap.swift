@@ -73,8 +73,14 @@ extension Evaluator {
         let classIndex = season.participants[participant].classIndex
         let className = season.participants[participant].className
         let seasonKey = pool.first.map { columns.season[$0] }
-        let seasonInquiries = (0..<columns.count).filter { seasonKey == nil || columns.season[$0] == seasonKey }
-        let ranked = Ranking.rank(season, inquiries: seasonInquiries, minInquiries: scoring.minInquiriesForAward)
+        // Only the class's inquiries are ranked: each participant's figures are its own inquiries' and the
+        // order is total, tie-break, name, so the class keeps its order (and 475 000 inquiries are not walked
+        // through a generic Sequence).
+        var classInquiries: [Int] = []
+        for i in 0..<columns.count where Int(columns.classIndex[i]) == classIndex {
+            if seasonKey == nil || columns.season[i] == seasonKey { classInquiries.append(i) }
+        }
+        let ranked = Ranking.rank(season, inquiries: classInquiries, minInquiries: scoring.minInquiriesForAward)
         let inClass = ranked.filter { season.participants[$0.participant].classIndex == classIndex }
         guard let winner = inClass.first(where: { $0.participant != participant }) else {
             throw EvaluationError(

@@ -78,14 +78,10 @@ extension Evaluator {
         var map: [GroupKey: [Int]] = [:]
         let first = dimensions[0].keys(inquiries, season)
         let second = dimensions.count > 1 ? dimensions[1].keys(inquiries, season) : nil
-        if second == nil, let maxKey = first.max(), maxKey < 1_000_000, first.min() ?? 0 >= 0 {
+        if second == nil, let (minKey, maxKey) = bounds(first), maxKey < 1_000_000, minKey >= 0 {
             // Dense keys (classes, participants, channels, months): buckets in an array, not a dictionary.
-            var buckets = [[Int]](repeating: [], count: maxKey + 1)
-            for (position, (key, inquiry)) in zip(first, inquiries).enumerated() {
-                try checkCancelled(at: position)
-                buckets[key].append(inquiry)
-            }
-            for (key, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            try checkCancelled()
+            for (key, bucket) in buckets(inquiries, by: first, count: maxKey + 1).enumerated() where !bucket.isEmpty {
                 map[GroupKey(first: key, second: 0)] = bucket
             }
         } else {
@@ -104,6 +100,24 @@ extension Evaluator {
         }
     }
 
+    /// The inquiries split by key (below `count`; negative keys are left out), each list in the inquiries'
+    /// order: a counting sort into one flat array, then each key's run copied out whole. Appending 475 000
+    /// inquiries one by one to lists of lists cost more than all of `total by class across channel` may.
+    func buckets(_ inquiries: [Int], by keys: [Int], count: Int) -> [[Int]] {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for key in keys where key >= 0 && key < count { starts[key + 1] &+= 1 }
+        for key in 0..<count { starts[key + 1] &+= starts[key] }
+        var next = starts
+        var sorted = [Int](repeating: 0, count: starts[count])
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for (inquiry, key) in zip(inquiries, keys) where key >= 0 && key < count {
+                sorted[next[key]] = inquiry
+                next[key] &+= 1
+            }
+        }
+        return (0..<count).map { Array(sorted[starts[$0]..<starts[$0 + 1]]) }
+    }
+
     func labels(_ dimensions: [Dimension], _ key: GroupKey) -> [Cell] {
         dimensions.enumerated().map { (position, dimension) in
             .text(dimension.label(position == 0 ? key.first : key.second, season))
@@ -117,9 +131,7 @@ extension Evaluator {
     }
 
     func accumulators(_ metrics: [Metric], _ inquiries: [Int]) -> [FigureAccumulator] {
-        var accumulators = metrics.map { FigureAccumulator($0, definition: season.definition) }
-        for k in accumulators.indices { accumulators[k].add(inquiries, season) }
-        return accumulators
+        FigureAccumulator.accumulators(metrics, over: inquiries, season)
     }
 
     /// One row per group: dimensions, then per metric its value (with ▲/▼ against the rest of the
@@ -219,8 +231,11 @@ extension Evaluator {
         let definition = season.definition
         let rank = across.sortRank(season)
         let allKeys = across.keys(inquiries, season)
-        let acrossKeys = Array(Set(allKeys)).sorted { rank($0) < rank($1) }
-        let acrossIndex = Dictionary(uniqueKeysWithValues: acrossKeys.enumerated().map { ($1, $0) })
+        let acrossKeys = DenseKeyIndex.distinct(allKeys).sorted { rank($0) < rank($1) }
+        let acrossIndex = DenseKeyIndex(acrossKeys)
+        // Each inquiry's column, looked up once for all groups (every key is among acrossKeys).
+        var columnOf = [Int32](repeating: -1, count: season.inquiries.count)
+        for (inquiry, key) in zip(inquiries, allKeys) { columnOf[inquiry] = Int32(acrossIndex.position(of: key) ?? -1) }
         var columns = dimensions.map { ResultColumn($0.rawValue, isDimension: true) }
         let several = metrics.count > 1
         for metric in metrics {
@@ -261,16 +276,11 @@ extension Evaluator {
         for group in try groups(dimensions, inquiries) {
             try checkCancelled()
             var row = labels(dimensions, group.key)
-            var inquiriesPerColumn = [[Int]](repeating: [], count: acrossKeys.count)
-            for (inquiry, acrossKey) in zip(group.inquiries, across.keys(group.inquiries, season)) {
-                inquiriesPerColumn[acrossIndex[acrossKey]!].append(inquiry)
-            }
-            for metric in metrics {
-                let cells = inquiriesPerColumn.map { columnInquiries -> FigureAccumulator in
-                    var accumulator = FigureAccumulator(metric, definition: definition)
-                    accumulator.add(columnInquiries, season)
-                    return accumulator
-                }
+            let columns = group.inquiries.map { Int(columnOf[$0]) }
+            let inquiriesPerColumn = buckets(group.inquiries, by: columns, count: acrossKeys.count)
+            let cellsPerColumn = inquiriesPerColumn.map { accumulators(metrics, $0) }
+            for (metricIndex, metric) in metrics.enumerated() {
+                let cells = cellsPerColumn.map { $0[metricIndex] }
                 var whole = FigureAccumulator(metric, definition: definition)
                 for accumulator in cells { whole.merge(accumulator) }
                 mixedClocks = mixedClocks || whole.mixesClocks

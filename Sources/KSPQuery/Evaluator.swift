@@ -77,14 +77,18 @@ public struct Evaluator: Sendable {
     /// The inquiries that pass a filter (all when there is none).
     func inquiries(passing filter: Filter?) throws(EvaluationError) -> [Int] {
         guard let filter else { return Array(0..<season.inquiries.count) }
-        let compiled = try FilterCompiler(season: season, isCancelled: options.isCancelled).compile(filter)
+        let passes = try inquiryMask(passing: filter)
         var result: [Int] = []
         result.reserveCapacity(season.inquiries.count)
-        for i in 0..<season.inquiries.count {
-            try checkCancelled(at: i)
-            if compiled.test(i, season) { result.append(i) }
-        }
+        for (i, passing) in passes.enumerated() where passing { result.append(i) }
         return result
+    }
+
+    /// One flag per inquiry of the season: does it pass the filter (column by column, see FilterMask).
+    func inquiryMask(passing filter: Filter) throws(EvaluationError) -> [Bool] {
+        let compiled = try FilterCompiler(season: season, isCancelled: options.isCancelled).compile(filter)
+        try checkCancelled()
+        return compiled.mask(season)
     }
 
     /// Throws when the user asked to stop (Ctrl-C).

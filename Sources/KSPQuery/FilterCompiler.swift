@@ -1,6 +1,6 @@
 import KSPCore
 
-/// A `where` clause resolved against a season: names become indices, ready to test inquiries.
+/// A `where` clause resolved against a season: names become indices, ready to test inquiries (`mask`).
 indirect enum CompiledFilter {
     case and([CompiledFilter])
     case or([CompiledFilter])
@@ -14,32 +14,6 @@ indirect enum CompiledFilter {
     case answered
     case comment(String, Set<Int>)
     case seasonDay(Comparator, Int)
-
-    func test(_ inquiry: Int, _ season: Season) -> Bool {
-        switch self {
-        case .and(let parts):
-            for part in parts where !part.test(inquiry, season) { return false }
-            return true
-        case .or(let parts):
-            for part in parts where part.test(inquiry, season) { return true }
-            return false
-        case .not(let inner): return !inner.test(inquiry, season)
-        case .always: return true
-        case .dimension(let dimension, let comparator, let key):
-            return compare(dimension.key(inquiry, season), comparator, key)
-        case .dimensionIn(let dimension, let set, let negated):
-            return set.contains(dimension.key(inquiry, season)) != negated
-        case .date(let comparator, let day): return compare(Int(season.inquiries.day[inquiry]), comparator, day)
-        case .dateIn(let set, let negated): return set.contains(Int(season.inquiries.day[inquiry])) != negated
-        case .metric(let inquiryValue, let comparator, let threshold):
-            let value = inquiryValue.value(inquiry, season)
-            return !value.isNaN && compare(value, comparator, threshold)
-        case .answered: return season.inquiries.answered[inquiry]
-        case .comment(_, let set): return set.contains(inquiry)
-        case .seasonDay(let comparator, let day):
-            return compare(Int(season.inquiries.seasonDay[inquiry]), comparator, day)
-        }
-    }
 }
 
 @inline(__always) func compare<T: Comparable>(_ left: T, _ comparator: Comparator, _ right: T) -> Bool {
