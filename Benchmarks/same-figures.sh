@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every figure of the benchmark's statements stays as it was: runs the benchmark's statements
-# (ksp-bench --statements) with two ksp binaries on the sample seasons and the generated 10× and
-# 100× seasons, as csv, and compares the output byte for byte. Status 0 when all are identical.
+# (ksp-bench --statements), and tables of small groups where a changed order of additions would show
+# (questions and areas by participant and by shopper), with two ksp binaries on the sample seasons and
+# the generated 10× and 100× seasons, as csv, and compares the output byte for byte. Status 0 when all
+# are identical.
 #
 #   Benchmarks/same-figures.sh OLD_KSP NEW_KSP [SEASON_DIR…]
 set -euo pipefail
@@ -19,6 +21,8 @@ trap 'rm -rf "$work"' EXIT
 status=0
 for season in "${seasons[@]}"; do
   .build/release/ksp-bench "$season" --statements >"$work/statements.ksp"
+  printf '%s\n' "questions by participant" "questions by shopper" "areas by participant" "total by shopper" \
+    "questions by month" >>"$work/statements.ksp"
   "$old" "$season" -f "$work/statements.ksp" --format csv --keep-going >"$work/old.csv" 2>&1 || true
   "$new" "$season" -f "$work/statements.ksp" --format csv --keep-going >"$work/new.csv" 2>&1 || true
   if cmp -s "$work/old.csv" "$work/new.csv"; then

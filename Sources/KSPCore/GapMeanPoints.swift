@@ -1,3 +1,5 @@
+import Dispatch
+
 extension GapRescorer {
     /// Mean points per question (over the inquiries where it was asked) and mean wait points, in one pass
     /// over the inquiries' answer codes, every figure to the same bits as adding each inquiry's points in
@@ -34,23 +36,50 @@ extension GapRescorer {
         let addedQuestions = wanted.filter { !counted[$0] }
         var sums = [Double](repeating: 0, count: questionCount)
         var bases = [Int](repeating: 0, count: questionCount)
-        var tally = [Int](repeating: 0, count: codePoints.count)
-        answers.codes.withUnsafeBufferPointer { codes in
-            tally.withUnsafeMutableBufferPointer { tally in
-                countedQuestions.withUnsafeBufferPointer { countedQuestions in
-                    for inquiry in inquiries {
-                        let row = inquiry &* questionCount
-                        for q in countedQuestions { tally[slots[q] &+ Int(codes[row &+ q])] &+= 1 }
-                        for q in addedQuestions {
-                            let value =
-                                coded[q]
-                                ? codePoints[slots[q] &+ Int(codes[row &+ q])]
-                                : questions[q].points(raw: answers.value(inquiry, q))
-                            if value.isNaN { continue }
-                            sums[q] += value
-                            bases[q] += 1
+        // The counting is split over the two cores for a large set (counts add exactly, in any order); the
+        // questions added one by one keep the inquiries' order in one pass of their own.
+        let parts = inquiries.count >= 50_000 && !countedQuestions.isEmpty ? 2 : 1
+        var tallies = [[Int]](repeating: [Int](repeating: 0, count: codePoints.count), count: parts)
+        let codeColumn = answers.codes
+        let slotOf = slots
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            // Each part writes only its own tally.
+            nonisolated(unsafe) let perPart = tallies
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = inquiries.count * part / parts
+                let end = inquiries.count * (part + 1) / parts
+                codeColumn.withUnsafeBufferPointer { codes in
+                    inquiries.withUnsafeBufferPointer { inquiries in
+                        countedQuestions.withUnsafeBufferPointer { countedQuestions in
+                            slotOf.withUnsafeBufferPointer { slots in
+                                perPart[part].withUnsafeMutableBufferPointer { tally in
+                                    for inquiry in inquiries[start..<end] {
+                                        let row = inquiry &* questionCount
+                                        for q in countedQuestions {
+                                            tally[slots[q] &+ Int(codes[row &+ q])] &+= 1
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
+                }
+            }
+        }
+        var tally = tallies[0]
+        for part in tallies.dropFirst() {
+            for slot in tally.indices { tally[slot] += part[slot] }
+        }
+        if !addedQuestions.isEmpty {
+            for inquiry in inquiries {
+                for q in addedQuestions {
+                    let value =
+                        coded[q]
+                        ? codePoints[slots[q] + Int(answers.codes[inquiry * questionCount + q])]
+                        : questions[q].points(raw: answers.value(inquiry, q))
+                    if value.isNaN { continue }
+                    sums[q] += value
+                    bases[q] += 1
                 }
             }
         }
@@ -62,11 +91,17 @@ extension GapRescorer {
         }
         var waitSum = 0.0
         var waitBase = 0
-        for inquiry in inquiries {
-            let wait = waitPoints(inquiry)
-            if !wait.isNaN {
-                waitSum += wait
-                waitBase += 1
+        if let waitArea {
+            // Through the scores' buffer: `waitPoints` per inquiry retains the column each time.
+            let areaCount = season.inquiries.areaCount
+            season.inquiries.areaScores.withUnsafeBufferPointer { scores in
+                for inquiry in inquiries {
+                    let wait = scores[inquiry &* areaCount &+ waitArea]
+                    if !wait.isNaN {
+                        waitSum += wait
+                        waitBase += 1
+                    }
+                }
             }
         }
         let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }

@@ -89,7 +89,8 @@ enum Help {
           range of ranks consistent with resampling: overlapping intervals do not make two participants
           equal, nor do separate ones test them (compare does). Participants with fewer inquiries in the
           season than min_inquiries_for_award are listed last, not ranked ("below minimum"). A total on
-          100 inquiries or more is resampled through its normal approximation (docs: rank, large bases).
+          100 inquiries or more is resampled through its normal approximation (docs: rank, large bases);
+          every row's interval is drawn against those, so any row of such a ranking may move by a place.
         """,
         "output": """
         Output: .mode table|markdown|csv|tsv|json|xlsx; .output FILE sends results to a file, .output alone back
