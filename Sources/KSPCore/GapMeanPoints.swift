@@ -1,12 +1,9 @@
-import Dispatch
-
 extension GapRescorer {
-    /// Mean points per question (over the inquiries where it was asked) and mean wait points, in one pass
-    /// over the inquiries' answer codes, every figure to the same bits as adding each inquiry's points in
-    /// turn:
-    /// - a question whose points are whole numbers (yes/no, most choices and scales) counts its codes and
-    ///   sums count × points afterwards: every partial sum is a whole number below 2⁵³, so both ways add
-    ///   exactly and agree (`gap … to all` at 100×: 475 000 × 30 answers, 31 ms added one by one);
+    /// Mean points per question (over the inquiries where it was asked) and mean wait points, from the
+    /// inquiries' answer codes, every figure to the same bits as adding each inquiry's points in turn:
+    /// - a question whose points are whole numbers (yes/no, most choices and scales) has its codes counted
+    ///   (`AnswerColumns.tally`) and sums count × points afterwards (`gap … to all` at 100×: 475 000 × 30
+    ///   answers, 31 ms added one by one);
     /// - any other question adds its points one by one in the inquiries' order.
     /// `scoredOnly` leaves out the questions that do not count towards the total (their mean is nil),
     /// which a gap does not show.
@@ -24,52 +21,20 @@ extension GapRescorer {
             slots.append(codePoints.count)
             if coded[q] { codePoints += answers.values[q].map(question.points(raw:)) }
         }
-        let limit = 9_007_199_254_740_992.0 / Double(max(inquiries.count, 1))  // 2⁵³ / n
         let counted = questions.indices.map { q in
             coded[q]
-                && codePoints[slots[q] + 1..<slots[q] + answers.values[q].count].allSatisfy {
-                    $0 == $0.rounded() && abs($0) < limit
-                }
+                && AnswerColumns.countsExactly(
+                    codePoints[slots[q] + 1..<slots[q] + answers.values[q].count], over: inquiries.count)
         }
         let wanted = questions.indices.filter { !scoredOnly || questionWeight[$0] > 0 }
         let countedQuestions = wanted.filter { counted[$0] }
         let addedQuestions = wanted.filter { !counted[$0] }
         var sums = [Double](repeating: 0, count: questionCount)
         var bases = [Int](repeating: 0, count: questionCount)
-        // The counting is split over the two cores for a large set (counts add exactly, in any order); the
-        // questions added one by one keep the inquiries' order in one pass of their own.
-        let parts = inquiries.count >= 50_000 && !countedQuestions.isEmpty ? 2 : 1
-        var tallies = [[Int]](repeating: [Int](repeating: 0, count: codePoints.count), count: parts)
-        let codeColumn = answers.codes
-        let slotOf = slots
-        tallies.withUnsafeMutableBufferPointer { tallies in
-            // Each part writes only its own tally.
-            nonisolated(unsafe) let perPart = tallies
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = inquiries.count * part / parts
-                let end = inquiries.count * (part + 1) / parts
-                codeColumn.withUnsafeBufferPointer { codes in
-                    inquiries.withUnsafeBufferPointer { inquiries in
-                        countedQuestions.withUnsafeBufferPointer { countedQuestions in
-                            slotOf.withUnsafeBufferPointer { slots in
-                                perPart[part].withUnsafeMutableBufferPointer { tally in
-                                    for inquiry in inquiries[start..<end] {
-                                        let row = inquiry &* questionCount
-                                        for q in countedQuestions {
-                                            tally[slots[q] &+ Int(codes[row &+ q])] &+= 1
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var tally = tallies[0]
-        for part in tallies.dropFirst() {
-            for slot in tally.indices { tally[slot] += part[slot] }
-        }
+        let tally = answers.tally(
+            countedQuestions.map { AnswerColumns.TallySlot(column: $0, slot: slots[$0]) }, over: inquiries,
+            slotCount: codePoints.count)
+        // The questions added one by one keep the inquiries' order in a pass of their own.
         if !addedQuestions.isEmpty {
             for inquiry in inquiries {
                 for q in addedQuestions {

@@ -1,4 +1,3 @@
-import Dispatch
 import KSPCore
 
 /// A group key of up to two dimensions.
@@ -417,74 +416,32 @@ struct QuestionSums {
             points += answers.values[question].map(QuestionPoints(season.definition.questions[question].type).points)
         }
         let ends = Array(slots.dropFirst()) + [points.count]
-        // A question whose points are whole numbers has its codes counted, then count × points summed: every
-        // partial sum (of points and of their squares) is a whole number below 2⁵³, so both ways add exactly and
-        // agree to the bit. Any other question (a 1–4 or 1–7 scale: thirds, sixths) adds its points one by one
-        // in the inquiries' order, as a mean always has: counting would round differently (31.25 against
-        // 31.249…, shown as 31.3 against 31.2).
-        let limit = 9_007_199_254_740_992.0 / Double(max(inquiries.count, 1))
-        let counted = questions.indices.filter { k in
-            points[(slots[k] + 1)..<ends[k]].allSatisfy { $0 == $0.rounded() && $0 * $0 < limit }
+        // A question whose points are whole numbers has its codes counted, then count × points summed (the same
+        // bits); any other adds its points one by one in the inquiries' order, as a mean always has.
+        let counted = questions.indices.filter {
+            AnswerColumns.countsExactly(points[(slots[$0] + 1)..<ends[$0]], over: inquiries.count)
         }
         let added = questions.indices.filter { !counted.contains($0) }
-        let questionCount = answers.questionCount
-        // Column and slot of each counted question, and of each added one, side by side for the row loop.
-        let countedAt = counted.map { (column: questions[$0], slot: slots[$0]) }
-        let addedAt = added.map { (column: questions[$0], slot: slots[$0]) }
-        var addedSums = QuestionSums(questionCount: added.count)
-        // A large set is counted on the two cores (counts add exactly, in any order); the questions added one
-        // by one keep the inquiries' order in one pass of their own.
-        let parts = inquiries.count >= 50_000 ? 2 : 1
-        var tallies = [[Int]](repeating: [Int](repeating: 0, count: points.count), count: parts)
-        let codeColumn = answers.codes
-        tallies.withUnsafeMutableBufferPointer { tallies in
-            // Each part writes only its own tally.
-            nonisolated(unsafe) let perPart = tallies
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = inquiries.count * part / parts
-                let end = inquiries.count * (part + 1) / parts
-                codeColumn.withUnsafeBufferPointer { codes in
-                    inquiries.withUnsafeBufferPointer { inquiries in
-                        countedAt.withUnsafeBufferPointer { countedAt in
-                            perPart[part].withUnsafeMutableBufferPointer { tally in
-                                guard let first = codes.baseAddress else { return }
-                                for inquiry in inquiries[start..<end] {
-                                    let row = first + inquiry &* questionCount
-                                    for question in countedAt {
-                                        tally[question.slot &+ Int(row[question.column])] &+= 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var tally = tallies[0]
-        for part in tallies.dropFirst() {
-            for slot in tally.indices { tally[slot] += part[slot] }
-        }
-        if !addedAt.isEmpty {
+        let tally = answers.tally(
+            counted.map { AnswerColumns.TallySlot(column: questions[$0], slot: slots[$0]) }, over: inquiries,
+            slotCount: points.count)
+        if !added.isEmpty {
+            let questionCount = answers.questionCount
             answers.codes.withUnsafeBufferPointer { codes in
                 points.withUnsafeBufferPointer { points in
                     for inquiry in inquiries {
                         let row = inquiry &* questionCount
-                        for (k, question) in addedAt.enumerated() {
-                            let code = Int(codes[row &+ question.column])
+                        for k in added {
+                            let code = Int(codes[row &+ questions[k]])
                             if code == 0 { continue }
-                            let value = points[question.slot &+ code]
-                            addedSums.count[k] &+= 1
-                            addedSums.sum[k] += value
-                            addedSums.sumSquares[k] += value * value
+                            let value = points[slots[k] &+ code]
+                            result.count[k] += 1
+                            result.sum[k] += value
+                            result.sumSquares[k] += value * value
                         }
                     }
                 }
             }
-        }
-        for (k, question) in added.enumerated() {
-            result.count[question] = addedSums.count[k]
-            result.sum[question] = addedSums.sum[k]
-            result.sumSquares[question] = addedSums.sumSquares[k]
         }
         for k in counted {
             // Code 0 is "not applicable": counted, never summed.
