@@ -43,6 +43,9 @@ public struct DriverResult: Sendable {
     /// Predictors left out, with why (no variance, perfectly collinear).
     public var dropped: [(name: String, reason: String)]
     public var rounds: Int
+    /// How the intervals were resampled: the inquiries themselves, or on a large base the correlations' normal
+    /// approximation.
+    public var route: ResamplingRoute
 }
 
 public struct DriverError: Error, Sendable, Equatable {
@@ -58,58 +61,39 @@ public enum DriverAnalysis {
         throws(DriverError) -> DriverResult
     {
         let rowCount = input.outcome.count
-        let complete = (0..<rowCount).filter { row in
-            !input.outcome[row].isNaN && input.predictors.allSatisfy { !$0[row].isNaN }
-        }
+        let complete = completeCases(input)
         let outcome = complete.map { input.outcome[$0] }
-        var columns = input.predictors.map { column in complete.map { column[$0] } }
+        let columns = input.predictors.map { column in complete.map { column[$0] } }
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
         guard standardDeviation(outcome) > 0 else {
             throw DriverError(
                 message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
                     + "nothing to explain", hint: "try a broader where clause")
         }
-        var kept: [Int] = []
         var dropped: [(name: String, reason: String)] = []
-        for (p, column) in columns.enumerated() where standardDeviation(column) == 0 {
-            dropped.append((input.names[p], "no variance (the same value in every complete case)"))
-        }
-        let varying = columns.indices.filter { standardDeviation(columns[$0]) > 0 }
-        // Perfectly collinear predictors: an incremental Cholesky of their correlations finds each one
-        // that the predictors kept before it explain completely.
-        var cholesky: [[Double]] = []
-        for p in varying {
-            let correlations = kept.map { correlation(columns[$0], columns[p]) }
-            var row: [Double] = []
-            for (k, other) in cholesky.enumerated() {
-                let dot = zip(row, other).reduce(0) { $0 + $1.0 * $1.1 }
-                row.append((correlations[k] - dot) / other[k])
+        var varying: [Int] = []
+        for (p, column) in columns.enumerated() {
+            if standardDeviation(column) > 0 {
+                varying.append(p)
+            } else {
+                dropped.append((input.names[p], "no variance (the same value in every complete case)"))
             }
-            let pivot = 1 - row.reduce(0) { $0 + $1 * $1 }
-            if pivot < 1e-9 {
-                let others = kept.map { input.names[$0] }.joined(separator: ", ")
-                dropped.append((input.names[p], "perfectly collinear with \(others)"))
-                continue
-            }
-            row.append(pivot.squareRoot())
-            cholesky.append(row)
-            kept.append(p)
         }
-        guard !kept.isEmpty else {
+        guard !varying.isEmpty else {
             throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
         }
+        let route = ResamplingRoute(rows: complete.count)
+        var cases = CompleteCases(varying.map { columns[$0] }, outcome: outcome, route: route, seed: seed)
+        let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
-        columns = kept.map { columns[$0] }
-        let standardized = Standardized(columns: columns, outcome: outcome)
-        guard
-            let point = RelativeWeights.compute(
-                correlations: standardized.predictorCorrelations(),
-                withOutcome: standardized.outcomeCorrelations())
-        else {
+        if kept.count < varying.count {
+            cases = CompleteCases(kept.map { columns[$0] }, outcome: outcome, route: route, seed: seed)
+        }
+        let whole = cases.whole
+        guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
             throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
         }
-        let shares = bootstrapShares(standardized, rounds: rounds, seed: seed)
-        let outcomeCorrelations = standardized.outcomeCorrelations()
+        let shares = cases.shares(rounds: rounds, seed: seed)
         var rows: [DriverRow] = []
         for (k, p) in kept.enumerated() {
             let sorted = shares[k].sorted()
@@ -120,12 +104,51 @@ public enum DriverAnalysis {
                     predictor: p, name: input.names[p], weight: point.weights[k], share: point.shares[k],
                     shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
                     shareHigh: enough ? sorted[highIndex] : nil,
-                    correlation: outcomeCorrelations[k],
-                    performance: columns[k].reduce(0, +) / Double(columns[k].count)))
+                    correlation: whole.outcome[k],
+                    performance: columns[p].reduce(0, +) / Double(columns[p].count)))
         }
         return DriverResult(
             rows: rows, rSquared: point.rSquared, used: complete.count,
-            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds)
+            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: route)
+    }
+
+    /// The rows with the outcome and every predictor, in order.
+    static func completeCases(_ input: DriverInput) -> [Int] {
+        var present = input.outcome.map { !$0.isNaN }
+        for column in input.predictors {
+            for (row, value) in column.enumerated() where value.isNaN { present[row] = false }
+        }
+        return present.indices.filter { present[$0] }
+    }
+
+    /// The predictors (of `candidates`, in order) that those kept before them do not explain completely: an
+    /// incremental Cholesky of their correlations (`correlations`, row-major over the candidates) finds each
+    /// perfectly collinear one, which is left out with a note.
+    static func independent(
+        _ candidates: [Int], correlations: [Double], names: [String],
+        dropped: inout [(name: String, reason: String)]
+    ) -> [Int] {
+        var kept: [Int] = []
+        var keptPositions: [Int] = []
+        var cholesky: [[Double]] = []
+        for (position, p) in candidates.enumerated() {
+            var row: [Double] = []
+            for (k, other) in cholesky.enumerated() {
+                let dot = zip(row, other).reduce(0) { $0 + $1.0 * $1.1 }
+                row.append((correlations[keptPositions[k] * candidates.count + position] - dot) / other[k])
+            }
+            let pivot = 1 - row.reduce(0) { $0 + $1 * $1 }
+            if pivot < 1e-9 {
+                let others = kept.map { names[$0] }.joined(separator: ", ")
+                dropped.append((names[p], "perfectly collinear with \(others)"))
+                continue
+            }
+            row.append(pivot.squareRoot())
+            cholesky.append(row)
+            kept.append(p)
+            keptPositions.append(position)
+        }
+        return kept
     }
 
     static func checkCount(_ cases: Int, predictors: Int, outcomeName: String) throws(DriverError) {
@@ -148,37 +171,39 @@ public enum DriverAnalysis {
         return spread > 1e-12 * max(1, abs(mean)) ? spread : 0
     }
 
-    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let meanX = x.reduce(0, +) / Double(x.count)
-        let meanY = y.reduce(0, +) / Double(y.count)
-        var sxy = 0.0
-        var sxx = 0.0
-        var syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - meanX) * (b - meanY)
-            sxx += (a - meanX) * (a - meanX)
-            syy += (b - meanY) * (b - meanY)
+    /// Shares of R² (%) per predictor over the bootstrap rounds whose correlations could be decomposed, each
+    /// round resampling the rows (each drawn with replacement, as many as there are).
+    static func bootstrapShares(_ data: Standardized, rounds: Int, seed: UInt64) -> [[Double]] {
+        sharesOverRounds(rounds: rounds, seed: seed, predictors: data.width - 1) {
+            var counts = [Int32](repeating: 0, count: data.rows)
+            return { rng in
+                for k in counts.indices { counts[k] = 0 }
+                for _ in 0..<data.rows { counts[Int(rng.next() % UInt64(data.rows))] += 1 }
+                return data.resampledCorrelations(counts)
+            }
         }
-        return sxy / (sxx * syy).squareRoot()
     }
 
-    /// Shares of R² (%) per predictor over the bootstrap rounds whose correlations could be decomposed.
-    /// Each round draws its own generator from the seed and its number, so the rounds can run on
-    /// several cores and the same seed still gives the same intervals.
-    static func bootstrapShares(_ data: Standardized, rounds: Int, seed: UInt64) -> [[Double]] {
+    /// Shares of R² (%) per predictor over the rounds whose correlations could be decomposed. Each round draws
+    /// its own generator from the seed and its number, so the rounds can run on several cores and the same seed
+    /// still gives the same intervals; `drawer` makes one round drawer per core (with its own scratch space);
+    /// `near`, eigenvectors to start each round's decomposition from.
+    static func sharesOverRounds(
+        rounds: Int, seed: UInt64, predictors: Int, near: [Double]? = nil,
+        drawer: @escaping @Sendable () -> (inout SplitMix64) -> (predictors: [Double], outcome: [Double])
+    ) -> [[Double]] {
         let results = RoundResults(rounds: rounds)
         let chunks = max(1, min(rounds, ProcessInfo.processInfo.activeProcessorCount * 2))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var counts = [Int32](repeating: 0, count: data.rows)
+            let draw = drawer()
             for round in stride(from: chunk, to: rounds, by: chunks) {
                 var rng = SplitMix64(seed: seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03)
-                for k in counts.indices { counts[k] = 0 }
-                for _ in 0..<data.rows { counts[Int(rng.next() % UInt64(data.rows))] += 1 }
-                let (predictors, outcome) = data.resampledCorrelations(counts)
-                results.store(round, RelativeWeights.compute(correlations: predictors, withOutcome: outcome)?.shares)
+                let (predictors, outcome) = draw(&rng)
+                let weights = RelativeWeights.compute(correlations: predictors, withOutcome: outcome, near: near)
+                results.store(round, weights?.shares)
             }
         }
-        return results.byPredictor(data.width - 1)
+        return results.byPredictor(predictors)
     }
 }
 
@@ -219,12 +244,9 @@ struct Standardized: Sendable {
         self.values = values
     }
 
-    func predictorCorrelations() -> [Double] {
-        correlations([Int32](repeating: 1, count: rows)).predictors
-    }
-
-    func outcomeCorrelations() -> [Double] {
-        correlations([Int32](repeating: 1, count: rows)).outcome
+    /// The correlations over every row once.
+    func correlations() -> (predictors: [Double], outcome: [Double]) {
+        correlations([Int32](repeating: 1, count: rows))
     }
 
     func resampledCorrelations(_ counts: [Int32]) -> (predictors: [Double], outcome: [Double]) {
@@ -289,6 +311,15 @@ struct Standardized: Sendable {
                 next += 1
             }
         }
+        return Standardized.correlations(
+            sums: UnsafeBufferPointer(sums), products: UnsafeBufferPointer(products), total: total, width: width)
+    }
+
+    /// The predictors' correlations with each other (row-major) and with the outcome (the last variable), from
+    /// each variable's sum and each pair's sum of products (`products[a × width + b]`, b ≥ a) over `total` rows.
+    static func correlations(
+        sums: UnsafeBufferPointer<Double>, products: UnsafeBufferPointer<Double>, total: Double, width: Int
+    ) -> (predictors: [Double], outcome: [Double]) {
         var covariance = [Double](repeating: 0, count: width * width)
         for a in 0..<width {
             for b in a..<width {

@@ -16,11 +16,14 @@ public enum RelativeWeights {
     public static let singularEigenvalue = 1e-10
 
     /// Relative weights from the predictors' correlation matrix (row-major `count × count`) and their
-    /// correlations with the outcome; nil when the matrix is singular.
-    public static func compute(correlations: [Double], withOutcome: [Double]) -> RelativeWeightResult? {
+    /// correlations with the outcome; nil when the matrix is singular. `near`: the eigenvectors of a correlation
+    /// matrix close to this one, to start the decomposition from (`SymmetricEigen.decompose`).
+    public static func compute(correlations: [Double], withOutcome: [Double], near: [Double]? = nil)
+        -> RelativeWeightResult?
+    {
         let size = withOutcome.count
         guard size > 0, correlations.count == size * size else { return nil }
-        let (values, vectors) = SymmetricEigen.decompose(correlations, size: size)
+        let (values, vectors) = SymmetricEigen.decompose(correlations, size: size, near: near)
         guard values.allSatisfy({ $0 > singularEigenvalue * Double(size) }) else { return nil }
         // Λ = R^{1/2} = V D^{1/2} Vᵀ: the predictors' correlations with Z.
         var loadings = [Double](repeating: 0, count: size * size)

@@ -3,21 +3,69 @@
 public enum SymmetricEigen {
     /// `matrix` is row-major `size × size` and symmetric. Returns the eigenvalues and the eigenvectors
     /// as the columns of a row-major matrix (`vectors[row * size + k]` is row `row` of vector k).
-    public static func decompose(_ matrix: [Double], size: Int) -> (values: [Double], vectors: [Double]) {
+    ///
+    /// `near`: the eigenvectors (in the same layout) of a matrix close to this one. The rotations then start from
+    /// them — from Vᵀ M V, already nearly diagonal — and need a sweep or two instead of many: the bootstrap's
+    /// rounds on a large base (`MomentDraw`) each decompose a small perturbation of the same matrix.
+    public static func decompose(_ matrix: [Double], size: Int, near: [Double]? = nil)
+        -> (values: [Double], vectors: [Double])
+    {
         var a = matrix
         var vectors = [Double](repeating: 0, count: size * size)
-        for k in 0..<size { vectors[k * size + k] = 1 }
+        if let near, near.count == size * size {
+            vectors = near
+            a = rotated(matrix, by: near, size: size)
+        } else {
+            for k in 0..<size { vectors[k * size + k] = 1 }
+        }
+        let warm = near != nil
         a.withUnsafeMutableBufferPointer { a in
             vectors.withUnsafeMutableBufferPointer { vectors in
-                sweep(a, vectors, size: size)
+                sweep(a, vectors, size: size, warm: warm)
             }
         }
         return ((0..<size).map { a[$0 * size + $0] }, vectors)
     }
 
-    /// Cyclic sweeps until the off-diagonal part vanishes (at most 100).
+    /// Vᵀ M V (row-major), made exactly symmetric.
+    static func rotated(_ matrix: [Double], by basis: [Double], size: Int) -> [Double] {
+        var product = [Double](repeating: 0, count: size * size)  // M V
+        var result = [Double](repeating: 0, count: size * size)  // Vᵀ (M V)
+        matrix.withUnsafeBufferPointer { matrix in
+            basis.withUnsafeBufferPointer { basis in
+                product.withUnsafeMutableBufferPointer { product in
+                    for row in 0..<size {
+                        for k in 0..<size {
+                            let value = matrix[row &* size &+ k]
+                            for col in 0..<size { product[row &* size &+ col] += value * basis[k &* size &+ col] }
+                        }
+                    }
+                }
+                result.withUnsafeMutableBufferPointer { result in
+                    for k in 0..<size {
+                        for row in 0..<size {
+                            let value = basis[k &* size &+ row]
+                            for col in 0..<size { result[row &* size &+ col] += value * product[k &* size &+ col] }
+                        }
+                    }
+                }
+            }
+        }
+        for row in 0..<size {
+            for col in (row + 1)..<size {
+                let mean = (result[row * size + col] + result[col * size + row]) / 2
+                result[row * size + col] = mean
+                result[col * size + row] = mean
+            }
+        }
+        return result
+    }
+
+    /// Cyclic sweeps until the off-diagonal part vanishes (at most 100). `warm`: started from a nearby matrix's
+    /// eigenvectors, where the off-diagonal elements are small from the first sweep on.
     private static func sweep(
-        _ a: UnsafeMutableBufferPointer<Double>, _ vectors: UnsafeMutableBufferPointer<Double>, size: Int
+        _ a: UnsafeMutableBufferPointer<Double>, _ vectors: UnsafeMutableBufferPointer<Double>, size: Int,
+        warm: Bool
     ) {
         for sweepIndex in 0..<100 {
             var offDiagonal = 0.0
@@ -27,11 +75,11 @@ public enum SymmetricEigen {
             if offDiagonal < 1e-30 { break }
             for p in 0..<size {
                 for q in (p + 1)..<size {
-                    // After a few sweeps an element too small to change either diagonal entry is rounding:
-                    // it is set to zero instead of rotated (Numerical Recipes' threshold).
+                    // After a few sweeps (from the first on a warm start) an element too small to change either
+                    // diagonal entry is rounding: it is set to zero instead of rotated (Numerical Recipes' threshold).
                     let apq = abs(a[p * size + q])
                     let g = 100 * apq
-                    if sweepIndex > 3, abs(a[p * size + p]) + g == abs(a[p * size + p]),
+                    if sweepIndex > 3 || warm, abs(a[p * size + p]) + g == abs(a[p * size + p]),
                         abs(a[q * size + q]) + g == abs(a[q * size + q])
                     {
                         a[p * size + q] = 0

@@ -33,11 +33,7 @@ extension Evaluator {
                 guard scored || area != nil, .question(q) != outcome.metric else { continue }
                 names.append(def.questions[q].id)
                 texts.append(def.questions[q].text)
-                columns.append(
-                    pool.map { i in
-                        let raw = season.inquiries.raw(i, q)
-                        return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
-                    })
+                columns.append(questionPoints(q, over: pool))
             }
         } else {
             for a in def.areas.indices {
@@ -46,7 +42,8 @@ extension Evaluator {
                 else { continue }
                 names.append(def.areas[a].id)
                 texts.append(def.areas[a].name)
-                columns.append(pool.map { season.inquiries.areaScore($0, a) })
+                let inquiries = season.inquiries
+                columns.append(pool.map { inquiries.areaScore($0, a) })
             }
         }
         guard !columns.isEmpty else {
@@ -99,12 +96,33 @@ extension Evaluator {
                 + "\(outcomeName) and every predictor (\(result.leftOut) left out for a missing value)"
                 + (seasonName.map { " in \($0)" } ?? ""),
             "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
-                + "\(result.rounds) bootstrap resamples of the inquiries (seed \(options.seed)); .help drivers",
+                + resamplingText(result) + " (seed \(options.seed)); .help drivers",
         ]
         for dropped in result.dropped {
             notes.append("left out: \(dropped.name), \(dropped.reason)")
         }
         return notes
+    }
+
+    /// A question's points in each inquiry of the pool (NaN where it was not asked).
+    func questionPoints(_ q: Int, over pool: [Int]) -> [Double] {
+        let question = season.definition.questions[q]
+        let inquiries = season.inquiries
+        return pool.map { i in
+            let raw = inquiries.raw(i, q)
+            return raw.isNaN ? .nan : question.points(raw: raw)
+        }
+    }
+
+    /// How the intervals were resampled, in the footer's words.
+    func resamplingText(_ result: DriverResult) -> String {
+        switch result.route {
+        case .rows:
+            return "\(result.rounds) bootstrap resamples of the inquiries"
+        case .moments:
+            return "\(result.rounds) bootstrap rounds drawn from the normal approximation of the answers' means and "
+                + "products (n ≥ \(ResamplingRoute.momentBase))"
+        }
     }
 
     /// The outcome's value per inquiry of the pool: a CX question's raw answer, the total, a question's or an
@@ -125,20 +143,13 @@ extension Evaluator {
         let id = metric.id(in: def)
         switch metric {
         case .total:
-            return (id, (metric, pool.map { season.inquiries.total[$0] }))
+            let totals = season.inquiries.total
+            return (id, (metric, pool.map { totals[$0] }))
         case .area(let a):
-            return (id, (metric, pool.map { season.inquiries.areaScore($0, a) }))
+            let inquiries = season.inquiries
+            return (id, (metric, pool.map { inquiries.areaScore($0, a) }))
         case .question(let q):
-            return (
-                id,
-                (
-                    metric,
-                    pool.map { i in
-                        let raw = season.inquiries.raw(i, q)
-                        return raw.isNaN ? .nan : def.questions[q].points(raw: raw)
-                    }
-                )
-            )
+            return (id, (metric, questionPoints(q, over: pool)))
         case .cx(let cx):
             let own = seasonKey.flatMap { key in
                 season.seasons.indices.contains(Int(key)) ? season.seasons[Int(key)].metricQuestions[cx] : nil
@@ -146,7 +157,8 @@ extension Evaluator {
             guard let q = own ?? def.questionIndex(metric: cx) else {
                 throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
             }
-            return (id, (metric, pool.map { season.inquiries.raw($0, q) }))
+            let inquiries = season.inquiries
+            return (id, (metric, pool.map { inquiries.raw($0, q) }))
         default:
             throw EvaluationError(name.range, "expected \(expected), found \(id)")
         }

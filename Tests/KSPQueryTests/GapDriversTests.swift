@@ -142,6 +142,47 @@ struct GapDriversTests {
         }
     }
 
+    /// The sample's inquiries three times over (each copy's ids made its own): the same correlations on three
+    /// times the base, so drivers of nps rests on more than 10 000 complete cases and takes the moment route.
+    static let tripled: Season = {
+        let repository = Fixture.root.deletingLastPathComponent().deletingLastPathComponent()
+        let directory = repository.appendingPathComponent("samples/ksp2024")
+        do {
+            let text = try String(contentsOf: directory.appendingPathComponent("inquiries.csv"), encoding: .utf8)
+            let header = text.prefix { $0 != "\n" }
+            let records = text.dropFirst(header.count + 1)
+            let copies = ["a", "b", "c"].map { copy in
+                records.replacing(/(?m)^(i\d{8}),/) { "\($0.output.1)\(copy)," }
+            }
+            return try SeasonLoader.load(
+                definition: Array(try Data(contentsOf: directory.appendingPathComponent("season.yaml"))),
+                participants: Array(try Data(contentsOf: directory.appendingPathComponent("participants.csv"))),
+                inquiries: Array((header + "\n" + copies.joined()).utf8))
+        } catch {
+            preconditionFailure("the tripled sample loads: \(error)")
+        }
+    }()
+
+    /// On a large base the intervals come from the normal approximation of the means and products, and the footer
+    /// says so; the shares are the sample's own (the same correlations), the intervals about 1/√3 as wide.
+    @Test func driversOnALargeBaseTakeTheMomentRoute() throws {
+        let large = try Evaluator(season: Self.tripled).runAny("drivers of nps").table
+        let small = try sample("drivers of nps").table
+        #expect(large.notes[0].text.contains("n = 13"))
+        #expect(
+            large.notes[1].text.contains(
+                "95 % intervals from 1000 bootstrap rounds drawn from the normal approximation of the answers' means "
+                    + "and products (n ≥ 10000) (seed 1)"))
+        #expect(large.firstColumn == small.firstColumn)
+        for area in small.firstColumn {
+            #expect(approx(large.number(area, "share"), small.number(area, "share") ?? .nan, 1e-9))
+            let width = (large.number(area, "share_high") ?? 0) - (large.number(area, "share_low") ?? 0)
+            let sampleWidth = (small.number(area, "share_high") ?? 0) - (small.number(area, "share_low") ?? 0)
+            #expect(
+                width / sampleWidth > 0.45 && width / sampleWidth < 0.72, "\(area): \(width) against \(sampleWidth)")
+        }
+    }
+
     @Test func driversOfAQuestionOnItsAreasQuestionsLeaveItOut() throws {
         let t = try sample("drivers of K13 on questions where area = agent").table
         #expect(!t.firstColumn.contains("K13"))
