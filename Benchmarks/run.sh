@@ -5,7 +5,7 @@
 # peak memory by /usr/bin/time), then the warm in-process table (ksp-bench: statements in one
 # process, against DuckDB's Python module). The README's "Performance" section is its output.
 #
-#   Benchmarks/run.sh [--runs N]
+#   Benchmarks/run.sh [--runs N] [--bench-runs N]   (DuckDB's in-process runs, 5; ksp-bench's, 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup
