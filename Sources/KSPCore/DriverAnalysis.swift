@@ -62,8 +62,10 @@ public enum DriverAnalysis {
     {
         let rowCount = input.outcome.count
         let complete = completeCases(input)
-        let outcome = complete.map { input.outcome[$0] }
-        let columns = input.predictors.map { column in complete.map { column[$0] } }
+        // Where every row is complete (areas have no gaps), the input's own arrays are the complete cases.
+        let everyRow = complete.count == rowCount
+        let outcome = everyRow ? input.outcome : complete.map { input.outcome[$0] }
+        let columns = everyRow ? input.predictors : input.predictors.map { column in complete.map { column[$0] } }
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
         guard standardDeviation(outcome) > 0 else {
             throw DriverError(

@@ -42,8 +42,7 @@ extension Evaluator {
                 else { continue }
                 names.append(def.areas[a].id)
                 texts.append(def.areas[a].name)
-                let inquiries = season.inquiries
-                columns.append(pool.map { inquiries.areaScore($0, a) })
+                columns.append(season.inquiries.areaScores(a, over: pool))
             }
         }
         guard !columns.isEmpty else {
@@ -106,12 +105,7 @@ extension Evaluator {
 
     /// A question's points in each inquiry of the pool (NaN where it was not asked).
     func questionPoints(_ q: Int, over pool: [Int]) -> [Double] {
-        let question = season.definition.questions[q]
-        let inquiries = season.inquiries
-        return pool.map { i in
-            let raw = inquiries.raw(i, q)
-            return raw.isNaN ? .nan : question.points(raw: raw)
-        }
+        season.inquiries.points(q, season.definition.questions[q], over: pool)
     }
 
     /// How the intervals were resampled, in the footer's words.
@@ -146,8 +140,7 @@ extension Evaluator {
             let totals = season.inquiries.total
             return (id, (metric, pool.map { totals[$0] }))
         case .area(let a):
-            let inquiries = season.inquiries
-            return (id, (metric, pool.map { inquiries.areaScore($0, a) }))
+            return (id, (metric, season.inquiries.areaScores(a, over: pool)))
         case .question(let q):
             return (id, (metric, questionPoints(q, over: pool)))
         case .cx(let cx):
@@ -157,8 +150,7 @@ extension Evaluator {
             guard let q = own ?? def.questionIndex(metric: cx) else {
                 throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
             }
-            let inquiries = season.inquiries
-            return (id, (metric, pool.map { inquiries.raw($0, q) }))
+            return (id, (metric, season.inquiries.rawAnswers(q, over: pool)))
         default:
             throw EvaluationError(name.range, "expected \(expected), found \(id)")
         }
