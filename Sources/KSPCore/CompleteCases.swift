@@ -1,25 +1,25 @@
 /// drivers' complete cases standardised, with their correlations over every row and the resampled shares of each
-/// bootstrap round, by the route their number calls for (`ResamplingRoute`).
+/// bootstrap round, by the route their number and width call for (`ResamplingRoute`).
 struct CompleteCases {
     let data: Standardized
+    /// The route taken: the moment route falls back to the rows where its normal approximation does not hold.
+    let route: ResamplingRoute
     /// The moment route's batches (nil on the row route).
     let draw: MomentDraw?
-    /// The predictors' correlations (row-major) and each predictor's with the outcome, over every row.
+    /// The predictors' correlations (row-major) and each predictor's with the outcome, over every row: the same
+    /// pass on both routes, so that the shares, r and R² are the same figures whichever route the intervals take.
     let whole: (predictors: [Double], outcome: [Double])
 
-    init(_ columns: [[Double]], outcome: [Double], route: ResamplingRoute, seed: UInt64) {
+    init(_ columns: [[Double]], outcome: [Double], rounds: Int, seed: UInt64) {
         data = Standardized(columns: columns, outcome: outcome)
-        switch route {
-        case .rows:
-            draw = nil
-            whole = data.correlations()
-        case .moments:
-            // The batches' pass adds up every row's products anyway: the correlations over every row come
-            // from their totals instead of a pass of their own.
-            let draw = MomentDraw(data, seed: seed)
-            self.draw = draw
-            whole = draw.correlationsOfTheMean()
+        whole = data.correlations()
+        var draw: MomentDraw?
+        if ResamplingRoute(rows: data.rows, width: data.width, rounds: rounds) == .moments {
+            draw = MomentDraw(data, seed: seed)
         }
+        if draw?.normalHolds == false { draw = nil }
+        self.draw = draw
+        route = draw == nil ? .rows : .moments
     }
 
     /// Shares of R² (%) per predictor over the rounds whose correlations could be decomposed.

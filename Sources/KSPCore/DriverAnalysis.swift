@@ -84,12 +84,11 @@ public enum DriverAnalysis {
         guard !varying.isEmpty else {
             throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
         }
-        let route = ResamplingRoute(rows: complete.count)
-        var cases = CompleteCases(varying.map { columns[$0] }, outcome: outcome, route: route, seed: seed)
+        var cases = CompleteCases(varying.map { columns[$0] }, outcome: outcome, rounds: rounds, seed: seed)
         let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         if kept.count < varying.count {
-            cases = CompleteCases(kept.map { columns[$0] }, outcome: outcome, route: route, seed: seed)
+            cases = CompleteCases(kept.map { columns[$0] }, outcome: outcome, rounds: rounds, seed: seed)
         }
         let whole = cases.whole
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
@@ -111,7 +110,7 @@ public enum DriverAnalysis {
         }
         return DriverResult(
             rows: rows, rSquared: point.rSquared, used: complete.count,
-            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: route)
+            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: cases.route)
     }
 
     /// The rows with the outcome and every predictor, in order.
@@ -201,8 +200,8 @@ public enum DriverAnalysis {
             for round in stride(from: chunk, to: rounds, by: chunks) {
                 var rng = SplitMix64(seed: seed &+ UInt64(round) &* 0xD1B5_4A32_D192_ED03)
                 let (predictors, outcome) = draw(&rng)
-                let weights = RelativeWeights.compute(correlations: predictors, withOutcome: outcome, near: near)
-                results.store(round, weights?.shares)
+                results.store(
+                    round, RelativeWeights.sharesOfARound(correlations: predictors, withOutcome: outcome, near: near))
             }
         }
         return results.byPredictor(predictors)
@@ -229,6 +228,9 @@ final class RoundResults: @unchecked Sendable {
 
 /// Predictors and outcome centred and scaled, row-major with the outcome last, for resampling.
 struct Standardized: Sendable {
+    /// A variance this small, of a variable whose variance over every row is 1, is rounding.
+    static let negligibleVariance = 1e-9
+
     let rows: Int
     let width: Int
     let values: [Double]
@@ -333,14 +335,19 @@ struct Standardized: Sendable {
         let size = width - 1
         var predictors = [Double](repeating: 0, count: size * size)
         var outcome = [Double](repeating: 0, count: size)
+        // The variables are standardised over every row (variance 1). A resample in which one of them is the same
+        // in every drawn row has no variance; what is left of it is rounding (±1e-20), and correlations divided
+        // by its root would be noise: they are NaN instead (`RelativeWeights.sharesOfARound`).
+        let constant = (0..<width).map { !(covariance[$0 * width + $0] > Standardized.negligibleVariance) }
         for a in 0..<size {
             for b in 0..<size {
                 predictors[a * size + b] =
-                    covariance[a * width + b]
-                    / (covariance[a * width + a] * covariance[b * width + b]).squareRoot()
+                    constant[a] || constant[b]
+                    ? .nan
+                    : covariance[a * width + b] / (covariance[a * width + a] * covariance[b * width + b]).squareRoot()
             }
             let spread = (covariance[a * width + a] * covariance[size * width + size]).squareRoot()
-            outcome[a] = covariance[a * width + size] / spread
+            outcome[a] = constant[a] || constant[size] ? .nan : covariance[a * width + size] / spread
         }
         return (predictors, outcome)
     }

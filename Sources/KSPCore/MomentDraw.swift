@@ -23,10 +23,27 @@ struct MomentDraw: Sendable {
 
     var momentCount: Int { mean.count }
 
+    /// Whether the normal approximation can be trusted: no moment's spread over the batches comes for
+    /// `MomentDraw.dominantShare` or more from one batch. A moment that does rests on a handful of inquiries (a
+    /// yes/no answered "nei" once in ten thousand: its square's mean moves by whole units with that one row), where
+    /// a resample's moments are far from normal; such a table takes the row route (`CompleteCases`).
+    let normalHolds: Bool
+
+    /// One batch's part of a moment's spread from which the moment is taken to rest on too few inquiries: 40
+    /// times a batch's even share. Were the batch means normal, one batch's part would be a χ²₁ draw over the
+    /// batches, above 40 with a chance of 2.5 × 10⁻¹⁰; one row alone among fewer than 25 others passes it.
+    static let dominantShare = 40.0
+
+    /// The batches behind Σ for `rows` rows and `moments` moments: at least `minimumBatches`, and twice the moments
+    /// (so that Σ can have their full rank), but no more than half the rows.
+    static func batchCount(rows: Int, moments: Int) -> Int {
+        max(2, min(max(minimumBatches, 2 * moments), rows / 2))
+    }
+
     init(_ data: Standardized, seed: UInt64) {
         let width = data.width
         let momentCount = width + width * (width + 1) / 2
-        let batchCount = max(2, min(max(MomentDraw.minimumBatches, 2 * momentCount), data.rows / 2))
+        let batchCount = MomentDraw.batchCount(rows: data.rows, moments: momentCount)
         let batches = MomentDraw.batchSums(data, batchCount: batchCount, seed: seed)
         var mean = [Double](repeating: 0, count: momentCount)
         for batch in 0..<batchCount {
@@ -36,6 +53,9 @@ struct MomentDraw: Sendable {
         for moment in 0..<momentCount { mean[moment] /= rows }
         self.width = width
         self.mean = mean
+        let used = batches.counts.filter { $0 > 0 }.count
+        normalHolds =
+            MomentDraw.largestBatchShare(batches, mean: mean) < MomentDraw.dominantShare / Double(max(used, 1))
         factor = MomentDraw.lowerFactor(
             MomentDraw.covarianceOfMean(batches, mean: mean, rows: rows), size: momentCount)
     }
@@ -188,6 +208,26 @@ struct MomentDraw: Sendable {
             }
         }
         return covariance
+    }
+
+    /// The largest part that one batch has in any moment's spread over the batches: of Σ_g n_g (m̄_g − m̄)², the
+    /// largest term (moments without spread left out).
+    static func largestBatchShare(_ batches: (sums: [Double], counts: [Int]), mean: [Double]) -> Double {
+        let momentCount = mean.count
+        var largest = [Double](repeating: 0, count: momentCount)
+        var total = [Double](repeating: 0, count: momentCount)
+        for (batch, count) in batches.counts.enumerated() where count > 0 {
+            let size = Double(count)
+            for moment in 0..<momentCount {
+                let deviation = batches.sums[batch * momentCount + moment] - size * mean[moment]
+                let part = deviation * deviation / size
+                total[moment] += part
+                largest[moment] = max(largest[moment], part)
+            }
+        }
+        var share = 0.0
+        for moment in 0..<momentCount where total[moment] > 0 { share = max(share, largest[moment] / total[moment]) }
+        return share
     }
 
     /// A lower-triangular L with L Lᵀ = the covariance (row-major). A covariance of moments is often singular —

@@ -11,6 +11,25 @@ public struct RelativeWeightResult: Sendable, Equatable {
 }
 
 public enum RelativeWeights {
+    /// One bootstrap round's shares (%). A predictor the same in every drawn row (its correlations NaN) explains
+    /// nothing in that round: its share is 0 and the others share R² without it. Nil when no predictor varies, the
+    /// outcome does not (every correlation NaN), or the correlations cannot be decomposed.
+    public static func sharesOfARound(correlations: [Double], withOutcome: [Double], near: [Double]?) -> [Double]? {
+        let size = withOutcome.count
+        let varying = (0..<size).filter { withOutcome[$0].isFinite }
+        if varying.count == size {
+            return compute(correlations: correlations, withOutcome: withOutcome, near: near)?.shares
+        }
+        guard !varying.isEmpty else { return nil }
+        let reduced = varying.flatMap { a in varying.map { b in correlations[a * size + b] } }
+        guard let weights = compute(correlations: reduced, withOutcome: varying.map { withOutcome[$0] }) else {
+            return nil
+        }
+        var shares = [Double](repeating: 0, count: size)
+        for (k, p) in varying.enumerated() { shares[p] = weights.shares[k] }
+        return shares
+    }
+
     /// Eigenvalues at or below this (relative to the number of predictors) make the correlation matrix
     /// singular: perfectly collinear predictors.
     public static let singularEigenvalue = 1e-10
@@ -22,7 +41,9 @@ public enum RelativeWeights {
         -> RelativeWeightResult?
     {
         let size = withOutcome.count
-        guard size > 0, correlations.count == size * size else { return nil }
+        guard size > 0, correlations.count == size * size, correlations.allSatisfy(\.isFinite),
+            withOutcome.allSatisfy(\.isFinite)
+        else { return nil }
         let (values, vectors) = SymmetricEigen.decompose(correlations, size: size, near: near)
         guard values.allSatisfy({ $0 > singularEigenvalue * Double(size) }) else { return nil }
         // Λ = R^{1/2} = V D^{1/2} Vᵀ: the predictors' correlations with Z.

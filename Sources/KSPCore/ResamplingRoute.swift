@@ -4,20 +4,37 @@
 /// products: at 450 000 answered inquiries that is seconds for one table. The shares are a smooth function of
 /// the variables' means and mean products, and on a large base the bootstrap distribution of those means is their
 /// normal approximation (the central limit theorem, as for a ranking's totals on ≥ 100 inquiries, `rank`): the
-/// moment route draws each round from it (`MomentDraw`), which costs a few thousand operations a round whatever
-/// the base. Benchmarks/driver-routes.py compares the two routes' intervals over many seeds.
+/// moment route draws each round from it (`MomentDraw`), which costs the same whatever the base.
+/// Benchmarks/driver-routes.py compares the two routes' intervals over many seeds.
 public enum ResamplingRoute: Sendable, Equatable {
     /// Each round draws the complete cases with replacement.
     case rows
     /// Each round draws the means and mean products from their normal approximation.
     case moments
 
-    /// From this many complete cases on, the moment route. Above every table of the sample seasons (4 750
-    /// inquiries), whose figures are therefore unchanged; at this base the normal approximation of a mean of
-    /// products of a few standardised answers is already close (driver-routes.py).
+    /// From this many complete cases on, the moment route may be taken. Above every table of the sample seasons
+    /// (4 750 inquiries), whose figures are therefore unchanged; at this base the normal approximation of a mean
+    /// of products of a few standardised answers is already close (driver-routes.py).
     public static let momentBase = 10_000
 
-    public init(rows: Int) {
-        self = rows >= ResamplingRoute.momentBase ? .moments : .rows
+    /// The route for `rows` complete cases of `width` variables (the predictors and the outcome) and `rounds`
+    /// rounds: the moment route from `momentBase` on where it costs less than a quarter of the row route. Its cost
+    /// grows with the square of the number of moments (w + w(w+1)/2) and parts of it run on one core, so with many
+    /// predictors and a base not far above `momentBase` the rows are cheaper (and need far less memory).
+    /// `MomentDraw.normalHolds` can still send a table back to the rows.
+    public init(rows: Int, width: Int, rounds: Int) {
+        guard rows >= ResamplingRoute.momentBase else {
+            self = .rows
+            return
+        }
+        let n = Double(rows)
+        let products = Double(width * (width + 1) / 2)
+        let moments = Double(width) + products
+        let batches = Double(MomentDraw.batchCount(rows: rows, moments: Int(moments)))
+        let rowCost = Double(rounds) * n * products
+        let momentCost =
+            n * moments + batches * moments * moments / 2 + moments * moments * moments / 3
+            + Double(rounds) * moments * moments / 2
+        self = 4 * momentCost < rowCost ? .moments : .rows
     }
 }

@@ -30,7 +30,8 @@ extension Evaluator {
                 let scored =
                     scoring.questionIndex(id: def.questions[q].id) != nil
                     && (ownArea.map { scoring.areas[$0].weight > 0 } ?? false)
-                guard scored || area != nil, .question(q) != outcome.metric else { continue }
+                // The outcome is never its own predictor: a question id, or the question a CX metric reads.
+                guard scored || area != nil, q != outcome.question else { continue }
                 names.append(def.questions[q].id)
                 texts.append(def.questions[q].text)
                 columns.append(questionPoints(q, over: pool))
@@ -97,6 +98,13 @@ extension Evaluator {
             "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
                 + resamplingText(result) + " (seed \(options.seed)); .help drivers",
         ]
+        let withoutInterval = result.rows.filter { $0.shareLow == nil }.map(\.name)
+        if !withoutInterval.isEmpty {
+            notes.append(
+                "no interval for " + withoutInterval.joined(separator: ", ") + ": fewer than half of the "
+                    + "\(result.rounds) rounds gave correlations that can be decomposed (a predictor or the outcome "
+                    + "the same in almost every inquiry, or predictors that almost always move together)")
+        }
         for dropped in result.dropped {
             notes.append("left out: \(dropped.name), \(dropped.reason)")
         }
@@ -120,9 +128,9 @@ extension Evaluator {
     }
 
     /// The outcome's value per inquiry of the pool: a CX question's raw answer, the total, a question's or an
-    /// area's points (NaN where missing).
+    /// area's points (NaN where missing); `question`, the question it reads, if any.
     func driverOutcome(_ name: Located<String>, pool: [Int], seasonKey: UInt16?)
-        throws(EvaluationError) -> (String, (metric: Metric, values: [Double]))
+        throws(EvaluationError) -> (String, (metric: Metric, values: [Double], question: Int?))
     {
         let def = season.definition
         let expected = "an outcome: nps, csat, ces, ves1, ves2, total, an area id or a question id"
@@ -138,11 +146,11 @@ extension Evaluator {
         switch metric {
         case .total:
             let totals = season.inquiries.total
-            return (id, (metric, pool.map { totals[$0] }))
+            return (id, (metric, pool.map { totals[$0] }, nil))
         case .area(let a):
-            return (id, (metric, season.inquiries.areaScores(a, over: pool)))
+            return (id, (metric, season.inquiries.areaScores(a, over: pool), nil))
         case .question(let q):
-            return (id, (metric, questionPoints(q, over: pool)))
+            return (id, (metric, questionPoints(q, over: pool), q))
         case .cx(let cx):
             let own = seasonKey.flatMap { key in
                 season.seasons.indices.contains(Int(key)) ? season.seasons[Int(key)].metricQuestions[cx] : nil
@@ -150,7 +158,7 @@ extension Evaluator {
             guard let q = own ?? def.questionIndex(metric: cx) else {
                 throw EvaluationError(name.range, "this season has no question marked metric: \(cx.rawValue)")
             }
-            return (id, (metric, season.inquiries.rawAnswers(q, over: pool)))
+            return (id, (metric, season.inquiries.rawAnswers(q, over: pool), q))
         default:
             throw EvaluationError(name.range, "expected \(expected), found \(id)")
         }

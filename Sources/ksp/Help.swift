@@ -158,9 +158,9 @@ enum Help {
           of R² through the closest orthogonal version of the predictors; the shares add up to 100 %, the
           raw weights to R². Per predictor: share, its 95 % interval from 1000 bootstrap resamples of the
           inquiries (the same .seed gives the same table), r (correlation with the outcome) and points
-          (its mean, the performance). From 10 000 complete cases on, each round draws the answers' means
-          and products from their normal approximation instead of redrawing every inquiry (seconds at
-          450 000); the footer says so.
+          (its mean, the performance). From 10 000 complete cases on, where it is cheaper and no mean rests
+          on a handful of inquiries, each round draws the answers' means and products from their normal
+          approximation instead of redrawing every inquiry (seconds at 450 000); the footer says so.
           Needs at least 30 complete cases and 10 per predictor: else an error (try areas instead of
           questions, or a broader filter). A predictor without variance, or perfectly collinear with
           those before it, is left out with a note.

@@ -53,8 +53,8 @@ struct MomentDrawTests {
     }
 
     @Test func theRouteFollowsTheBase() throws {
-        #expect(ResamplingRoute(rows: 9_999) == .rows)
-        #expect(ResamplingRoute(rows: 10_000) == .moments)
+        #expect(ResamplingRoute(rows: 9_999, width: 4, rounds: 1000) == .rows)
+        #expect(ResamplingRoute(rows: 10_000, width: 4, rounds: 1000) == .moments)
         let small = try DriverAnalysis.run(Self.data(rows: 2_000, seed: 5), outcomeName: "y", rounds: 50, seed: 1)
         #expect(small.route == .rows)
         let large = try DriverAnalysis.run(Self.data(rows: 12_000, seed: 5), outcomeName: "y", rounds: 200, seed: 1)
@@ -69,6 +69,62 @@ struct MomentDrawTests {
             let high = try #require(row.shareHigh)
             #expect(low < row.share && row.share < high)
         }
+    }
+
+    /// The moment route's cost grows with the square of its moments: with 88 predictors on 13 373 cases the rows
+    /// are cheaper (and the moments would hold hundreds of megabytes); on 447 519 cases the moments win even there.
+    @Test func theRouteFollowsTheCost() {
+        #expect(ResamplingRoute(rows: 447_519, width: 5, rounds: 1000) == .moments)
+        #expect(ResamplingRoute(rows: 242_208, width: 17, rounds: 1000) == .moments)
+        #expect(ResamplingRoute(rows: 13_373, width: 59, rounds: 1000) == .rows)
+        #expect(ResamplingRoute(rows: 13_373, width: 89, rounds: 1000) == .rows)
+        #expect(ResamplingRoute(rows: 447_519, width: 89, rounds: 1000) == .moments)
+    }
+
+    @Test func oneBatchsPartOfAMomentsSpreadByHand() {
+        // One moment over three batches of two rows, sums 2, 2 and 8: mean 12/6 = 2. Parts n_g (m̄_g − m̄)²:
+        // 2 (1 − 2)² = 2, 2, and 2 (4 − 2)² = 8; the largest is 8 of 12.
+        let share = MomentDraw.largestBatchShare((sums: [2, 2, 8], counts: [2, 2, 2]), mean: [2])
+        #expect(approx(share, 8.0 / 12, 1e-15))
+    }
+
+    /// A yes/no answered "nei" in three of 12 000 rows: its square's mean moves by whole units with those rows, one
+    /// batch holds most of that moment's spread, and the table takes the row route; without the rare answers the
+    /// moment route holds.
+    @Test func aMomentOnAHandfulOfRowsSendsTheTableToTheRows() throws {
+        var input = Self.data(rows: 12_000, seed: 5)
+        let ordinary = try DriverAnalysis.run(input, outcomeName: "y", rounds: 100, seed: 1)
+        #expect(ordinary.route == .moments)
+        input.predictors[2] = input.predictors[2].indices.map { $0 % 4_000 == 7 ? 0 : 1 }
+        let rare = try DriverAnalysis.run(input, outcomeName: "y", rounds: 100, seed: 1)
+        #expect(rare.route == .rows)
+        #expect(rare.rows.allSatisfy { $0.shareLow != nil && $0.shareHigh != nil })
+    }
+
+    /// A round in which a predictor is the same in every drawn row: that predictor explains nothing there (share 0)
+    /// and the others share R² without it; a round in which the outcome is constant gives nothing.
+    @Test func aRoundWithAConstantPredictor() throws {
+        let nan = Double.nan
+        // Predictors 0 and 2 correlate 0.5 and 0.3 with the outcome and 0.2 with each other; predictor 1 is constant.
+        let shares = try #require(
+            RelativeWeights.sharesOfARound(
+                correlations: [1, nan, 0.2, nan, nan, nan, 0.2, nan, 1], withOutcome: [0.5, nan, 0.3], near: nil))
+        let alone = try #require(RelativeWeights.compute(correlations: [1, 0.2, 0.2, 1], withOutcome: [0.5, 0.3]))
+        #expect(shares[1] == 0)
+        #expect(approx(shares[0], alone.shares[0], 1e-12) && approx(shares[2], alone.shares[1], 1e-12))
+        #expect(RelativeWeights.sharesOfARound(correlations: [nan], withOutcome: [nan], near: nil) == nil)
+        // The correlations of a resample with a constant column are NaN, not rounding noise divided by rounding.
+        // Variable 0 has mean 2 and mean square 4: no variance. Variable 1 (variance 0.5) and the outcome
+        // (variance 1) covary by 3.5 − 1 × 3 = 0.5: r = 0.5 / √0.5.
+        let sums: [Double] = [2, 1, 3]
+        let products: [Double] = [4, 2, 6, 0, 1.5, 3.5, 0, 0, 10]
+        let drawn = sums.withUnsafeBufferPointer { sums in
+            products.withUnsafeBufferPointer { products in
+                Standardized.correlations(sums: sums, products: products, total: 1, width: 3)
+            }
+        }
+        #expect(drawn.predictors[0].isNaN && drawn.predictors[1].isNaN && drawn.outcome[0].isNaN)
+        #expect(approx(drawn.predictors[3], 1, 1e-15) && approx(drawn.outcome[1], 0.5 / 0.5.squareRoot(), 1e-15))
     }
 
     /// The two routes over the same 10 000 rows (one predictor a yes/no answer, whose square is the answer itself:

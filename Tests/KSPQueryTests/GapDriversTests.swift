@@ -1,9 +1,9 @@
 import Foundation
-import KSPCore
 import KSPRender
 import KSPTestSupport
 import Testing
 
+@testable import KSPCore
 @testable import KSPQuery
 
 /// `gap` and `drivers` as statements (issue 14): the hand-computed fixture for gap, the sample for drivers.
@@ -181,6 +181,29 @@ struct GapDriversTests {
             #expect(
                 width / sampleWidth > 0.45 && width / sampleWidth < 0.72, "\(area): \(width) against \(sampleWidth)")
         }
+    }
+
+    /// A CX outcome reads a question of its own: that question is not among the predictors (it explained itself,
+    /// R² = 1, before).
+    @Test func aCXOutcomesOwnQuestionIsNotAPredictor() throws {
+        let t = try sample("drivers of nps on questions where area = cx").table
+        #expect(t.firstColumn == ["X4", "X2", "X1", "X5"])
+        #expect(t.notes[0].text.hasPrefix("R² = 0.430"))
+    }
+
+    /// Predictors whose rounds could mostly not be decomposed get no interval, and the footer says why.
+    @Test func predictorsWithoutAnIntervalAreNamed() throws {
+        let row = DriverRow(
+            predictor: 0, name: "K7", weight: 0.1, share: 50, shareLow: nil, shareHigh: nil, correlation: 0.3,
+            performance: 70)
+        let result = DriverResult(
+            rows: [row, row], rSquared: 0.2, used: 12_000, leftOut: 0, dropped: [], rounds: 1000, route: .rows)
+        let notes = Evaluator(season: Self.sample).driverNotes(result, outcomeName: "nps", seasonName: nil)
+        #expect(
+            notes.contains(
+                "no interval for K7, K7: fewer than half of the 1000 rounds gave correlations that can be decomposed "
+                    + "(a predictor or the outcome the same in almost every inquiry, or predictors that almost "
+                    + "always move together)"))
     }
 
     @Test func driversOfAQuestionOnItsAreasQuestionsLeaveItOut() throws {
