@@ -3,9 +3,10 @@ import KSPCore
 extension Evaluator {
     /// The class report, laid out as the participant report: page one's figures, the ranking with rank
     /// intervals, the areas per participant, the channels, the months and the quadrant.
-    func classReport(_ classIndex: Int, _ scope: ReportScope, _ language: ReportLanguage)
-        throws(EvaluationError) -> Report
-    {
+    /// `drivers`: the season's drivers when a batch has worked them out already.
+    func classReport(
+        _ classIndex: Int, _ scope: ReportScope, _ language: ReportLanguage, drivers: SeasonDrivers? = nil
+    ) throws(EvaluationError) -> Report {
         let definition = scope.definition
         let className = season.classes[classIndex]
         let classInquiries = try inquiries(ofClass: classIndex, scope)
@@ -25,7 +26,7 @@ extension Evaluator {
                 try classAreaSection(classInquiries, definition).startingPage(),
                 try channelWaitSection(classInquiries, scope),
                 try classMonthSection(classInquiries, label: .label(className), all: allInquiries),
-                try driverSection(own: classInquiries, scope: scope),
+                driverSection(own: classInquiries, drivers: try seasonDrivers(scope, known: drivers)),
             ])
     }
 

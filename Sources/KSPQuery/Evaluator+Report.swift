@@ -32,9 +32,10 @@ extension Evaluator {
         let restOfClass: [Int]
     }
 
-    func participantReport(_ index: Int, _ scope: ReportScope, _ language: ReportLanguage)
-        throws(EvaluationError) -> Report
-    {
+    /// `drivers`: the season's drivers when a batch has worked them out already.
+    func participantReport(
+        _ index: Int, _ scope: ReportScope, _ language: ReportLanguage, drivers: SeasonDrivers? = nil
+    ) throws(EvaluationError) -> Report {
         let participant = season.participants[index]
         let own = season.inquiries(ofParticipant: index).filter { scope.contains($0, season) }
         let rest = try inquiries(ofClass: participant.classIndex, scope).filter {
@@ -49,7 +50,7 @@ extension Evaluator {
             try whatItTakesSection(subject),
             try monthSection(subject),
         ]
-        sections.append(try driverSection(own: own, scope: scope))
+        sections.append(driverSection(own: own, drivers: try seasonDrivers(scope, known: drivers)))
         sections.append(commentSection(subject))
         return Report(
             language: language,

@@ -23,6 +23,8 @@ public struct ReportBatch: Sendable {
     let scope: ReportScope
     /// The language of every report in the batch (`lang`, `.lang`, the season's own).
     public let language: ReportLanguage
+    /// The season's drivers, the same in every report's quadrant: worked out once for the batch.
+    let drivers: SeasonDrivers
 
     /// The name of the season the reports are about.
     public var seasonName: String { scope.definition.name }
@@ -58,14 +60,16 @@ extension Evaluator {
         }
         members.sort { NorwegianCollation.less($0.name, $1.name) }
         return ReportBatch(
-            subject: subject, members: members, scope: scope, language: reportLanguage(statement, scope))
+            subject: subject, members: members, scope: scope, language: reportLanguage(statement, scope),
+            drivers: members.isEmpty ? SeasonDrivers(outcome: nil, points: nil) : try seasonDrivers(scope))
     }
 
     /// One member's report, as `report participant "NAME"` (or `report class "NAME"`) would give it.
     public func report(of member: ReportBatch.Member, in batch: ReportBatch) throws(EvaluationError) -> Report {
         switch batch.subject {
-        case .participant: return try participantReport(member.index, batch.scope, batch.language)
-        case .class: return try classReport(member.index, batch.scope, batch.language)
+        case .participant:
+            return try participantReport(member.index, batch.scope, batch.language, drivers: batch.drivers)
+        case .class: return try classReport(member.index, batch.scope, batch.language, drivers: batch.drivers)
         }
     }
 

@@ -104,6 +104,35 @@ struct ReportBatchTests {
         #expect(fromBatch.sections.map(\.heading) == one.sections.map(\.heading))
     }
 
+    /// A batch works the season's drivers out once for all its reports; each report's quadrant is still the one its
+    /// own statement draws (the sample, where drivers runs).
+    @Test func theBatchsDriversAreEachReportsDrivers() throws {
+        let sample = GapDriversTests.sample
+        guard case .report(let statement) = try Parser.parse("report participant * where class = Bank to out/") else {
+            Issue.record("not a report")
+            return
+        }
+        let evaluator = Evaluator(season: sample)
+        let all = try evaluator.reportBatch(statement)
+        #expect(all.drivers.points?.count == 4)
+        for member in all.members {
+            let fromBatch = try evaluator.report(of: member, in: all)
+            guard case .report(let one, _) = try evaluator.runAny("report participant \"\(member.name)\"") else {
+                Issue.record("not a report")
+                return
+            }
+            let charts = [fromBatch, one].map { report in
+                report.sections.first { $0.heading == .phrase(.driversHeading) }?.blocks.compactMap {
+                    block -> QuadrantChart? in
+                    if case .quadrant(let chart, _) = block { return chart }
+                    return nil
+                }
+            }
+            #expect(charts[0] == charts[1])
+            #expect(charts[0]?.first?.points.count == 4)
+        }
+    }
+
     /// The index speaks the batch's language, as its reports do: nb headings and a decimal comma.
     @Test func theIndexIsInTheReportsLanguage() throws {
         let nb = try batch("report participant * to out/ lang nb")
