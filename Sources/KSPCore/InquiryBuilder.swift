@@ -25,14 +25,17 @@ struct InquiryBuilder {
     mutating func read(_ file: inout CSVTable.Stream?) throws(CSVTable.ReadError) {
         guard var stream = file.take() else { return }
         progress = LoadProgress.current
-        progress?.startReading(totalBytes: stream.bytes.count)
+        progress?.startReading(totalBytes: stream.source.count)
+        // A large file's split point (the search reads half of it) is looked for on the second core while
+        // the first chunk of rows is read on this one.
+        let splitSearch = SplitPointSearch(stream)
         guard let header = try stream.next() else { return }
         progress?.advance(stream.offset)
         // Reserve once for the rows the file will hold, estimated from the first chunk's bytes per row
         // with a margin: growing by doubling would copy the answers column several times and double
         // the peak memory.
         let perRow = max(1, Double(stream.offset) / Double(max(1, header.rowCount)))
-        let lines = Int(Double(stream.bytes.count) / perRow * 1.1) + 16
+        let lines = Int(Double(stream.source.count) / perRow * 1.1) + 16
         columns.participant.reserveCapacity(lines)
         columns.channel.reserveCapacity(lines)
         columns.shopper.reserveCapacity(lines)
@@ -47,7 +50,7 @@ struct InquiryBuilder {
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
-        var halves = stream.split()
+        var halves = stream.split(at: splitSearch.result()) ?? stream.split()
         if halves != nil {
             // From here the halves hold the file's bytes alone (the header row was read into `setup`).
             stream = try CSVTable.Stream(bytes: [])
@@ -119,9 +122,13 @@ struct InquiryBuilder {
     /// Reads every chunk of a stream, once the header has been read (`setup` made).
     mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var s = stream
+        var start = s.offset
         while !setupFailed, !sink.isFull, let t = try s.next() {
             readRows(t, header: t, from: 0)
             progress?.advance(t.bytesSpanned)
+            // The rows are in the columns now: their bytes need not stay in memory.
+            s.source.release(start..<s.offset)
+            start = s.offset
         }
     }
 
@@ -696,6 +703,25 @@ struct InquiryBuilder {
                 return choices.points(question: question, matching: b)
             }
         }
+    }
+}
+
+/// A stream's split point searched on another thread (see `CSVTable.Stream.splitPoint`); nothing is
+/// searched for a small file.
+final class SplitPointSearch: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once by the search, read only after `done` is waited for.
+    private var point: CSVTable.Stream.SplitPoint?
+
+    init(_ stream: CSVTable.Stream) {
+        guard stream.end - stream.offset > 4_000_000 else { return }
+        DispatchQueue.global().async(group: done) { self.point = stream.splitPoint() }
+    }
+
+    /// The point found (waiting for the search to end), or nil.
+    func result() -> CSVTable.Stream.SplitPoint? {
+        done.wait()
+        return point
     }
 }
 
