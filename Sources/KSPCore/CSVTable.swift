@@ -90,6 +90,9 @@ public struct CSVTable: Sendable {
             return table.rowCount == 0 ? nil : table
         }
 
+        /// Whether what is left is large enough to be read as two halves on two cores.
+        public var isWorthSplitting: Bool { end - offset > 4_000_000 }
+
         /// Where a stream may be split: the row after the line break at `position` starts on `line`.
         public struct SplitPoint: Sendable {
             let position: Int
@@ -102,7 +105,7 @@ public struct CSVTable: Sendable {
         /// inside a quoted line break. Reads only: it may run on another thread while this stream's first
         /// rows are read.
         public func splitPoint() -> SplitPoint? {
-            guard end - offset > 4_000_000 else { return nil }
+            guard isWorthSplitting else { return nil }
             let middle = offset + (end - offset) / 2
             let boundary = withExtendedLifetime(source) {
                 CSVTable.firstRowEnd(source.buffer, from: offset, after: middle, end: end, delimiter: delimiter)

@@ -714,7 +714,7 @@ final class SplitPointSearch: @unchecked Sendable {
     private var point: CSVTable.Stream.SplitPoint?
 
     init(_ stream: CSVTable.Stream) {
-        guard stream.end - stream.offset > 4_000_000 else { return }
+        guard stream.isWorthSplitting else { return }
         DispatchQueue.global().async(group: done) { self.point = stream.splitPoint() }
     }
 
