@@ -99,14 +99,27 @@ public struct CSVTable: Sendable {
             let line: Int32
         }
 
+        /// The bytes the next chunk will span, estimated from the line feeds in the first 64 KB ahead.
+        public var nextChunkEstimate: Int {
+            let sample = min(65536, end - offset)
+            let lineFeeds = withExtendedLifetime(source) {
+                UnsafeBufferPointer(rebasing: source.buffer[offset..<(offset + sample)]).reduce(0) {
+                    $1 == UInt8(ascii: "\n") ? $0 + 1 : $0
+                }
+            }
+            return chunkRows * (sample / max(1, lineFeeds))
+        }
+
         /// A row boundary near the middle of what is left, or nil when the rest is small. The bytes
         /// before the boundary are scanned by the parser's own quoting rule (a quote opens a quoted field
         /// only at the start of a field), so a stray quote inside an unquoted field cannot put the boundary
         /// inside a quoted line break. Reads only: it may run on another thread while this stream's first
         /// rows are read.
-        public func splitPoint() -> SplitPoint? {
+        /// `ahead`: bytes that will have been read from this stream before it is split (its first chunk,
+        /// read meanwhile), so that the two halves left are as long as each other.
+        public func splitPoint(ahead: Int = 0) -> SplitPoint? {
             guard isWorthSplitting else { return nil }
-            let middle = offset + (end - offset) / 2
+            let middle = offset + min(end - offset + max(0, ahead), 2 * (end - offset) - 2) / 2
             let boundary = withExtendedLifetime(source) {
                 CSVTable.firstRowEnd(source.buffer, from: offset, after: middle, end: end, delimiter: delimiter)
             }

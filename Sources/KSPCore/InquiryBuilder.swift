@@ -159,50 +159,81 @@ struct InquiryBuilder {
         columns.answers = AnswerColumns(questions: [])
         var chunks = b.answerChunks
         b.answerChunks = []
+        // The ids too, after the answers on the same core: the check of the second half's against the first
+        // half's table is a lookup per inquiry, as long as the rest of the merge on the other core.
+        var ids = (table: idTable, firstLines: idFirstLine)
+        idTable = ByteKeyTable()
+        idFirstLine = []
+        var duplicates: [(line: Int, message: String)] = []
         let other = b
         withUnsafeMutablePointer(to: &answers) { answersPointer in
             withUnsafeMutablePointer(to: &chunks) { chunksPointer in
                 withUnsafeMutablePointer(to: &self) { restPointer in
-                    nonisolated(unsafe) let pointers = (answersPointer, chunksPointer, restPointer)
-                    DispatchQueue.concurrentPerform(iterations: 2) { k in
-                        if k == 0 {
-                            for chunk in pointers.1.pointee.indices {
-                                pointers.0.pointee.append(contentsOf: pointers.1.pointee[chunk])
-                                pointers.1.pointee[chunk] = AnswerColumns(questions: [])
+                    withUnsafeMutablePointer(to: &ids) { idsPointer in
+                        withUnsafeMutablePointer(to: &duplicates) { duplicatesPointer in
+                            nonisolated(unsafe) let pointers = (
+                                answersPointer, chunksPointer, restPointer, idsPointer, duplicatesPointer
+                            )
+                            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                                if k == 0 {
+                                    for chunk in pointers.1.pointee.indices {
+                                        pointers.0.pointee.append(contentsOf: pointers.1.pointee[chunk])
+                                        pointers.1.pointee[chunk] = AnswerColumns(questions: [])
+                                    }
+                                    pointers.4.pointee = InquiryBuilder.mergeIds(
+                                        &pointers.3.pointee.table, &pointers.3.pointee.firstLines, from: other)
+                                } else {
+                                    pointers.2.pointee.mergeAllButAnswersAndIds(other)
+                                }
                             }
-                        } else {
-                            pointers.2.pointee.mergeAllButAnswers(other)
                         }
                     }
                 }
             }
         }
         columns.answers = answers
+        idTable = ids.table
+        idFirstLine = ids.firstLines
+        // After the second half's own errors (merged above), as when the ids were checked in turn.
+        for duplicate in duplicates {
+            sink.error(
+                InquiryBuilder.file, line: duplicate.line, column: (setup?.header.id ?? 0) + 1, duplicate.message)
+        }
     }
 
-    private mutating func mergeAllButAnswers(_ b: InquiryBuilder) {
-        let file = InquiryBuilder.file
-        // Errors: this half's, then the other's, within the cap.
-        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
-        if b.sink.truncated { sink.truncated = true }
-        // Ids: a key of the second half already in the first is a duplicate; the keys themselves are
-        // appended to the first half's (the table is not needed after loading, only the ids in order).
+    /// The second half's ids already among the first half's (duplicates: their lines and messages, in line
+    /// order), the second half's ids then appended after the first's (the table is not needed after loading,
+    /// only the ids in order; the appended ones can no longer be found).
+    private static func mergeIds(
+        _ table: inout ByteKeyTable, _ firstLines: inout [Int32], from b: InquiryBuilder
+    ) -> [(line: Int, message: String)] {
+        var duplicates: [(line: Int, message: String)] = []
         b.idTable.arena.withUnsafeBufferPointer { arena in
             for k in 0..<b.idTable.count {
                 let s = Int(b.idTable.offsets[k])
                 let e = Int(b.idTable.offsets[k + 1])
                 let key = UnsafeBufferPointer(rebasing: arena[s..<e])
-                if let index = idTable.find(key) {
-                    sink.error(
-                        file, line: Int(b.idFirstLine[k]), column: (setup?.header.id ?? 0) + 1,
-                        "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))"
-                    )
+                if let index = table.find(key) {
+                    duplicates.append(
+                        (
+                            Int(b.idFirstLine[k]),
+                            "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(firstLines[index]))"
+                        ))
                 }
             }
         }
-        idTable.appendUnindexed(b.idTable)
-        idFirstLine += b.idFirstLine
+        table.appendUnindexed(b.idTable)
+        firstLines += b.idFirstLine
+        return duplicates
+    }
+
+    private mutating func mergeAllButAnswersAndIds(_ b: InquiryBuilder) {
+        let file = InquiryBuilder.file
+        // Errors: this half's, then the other's, within the cap (then its duplicate ids, see `merge`).
+        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
+        if b.sink.truncated { sink.truncated = true }
         var shopperMap = [Int32](repeating: 0, count: b.shopperNames.count)
+        contactPairs.reserveCapacity(contactPairs.count + b.contactPairs.count)
         for k in 0..<b.shopperNames.count {
             let key = Array(b.shopperTable.key(k))
             let (index, inserted) = key.withUnsafeBufferPointer { shopperTable.insert($0) }
@@ -715,7 +746,10 @@ final class SplitPointSearch: @unchecked Sendable {
 
     init(_ stream: CSVTable.Stream) {
         guard stream.isWorthSplitting else { return }
-        DispatchQueue.global().async(group: done) { self.point = stream.splitPoint() }
+        DispatchQueue.global().async(group: done) {
+            // Halves of what is left once the first chunk (read meanwhile) is read.
+            self.point = stream.splitPoint(ahead: stream.nextChunkEstimate)
+        }
     }
 
     /// The point found (waiting for the search to end), or nil.

@@ -58,7 +58,8 @@ public enum SeasonLoader {
         if let sheet = dataFile(inquiriesFile, in: directoryURL, sink: &sink) {
             workbooks[inquiriesFile] = sheet.locations
             inquiries = FileBytes(sheet.bytes)
-        } else if mapping, let mapped = FileBytes.mapped(path: directoryURL.appendingPathComponent(inquiriesFile).path) {
+        } else if mapping, let mapped = FileBytes.mapped(path: directoryURL.appendingPathComponent(inquiriesFile).path)
+        {
             inquiries = mapped
         } else {
             inquiries = read(inquiriesFile).map(FileBytes.init)
