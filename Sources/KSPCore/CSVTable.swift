@@ -261,11 +261,32 @@ public struct CSVTable: Sendable {
         // Rough capacity guess to avoid regrowth.
         let guessFields =
             maxRows == Int.max ? max(16, (limit - start) / 6) : min(max(16, (limit - start) / 6), maxRows * 64)
+        // The rows are added to local arrays, put back when done: appended to as properties of `self` they
+        // were checked for a single owner at every field, unless the optimizer happened to inline this
+        // function into its caller.
+        var fieldStart = self.fieldStart
+        var fieldEnd = self.fieldEnd
+        var fieldEscaped = self.fieldEscaped
+        var rowStart = self.rowStart
+        var rowLine = self.rowLine
+        self.fieldStart = []
+        self.fieldEnd = []
+        self.fieldEscaped = []
+        self.rowStart = []
+        self.rowLine = []
+        defer {
+            self.fieldStart = fieldStart
+            self.fieldEnd = fieldEnd
+            self.fieldEscaped = fieldEscaped
+            self.rowStart = rowStart
+            self.rowLine = rowLine
+        }
         fieldStart.reserveCapacity(guessFields)
         fieldEnd.reserveCapacity(guessFields)
         fieldEscaped.reserveCapacity(guessFields)
+        // `source` is held by `self` throughout: its buffer stays valid.
         let buffer = source.buffer
-        try withExtendedLifetime(source) { () throws(ReadError) in
+        do {
             while position < limit && rowLine.count < maxRows {
                 // Start of a row.
                 let rowFirstLine = line

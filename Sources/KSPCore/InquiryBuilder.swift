@@ -119,6 +119,9 @@ struct InquiryBuilder {
     private var keepsAnswerChunks = false
     private var answerChunks: [AnswerColumns] = []
 
+    /// Bytes of the file read before they are let go from memory (see `consume`).
+    static let releaseStep = 2 << 20
+
     /// Reads every chunk of a stream, once the header has been read (`setup` made).
     mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var s = stream
@@ -126,9 +129,12 @@ struct InquiryBuilder {
         while !setupFailed, !sink.isFull, let t = try s.next() {
             readRows(t, header: t, from: 0)
             progress?.advance(t.bytesSpanned)
-            // The rows are in the columns now: their bytes need not stay in memory.
-            s.source.release(start..<s.offset)
-            start = s.offset
+            // The rows are in the columns now: their bytes need not stay in memory (let go a few MB at a
+            // time: each release makes both cores forget the pages' addresses).
+            if s.offset - start >= InquiryBuilder.releaseStep {
+                s.source.release(start..<s.offset)
+                start = s.offset
+            }
         }
     }
 
