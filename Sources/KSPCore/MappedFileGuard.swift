@@ -28,6 +28,9 @@ enum MappedFileGuard {
 
     /// The handler is installed once, on the first mapping.
     private static let installed: Bool = {
+        // What the handler reads is made before it can run (no lazy initialisation inside a signal handler).
+        _ = slots.count
+        _ = pageSize
         var action = sigaction()
         action.__sigaction_handler.sa_sigaction = handleBusError
         action.sa_flags = SA_SIGINFO
@@ -36,7 +39,6 @@ enum MappedFileGuard {
     }()
 
     static func register(base: UnsafeRawPointer, count: Int) -> Registration? {
-        _ = pageSize
         guard installed else { return nil }
         let start = Int(bitPattern: base)
         for (index, slot) in slots.enumerated() {
