@@ -45,6 +45,11 @@ struct ByteKeyTable {
         }
     }
 
+    /// The first slot a lookup of this key reads (for reading ahead; see `InquiryBuilder.warmIdSlots`).
+    @inline(__always) func firstSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: ByteKeyTable.hash(bytes)) & mask] }
+    }
+
     /// The index of a key, if present.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = ByteKeyTable.hash(bytes)
