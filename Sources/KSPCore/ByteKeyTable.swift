@@ -45,6 +45,11 @@ struct ByteKeyTable {
         }
     }
 
+    /// The first slot a lookup of this key reads (for reading ahead; see `InquiryBuilder.warmIdSlots`).
+    @inline(__always) func firstSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: ByteKeyTable.hash(bytes)) & mask] }
+    }
+
     /// The index of a key, if present.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = ByteKeyTable.hash(bytes)
@@ -116,8 +121,8 @@ enum TextProblem: Equatable {
 /// One pass over a buffer for both invalid UTF-8 and NUL bytes (ASCII runs are skipped eight
 /// bytes at a time; a large buffer is checked as two halves on two cores). Returns the first
 /// problem, or nil when the text is clean.
-func firstTextProblem(_ bytes: [UInt8]) -> TextProblem? {
-    bytes.withUnsafeBufferPointer { unsafeBytes -> TextProblem? in
+func firstTextProblem(_ unsafeBytes: UnsafeBufferPointer<UInt8>) -> TextProblem? {
+    do {
         let count = unsafeBytes.count
         guard count > 1_000_000 else { return scanText(unsafeBytes, 0, count) }
         // Split at a byte that starts a character, so that neither half starts mid-sequence.

@@ -25,14 +25,17 @@ struct InquiryBuilder {
     mutating func read(_ file: inout CSVTable.Stream?) throws(CSVTable.ReadError) {
         guard var stream = file.take() else { return }
         progress = LoadProgress.current
-        progress?.startReading(totalBytes: stream.bytes.count)
+        progress?.startReading(totalBytes: stream.source.count)
+        // A large file's split point (the search reads half of it) is looked for on the second core while
+        // the first chunk of rows is read on this one.
+        let splitSearch = SplitPointSearch(stream)
         guard let header = try stream.next() else { return }
         progress?.advance(stream.offset)
         // Reserve once for the rows the file will hold, estimated from the first chunk's bytes per row
         // with a margin: growing by doubling would copy the answers column several times and double
         // the peak memory.
         let perRow = max(1, Double(stream.offset) / Double(max(1, header.rowCount)))
-        let lines = Int(Double(stream.bytes.count) / perRow * 1.1) + 16
+        let lines = Int(Double(stream.source.count) / perRow * 1.1) + 16
         columns.participant.reserveCapacity(lines)
         columns.channel.reserveCapacity(lines)
         columns.shopper.reserveCapacity(lines)
@@ -47,7 +50,7 @@ struct InquiryBuilder {
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
-        var halves = stream.split()
+        var halves = stream.split(at: splitSearch.result()) ?? stream.split()
         if halves != nil {
             // From here the halves hold the file's bytes alone (the header row was read into `setup`).
             stream = try CSVTable.Stream(bytes: [])
@@ -116,12 +119,22 @@ struct InquiryBuilder {
     private var keepsAnswerChunks = false
     private var answerChunks: [AnswerColumns] = []
 
+    /// Bytes of the file read before they are let go from memory (see `consume`).
+    static let releaseStep = 2 << 20
+
     /// Reads every chunk of a stream, once the header has been read (`setup` made).
     mutating func consume(_ stream: CSVTable.Stream) throws(CSVTable.ReadError) {
         var s = stream
+        var start = s.offset
         while !setupFailed, !sink.isFull, let t = try s.next() {
             readRows(t, header: t, from: 0)
             progress?.advance(t.bytesSpanned)
+            // The rows are in the columns now: their bytes need not stay in memory (let go a few MB at a
+            // time: each release makes both cores forget the pages' addresses).
+            if s.offset - start >= InquiryBuilder.releaseStep {
+                s.source.release(start..<s.offset)
+                start = s.offset
+            }
         }
     }
 
@@ -152,50 +165,81 @@ struct InquiryBuilder {
         columns.answers = AnswerColumns(questions: [])
         var chunks = b.answerChunks
         b.answerChunks = []
+        // The ids too, after the answers on the same core: the check of the second half's against the first
+        // half's table is a lookup per inquiry, as long as the rest of the merge on the other core.
+        var ids = (table: idTable, firstLines: idFirstLine)
+        idTable = ByteKeyTable()
+        idFirstLine = []
+        var duplicates: [(line: Int, message: String)] = []
         let other = b
         withUnsafeMutablePointer(to: &answers) { answersPointer in
             withUnsafeMutablePointer(to: &chunks) { chunksPointer in
                 withUnsafeMutablePointer(to: &self) { restPointer in
-                    nonisolated(unsafe) let pointers = (answersPointer, chunksPointer, restPointer)
-                    DispatchQueue.concurrentPerform(iterations: 2) { k in
-                        if k == 0 {
-                            for chunk in pointers.1.pointee.indices {
-                                pointers.0.pointee.append(contentsOf: pointers.1.pointee[chunk])
-                                pointers.1.pointee[chunk] = AnswerColumns(questions: [])
+                    withUnsafeMutablePointer(to: &ids) { idsPointer in
+                        withUnsafeMutablePointer(to: &duplicates) { duplicatesPointer in
+                            nonisolated(unsafe) let pointers = (
+                                answersPointer, chunksPointer, restPointer, idsPointer, duplicatesPointer
+                            )
+                            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                                if k == 0 {
+                                    for chunk in pointers.1.pointee.indices {
+                                        pointers.0.pointee.append(contentsOf: pointers.1.pointee[chunk])
+                                        pointers.1.pointee[chunk] = AnswerColumns(questions: [])
+                                    }
+                                    pointers.4.pointee = InquiryBuilder.mergeIds(
+                                        &pointers.3.pointee.table, &pointers.3.pointee.firstLines, from: other)
+                                } else {
+                                    pointers.2.pointee.mergeAllButAnswersAndIds(other)
+                                }
                             }
-                        } else {
-                            pointers.2.pointee.mergeAllButAnswers(other)
                         }
                     }
                 }
             }
         }
         columns.answers = answers
+        idTable = ids.table
+        idFirstLine = ids.firstLines
+        // After the second half's own errors (merged above), as when the ids were checked in turn.
+        for duplicate in duplicates {
+            sink.error(
+                InquiryBuilder.file, line: duplicate.line, column: (setup?.header.id ?? 0) + 1, duplicate.message)
+        }
     }
 
-    private mutating func mergeAllButAnswers(_ b: InquiryBuilder) {
-        let file = InquiryBuilder.file
-        // Errors: this half's, then the other's, within the cap.
-        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
-        if b.sink.truncated { sink.truncated = true }
-        // Ids: a key of the second half already in the first is a duplicate; the keys themselves are
-        // appended to the first half's (the table is not needed after loading, only the ids in order).
+    /// The second half's ids already among the first half's (duplicates: their lines and messages, in line
+    /// order), the second half's ids then appended after the first's (the table is not needed after loading,
+    /// only the ids in order; the appended ones can no longer be found).
+    private static func mergeIds(
+        _ table: inout ByteKeyTable, _ firstLines: inout [Int32], from b: InquiryBuilder
+    ) -> [(line: Int, message: String)] {
+        var duplicates: [(line: Int, message: String)] = []
         b.idTable.arena.withUnsafeBufferPointer { arena in
             for k in 0..<b.idTable.count {
                 let s = Int(b.idTable.offsets[k])
                 let e = Int(b.idTable.offsets[k + 1])
                 let key = UnsafeBufferPointer(rebasing: arena[s..<e])
-                if let index = idTable.find(key) {
-                    sink.error(
-                        file, line: Int(b.idFirstLine[k]), column: (setup?.header.id ?? 0) + 1,
-                        "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(idFirstLine[index]))"
-                    )
+                if let index = table.find(key) {
+                    duplicates.append(
+                        (
+                            Int(b.idFirstLine[k]),
+                            "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(firstLines[index]))"
+                        ))
                 }
             }
         }
-        idTable.appendUnindexed(b.idTable)
-        idFirstLine += b.idFirstLine
+        table.appendUnindexed(b.idTable)
+        firstLines += b.idFirstLine
+        return duplicates
+    }
+
+    private mutating func mergeAllButAnswersAndIds(_ b: InquiryBuilder) {
+        let file = InquiryBuilder.file
+        // Errors: this half's, then the other's, within the cap (then its duplicate ids, see `merge`).
+        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
+        if b.sink.truncated { sink.truncated = true }
         var shopperMap = [Int32](repeating: 0, count: b.shopperNames.count)
+        contactPairs.reserveCapacity(contactPairs.count + b.contactPairs.count)
         for k in 0..<b.shopperNames.count {
             let key = Array(b.shopperTable.key(k))
             let (index, inserted) = key.withUnsafeBufferPointer { shopperTable.insert($0) }
@@ -390,6 +434,9 @@ struct InquiryBuilder {
         }
         for row in firstRow..<max(firstRow, table.rowCount) {
             if sink.isFull { return }
+            if (row - firstRow) % InquiryBuilder.idBatch == 0 {
+                warmIdSlots(table, rows: row..<min(row + InquiryBuilder.idBatch, table.rowCount), setup)
+            }
             let line = table.line(row: row)
             guard table.fieldCount(row: row) == setup.width else {
                 sink.error(
@@ -400,6 +447,28 @@ struct InquiryBuilder {
             readRow(InquiryRow(table: table, row: row, line: line), setup, answers: &answers)
         }
     }
+
+    /// Rows whose ids' slots are read ahead at once (see `warmIdSlots`).
+    static let idBatch = 128
+
+    /// Reads the first slot of the id table that each of these rows' ids will probe, before the rows are
+    /// read: at 100× the sample the table is 4 MB per half and nearly every probe missed the cache (86 % of
+    /// the inserts' time, one miss waited for per row). Read together, the misses are under way at once;
+    /// nothing is inserted here, so what the rows report is as before.
+    private mutating func warmIdSlots(_ table: CSVTable, rows: Range<Int>, _ setup: RowSetup) {
+        let column = setup.header.id
+        let width = setup.width
+        idSlotsSeen = table.withFieldBounds { fields in
+            var seen = idSlotsSeen
+            for row in rows where table.fieldCount(row: row) == width {
+                seen &+= idTable.firstSlot(fields.trimmedField(row: row, column: column))
+            }
+            return seen
+        }
+    }
+
+    /// What `warmIdSlots` read, kept so that the reads are not optimized away.
+    private var idSlotsSeen: UInt64 = 0
 
     /// One row of inquiries.csv being read: the table, the row and its line in the file.
     struct InquiryRow {
@@ -696,6 +765,28 @@ struct InquiryBuilder {
                 return choices.points(question: question, matching: b)
             }
         }
+    }
+}
+
+/// A stream's split point searched on another thread (see `CSVTable.Stream.splitPoint`); nothing is
+/// searched for a small file.
+final class SplitPointSearch: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once by the search, read only after `done` is waited for.
+    private var point: CSVTable.Stream.SplitPoint?
+
+    init(_ stream: CSVTable.Stream) {
+        guard stream.isWorthSplitting else { return }
+        DispatchQueue.global().async(group: done) {
+            // Halves of what is left once the first chunk (read meanwhile) is read.
+            self.point = stream.splitPoint(ahead: stream.nextChunkEstimate)
+        }
+    }
+
+    /// The point found (waiting for the search to end), or nil.
+    func result() -> CSVTable.Stream.SplitPoint? {
+        done.wait()
+        return point
     }
 }
 

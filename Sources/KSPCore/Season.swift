@@ -145,6 +145,14 @@ public struct InquiryColumns: Sendable {
     mutating func deriveCalendarAndClass(participants: [Participant]) {
         classIndex = participant.map { Int32(participants[Int($0)].classIndex) }
         day = contactedAt.map { Int32(LocalDateTime(secondsSinceEpoch: $0).dayNumber) }
+        // A season spans some hundreds of days: their months and weeks are worked out once into a table
+        // over the span, and each inquiry's looked up by its day (no hashing per inquiry).
+        if let first = day.min(), let last = day.max(), Int(last) - Int(first) < 100_000 {
+            let monthAndWeek = (Int(first)...Int(last)).map(InquiryColumns.monthAndWeek)
+            month = day.map { monthAndWeek[Int($0 - first)].0 }
+            week = day.map { monthAndWeek[Int($0 - first)].1 }
+            return
+        }
         var monthOfDay: [Int32: (Int32, Int32)] = [:]
         month = []
         week = []
@@ -156,13 +164,18 @@ public struct InquiryColumns: Sendable {
                 week.append(weekKey)
                 continue
             }
-            let date = CivilDate(dayNumber: Int(contactDay))
-            let iso = date.isoWeek
-            let monthAndWeek = (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
+            let monthAndWeek = InquiryColumns.monthAndWeek(dayNumber: Int(contactDay))
             monthOfDay[contactDay] = monthAndWeek
             month.append(monthAndWeek.0)
             week.append(monthAndWeek.1)
         }
+    }
+
+    /// A day's month (year × 12 + month − 1) and ISO week (ISO year × 100 + week).
+    static func monthAndWeek(dayNumber: Int) -> (Int32, Int32) {
+        let date = CivilDate(dayNumber: dayNumber)
+        let iso = date.isoWeek
+        return (Int32(date.year * 12 + date.month - 1), Int32(iso.year * 100 + iso.week))
     }
 
     /// The raw answer, NaN = not applicable.

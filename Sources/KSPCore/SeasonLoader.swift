@@ -8,6 +8,12 @@ public enum SeasonLoader {
     public static let inquiriesFile = "inquiries.csv"
 
     public static func load(directory: String) throws(SeasonLoadError) -> Season {
+        try load(directory: directory, mapping: true)
+    }
+
+    /// `mapping`: inquiries.csv is mapped rather than read (false when a mapped file shrank while loading).
+    static func load(directory: String, mapping: Bool) throws(SeasonLoadError) -> Season {
+        func reload() throws(SeasonLoadError) -> Season { try load(directory: directory, mapping: false) }
         var sink = DiagnosticSink()
         let directoryURL = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
@@ -47,17 +53,31 @@ public enum SeasonLoader {
             return sheet.bytes
         }
         let participants = readData(participantsFile)
-        let inquiries = readData(inquiriesFile)
-        guard let yaml, let participants, let inquiries, sink.errors.isEmpty else {
+        // inquiries.csv is mapped, not read (see `FileBytes`); a workbook is read.
+        var inquiries: FileBytes?
+        if let sheet = dataFile(inquiriesFile, in: directoryURL, sink: &sink) {
+            workbooks[inquiriesFile] = sheet.locations
+            inquiries = FileBytes(sheet.bytes)
+        } else if mapping, let mapped = FileBytes.mapped(path: directoryURL.appendingPathComponent(inquiriesFile).path)
+        {
+            inquiries = mapped
+        } else {
+            inquiries = read(inquiriesFile).map(FileBytes.init)
+        }
+        guard let yaml, let participants, let inquiriesSource = inquiries.take(), sink.errors.isEmpty else {
             throw SeasonLoadError(
                 directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
+        // A mapped file that shrank while loading was read in part as zeros: it is read again, whole.
+        let mappingStatus = inquiriesSource.mappingStatus
         do {
             var season = try load(
-                definition: yaml, participants: participants, inquiries: consume inquiries, directory: directory)
+                definition: yaml, participants: participants, inquiries: consume inquiriesSource, directory: directory)
+            if mappingStatus.changedWhileMapped { return try reload() }
             season.warnings = relocate(season.warnings, workbooks)
             return season
         } catch {
+            if mappingStatus.changedWhileMapped { return try reload() }
             throw SeasonLoadError(
                 directory: error.directory, errors: relocate(error.errors, workbooks),
                 warnings: relocate(error.warnings, workbooks), truncated: error.truncated)
@@ -105,6 +125,15 @@ public enum SeasonLoader {
         definition yamlBytes: [UInt8], participants participantsBytes: [UInt8],
         inquiries inquiriesBytes: consuming [UInt8], directory: String = ""
     ) throws(SeasonLoadError) -> Season {
+        try load(
+            definition: yamlBytes, participants: participantsBytes, inquiries: FileBytes(inquiriesBytes),
+            directory: directory)
+    }
+
+    static func load(
+        definition yamlBytes: [UInt8], participants participantsBytes: [UInt8],
+        inquiries inquiriesSource: consuming FileBytes, directory: String = ""
+    ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
             SeasonLoadError(
@@ -114,8 +143,8 @@ public enum SeasonLoader {
         let definition = SeasonYAML.parse(yamlText, into: &sink)
         guard let definition else { throw fail() }
         return try load(
-            parsed: definition, participants: participantsBytes, inquiries: consume inquiriesBytes, directory: directory
-        )
+            parsed: definition, participants: participantsBytes, inquiries: consume inquiriesSource,
+            directory: directory)
     }
 
     /// Parses season.yaml alone (for tools that load many variants of one season's data).
@@ -135,6 +164,15 @@ public enum SeasonLoader {
         inquiries inquiriesBytes: consuming [UInt8],
         directory: String = ""
     ) throws(SeasonLoadError) -> Season {
+        try load(
+            parsed: definition, participants: participantsBytes, inquiries: FileBytes(inquiriesBytes),
+            directory: directory)
+    }
+
+    static func load(
+        parsed definition: SeasonDefinition, participants participantsBytes: [UInt8],
+        inquiries inquiriesSource: consuming FileBytes, directory: String = ""
+    ) throws(SeasonLoadError) -> Season {
         var sink = DiagnosticSink()
         func fail() -> SeasonLoadError {
             SeasonLoadError(
@@ -143,7 +181,7 @@ public enum SeasonLoader {
         let participantsTable = readCSV(participantsBytes, file: participantsFile, sink: &sink)
         // The inquiries' bytes are held by the stream alone from here: the builder lets them go once the
         // rows are read (at 100× the sample the peak of the load is 50 MB lower).
-        var inquiriesStream = checkInquiries(consume inquiriesBytes, sink: &sink)
+        var inquiriesStream = checkInquiries(consume inquiriesSource, sink: &sink)
         guard let participantsTable, inquiriesStream != nil, sink.errors.isEmpty else { throw fail() }
         let (participants, classes) = readParticipants(participantsTable, sink: &sink)
         var builder = InquiryBuilder(definition: definition, participants: participants, sink: sink)
@@ -181,15 +219,17 @@ public enum SeasonLoader {
     }
 
     /// inquiries.csv is read in chunks: here only the checks of the file as a whole.
-    static func checkInquiries(_ bytes: [UInt8], sink: inout DiagnosticSink) -> CSVTable.Stream? {
+    static func checkInquiries(_ source: FileBytes, sink: inout DiagnosticSink) -> CSVTable.Stream? {
         let file = inquiriesFile
+        // `source` (a parameter) lives through this call: its buffer may be used directly.
+        let bytes = source.buffer
         guard checkText(bytes, file: file, sink: &sink) else { return nil }
         guard bytes.contains(where: { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 10 && $0 != 13 && $0 != 32 })
         else {
             sink.error(file, line: 1, "is empty; expected a header line")
             return nil
         }
-        do { return try CSVTable.Stream(bytes: bytes) } catch {
+        do { return try CSVTable.Stream(source: source) } catch {
             report(error, file: file, sink: &sink)
             return nil
         }
@@ -209,6 +249,10 @@ public enum SeasonLoader {
 
     /// A CSV file must be UTF-8 text without NUL bytes; the line of the first problem is named.
     static func checkText(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Bool {
+        bytes.withUnsafeBufferPointer { checkText($0, file: file, sink: &sink) }
+    }
+
+    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sink: inout DiagnosticSink) -> Bool {
         guard let problem = firstTextProblem(bytes) else { return true }
         switch problem {
         case .invalidUTF8(let at):
