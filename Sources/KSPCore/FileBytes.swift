@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A file's bytes, held either as an array (read, or made in memory by tests and the workbook reader)
+/// A file's bytes, held either as a copy of an array's (read, or made in memory by tests and the workbook reader)
 /// or as a read-only mapping of the file itself.
 ///
 /// Mapping inquiries.csv instead of reading it saves the copy into fresh memory that the kernel must
@@ -13,7 +13,7 @@ import Synchronization
 public final class FileBytes: @unchecked Sendable {
     /// Valid as long as this object lives; never written.
     let buffer: UnsafeBufferPointer<UInt8>
-    private let array: [UInt8]
+    /// The mapping, or nil where `buffer` is this object's own copy of an array's bytes.
     private let mapping: MappedFileGuard.Registration?
     /// Outlives the mapping: whether the file shrank while mapped (some of the bytes seen were zeros
     /// standing in for it), known for certain once these bytes are let go.
@@ -24,16 +24,16 @@ public final class FileBytes: @unchecked Sendable {
         var changedWhileMapped: Bool { changed.load(ordering: .sequentiallyConsistent) }
     }
 
+    /// A copy of `bytes` (an array's storage may only be addressed inside `withUnsafeBufferPointer`; the parser
+    /// holds the address for the whole load). Arrays come from workbooks, tests and a file read again.
     public init(_ bytes: [UInt8]) {
-        array = bytes
-        // The array's storage does not move while `array` holds it (never mutated), so its address
-        // stays valid for this object's life.
-        buffer = array.withUnsafeBufferPointer { $0 }
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = copy.initialize(from: bytes)
+        buffer = UnsafeBufferPointer(copy)
         mapping = nil
     }
 
     private init(mapped base: UnsafeRawPointer, count: Int, registration: MappedFileGuard.Registration) {
-        array = []
         buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
         mapping = registration
     }
@@ -43,6 +43,8 @@ public final class FileBytes: @unchecked Sendable {
             if MappedFileGuard.changed(mapping) { mappingStatus.changed.store(true, ordering: .sequentiallyConsistent) }
             MappedFileGuard.unregister(mapping)
             munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
+        } else {
+            buffer.deallocate()
         }
     }
 
@@ -50,7 +52,7 @@ public final class FileBytes: @unchecked Sendable {
 
     /// Lets the pages wholly inside `range` go from this process's memory once they have been read
     /// (a mapped file: they stay in the page cache, and a later read of them maps them again), so that
-    /// the file and the columns read from it are not both held whole. Nothing for an array.
+    /// the file and the columns read from it are not both held whole. Nothing for a copy.
     func release(_ range: Range<Int>) {
         guard mapping != nil, let base = buffer.baseAddress else { return }
         let pageSize = MappedFileGuard.pageSize
