@@ -70,47 +70,52 @@ public enum GapCalculator {
         ownPoints.reserveCapacity(ownAnswered.count * stride)
         for inquiry in ownAnswered { ownPoints += rescorer.points(of: inquiry) }
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
+        var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
         let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
-        var items: [GapItem] = []
+        // The questions with a target mean, and each one's gain added up inquiry by inquiry: the inquiries are
+        // the outer loop (one inquiry's area sums serve all its questions), and each question's gain still adds
+        // its inquiries in their order, so it has the bits of adding question by question.
+        let replaced = (0..<questionCount).filter { rescorer.questionWeight[$0] > 0 && targetMeans.question[$0] != nil }
+        let replacement = replaced.map { targetMeans.question[$0] ?? .nan }
+        var gains = [Double](repeating: 0, count: questionCount)
+        var ownTotals: [Double] = []
+        ownTotals.reserveCapacity(ownAnswered.count)
         ownPoints.withUnsafeBufferPointer { ownPoints in
-            func row(_ k: Int) -> UnsafeBufferPointer<Double> {
-                UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
-            }
-            var ownAreas: [GapRescorer.Scratch] = []
-            let ownTotals = ownAnswered.indices.map { k in
-                let total = rescorer.total(row(k), wait: ownWaits[k], &scratch)
-                ownAreas.append(scratch)
-                return total
-            }
-            for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
-                var gain = 0.0
-                if let targetMean = targetMeans.question[question] {
-                    for k in ownAnswered.indices where !ownPoints[k * stride + question].isNaN {
-                        // The inquiry with this question's points replaced by the target's mean.
-                        let total = rescorer.total(
-                            replacing: question, with: targetMean, in: row(k), wait: ownWaits[k], areas: ownAreas[k])
-                        gain += total - ownTotals[k]
-                    }
+            for k in ownAnswered.indices {
+                let row = UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
+                let ownTotal = rescorer.total(row, wait: ownWaits[k], &scratch)
+                ownTotals.append(ownTotal)
+                rescorer.prepare(scratch, &combination)
+                for (question, targetMean) in zip(replaced, replacement) where !row[question].isNaN {
+                    // The inquiry with this question's points replaced by the target's mean.
+                    let total = rescorer.total(
+                        replacing: question, with: targetMean, in: row, wait: ownWaits[k], combination: combination)
+                    gains[question] += total - ownTotal
                 }
-                items.append(
-                    GapItem(
-                        subject: .question(question), area: season.definition.questions[question].areaIndex,
-                        ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
-                        ownBase: ownMeans.base[question], gain: gain / ownCount))
             }
-            if let waitArea = rescorer.waitArea {
-                var gain = 0.0
-                if let targetWait = targetMeans.wait {
+        }
+        var items: [GapItem] = []
+        for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
+            items.append(
+                GapItem(
+                    subject: .question(question), area: season.definition.questions[question].areaIndex,
+                    ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                    ownBase: ownMeans.base[question], gain: gains[question] / ownCount))
+        }
+        if let waitArea = rescorer.waitArea {
+            var gain = 0.0
+            if let targetWait = targetMeans.wait {
+                ownPoints.withUnsafeBufferPointer { ownPoints in
                     for k in ownAnswered.indices {
-                        gain += rescorer.total(row(k), wait: targetWait, &scratch) - ownTotals[k]
+                        let row = UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
+                        gain += rescorer.total(row, wait: targetWait, &scratch) - ownTotals[k]
                     }
                 }
-                items.append(
-                    GapItem(
-                        subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
-                        targetPoints: targetMeans.wait,
-                        ownBase: ownAnswered.count, gain: gain / ownCount))
             }
+            items.append(
+                GapItem(
+                    subject: .wait, area: waitArea, ownPoints: ownMeans.wait, targetPoints: targetMeans.wait,
+                    ownBase: ownAnswered.count, gain: gain / ownCount))
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
@@ -237,38 +242,86 @@ public struct GapRescorer: Sendable {
         return combine(scratch)
     }
 
-    /// Rule 5 from an inquiry's area sums; `changedArea` (if given) counts with `changed` in place of its own.
-    func combine(_ areas: Scratch, changedArea: Int = -1, changed: (sum: Double, weight: Double) = (0, 0)) -> Double {
+    /// Rule 5 from an inquiry's area sums.
+    func combine(_ areas: Scratch) -> Double {
         var sum = 0.0
         var weights = 0.0
         for a in areaWeight.indices where areaWeight[a] > 0 {
-            let (areaSum, areaWeights) = a == changedArea ? changed : (areas.areaSums[a], areas.areaWeights[a])
-            guard areaWeights > 0 else { continue }
-            sum += areaSum / areaWeights * areaWeight[a]
+            guard areas.areaWeights[a] > 0 else { continue }
+            sum += areas.areaSums[a] / areas.areaWeights[a] * areaWeight[a]
             weights += areaWeight[a]
         }
         return weights > 0 ? sum / weights : 0
     }
 
-    /// The total with one question's points changed, from the inquiry's area sums as `total` left them
-    /// (`areas`): only that question's area is summed again, over the same questions in the same order, so
-    /// the result has the bits `total` gives for the changed points (a gap rescores every answered inquiry
-    /// once per question: summing every area each time was most of `gap` at 100×).
-    func total(
-        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
-        areas: Scratch
-    ) -> Double {
-        let area = questionArea[question]
-        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing.
-        if area == waitArea && !wait.isNaN { return combine(areas) }
+    /// Rule 5 for one inquiry, laid out so that one area's score can change: the areas that count, each one's
+    /// term, and the running sums `combine` has before it. A changed area's total starts from those running
+    /// sums and adds the areas after it in turn, the additions `combine` makes in the order it makes them, so
+    /// it has the same bits (a gap rescores every answered inquiry once per question: adding every area each
+    /// time was most of `gap … to all` at 100×).
+    struct Combination {
+        var counted: [Bool]
+        var term: [Double]
+        var sumBefore: [Double]
+        var weightsBefore: [Double]
+        /// The inquiry's total as `combine` gives it.
+        var total = 0.0
+
+        init(areaCount: Int) {
+            counted = [Bool](repeating: false, count: areaCount)
+            term = [Double](repeating: 0, count: areaCount)
+            sumBefore = [Double](repeating: 0, count: areaCount)
+            weightsBefore = [Double](repeating: 0, count: areaCount)
+        }
+    }
+
+    /// Lays out an inquiry's area sums (as `total` left them) for `total(replacing:…)`.
+    func prepare(_ areas: Scratch, _ combination: inout Combination) {
         var sum = 0.0
         var weights = 0.0
+        for a in areaWeight.indices {
+            combination.sumBefore[a] = sum
+            combination.weightsBefore[a] = weights
+            let counted = areaWeight[a] > 0 && areas.areaWeights[a] > 0
+            combination.counted[a] = counted
+            guard counted else { continue }
+            let term = areas.areaSums[a] / areas.areaWeights[a] * areaWeight[a]
+            combination.term[a] = term
+            sum += term
+            weights += areaWeight[a]
+        }
+        combination.total = weights > 0 ? sum / weights : 0
+    }
+
+    /// The total with one question's points changed, from the inquiry's laid-out area sums: only that
+    /// question's area is summed again, over the same questions in the same order, and the areas after it are
+    /// added to the running sums before it, so the result has the bits `total` gives for the changed points.
+    func total(
+        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
+        combination: Combination
+    ) -> Double {
+        let area = questionArea[question]
+        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing; nor
+        // does a question in an area that does not count.
+        if (area == waitArea && !wait.isNaN) || areaWeight[area] <= 0 { return combination.total }
+        var areaSum = 0.0
+        var areaWeights = 0.0
         for q in scoredQuestionsOfArea[area] {
             let points = q == question ? value : points[q]
             if points.isNaN { continue }
-            sum += points * questionWeight[q]
-            weights += questionWeight[q]
+            areaSum += points * questionWeight[q]
+            areaWeights += questionWeight[q]
         }
-        return combine(areas, changedArea: area, changed: (sum, weights))
+        var sum = combination.sumBefore[area]
+        var weights = combination.weightsBefore[area]
+        if areaWeights > 0 {
+            sum += areaSum / areaWeights * areaWeight[area]
+            weights += areaWeight[area]
+        }
+        for a in area + 1..<areaWeight.count where combination.counted[a] {
+            sum += combination.term[a]
+            weights += areaWeight[a]
+        }
+        return weights > 0 ? sum / weights : 0
     }
 }

@@ -10,15 +10,16 @@ struct GapRescoringTests {
         let season = try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
         let rescorer = GapRescorer(season, scoring: season.definition)
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
+        var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
         var checked = 0
         for inquiry in stride(from: 0, to: season.inquiries.count, by: 37) where season.inquiries.answered[inquiry] {
             var points = rescorer.points(of: inquiry)
             let wait = rescorer.waitPoints(inquiry)
             _ = points.withUnsafeBufferPointer { rescorer.total($0, wait: wait, &scratch) }
-            let areas = scratch
+            rescorer.prepare(scratch, &combination)
             for question in points.indices where rescorer.questionWeight[question] > 0 && !points[question].isNaN {
                 let replaced = points.withUnsafeBufferPointer {
-                    rescorer.total(replacing: question, with: 61.25, in: $0, wait: wait, areas: areas)
+                    rescorer.total(replacing: question, with: 61.25, in: $0, wait: wait, combination: combination)
                 }
                 let own = points[question]
                 points[question] = 61.25
@@ -28,5 +29,37 @@ struct GapRescoringTests {
             }
         }
         #expect(checked > 100)
+    }
+
+    /// Beta Bank's q6 in the hand-computed fixture (every area defined; wait 100, welcome V1 100 × 2 and V2 60
+    /// = 260/3, agent K1 25, impression T1 100; weights 5/20/50/25): one question changed changes its area
+    /// only, and the areas after it are added as before.
+    @Test func oneQuestionChangedByHand() throws {
+        let season = try Fixtures.small()
+        let inquiry = try #require((0..<season.inquiries.count).first { season.inquiries.id($0) == "q6" })
+        let rescorer = GapRescorer(season, scoring: season.definition)
+        let points = rescorer.points(of: inquiry)
+        let wait = rescorer.waitPoints(inquiry)
+        var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
+        var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
+        let own = points.withUnsafeBufferPointer { rescorer.total($0, wait: wait, &scratch) }
+        rescorer.prepare(scratch, &combination)
+        #expect(approx(own, (5 * 100 + 20 * 260.0 / 3 + 50 * 25 + 25 * 100) / 100))
+        #expect(combination.total == own)
+        func replaced(_ id: String, _ value: Double) -> Double {
+            let question = season.definition.questionIndex(id: id) ?? -1
+            return points.withUnsafeBufferPointer {
+                rescorer.total(replacing: question, with: value, in: $0, wait: wait, combination: combination)
+            }
+        }
+        // V1 100 → 75: welcome (2 · 75 + 60) / 3 = 70.
+        #expect(approx(replaced("V1", 75), (5 * 100 + 20 * 70 + 50 * 25 + 25 * 100) / 100.0))
+        #expect(approx(replaced("V1", 75), 56.5))
+        // K1 25 → 75 on agent, the areas before and after it as they were.
+        #expect(approx(replaced("K1", 75), (5 * 100 + 20 * 260.0 / 3 + 50 * 75 + 25 * 100) / 100))
+        // T1, the last area that counts: 100 → 40.
+        #expect(approx(replaced("T1", 40), (5 * 100 + 20 * 260.0 / 3 + 50 * 25 + 25 * 40) / 100))
+        // X1 is in cx, an area of weight 0: the total stays as it is, bit for bit.
+        #expect(replaced("X1", 0) == own)
     }
 }
