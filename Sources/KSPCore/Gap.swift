@@ -138,12 +138,18 @@ public enum GapCalculator {
     /// The inquiries that count as answered, in their order (through buffers: the target may be the
     /// whole season).
     static func answeredOnes(_ inquiries: [Int], _ columns: InquiryColumns) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(inquiries.count)
         columns.answered.withUnsafeBufferPointer { answered in
-            for inquiry in inquiries where answered[inquiry] { result.append(inquiry) }
+            [Int](unsafeUninitializedCapacity: inquiries.count) { result, count in
+                // Written ahead of the count, without a capacity check per inquiry.
+                guard let first = result.baseAddress else { return }
+                var next = first
+                for inquiry in inquiries {
+                    next.initialize(to: inquiry)
+                    next += answered[inquiry] ? 1 : 0
+                }
+                count = next - first
+            }
         }
-        return result
     }
 
     /// The mean total, added in the inquiries' order (as a reduce would), without an array of totals.
@@ -165,8 +171,11 @@ public struct GapRescorer: Sendable {
     /// area that does not count towards the total).
     public let questionWeight: [Double]
     let questionArea: [Int]
-    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them).
-    let scoredQuestionsOfArea: [[Int]]
+    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them),
+    /// area a's at `scoredQuestions[scoredQuestionStart[a]..<scoredQuestionStart[a + 1]]` (one flat array: no
+    /// inner array is retained per rescoring).
+    let scoredQuestions: [Int]
+    let scoredQuestionStart: [Int]
     /// Per loaded area: its weight towards the total in the scoring definition.
     let areaWeight: [Double]
     public let waitArea: Int?
@@ -189,7 +198,8 @@ public struct GapRescorer: Sendable {
         questionArea = loaded.questions.map(\.areaIndex)
         var scoredQuestionsOfArea = [[Int]](repeating: [], count: loaded.areas.count)
         for q in questionWeight.indices where questionWeight[q] > 0 { scoredQuestionsOfArea[questionArea[q]].append(q) }
-        self.scoredQuestionsOfArea = scoredQuestionsOfArea
+        scoredQuestions = scoredQuestionsOfArea.flatMap { $0 }
+        scoredQuestionStart = InquiryScorer.runStarts(scoredQuestionsOfArea.map(\.count))
         waitArea = loaded.waitAreaIndex.flatMap { areaWeight[$0] > 0 ? $0 : nil }
     }
 
@@ -306,7 +316,8 @@ public struct GapRescorer: Sendable {
         if (area == waitArea && !wait.isNaN) || areaWeight[area] <= 0 { return combination.total }
         var areaSum = 0.0
         var areaWeights = 0.0
-        for q in scoredQuestionsOfArea[area] {
+        for slot in scoredQuestionStart[area]..<scoredQuestionStart[area + 1] {
+            let q = scoredQuestions[slot]
             let points = q == question ? value : points[q]
             if points.isNaN { continue }
             areaSum += points * questionWeight[q]

@@ -1,3 +1,5 @@
+import Dispatch
+
 extension GapRescorer {
     /// Mean points per question (over the inquiries where it was asked) and mean wait points, from the
     /// inquiries' answer codes, every figure to the same bits as adding each inquiry's points in turn:
@@ -54,22 +56,68 @@ extension GapRescorer {
                 bases[q] += tally[slots[q] + code]
             }
         }
-        var waitSum = 0.0
-        var waitBase = 0
-        if let waitArea {
-            // Through the scores' buffer: `waitPoints` per inquiry retains the column each time.
-            let areaCount = season.inquiries.areaCount
-            season.inquiries.areaScores.withUnsafeBufferPointer { scores in
-                for inquiry in inquiries {
-                    let wait = scores[inquiry &* areaCount &+ waitArea]
-                    if !wait.isNaN {
-                        waitSum += wait
-                        waitBase += 1
+        let wait = waitArea.flatMap { waitMean(inquiries, area: $0) }
+        let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
+        return (means, bases, wait)
+    }
+
+    /// 1.5 × 2⁵²: a Double of magnitude below 2⁵¹ plus this, less this, is the whole number nearest to it.
+    static let roundingShift = 6_755_399_441_055_744.0
+
+    /// Mean wait points (over the inquiries whose wait area has a score), added in the inquiries' order.
+    /// A large set is added in two halves on the two cores (the scores lie one row of areas apart, so the
+    /// pass is a read of most of the scores), and the halves' sums are kept only when every score is a
+    /// whole number small enough that every partial sum is exact, so that any order gives the same bits;
+    /// otherwise the scores are added again in one pass.
+    func waitMean(_ inquiries: [Int], area waitArea: Int, halvesFrom: Int = 50_000) -> Double? {
+        let areaCount = season.inquiries.areaCount
+        let parts = inquiries.count >= halvesFrom ? 2 : 1
+        // Per part: the sum, how many were added, whether all were whole numbers, the largest magnitude.
+        var partial = [(sum: Double, count: Int, whole: Bool, largest: Double)](
+            repeating: (0, 0, true, 0), count: parts)
+        let areaScores = season.inquiries.areaScores
+        partial.withUnsafeMutableBufferPointer { partial in
+            // Each part writes only its own entry.
+            nonisolated(unsafe) let perPart = partial
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var sum = 0.0
+                var count = 0
+                var whole = true
+                var largest = 0.0
+                let start = inquiries.count * part / parts
+                let end = inquiries.count * (part + 1) / parts
+                areaScores.withUnsafeBufferPointer { scores in
+                    inquiries.withUnsafeBufferPointer { inquiries in
+                        for inquiry in inquiries[start..<end] {
+                            let wait = scores[inquiry &* areaCount &+ waitArea]
+                            if wait.isNaN { continue }
+                            sum += wait
+                            count &+= 1
+                            // Below 2⁵¹ in magnitude, adding and taking away 1.5 × 2⁵² rounds to a whole number
+                            // (without a call to `rounded`); larger scores fail `countsExactly` below.
+                            whole = whole && (wait + GapRescorer.roundingShift) - GapRescorer.roundingShift == wait
+                            largest = max(largest, abs(wait))
+                        }
                     }
                 }
+                perPart[part] = (sum, count, whole, largest)
             }
         }
-        let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
-        return (means, bases, waitBase > 0 ? waitSum / Double(waitBase) : nil)
+        let count = partial.reduce(0) { $0 + $1.count }
+        guard count > 0 else { return nil }
+        let exact =
+            partial.allSatisfy(\.whole)
+            && AnswerColumns.countsExactly([partial.map(\.largest).max() ?? 0][...], over: count)
+        if parts == 1 || exact {
+            return partial.reduce(0) { $0 + $1.sum } / Double(count)
+        }
+        var sum = 0.0
+        season.inquiries.areaScores.withUnsafeBufferPointer { scores in
+            for inquiry in inquiries {
+                let wait = scores[inquiry &* areaCount &+ waitArea]
+                if !wait.isNaN { sum += wait }
+            }
+        }
+        return sum / Double(count)
     }
 }

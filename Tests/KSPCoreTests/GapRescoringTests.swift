@@ -44,7 +44,13 @@ struct GapRescoringTests {
         var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
         let own = points.withUnsafeBufferPointer { rescorer.total($0, wait: wait, &scratch) }
         rescorer.prepare(scratch, &combination)
-        #expect(approx(own, (5 * 100 + 20 * 260.0 / 3 + 50 * 25 + 25 * 100) / 100))
+        // Rule 5 over the four areas that count, by hand.
+        func byHand(wait: Double, welcome: Double, agent: Double, impression: Double) -> Double {
+            let weighted: Double = 5 * wait + 20 * welcome + 50 * agent + 25 * impression
+            return weighted / 100
+        }
+        let welcome: Double = 260.0 / 3
+        #expect(approx(own, byHand(wait: 100, welcome: welcome, agent: 25, impression: 100)))
         #expect(combination.total == own)
         func replaced(_ id: String, _ value: Double) -> Double {
             let question = season.definition.questionIndex(id: id) ?? -1
@@ -53,12 +59,12 @@ struct GapRescoringTests {
             }
         }
         // V1 100 → 75: welcome (2 · 75 + 60) / 3 = 70.
-        #expect(approx(replaced("V1", 75), (5 * 100 + 20 * 70 + 50 * 25 + 25 * 100) / 100.0))
+        #expect(approx(replaced("V1", 75), byHand(wait: 100, welcome: 70, agent: 25, impression: 100)))
         #expect(approx(replaced("V1", 75), 56.5))
         // K1 25 → 75 on agent, the areas before and after it as they were.
-        #expect(approx(replaced("K1", 75), (5 * 100 + 20 * 260.0 / 3 + 50 * 75 + 25 * 100) / 100))
+        #expect(approx(replaced("K1", 75), byHand(wait: 100, welcome: welcome, agent: 75, impression: 100)))
         // T1, the last area that counts: 100 → 40.
-        #expect(approx(replaced("T1", 40), (5 * 100 + 20 * 260.0 / 3 + 50 * 25 + 25 * 40) / 100))
+        #expect(approx(replaced("T1", 40), byHand(wait: 100, welcome: welcome, agent: 25, impression: 40)))
         // X1 is in cx, an area of weight 0: the total stays as it is, bit for bit.
         #expect(replaced("X1", 0) == own)
     }
