@@ -33,9 +33,25 @@ extension GapRescorer {
         let addedQuestions = wanted.filter { !counted[$0] }
         var sums = [Double](repeating: 0, count: questionCount)
         var bases = [Int](repeating: 0, count: questionCount)
-        let tally = answers.tally(
-            countedQuestions.map { AnswerColumns.TallySlot(column: $0, slot: slots[$0]) }, over: inquiries,
-            slotCount: codePoints.count)
+        // A counted question whose points rise by one whole step from code to code (yes/no, a scale) has its
+        // points' sum from its codes' sum: code c's points are first + (c − 1) × step.
+        let stepped = countedQuestions.filter { q in
+            GapRescorer.risesByOneStep(codePoints[slots[q] + 1..<slots[q] + answers.values[q].count])
+        }
+        let tallied = countedQuestions.filter { !stepped.contains($0) }
+        let counts = answers.count(
+            tallied.map { AnswerColumns.TallySlot(column: $0, slot: slots[$0]) }, over: inquiries,
+            slotCount: codePoints.count, summingCodes: !stepped.isEmpty)
+        let tally = counts.tally
+        for q in stepped {
+            // Whole numbers within `countsExactly`'s bound: the sum is an exact integer, as count × points added
+            // code by code gives it.
+            let answered = counts.answered[q]
+            let first = Int(codePoints[slots[q] + 1])
+            let step = answers.values[q].count > 2 ? Int(codePoints[slots[q] + 2] - codePoints[slots[q] + 1]) : 0
+            sums[q] = Double(first * answered + step * (counts.codeSums[q] - answered))
+            bases[q] = answered
+        }
         // The questions added one by one keep the inquiries' order in a pass of their own.
         if !addedQuestions.isEmpty {
             for inquiry in inquiries {
@@ -50,7 +66,7 @@ extension GapRescorer {
                 }
             }
         }
-        for q in countedQuestions {
+        for q in tallied {
             for code in 1..<answers.values[q].count where tally[slots[q] + code] > 0 {
                 sums[q] += Double(tally[slots[q] + code]) * codePoints[slots[q] + code]
                 bases[q] += tally[slots[q] + code]
@@ -59,6 +75,14 @@ extension GapRescorer {
         let wait = waitArea.flatMap { waitMean(inquiries, area: $0) }
         let means = sums.indices.map { bases[$0] > 0 ? sums[$0] / Double(bases[$0]) : nil }
         return (means, bases, wait)
+    }
+
+    /// Whether points (one per code from code 1) are whole numbers rising by the same step from each code to
+    /// the next (a step of 0 and a single code included).
+    static func risesByOneStep(_ points: ArraySlice<Double>) -> Bool {
+        guard let first = points.first, let second = points.dropFirst().first else { return true }
+        let step = second - first
+        return zip(points, points.dropFirst()).allSatisfy { $1 - $0 == step }
     }
 
     /// 1.5 × 2⁵²: a Double of magnitude below 2⁵¹ plus this, less this, is the whole number nearest to it.
