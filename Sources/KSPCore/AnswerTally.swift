@@ -86,7 +86,7 @@ extension AnswerColumns {
                                                         rowAnswered[question] &+=
                                                             code == AnswerColumns.notApplicable ? 0 : 1
                                                     }
-                                                    rows &+= 1
+                                                    rows &+= summed > 0 ? 1 : 0
                                                     if rows == rowsPerFlush {
                                                         flush()
                                                         rows = 0
