@@ -70,30 +70,20 @@ public enum GapCalculator {
         ownPoints.reserveCapacity(ownAnswered.count * stride)
         for inquiry in ownAnswered { ownPoints += rescorer.points(of: inquiry) }
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
-        var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
         let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
-        // The questions with a target mean, and each one's gain added up inquiry by inquiry: the inquiries are
-        // the outer loop (one inquiry's area sums serve all its questions), and each question's gain still adds
-        // its inquiries in their order, so it has the bits of adding question by question.
-        let replaced = (0..<questionCount).filter { rescorer.questionWeight[$0] > 0 && targetMeans.question[$0] != nil }
-        let replacement = replaced.map { targetMeans.question[$0] ?? .nan }
-        var gains = [Double](repeating: 0, count: questionCount)
-        var ownTotals: [Double] = []
-        ownTotals.reserveCapacity(ownAnswered.count)
-        ownPoints.withUnsafeBufferPointer { ownPoints in
-            for k in ownAnswered.indices {
-                let row = UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
-                let ownTotal = rescorer.total(row, wait: ownWaits[k], &scratch)
-                ownTotals.append(ownTotal)
-                rescorer.prepare(scratch, &combination)
-                for (question, targetMean) in zip(replaced, replacement) where !row[question].isNaN {
-                    // The inquiry with this question's points replaced by the target's mean.
-                    let total = rescorer.total(
-                        replacing: question, with: targetMean, in: row, wait: ownWaits[k], combination: combination)
-                    gains[question] += total - ownTotal
-                }
+        let ownTotals = ownPoints.withUnsafeBufferPointer { ownPoints in
+            ownAnswered.indices.map { k in
+                rescorer.total(
+                    UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride]), wait: ownWaits[k],
+                    &scratch)
             }
         }
+        let replaced = (0..<questionCount).filter { rescorer.questionWeight[$0] > 0 && targetMeans.question[$0] != nil }
+        let questionGains = rescorer.gains(
+            replacing: replaced.map { ($0, targetMeans.question[$0] ?? .nan) }, points: ownPoints, waits: ownWaits,
+            totals: ownTotals)
+        var gains = [Double](repeating: 0, count: questionCount)
+        for (question, gain) in zip(replaced, questionGains) { gains[question] = gain }
         var items: [GapItem] = []
         for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
             items.append(

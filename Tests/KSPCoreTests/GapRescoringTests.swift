@@ -69,3 +69,31 @@ struct GapRescoringTests {
         #expect(replaced("X1", 0) == own)
     }
 }
+
+/// A large participant's gains are shared out between the two cores by question; each gain has the bits of
+/// adding it on one core.
+@Suite("Gap gains on two cores")
+struct GapGainsOnTwoCoresTests {
+    @Test func halvesGiveTheBitsOfOnePass() throws {
+        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+        let season = try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
+        let rescorer = GapRescorer(season, scoring: season.definition)
+        let own = (0..<season.inquiries.count).filter { season.inquiries.answered[$0] && $0 % 3 == 0 }
+        let points = own.flatMap { rescorer.points(of: $0) }
+        let waits = own.map { rescorer.waitPoints($0) }
+        let totals = own.indices.map { k in
+            rescorer.total(
+                Array(points[k * rescorer.questionWeight.count..<(k + 1) * rescorer.questionWeight.count]),
+                wait: waits[k])
+        }
+        let replacements = rescorer.questionWeight.indices.filter { rescorer.questionWeight[$0] > 0 }.map {
+            (question: $0, mean: 37.5 + Double($0))
+        }
+        let one = rescorer.gains(
+            replacing: replacements, points: points, waits: waits, totals: totals, halvesFrom: .max)
+        let two = rescorer.gains(replacing: replacements, points: points, waits: waits, totals: totals, halvesFrom: 1)
+        #expect(one.count == replacements.count)
+        #expect(one == two)
+        #expect(one.contains { $0 != 0 })
+    }
+}
