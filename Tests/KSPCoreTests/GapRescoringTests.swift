@@ -6,8 +6,7 @@ import Testing
 @Suite("Gap rescoring by one area")
 struct GapRescoringTests {
     @Test func replacingOneQuestionGivesTheBitsOfTheWholeTotal() throws {
-        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
-        let season = try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
+        let season = try Fixtures.sample()
         let rescorer = GapRescorer(season, scoring: season.definition)
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
         var combination = GapRescorer.Combination(areaCount: season.definition.areas.count)
@@ -75,8 +74,7 @@ struct GapRescoringTests {
 @Suite("Gap gains on two cores")
 struct GapGainsOnTwoCoresTests {
     @Test func halvesGiveTheBitsOfOnePass() throws {
-        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
-        let season = try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
+        let season = try Fixtures.sample()
         let rescorer = GapRescorer(season, scoring: season.definition)
         let own = (0..<season.inquiries.count).filter { season.inquiries.answered[$0] && $0 % 3 == 0 }
         let points = own.flatMap { rescorer.points(of: $0) }

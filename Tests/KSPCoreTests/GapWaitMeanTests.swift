@@ -19,8 +19,7 @@ struct GapWaitMeanTests {
     }
 
     @Test func wholeScoresInHalvesAndOtherScoresInTurn() throws {
-        let repository = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
-        var season = try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
+        var season = try Fixtures.sample()
         let area = try #require(season.definition.waitAreaIndex)
         let answered = (0..<season.inquiries.count).filter { season.inquiries.answered[$0] }
         let rescorer = GapRescorer(season, scoring: season.definition)
