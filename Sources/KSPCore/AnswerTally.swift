@@ -19,25 +19,85 @@ extension AnswerColumns {
 
     /// How often each code of each question occurs among `inquiries`, in a tally `slotCount` long.
     public func tally(_ questions: [TallySlot], over inquiries: [Int], slotCount: Int) -> [Int] {
-        let parts = inquiries.count >= 50_000 && !questions.isEmpty ? 2 : 1
-        var tallies = [[Int]](repeating: [Int](repeating: 0, count: slotCount), count: parts)
+        count(questions, over: inquiries, slotCount: slotCount, summingCodes: false).tally
+    }
+
+    /// A tally and, when asked for, every question's sum of codes and how many of its codes are not 0 (not
+    /// applicable).
+    public struct CodeCounts: Sendable {
+        public var tally: [Int]
+        /// Per question (empty unless asked for).
+        public var codeSums: [Int]
+        public var answered: [Int]
+    }
+
+    /// How often each code of `questions` occurs among `inquiries` (a tally `slotCount` long), and with
+    /// `summingCodes` every question's sum of codes and how many are not 0, in the same pass over the rows. For a
+    /// question whose points rise by one step from code to code (yes/no, a scale), the sum of codes gives the sum
+    /// of points without counting code by code: whole rows of codes are added, which the compiler turns into
+    /// vector additions of eight codes at a time.
+    public func count(_ questions: [TallySlot], over inquiries: [Int], slotCount: Int, summingCodes: Bool)
+        -> CodeCounts
+    {
+        let parts = inquiries.count >= 50_000 && (!questions.isEmpty || summingCodes) ? 2 : 1
         let questionCount = questionCount
+        let summed = summingCodes ? questionCount : 0
+        var tallies = [[Int]](repeating: [Int](repeating: 0, count: slotCount), count: parts)
+        var sums = [[Int]](repeating: [Int](repeating: 0, count: summed), count: parts)
+        var answered = sums
+        // 16-bit running sums, moved into the parts' sums before they could overflow: every code is at most the
+        // longest table's last.
+        let largestCode = max(1, values.map { $0.count - 1 }.max() ?? 1)
+        let rowsPerFlush = Int(UInt16.max) / largestCode
         let codes = codes
         tallies.withUnsafeMutableBufferPointer { tallies in
-            // Each part writes only its own tally.
-            nonisolated(unsafe) let perPart = tallies
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = inquiries.count * part / parts
-                let end = inquiries.count * (part + 1) / parts
-                codes.withUnsafeBufferPointer { codes in
-                    inquiries.withUnsafeBufferPointer { inquiries in
-                        questions.withUnsafeBufferPointer { questions in
-                            perPart[part].withUnsafeMutableBufferPointer { tally in
-                                guard let first = codes.baseAddress else { return }
-                                for inquiry in inquiries[start..<end] {
-                                    let row = first + inquiry &* questionCount
-                                    for question in questions {
-                                        tally[question.slot &+ Int(row[question.column])] &+= 1
+            sums.withUnsafeMutableBufferPointer { sums in
+                answered.withUnsafeMutableBufferPointer { answered in
+                    // Each part writes only its own tally, sums and counts.
+                    nonisolated(unsafe) let talliesPerPart = tallies
+                    nonisolated(unsafe) let sumsPerPart = sums
+                    nonisolated(unsafe) let answeredPerPart = answered
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let start = inquiries.count * part / parts
+                        let end = inquiries.count * (part + 1) / parts
+                        var rowSums = [UInt16](repeating: 0, count: summed)
+                        var rowAnswered = [UInt16](repeating: 0, count: summed)
+                        codes.withUnsafeBufferPointer { codes in
+                            inquiries.withUnsafeBufferPointer { inquiries in
+                                questions.withUnsafeBufferPointer { questions in
+                                    talliesPerPart[part].withUnsafeMutableBufferPointer { tally in
+                                        rowSums.withUnsafeMutableBufferPointer { rowSums in
+                                            rowAnswered.withUnsafeMutableBufferPointer { rowAnswered in
+                                                guard let first = codes.baseAddress else { return }
+                                                func flush() {
+                                                    for question in 0..<summed {
+                                                        sumsPerPart[part][question] += Int(rowSums[question])
+                                                        answeredPerPart[part][question] += Int(rowAnswered[question])
+                                                        rowSums[question] = 0
+                                                        rowAnswered[question] = 0
+                                                    }
+                                                }
+                                                var rows = 0
+                                                for inquiry in inquiries[start..<end] {
+                                                    let row = first + inquiry &* questionCount
+                                                    for question in 0..<summed {
+                                                        let code = row[question]
+                                                        rowSums[question] &+= code
+                                                        rowAnswered[question] &+=
+                                                            code == AnswerColumns.notApplicable ? 0 : 1
+                                                    }
+                                                    rows &+= summed > 0 ? 1 : 0
+                                                    if rows == rowsPerFlush {
+                                                        flush()
+                                                        rows = 0
+                                                    }
+                                                    for question in questions {
+                                                        tally[question.slot &+ Int(row[question.column])] &+= 1
+                                                    }
+                                                }
+                                                flush()
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -46,11 +106,15 @@ extension AnswerColumns {
                 }
             }
         }
-        var tally = tallies[0]
-        for part in tallies.dropFirst() {
-            for slot in tally.indices { tally[slot] += part[slot] }
+        var result = CodeCounts(tally: tallies[0], codeSums: sums[0], answered: answered[0])
+        for part in 1..<parts {
+            for slot in result.tally.indices { result.tally[slot] += tallies[part][slot] }
+            for question in 0..<summed {
+                result.codeSums[question] += sums[part][question]
+                result.answered[question] += answered[part][question]
+            }
         }
-        return tally
+        return result
     }
 
     /// Whether a question's points (one per code, code 0 left out) can be counted over `count` inquiries and

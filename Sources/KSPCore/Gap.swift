@@ -71,46 +71,41 @@ public enum GapCalculator {
         for inquiry in ownAnswered { ownPoints += rescorer.points(of: inquiry) }
         var scratch = GapRescorer.Scratch(areaCount: season.definition.areas.count)
         let ownWaits = ownAnswered.map { rescorer.waitPoints($0) }
+        let ownTotals = ownPoints.withUnsafeBufferPointer { ownPoints in
+            ownAnswered.indices.map { k in
+                rescorer.total(
+                    UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride]), wait: ownWaits[k],
+                    &scratch)
+            }
+        }
+        let replaced = (0..<questionCount).filter { rescorer.questionWeight[$0] > 0 && targetMeans.question[$0] != nil }
+        let questionGains = rescorer.gains(
+            replacing: replaced.map { ($0, targetMeans.question[$0] ?? .nan) }, points: ownPoints, waits: ownWaits,
+            totals: ownTotals)
+        var gains = [Double](repeating: 0, count: questionCount)
+        for (question, gain) in zip(replaced, questionGains) { gains[question] = gain }
         var items: [GapItem] = []
-        ownPoints.withUnsafeBufferPointer { ownPoints in
-            func row(_ k: Int) -> UnsafeBufferPointer<Double> {
-                UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
-            }
-            var ownAreas: [GapRescorer.Scratch] = []
-            let ownTotals = ownAnswered.indices.map { k in
-                let total = rescorer.total(row(k), wait: ownWaits[k], &scratch)
-                ownAreas.append(scratch)
-                return total
-            }
-            for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
-                var gain = 0.0
-                if let targetMean = targetMeans.question[question] {
-                    for k in ownAnswered.indices where !ownPoints[k * stride + question].isNaN {
-                        // The inquiry with this question's points replaced by the target's mean.
-                        let total = rescorer.total(
-                            replacing: question, with: targetMean, in: row(k), wait: ownWaits[k], areas: ownAreas[k])
-                        gain += total - ownTotals[k]
-                    }
-                }
-                items.append(
-                    GapItem(
-                        subject: .question(question), area: season.definition.questions[question].areaIndex,
-                        ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
-                        ownBase: ownMeans.base[question], gain: gain / ownCount))
-            }
-            if let waitArea = rescorer.waitArea {
-                var gain = 0.0
-                if let targetWait = targetMeans.wait {
+        for question in 0..<questionCount where rescorer.questionWeight[question] > 0 {
+            items.append(
+                GapItem(
+                    subject: .question(question), area: season.definition.questions[question].areaIndex,
+                    ownPoints: ownMeans.question[question], targetPoints: targetMeans.question[question],
+                    ownBase: ownMeans.base[question], gain: gains[question] / ownCount))
+        }
+        if let waitArea = rescorer.waitArea {
+            var gain = 0.0
+            if let targetWait = targetMeans.wait {
+                ownPoints.withUnsafeBufferPointer { ownPoints in
                     for k in ownAnswered.indices {
-                        gain += rescorer.total(row(k), wait: targetWait, &scratch) - ownTotals[k]
+                        let row = UnsafeBufferPointer(rebasing: ownPoints[k * stride..<(k + 1) * stride])
+                        gain += rescorer.total(row, wait: targetWait, &scratch) - ownTotals[k]
                     }
                 }
-                items.append(
-                    GapItem(
-                        subject: .wait, area: waitArea, ownPoints: ownMeans.wait,
-                        targetPoints: targetMeans.wait,
-                        ownBase: ownAnswered.count, gain: gain / ownCount))
             }
+            items.append(
+                GapItem(
+                    subject: .wait, area: waitArea, ownPoints: ownMeans.wait, targetPoints: targetMeans.wait,
+                    ownBase: ownAnswered.count, gain: gain / ownCount))
         }
         let ownNoAnswer = share(of: own.count - ownAnswered.count, in: own.count)
         let targetNoAnswer = share(of: target.count - targetAnswered.count, in: target.count)
@@ -133,12 +128,18 @@ public enum GapCalculator {
     /// The inquiries that count as answered, in their order (through buffers: the target may be the
     /// whole season).
     static func answeredOnes(_ inquiries: [Int], _ columns: InquiryColumns) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(inquiries.count)
         columns.answered.withUnsafeBufferPointer { answered in
-            for inquiry in inquiries where answered[inquiry] { result.append(inquiry) }
+            [Int](unsafeUninitializedCapacity: inquiries.count) { result, count in
+                // Written ahead of the count, without a capacity check per inquiry.
+                guard let first = result.baseAddress else { return }
+                var next = first
+                for inquiry in inquiries {
+                    next.initialize(to: inquiry)
+                    next += answered[inquiry] ? 1 : 0
+                }
+                count = next - first
+            }
         }
-        return result
     }
 
     /// The mean total, added in the inquiries' order (as a reduce would), without an array of totals.
@@ -160,8 +161,11 @@ public struct GapRescorer: Sendable {
     /// area that does not count towards the total).
     public let questionWeight: [Double]
     let questionArea: [Int]
-    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them).
-    let scoredQuestionsOfArea: [[Int]]
+    /// Per loaded area: its questions with a weight, in the definition's order (the order `total` adds them),
+    /// area a's at `scoredQuestions[scoredQuestionStart[a]..<scoredQuestionStart[a + 1]]` (one flat array: no
+    /// inner array is retained per rescoring).
+    let scoredQuestions: [Int]
+    let scoredQuestionStart: [Int]
     /// Per loaded area: its weight towards the total in the scoring definition.
     let areaWeight: [Double]
     public let waitArea: Int?
@@ -184,7 +188,8 @@ public struct GapRescorer: Sendable {
         questionArea = loaded.questions.map(\.areaIndex)
         var scoredQuestionsOfArea = [[Int]](repeating: [], count: loaded.areas.count)
         for q in questionWeight.indices where questionWeight[q] > 0 { scoredQuestionsOfArea[questionArea[q]].append(q) }
-        self.scoredQuestionsOfArea = scoredQuestionsOfArea
+        scoredQuestions = scoredQuestionsOfArea.flatMap { $0 }
+        scoredQuestionStart = InquiryScorer.runStarts(scoredQuestionsOfArea.map(\.count))
         waitArea = loaded.waitAreaIndex.flatMap { areaWeight[$0] > 0 ? $0 : nil }
     }
 
@@ -237,38 +242,87 @@ public struct GapRescorer: Sendable {
         return combine(scratch)
     }
 
-    /// Rule 5 from an inquiry's area sums; `changedArea` (if given) counts with `changed` in place of its own.
-    func combine(_ areas: Scratch, changedArea: Int = -1, changed: (sum: Double, weight: Double) = (0, 0)) -> Double {
+    /// Rule 5 from an inquiry's area sums.
+    func combine(_ areas: Scratch) -> Double {
         var sum = 0.0
         var weights = 0.0
         for a in areaWeight.indices where areaWeight[a] > 0 {
-            let (areaSum, areaWeights) = a == changedArea ? changed : (areas.areaSums[a], areas.areaWeights[a])
-            guard areaWeights > 0 else { continue }
-            sum += areaSum / areaWeights * areaWeight[a]
+            guard areas.areaWeights[a] > 0 else { continue }
+            sum += areas.areaSums[a] / areas.areaWeights[a] * areaWeight[a]
             weights += areaWeight[a]
         }
         return weights > 0 ? sum / weights : 0
     }
 
-    /// The total with one question's points changed, from the inquiry's area sums as `total` left them
-    /// (`areas`): only that question's area is summed again, over the same questions in the same order, so
-    /// the result has the bits `total` gives for the changed points (a gap rescores every answered inquiry
-    /// once per question: summing every area each time was most of `gap` at 100×).
-    func total(
-        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
-        areas: Scratch
-    ) -> Double {
-        let area = questionArea[question]
-        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing.
-        if area == waitArea && !wait.isNaN { return combine(areas) }
+    /// Rule 5 for one inquiry, laid out so that one area's score can change: the areas that count, each one's
+    /// term, and the running sums `combine` has before it. A changed area's total starts from those running
+    /// sums and adds the areas after it in turn, the additions `combine` makes in the order it makes them, so
+    /// it has the same bits (a gap rescores every answered inquiry once per question: adding every area each
+    /// time was most of `gap … to all` at 100×).
+    struct Combination {
+        var counted: [Bool]
+        var term: [Double]
+        var sumBefore: [Double]
+        var weightsBefore: [Double]
+        /// The inquiry's total as `combine` gives it.
+        var total = 0.0
+
+        init(areaCount: Int) {
+            counted = [Bool](repeating: false, count: areaCount)
+            term = [Double](repeating: 0, count: areaCount)
+            sumBefore = [Double](repeating: 0, count: areaCount)
+            weightsBefore = [Double](repeating: 0, count: areaCount)
+        }
+    }
+
+    /// Lays out an inquiry's area sums (as `total` left them) for `total(replacing:…)`.
+    func prepare(_ areas: Scratch, _ combination: inout Combination) {
         var sum = 0.0
         var weights = 0.0
-        for q in scoredQuestionsOfArea[area] {
+        for a in areaWeight.indices {
+            combination.sumBefore[a] = sum
+            combination.weightsBefore[a] = weights
+            let counted = areaWeight[a] > 0 && areas.areaWeights[a] > 0
+            combination.counted[a] = counted
+            guard counted else { continue }
+            let term = areas.areaSums[a] / areas.areaWeights[a] * areaWeight[a]
+            combination.term[a] = term
+            sum += term
+            weights += areaWeight[a]
+        }
+        combination.total = weights > 0 ? sum / weights : 0
+    }
+
+    /// The total with one question's points changed, from the inquiry's laid-out area sums: only that
+    /// question's area is summed again, over the same questions in the same order, and the areas after it are
+    /// added to the running sums before it, so the result has the bits `total` gives for the changed points.
+    func total(
+        replacing question: Int, with value: Double, in points: UnsafeBufferPointer<Double>, wait: Double,
+        combination: Combination
+    ) -> Double {
+        let area = questionArea[question]
+        // The wait area's sum is its wait points whenever there are any: a question in it changes nothing; nor
+        // does a question in an area that does not count.
+        if (area == waitArea && !wait.isNaN) || areaWeight[area] <= 0 { return combination.total }
+        var areaSum = 0.0
+        var areaWeights = 0.0
+        for slot in scoredQuestionStart[area]..<scoredQuestionStart[area + 1] {
+            let q = scoredQuestions[slot]
             let points = q == question ? value : points[q]
             if points.isNaN { continue }
-            sum += points * questionWeight[q]
-            weights += questionWeight[q]
+            areaSum += points * questionWeight[q]
+            areaWeights += questionWeight[q]
         }
-        return combine(areas, changedArea: area, changed: (sum, weights))
+        var sum = combination.sumBefore[area]
+        var weights = combination.weightsBefore[area]
+        if areaWeights > 0 {
+            sum += areaSum / areaWeights * areaWeight[area]
+            weights += areaWeight[area]
+        }
+        for a in area + 1..<areaWeight.count where combination.counted[a] {
+            sum += combination.term[a]
+            weights += areaWeight[a]
+        }
+        return weights > 0 ? sum / weights : 0
     }
 }

@@ -9,7 +9,10 @@ extension Evaluator {
         let pool = scope.inquiries
         let scoring = scope.definition
         let seasonNote = scope.name
-        let own = pool.filter { Int(season.inquiries.participant[$0]) == participant }
+        // Through the column's buffer: the pool may be the whole season (475 000 inquiries at 100×).
+        let own = season.inquiries.participant.withUnsafeBufferPointer { participants in
+            pool.filter { Int(participants[$0]) == participant }
+        }
         let name = season.participants[participant].name
         let within = g.filter == nil ? "" : " within the where clause"
         guard !own.isEmpty else {

@@ -10,6 +10,12 @@ enum Fixtures {
 
     static func small() throws -> Season { try SeasonLoader.load(directory: smallPath) }
 
+    /// The repository's sample season (samples/ksp2024).
+    static func sample() throws -> Season {
+        let repository = root.deletingLastPathComponent().deletingLastPathComponent()
+        return try SeasonLoader.load(directory: repository.appendingPathComponent("samples/ksp2024").path)
+    }
+
     static func file(_ name: String) -> String {
         try! String(contentsOf: root.appendingPathComponent("small").appendingPathComponent(name), encoding: .utf8)
     }
