@@ -99,29 +99,37 @@ public struct CSVTable: Sendable {
             let line: Int32
         }
 
-        /// The bytes the next chunk will span, estimated from the line feeds in the first 64 KB ahead.
-        public var nextChunkEstimate: Int {
-            let sample = min(65536, end - offset)
-            let lineFeeds = withExtendedLifetime(source) {
-                UnsafeBufferPointer(rebasing: source.buffer[offset..<(offset + sample)]).reduce(0) {
-                    $1 == UInt8(ascii: "\n") ? $0 + 1 : $0
-                }
-            }
-            return chunkRows * (sample / max(1, lineFeeds))
+        /// A row boundary near the middle of what is left, or nil when the rest is small: the end of the first
+        /// row that ends at or after the middle. The bytes before the boundary are scanned by the parser's own
+        /// quoting rule (a quote opens a quoted field only at the start of a field), so a stray quote inside an
+        /// unquoted field cannot put the boundary inside a quoted line break. Reads only: it may run on another
+        /// thread while this stream's first rows are read.
+        public func splitPoint() -> SplitPoint? {
+            guard isWorthSplitting else { return nil }
+            return rowEnd(from: offset, line: line, after: middle)
         }
 
-        /// A row boundary near the middle of what is left, or nil when the rest is small. The bytes
-        /// before the boundary are scanned by the parser's own quoting rule (a quote opens a quoted field
-        /// only at the start of a field), so a stray quote inside an unquoted field cannot put the boundary
-        /// inside a quoted line break. Reads only: it may run on another thread while this stream's first
-        /// rows are read.
-        /// `ahead`: bytes that will have been read from this stream before it is split (its first chunk,
-        /// read meanwhile), so that the two halves left are as long as each other.
-        public func splitPoint(ahead: Int = 0) -> SplitPoint? {
+        /// `splitPoint()` of this stream, finished from `checkpoint`: the split point an earlier state of it found
+        /// (a row boundary near the middle of the whole file, looked for on another core while the first rows were
+        /// read). The middle of what is left now lies at or after the earlier middle, and no row ends between that
+        /// and the checkpoint, so the first row end at or after the middle is the checkpoint itself or lies beyond
+        /// it: only the bytes from the checkpoint on are read again. The same boundary as `splitPoint()`, so the
+        /// halves, and which errors each half finds, are as they always were.
+        public func splitPoint(from checkpoint: SplitPoint?) -> SplitPoint? {
             guard isWorthSplitting else { return nil }
-            let middle = offset + min(end - offset + max(0, ahead), 2 * (end - offset) - 2) / 2
+            guard let checkpoint, checkpoint.position >= offset else { return splitPoint() }
+            let middle = middle
+            if checkpoint.position >= middle { return checkpoint }
+            return rowEnd(from: checkpoint.position + 1, line: checkpoint.line, after: middle)
+        }
+
+        /// Where the stream is split: half of what is left (the last byte kept for the second half).
+        private var middle: Int { offset + min(end - offset, 2 * (end - offset) - 2) / 2 }
+
+        /// The first row end at or after `middle`, reading from `start` (a row's start, on line `line`).
+        private func rowEnd(from start: Int, line: Int32, after middle: Int) -> SplitPoint? {
             let boundary = withExtendedLifetime(source) {
-                CSVTable.firstRowEnd(source.buffer, from: offset, after: middle, end: end, delimiter: delimiter)
+                CSVTable.firstRowEnd(source.buffer, from: start, after: middle, end: end, delimiter: delimiter)
             }
             guard let boundary else { return nil }
             return SplitPoint(position: boundary.position, line: line + boundary.lines)

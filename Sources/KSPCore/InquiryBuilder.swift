@@ -50,7 +50,7 @@ struct InquiryBuilder {
         readRows(header, header: header, from: 1)
         guard !setupFailed else { return }
         // A large file is read as two halves on the two cores, then merged.
-        var halves = stream.split(at: splitSearch.result()) ?? stream.split()
+        var halves = stream.split(at: stream.splitPoint(from: splitSearch.result()))
         if halves != nil {
             // From here the halves hold the file's bytes alone (the header row was read into `setup`).
             stream = try CSVTable.Stream(bytes: [])
@@ -768,7 +768,7 @@ struct InquiryBuilder {
     }
 }
 
-/// A stream's split point searched on another thread (see `CSVTable.Stream.splitPoint`); nothing is
+/// A stream's split point searched on another thread (see `CSVTable.Stream.splitPoint(from:)`); nothing is
 /// searched for a small file.
 final class SplitPointSearch: @unchecked Sendable {
     private let done = DispatchGroup()
@@ -778,8 +778,9 @@ final class SplitPointSearch: @unchecked Sendable {
     init(_ stream: CSVTable.Stream) {
         guard stream.isWorthSplitting else { return }
         DispatchQueue.global().async(group: done) {
-            // Halves of what is left once the first chunk (read meanwhile) is read.
-            self.point = stream.splitPoint(ahead: stream.nextChunkEstimate)
+            // The whole file's middle: the split point once the first chunk (read meanwhile) is read lies at or
+            // after it (`CSVTable.Stream.splitPoint(from:)`).
+            self.point = stream.splitPoint()
         }
     }
 

@@ -112,6 +112,36 @@ struct MappedInquiriesTests {
         }
     }
 
+    /// The split point found on another core from the whole file (before the first rows are read) and finished from
+    /// there is the one the stream finds by itself after its first chunk: the same halves, so the same errors in
+    /// the same order as ever (a duplicate id near the middle names its first line either way). Rows of different
+    /// lengths, some with quoted line breaks, and one long quoted field across the whole file's middle.
+    @Test func theSplitPointFinishedFromTheWholeFilesMiddleIsTheStreamsOwn() throws {
+        var rng = SplitMix64(seed: 3)
+        for layout in 0..<3 {
+            var text = "id,comment\n"
+            var row = 0
+            while text.utf8.count < 9_000_000 {
+                row += 1
+                let length = Int(rng.next() % (layout == 0 ? 40 : 400))
+                let quoted = rng.next() % 7 == 0
+                let body = String(repeating: "x", count: length)
+                text += quoted ? "r\(row),\"\(body)\n\(body)\"\n" : "r\(row),\(body)\n"
+                if layout == 2 && text.utf8.count > 4_400_000 && text.utf8.count < 4_500_000 {
+                    text += "long,\"" + String(repeating: "y\n", count: 100_000) + "\"\n"
+                }
+            }
+            var stream = try CSVTable.Stream(bytes: Array(text.utf8))
+            let checkpoint = stream.splitPoint()
+            _ = try stream.next()
+            _ = try stream.next()
+            let own = stream.splitPoint()
+            let finished = stream.splitPoint(from: checkpoint)
+            #expect(own != nil && checkpoint != nil)
+            #expect(finished?.position == own?.position && finished?.line == own?.line, "layout \(layout)")
+        }
+    }
+
     /// The rule as the parser reads it, one byte at a time.
     func byteByByteRowEnd(_ buffer: [UInt8], after middle: Int, delimiter: UInt8) -> (position: Int, lines: Int32)? {
         var lines: Int32 = 0
