@@ -15,13 +15,40 @@ public final class FileBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
     /// The mapping, or nil where `buffer` is this object's own copy of an array's bytes.
     private let mapping: MappedFileGuard.Registration?
-    /// Outlives the mapping: whether the file shrank while mapped (some of the bytes seen were zeros
-    /// standing in for it), known for certain once these bytes are let go.
-    let mappingStatus = MappingStatus()
+    /// Outlives the mapping: whether the file changed while mapped (see `MappingStatus.changedWhileMapped`).
+    let mappingStatus: MappingStatus
 
-    public final class MappingStatus: Sendable {
+    /// Whether a mapped file changed while it was read. A file cut short inside its last page raises no bus
+    /// error (the rest of that page reads as zeros), and the bytes of a page may be read before and after a
+    /// change, so the file itself is asked: its size and modification time, through the descriptor it was mapped
+    /// from (the same file even if another is renamed over its name), against what they were when it was mapped.
+    public final class MappingStatus: @unchecked Sendable {
         let changed = Atomic<Bool>(false)
-        var changedWhileMapped: Bool { changed.load(ordering: .sequentiallyConsistent) }
+        /// The descriptor the file was mapped from (-1 for bytes that are not a mapping); closed with this object.
+        private let descriptor: Int32
+        private let mappedSize: Int
+        private let mappedTime: timespec
+
+        init(descriptor: Int32 = -1, size: Int = 0, time: timespec = timespec()) {
+            self.descriptor = descriptor
+            mappedSize = size
+            mappedTime = time
+        }
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+        }
+
+        /// Whether the bytes read may not be the file's: a bus error was caught in the mapping (pages past a new
+        /// end read as zeros), or the file's size or modification time is not what it was when mapped.
+        var changedWhileMapped: Bool {
+            if changed.load(ordering: .sequentiallyConsistent) { return true }
+            guard descriptor >= 0 else { return false }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { return true }
+            return Int(status.st_size) != mappedSize || status.st_mtim.tv_sec != mappedTime.tv_sec
+                || status.st_mtim.tv_nsec != mappedTime.tv_nsec
+        }
     }
 
     /// A copy of `bytes` (an array's storage may only be addressed inside `withUnsafeBufferPointer`; the parser
@@ -31,11 +58,15 @@ public final class FileBytes: @unchecked Sendable {
         _ = copy.initialize(from: bytes)
         buffer = UnsafeBufferPointer(copy)
         mapping = nil
+        mappingStatus = MappingStatus()
     }
 
-    private init(mapped base: UnsafeRawPointer, count: Int, registration: MappedFileGuard.Registration) {
+    private init(
+        mapped base: UnsafeRawPointer, count: Int, registration: MappedFileGuard.Registration, status: MappingStatus
+    ) {
         buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
         mapping = registration
+        mappingStatus = status
     }
 
     deinit {
@@ -69,19 +100,26 @@ public final class FileBytes: @unchecked Sendable {
     static func mapped(path: String) -> FileBytes? {
         let fileDescriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard fileDescriptor >= 0 else { return nil }
-        defer { close(fileDescriptor) }
         var status = stat()
         guard fstat(fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
             status.st_size < Int(Int32.max)
-        else { return nil }
+        else {
+            close(fileDescriptor)
+            return nil
+        }
         let count = Int(status.st_size)
         guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fileDescriptor, 0), base != MAP_FAILED else {
+            close(fileDescriptor)
             return nil
         }
         guard let registration = MappedFileGuard.register(base: UnsafeRawPointer(base), count: count) else {
             munmap(base, count)
+            close(fileDescriptor)
             return nil
         }
-        return FileBytes(mapped: UnsafeRawPointer(base), count: count, registration: registration)
+        // The descriptor stays open (owned by the status) to ask the file, after the load, whether it changed.
+        let mappingStatus = MappingStatus(descriptor: fileDescriptor, size: count, time: status.st_mtim)
+        return FileBytes(
+            mapped: UnsafeRawPointer(base), count: count, registration: registration, status: mappingStatus)
     }
 }

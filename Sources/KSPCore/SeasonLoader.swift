@@ -68,7 +68,7 @@ public enum SeasonLoader {
             throw SeasonLoadError(
                 directory: directory, errors: sink.errors, warnings: sink.warnings, truncated: sink.truncated)
         }
-        // A mapped file that shrank while loading was read in part as zeros: it is read again, whole.
+        // A mapped file that changed while loading (cut short: read in part as zeros) is read again, whole.
         let mappingStatus = inquiriesSource.mappingStatus
         do {
             var season = try load(

@@ -142,6 +142,24 @@ struct MappedInquiriesTests {
         }
     }
 
+    /// A file cut short inside its last page raises no bus error (the rest of the page reads as zeros), and a file
+    /// rewritten in place keeps its size: the mapping asks the file itself whether it changed since it was mapped.
+    @Test func aFileCutShortOrRewrittenWhileMappedIsSeenToHaveChanged() throws {
+        let directory = try seasonDirectory(inquiries: String(repeating: "a,b,c\n", count: 1000))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("inquiries.csv").path
+        let cut = try #require(FileBytes.mapped(path: path))
+        #expect(!cut.mappingStatus.changedWhileMapped)
+        #expect(truncate(path, 5_990) == 0)
+        #expect(cut.mappingStatus.changedWhileMapped)
+        let rewritten = try #require(FileBytes.mapped(path: path))
+        #expect(!rewritten.mappingStatus.changedWhileMapped)
+        // The same size, another modification time (as a rewrite in place leaves).
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(rewritten.mappingStatus.changedWhileMapped)
+    }
+
     /// The rule as the parser reads it, one byte at a time.
     func byteByByteRowEnd(_ buffer: [UInt8], after middle: Int, delimiter: UInt8) -> (position: Int, lines: Int32)? {
         var lines: Int32 = 0
