@@ -98,7 +98,10 @@ public final class FileBytes: @unchecked Sendable {
     /// A regular file mapped read-only, or nil when it cannot be (not a regular file, empty, or the
     /// mapping fails): the caller reads it instead.
     static func mapped(path: String) -> FileBytes? {
-        let fileDescriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Only a regular file is opened here: opening a FIFO would wait for a writer (the read path says what it is).
+        var pathStatus = stat()
+        guard stat(path, &pathStatus) == 0, (pathStatus.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let fileDescriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fileDescriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
