@@ -170,7 +170,7 @@ struct InquiryBuilder {
         var ids = (table: idTable, firstLines: idFirstLine)
         idTable = ByteKeyTable()
         idFirstLine = []
-        var duplicates: [(line: Int, message: String)] = []
+        var duplicates: [SecondHalfDuplicate] = []
         let other = b
         withUnsafeMutablePointer(to: &answers) { answersPointer in
             withUnsafeMutablePointer(to: &chunks) { chunksPointer in
@@ -200,31 +200,67 @@ struct InquiryBuilder {
         columns.answers = answers
         idTable = ids.table
         idFirstLine = ids.firstLines
-        // After the second half's own errors (merged above), as when the ids were checked in turn.
-        for duplicate in duplicates {
-            sink.error(
-                InquiryBuilder.file, line: duplicate.line, column: (setup?.header.id ?? 0) + 1, duplicate.message)
-        }
+        mergeErrors(of: b, duplicates)
     }
 
-    /// The second half's ids already among the first half's (duplicates: their lines and messages, in line
-    /// order), the second half's ids then appended after the first's (the table is not needed after loading,
-    /// only the ids in order; the appended ones can no longer be found).
+    /// An id of the second half that the first half holds already: its index in the second half's table, and the
+    /// line where the first half has it.
+    struct SecondHalfDuplicate {
+        let key: Int
+        let firstLine: Int32
+    }
+
+    /// The second half's errors after the first half's, in the order and words one pass over the whole file gives:
+    /// an id the first half holds is a duplicate where the second half first has it, and every later duplicate of it
+    /// names the first half's line too; the id comes first in a row, so such a duplicate leads its line's errors.
+    private mutating func mergeErrors(of b: InquiryBuilder, _ duplicates: [SecondHalfDuplicate]) {
+        let file = InquiryBuilder.file
+        let idColumn = (setup?.header.id ?? 0) + 1
+        func message(_ key: Int, _ firstLine: Int32) -> String {
+            "duplicate inquiry id \(String(decoding: b.idTable.key(key), as: UTF8.self)) (first on line \(firstLine))"
+        }
+        var firstHalfLine: [Int: Int32] = [:]
+        for duplicate in duplicates { firstHalfLine[duplicate.key] = duplicate.firstLine }
+        var errors = b.sink.errors
+        for repeated in b.duplicateIdErrors {
+            guard let firstLine = firstHalfLine[repeated.key] else { continue }
+            let error = errors[repeated.error]
+            errors[repeated.error] = SeasonDiagnostic(
+                .error, file: error.file, line: error.line, column: error.column, message(repeated.key, firstLine))
+        }
+        let firstInSecondHalf = duplicates.map { duplicate in
+            SeasonDiagnostic(
+                .error, file: file, line: Int(b.idFirstLine[duplicate.key]), column: idColumn,
+                message(duplicate.key, duplicate.firstLine))
+        }
+        // Both lists are in line order: merged, a first-in-the-half duplicate before other errors on its line.
+        var next = 0
+        for duplicate in firstInSecondHalf {
+            while next < errors.count && errors[next].line < duplicate.line {
+                sink.error(
+                    errors[next].file, line: errors[next].line, column: errors[next].column, errors[next].message)
+                next += 1
+            }
+            sink.error(duplicate.file, line: duplicate.line, column: duplicate.column, duplicate.message)
+        }
+        for error in errors[next...] { sink.error(error.file, line: error.line, column: error.column, error.message) }
+        if b.sink.truncated { sink.truncated = true }
+    }
+
+    /// The second half's ids already among the first half's (in line order), the second half's ids then appended
+    /// after the first's (the table is not needed after loading, only the ids in order; the appended ones can no
+    /// longer be found).
     private static func mergeIds(
         _ table: inout ByteKeyTable, _ firstLines: inout [Int32], from b: InquiryBuilder
-    ) -> [(line: Int, message: String)] {
-        var duplicates: [(line: Int, message: String)] = []
+    ) -> [SecondHalfDuplicate] {
+        var duplicates: [SecondHalfDuplicate] = []
         b.idTable.arena.withUnsafeBufferPointer { arena in
             for k in 0..<b.idTable.count {
                 let s = Int(b.idTable.offsets[k])
                 let e = Int(b.idTable.offsets[k + 1])
                 let key = UnsafeBufferPointer(rebasing: arena[s..<e])
                 if let index = table.find(key) {
-                    duplicates.append(
-                        (
-                            Int(b.idFirstLine[k]),
-                            "duplicate inquiry id \(String(decoding: key, as: UTF8.self)) (first on line \(firstLines[index]))"
-                        ))
+                    duplicates.append(SecondHalfDuplicate(key: k, firstLine: firstLines[index]))
                 }
             }
         }
@@ -235,9 +271,7 @@ struct InquiryBuilder {
 
     private mutating func mergeAllButAnswersAndIds(_ b: InquiryBuilder) {
         let file = InquiryBuilder.file
-        // Errors: this half's, then the other's, within the cap (then its duplicate ids, see `merge`).
-        for e in b.sink.errors { sink.error(e.file, line: e.line, column: e.column, e.message) }
-        if b.sink.truncated { sink.truncated = true }
+        // The other half's errors are added after both cores are done (`mergeErrors`).
         var shopperMap = [Int32](repeating: 0, count: b.shopperNames.count)
         contactPairs.reserveCapacity(contactPairs.count + b.contactPairs.count)
         for k in 0..<b.shopperNames.count {
@@ -328,6 +362,9 @@ struct InquiryBuilder {
         return false
     }
     private var idFirstLine: [Int32] = []
+    /// This builder's duplicate-id errors: where each is in `sink.errors`, and its id's index in `idTable`. In a
+    /// second half, an id seen first in the first half is named with that line when the halves are merged.
+    private var duplicateIdErrors: [(error: Int, key: Int)] = []
     private var shopperTable = ByteKeyTable(capacity: 256)
     private var contactPairs: [Int64: Int] = [:]
 
@@ -522,9 +559,11 @@ struct InquiryBuilder {
             idFirstLine.append(Int32(row.line))
             return true
         }
+        let errors = sink.errors.count
         sink.error(
             file, line: row.line, column: column + 1,
             "duplicate inquiry id \(row.trimmedText(column)) (first on line \(idFirstLine[key]))")
+        if sink.errors.count > errors { duplicateIdErrors.append((errors, key)) }
         return false
     }
 

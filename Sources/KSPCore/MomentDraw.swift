@@ -29,10 +29,11 @@ struct MomentDraw: Sendable {
     /// a resample's moments are far from normal; such a table takes the row route (`CompleteCases`).
     let normalHolds: Bool
 
-    /// One batch's part of a moment's spread from which the moment is taken to rest on too few inquiries: 40
-    /// times a batch's even share. Were the batch means normal, one batch's part would be a χ²₁ draw over the
-    /// batches, above 40 with a chance of 2.5 × 10⁻¹⁰; one row alone among fewer than 25 others passes it.
-    static let dominantShare = 40.0
+    /// One batch's part of a moment's spread from which the moment is taken to rest on too few inquiries: 100
+    /// times a batch's even share (a tenth, with 1000 batches). A moment resting on k rows gives the batch holding
+    /// one of them about 1/k: ten rows or fewer pass it. Ordinary answers do not: products of skewed 1–5 answers in
+    /// batches of a dozen rows reach 3–4 % (the review's simulation; 4 % let some tables' route follow the seed).
+    static let dominantShare = 100.0
 
     /// The batches behind Σ for `rows` rows and `moments` moments: at least `minimumBatches`, and twice the moments
     /// (so that Σ can have their full rank), but no more than half the rows.
@@ -56,8 +57,12 @@ struct MomentDraw: Sendable {
         let used = batches.counts.filter { $0 > 0 }.count
         normalHolds =
             MomentDraw.largestBatchShare(batches, mean: mean) < MomentDraw.dominantShare / Double(max(used, 1))
-        factor = MomentDraw.lowerFactor(
-            MomentDraw.covarianceOfMean(batches, mean: mean, rows: rows), size: momentCount)
+        // Where it does not hold the table takes the rows: the covariance and its factor (the costly part with many
+        // moments) are not worked out.
+        factor =
+            normalHolds
+            ? MomentDraw.lowerFactor(MomentDraw.covarianceOfMean(batches, mean: mean, rows: rows), size: momentCount)
+            : []
     }
 
     /// Where the product of variables a and b (a ≤ b) is among the moments.

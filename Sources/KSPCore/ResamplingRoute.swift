@@ -21,7 +21,8 @@ public enum ResamplingRoute: Sendable, Equatable {
     /// rounds: the moment route from `momentBase` on where it costs less than a quarter of the row route. Its cost
     /// grows with the square of the number of moments (w + w(w+1)/2) and parts of it run on one core, so with many
     /// predictors and a base not far above `momentBase` the rows are cheaper (and need far less memory).
-    /// `MomentDraw.normalHolds` can still send a table back to the rows.
+    /// Nor where it would hold more than `momentMemory`. `MomentDraw.normalHolds` can still send a table back to
+    /// the rows.
     public init(rows: Int, width: Int, rounds: Int) {
         guard rows >= ResamplingRoute.momentBase else {
             self = .rows
@@ -35,6 +36,12 @@ public enum ResamplingRoute: Sendable, Equatable {
         let momentCost =
             n * moments + batches * moments * moments / 2 + moments * moments * moments / 3
             + Double(rounds) * moments * moments / 2
-        self = 4 * momentCost < rowCost ? .moments : .rows
+        // The batch sums (one set a core) and the covariance with its factor, in doubles: at most 128 MB.
+        let memory = 2 * batches * moments + 2 * moments * moments
+        self = 4 * momentCost < rowCost && memory <= ResamplingRoute.momentMemory ? .moments : .rows
     }
+
+    /// The most doubles the moment route may hold (128 MB): about 45 predictors; a table with more takes the rows
+    /// (redrawing them holds only the data).
+    static let momentMemory = 16_000_000.0
 }

@@ -47,6 +47,26 @@ struct LargeFileLineTests {
         #expect(errors.map(\.description) == ["inquiries.csv:\(file.badLine):2: " + message])
     }
 
+    /// An id of the first half given twice more in the second half, and one given twice in the second half only:
+    /// each duplicate names the id's first line in the file, in line order, as one pass over the file says it
+    /// (the second half's own check named its own first occurrence, and the ids found in the first half came last).
+    @Test func duplicateIdsInTheSecondHalfNameTheirFirstLineInTheFile() {
+        var file = makeFile(strayRow: 14_000, badRow: nil)
+        // Row r starts on line r + 2 plus one for each two-line comment before it (rows 0, 500, …): row 10 on line 13,
+        // rows 40 000 and 40 010 (which take row 10's id) on 40 082 and 40 093, rows 45 000 and 45 005 on 45 092 and
+        // 45 098.
+        for (row, id) in [(40_000, "r10"), (40_010, "r10"), (45_005, "r45000")] {
+            file.text = file.text.replacingOccurrences(of: "\nr\(row),", with: "\n\(id),")
+        }
+        let errors = Fixtures.errors(inquiries: file.text)
+        #expect(
+            errors.map(\.description) == [
+                "inquiries.csv:40082:1: error: duplicate inquiry id r10 (first on line 13)",
+                "inquiries.csv:40093:1: error: duplicate inquiry id r10 (first on line 13)",
+                "inquiries.csv:45098:1: error: duplicate inquiry id r45000 (first on line 45092)",
+            ])
+    }
+
     @Test func quoteErrorAfterTheMiddleNamesItsRealLine() {
         var file = makeFile(strayRow: 14_000, badRow: nil)
         // Row 45 000's shopper becomes a quoted field with text after its closing quote.

@@ -71,14 +71,17 @@ struct MomentDrawTests {
         }
     }
 
-    /// The moment route's cost grows with the square of its moments: with 88 predictors on 13 373 cases the rows
-    /// are cheaper (and the moments would hold hundreds of megabytes); on 447 519 cases the moments win even there.
+    /// The moment route's cost grows with the square of its moments: with 58 or 88 predictors on 13 373 cases the
+    /// rows are cheaper; on 447 519 cases the moments win, up to about 45 predictors, past which they would hold
+    /// more than 128 MB.
     @Test func theRouteFollowsTheCost() {
         #expect(ResamplingRoute(rows: 447_519, width: 5, rounds: 1000) == .moments)
         #expect(ResamplingRoute(rows: 242_208, width: 17, rounds: 1000) == .moments)
         #expect(ResamplingRoute(rows: 13_373, width: 59, rounds: 1000) == .rows)
         #expect(ResamplingRoute(rows: 13_373, width: 89, rounds: 1000) == .rows)
-        #expect(ResamplingRoute(rows: 447_519, width: 89, rounds: 1000) == .moments)
+        #expect(ResamplingRoute(rows: 447_519, width: 46, rounds: 1000) == .moments)
+        // 63 predictors: 2 × 4288 batches × 2144 moments and two 2144² matrices are over 128 MB.
+        #expect(ResamplingRoute(rows: 447_519, width: 64, rounds: 1000) == .rows)
     }
 
     @Test func oneBatchsPartOfAMomentsSpreadByHand() {
