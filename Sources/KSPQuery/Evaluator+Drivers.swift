@@ -122,8 +122,8 @@ extension Evaluator {
         case .rows:
             return "\(result.rounds) bootstrap resamples of the inquiries"
         case .moments:
-            return "\(result.rounds) bootstrap rounds drawn from the normal approximation of the answers' means and "
-                + "products (n ≥ \(ResamplingRoute.momentBase))"
+            return "\(result.rounds) bootstrap rounds drawn from the large-sample normal approximation of the "
+                + "answers' means and products"
         }
     }
 

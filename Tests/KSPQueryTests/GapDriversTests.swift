@@ -171,8 +171,8 @@ struct GapDriversTests {
         #expect(large.notes[0].text.contains("n = 13"))
         #expect(
             large.notes[1].text.contains(
-                "95 % intervals from 1000 bootstrap rounds drawn from the normal approximation of the answers' means "
-                    + "and products (n ≥ 10000) (seed 1)"))
+                "95 % intervals from 1000 bootstrap rounds drawn from the large-sample normal approximation of the "
+                    + "answers' means and products (seed 1)"))
         #expect(large.firstColumn == small.firstColumn)
         for area in small.firstColumn {
             #expect(approx(large.number(area, "share"), small.number(area, "share") ?? .nan, 1e-9))
