@@ -24,7 +24,10 @@ struct CompleteCases {
 
     /// Shares of R² (%) per predictor over the rounds whose correlations could be decomposed.
     func shares(rounds: Int, seed: UInt64) -> [[Double]] {
-        if let draw { return draw.shares(rounds: rounds, seed: seed) }
+        if let draw {
+            let near = SymmetricEigen.decompose(whole.predictors, size: data.width - 1).vectors
+            return draw.shares(rounds: rounds, seed: seed, near: near)
+        }
         return DriverAnalysis.bootstrapShares(data, rounds: rounds, seed: seed)
     }
 }

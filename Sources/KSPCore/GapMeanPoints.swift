@@ -17,16 +17,11 @@ extension GapRescorer {
         let questionCount = answers.questionCount
         // Question q's code c has its points at `slots[q] + c` (code 0, not asked, has NaN points).
         let coded = questions.indices.map(answers.isCoded)
-        var slots: [Int] = []
-        var codePoints: [Double] = []
-        for (q, question) in questions.enumerated() {
-            slots.append(codePoints.count)
-            if coded[q] { codePoints += answers.values[q].map(question.points(raw:)) }
-        }
+        let table = CodePoints(Array(questions.indices), answers) { q, raw in questions[q].points(raw: raw) }
+        let slots = table.slots
+        let codePoints = table.points
         let counted = questions.indices.map { q in
-            coded[q]
-                && AnswerColumns.countsExactly(
-                    codePoints[slots[q] + 1..<slots[q] + answers.values[q].count], over: inquiries.count)
+            coded[q] && AnswerColumns.countsExactly(table.answered(q), over: inquiries.count)
         }
         let wanted = questions.indices.filter { !scoredOnly || questionWeight[$0] > 0 }
         let countedQuestions = wanted.filter { counted[$0] }
@@ -35,9 +30,7 @@ extension GapRescorer {
         var bases = [Int](repeating: 0, count: questionCount)
         // A counted question whose points rise by one whole step from code to code (yes/no, a scale) has its
         // points' sum from its codes' sum: code c's points are first + (c − 1) × step.
-        let stepped = countedQuestions.filter { q in
-            GapRescorer.risesByOneStep(codePoints[slots[q] + 1..<slots[q] + answers.values[q].count])
-        }
+        let stepped = countedQuestions.filter { q in GapRescorer.risesByOneStep(table.answered(q)) }
         let tallied = countedQuestions.filter { !stepped.contains($0) }
         let counts = answers.count(
             tallied.map { AnswerColumns.TallySlot(column: $0, slot: slots[$0]) }, over: inquiries,

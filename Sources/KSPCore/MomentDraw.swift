@@ -71,18 +71,12 @@ struct MomentDraw: Sendable {
     }
 
     /// Shares of R² (%) per predictor over the rounds whose drawn correlations could be decomposed; each round's
-    /// generator comes from the seed and the round's number, as on the row route.
-    func shares(rounds: Int, seed: UInt64) -> [[Double]] {
-        // Every round's correlations are close to those over every row: their eigenvectors start each round's.
-        let near = SymmetricEigen.decompose(correlationsOfTheMean().predictors, size: width - 1).vectors
-        return DriverAnalysis.sharesOverRounds(rounds: rounds, seed: seed, predictors: width - 1, near: near) {
+    /// generator comes from the seed and the round's number, as on the row route. `near`: the eigenvectors of the
+    /// predictors' correlations over every row, which every round's are close to, to start each round's from.
+    func shares(rounds: Int, seed: UInt64, near: [Double]) -> [[Double]] {
+        DriverAnalysis.sharesOverRounds(rounds: rounds, seed: seed, predictors: width - 1, near: near) {
             { rng in self.correlations(&rng) }
         }
-    }
-
-    /// The correlations over every row: those of the moments' means.
-    func correlationsOfTheMean() -> (predictors: [Double], outcome: [Double]) {
-        correlations(of: mean)
     }
 
     /// One round: the moments drawn from their normal approximation, and the correlations they give.

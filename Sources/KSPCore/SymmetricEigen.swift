@@ -12,13 +12,13 @@ public enum SymmetricEigen {
     {
         var a = matrix
         var vectors = [Double](repeating: 0, count: size * size)
-        if let near, near.count == size * size {
+        let warm = near?.count == size * size
+        if warm, let near {
             vectors = near
             a = rotated(matrix, by: near, size: size)
         } else {
             for k in 0..<size { vectors[k * size + k] = 1 }
         }
-        let warm = near != nil
         a.withUnsafeMutableBufferPointer { a in
             vectors.withUnsafeMutableBufferPointer { vectors in
                 sweep(a, vectors, size: size, warm: warm)

@@ -407,19 +407,17 @@ struct QuestionSums {
         guard questions.allSatisfy(answers.isCoded) else {
             return ofNumbers(questions, over: inquiries, season)
         }
-        // Question k's code c has its points at `slots[k] + c` (worked out once per code: the same arithmetic on
-        // the same answer as per inquiry).
-        var slots: [Int] = []
-        var points: [Double] = []
-        for question in questions {
-            slots.append(points.count)
-            points += answers.values[question].map(QuestionPoints(season.definition.questions[question].type).points)
+        // Question k's code c has its points at `slots[k] + c`.
+        let definitions = season.definition.questions
+        let table = CodePoints(questions, answers) { k, raw in
+            QuestionPoints(definitions[questions[k]].type).points(raw)
         }
-        let ends = Array(slots.dropFirst()) + [points.count]
+        let slots = table.slots
+        let points = table.points
         // A question whose points are whole numbers has its codes counted, then count × points summed (the same
         // bits); any other adds its points one by one in the inquiries' order, as a mean always has.
         let counted = questions.indices.filter {
-            AnswerColumns.countsExactly(points[(slots[$0] + 1)..<ends[$0]], over: inquiries.count)
+            AnswerColumns.countsExactly(table.answered($0), over: inquiries.count)
         }
         let added = questions.indices.filter { !counted.contains($0) }
         let tally = answers.tally(
@@ -445,7 +443,7 @@ struct QuestionSums {
         }
         for k in counted {
             // Code 0 is "not applicable": counted, never summed.
-            for slot in (slots[k] + 1)..<ends[k] where tally[slot] > 0 {
+            for slot in (slots[k] + 1)..<table.end(k) where tally[slot] > 0 {
                 let count = Double(tally[slot])
                 result.count[k] += tally[slot]
                 result.sum[k] += count * points[slot]

@@ -137,7 +137,8 @@ struct MomentDrawTests {
         let input = Self.data(rows: 10_000, seed: 9)
         let data = Standardized(columns: input.predictors, outcome: input.outcome)
         let byRows = DriverAnalysis.bootstrapShares(data, rounds: 250, seed: 3)
-        let byMoments = MomentDraw(data, seed: 3).shares(rounds: 250, seed: 3)
+        let near = SymmetricEigen.decompose(data.correlations().predictors, size: data.width - 1).vectors
+        let byMoments = MomentDraw(data, seed: 3).shares(rounds: 250, seed: 3, near: near)
         #expect(byRows.count == 3 && byMoments.count == 3)
         for (rows, moments) in zip(byRows, byMoments) {
             #expect(rows.count == 250 && moments.count == 250)
