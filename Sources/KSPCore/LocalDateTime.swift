@@ -28,33 +28,45 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
     public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {
-        var digits = [Int]()
-        digits.reserveCapacity(6)
-        var current = -1
-        var separators = [UInt8]()
-        for byte in bytes {
-            if byte >= 48 && byte <= 57 {
-                current = (current < 0 ? 0 : current) &* 10 &+ Int(byte - 48)
-                if current > 100_000 { return nil }
-            } else {
+        // Two per inquiry row: the digit groups and the bytes between them live on the stack, not in arrays.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { digits in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5) { separators in
+                var count = 0
+                var current = -1
+                for byte in bytes {
+                    if byte >= 48 && byte <= 57 {
+                        current = (current < 0 ? 0 : current) &* 10 &+ Int(byte - 48)
+                        if current > 100_000 { return nil }
+                        continue
+                    }
+                    // A seventh group could never make a date-time.
+                    guard current >= 0, count < 5 else { return nil }
+                    digits[count] = current
+                    separators[count] = byte
+                    count += 1
+                    current = -1
+                }
                 if current < 0 { return nil }
-                digits.append(current)
-                separators.append(byte)
-                current = -1
+                digits[count] = current
+                count += 1
+                return dateTime(digits: digits, separators: separators, count: count)
             }
         }
-        if current < 0 { return nil }
-        digits.append(current)
-        // Expected shapes: Y-M-D[T ]h:m[:s]
-        guard digits.count == 5 || digits.count == 6 else { return nil }
+    }
+
+    /// Expected shapes: Y-M-D[T ]h:m[:s], as digit groups and the bytes between them.
+    private static func dateTime(
+        digits: UnsafeMutableBufferPointer<Int>, separators: UnsafeMutableBufferPointer<UInt8>, count: Int
+    ) -> LocalDateTime? {
+        guard count == 5 || count == 6 else { return nil }
         guard separators[0] == UInt8(ascii: "-"), separators[1] == UInt8(ascii: "-"),
             separators[2] == UInt8(ascii: "T") || separators[2] == UInt8(ascii: " ")
                 || separators[2] == UInt8(ascii: "t"),
-            separators[3] == UInt8(ascii: ":"), digits.count == 5 || separators[4] == UInt8(ascii: ":")
+            separators[3] == UInt8(ascii: ":"), count == 5 || separators[4] == UInt8(ascii: ":")
         else { return nil }
         return LocalDateTime(
             year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
-            second: digits.count == 6 ? digits[5] : 0)
+            second: count == 6 ? digits[5] : 0)
     }
 
     public static func parse(_ text: String) -> LocalDateTime? {

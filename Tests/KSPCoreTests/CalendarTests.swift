@@ -62,6 +62,21 @@ struct CalendarTests {
         )
         #expect(LocalDateTime.parse("2024-02-30T09:00") == nil)
         #expect(LocalDateTime.parse("15.01.2024 09:30") == nil)
+    }
+
+    /// The shapes the parser refuses: a group too many, a separator at either end or twice in a row, a wrong one.
+    @Test func dateTimeShapesRefused() {
+        #expect(
+            LocalDateTime.parse("2024-01-15t09:30:05")
+                == LocalDateTime(
+                    year: 2024, month: 1, day: 15, hour: 9, minute: 30, second: 5))
+        for text in [
+            "2024-01-15T09:30:00:00", "2024-01-15T09:30:", "-2024-01-15T09:30", "2024-01--15T09:30",
+            "2024-01-15T09", "2024-01-15", "2024/01/15T09:30", "2024-01-15T09.30", "2024-01-15T09:30.00",
+            "2024-01-15T09:30:00:00:00:00", "", "T", "2024-01-15T1000000:30",
+        ] {
+            #expect(LocalDateTime.parse(text) == nil, "\(text)")
+        }
         #expect(CivilDate.parse("2024-01-15")!.isoWeekday == 1)
         #expect(CivilDate.parse("2024-01-01")!.isoWeek == (2024, 1))
         #expect(CivilDate.parse("2023-01-01")!.isoWeek == (2022, 52))
