@@ -50,6 +50,7 @@ public struct AnswerColumns: Sendable {
             wholeEnd.append(Double(table.values.count - 1))
             listed.append(table.listed)
             coded.append(!table.values.isEmpty)
+            if table.values.isEmpty { uncoded += 1 }
             shortStart.append(shortPoints.count)
             if !table.listed.isEmpty && table.listed.count <= AnswerColumns.shortChoice {
                 shortPoints += table.values.dropFirst()
@@ -79,6 +80,12 @@ public struct AnswerColumns: Sendable {
         }
     }
 
+    /// A whole number's code in a table counted from `lowest` (a yes/no's 0, a scale's lower end): the code
+    /// `table` gives it, for a value the table lists.
+    @inline(__always) static func code(whole value: Int, lowest: Int) -> UInt16 {
+        UInt16(truncatingIfNeeded: value &- lowest &+ 1)
+    }
+
     public mutating func reserveCapacity(_ rows: Int) {
         codes.reserveCapacity(rows * questionCount)
     }
@@ -90,6 +97,19 @@ public struct AnswerColumns: Sendable {
     @inline(__always) public func value(_ inquiry: Int, _ question: Int) -> Double {
         if !coded[question] { return numbers[question][inquiry] }
         return values[question][Int(codes[inquiry &* questionCount &+ question])]
+    }
+
+    /// Whether every question's answers are codes, so that a row may be appended as codes (`append(codes:)`).
+    public var allCoded: Bool { uncoded == 0 }
+    /// How many questions keep their answers as numbers.
+    private var uncoded = 0
+
+    /// Appends one inquiry's answers as codes already made, one per question, each listed in its question's
+    /// table (the reader's common cells, `InquiryBuilder.readCommonCodes`). Only while `allCoded`.
+    mutating func append(codes row: UnsafeBufferPointer<UInt16>) {
+        assert(allCoded && row.count == questionCount)
+        codes.append(contentsOf: row)
+        count += 1
     }
 
     /// Appends one inquiry's answers (NaN = not applicable).
@@ -183,6 +203,7 @@ public struct AnswerColumns: Sendable {
         shortEnd[question] = shortStart[question]
         lowest[question] = .nan
         listed[question] = [:]
+        if coded[question] { uncoded += 1 }
         coded[question] = false
     }
 

@@ -227,6 +227,35 @@ public struct CSVTable: Sendable {
         return nil
     }
 
+    /// The first delimiter, line feed or carriage return at or after `start`, or `limit`: where an unquoted field
+    /// ends. Eight bytes at a time: most fields are a few bytes, so the word that holds the end is usually the
+    /// first one read, and the loop's exit is predicted instead of a branch on every byte mispredicted at every
+    /// field's end (a quarter of the load's time in the tokenizer at 100×, issue 17).
+    @inline(__always) static func unquotedFieldEnd(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, delimiter: UInt8
+    ) -> Int {
+        var position = start
+        if let base = buffer.baseAddress {
+            let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+            let lineFeeds = UInt64(UInt8(ascii: "\n")) &* 0x0101_0101_0101_0101
+            let carriageReturns = UInt64(UInt8(ascii: "\r")) &* 0x0101_0101_0101_0101
+            while position &+ 8 <= limit {
+                let bytes = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                let ends =
+                    zeroBytes(bytes ^ delimiters) | zeroBytes(bytes ^ lineFeeds) | zeroBytes(bytes ^ carriageReturns)
+                // Little-endian: the lowest set bit is the first such byte.
+                if ends != 0 { return position &+ ends.littleEndian.trailingZeroBitCount / 8 }
+                position &+= 8
+            }
+        }
+        while position < limit {
+            let byte = buffer[position]
+            if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            position += 1
+        }
+        return position
+    }
+
     /// The high bit of each byte of `x` that is zero, and no other bit (exact: no borrow runs from one
     /// byte into the next, unlike the usual shorter test).
     @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
@@ -345,11 +374,7 @@ public struct CSVTable: Sendable {
                         }
                     } else {
                         let contentStart = position
-                        while position < limit {
-                            let byte = buffer[position]
-                            if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
-                            position += 1
-                        }
+                        position = CSVTable.unquotedFieldEnd(buffer, from: position, limit: limit, delimiter: delimiter)
                         fieldStart.append(Int32(contentStart))
                         fieldEnd.append(Int32(position))
                         fieldEscaped.append(false)

@@ -460,6 +460,7 @@ struct InquiryBuilder {
         }
         guard let setup else { return }
         var answers = [Double](repeating: .nan, count: definition.questions.count)
+        var codes = [UInt16](repeating: AnswerColumns.notApplicable, count: definition.questions.count)
         if keepsAnswerChunks {
             columns.answers.reserveCapacity(table.rowCount)
         }
@@ -481,7 +482,7 @@ struct InquiryBuilder {
                     "expected \(setup.width) fields as in the header, found \(table.fieldCount(row: row))")
                 continue
             }
-            readRow(InquiryRow(table: table, row: row, line: line), setup, answers: &answers)
+            readRow(InquiryRow(table: table, row: row, line: line), setup, answers: &answers, codes: &codes)
         }
     }
 
@@ -519,14 +520,18 @@ struct InquiryBuilder {
 
     /// Reads one inquiry: every problem in its row is reported (in the order of the checks); the
     /// inquiry is kept only when there is none.
-    private mutating func readRow(_ row: InquiryRow, _ setup: RowSetup, answers: inout [Double]) {
+    private mutating func readRow(
+        _ row: InquiryRow, _ setup: RowSetup, answers: inout [Double], codes: inout [UInt16]
+    ) {
         let header = setup.header
         let idValid = readId(row, column: header.id)
         let participant = readParticipant(row, column: header.participant, setup)
         let channel = readChannel(row, column: header.channel, setup)
         let times = readTimes(row, header)
         let attempts = readAttempts(row, column: header.attempts, channel: channel)
-        let answersValid = readAnswers(row, setup, into: &answers)
+        // Nearly every row's answers are common cells, read straight to codes; any other takes the full path.
+        let coded = readCommonCodes(row, setup, into: &codes)
+        let answersValid = coded || readAnswers(row, setup, into: &answers)
         guard idValid, times.valid, answersValid, let participant, let channel, let contacted = times.contacted,
             let attempts
         else { return }
@@ -539,7 +544,11 @@ struct InquiryBuilder {
         columns.contactedAt.append(contacted.secondsSinceEpoch)
         columns.answeredAt.append(times.answered?.secondsSinceEpoch ?? Int64.min)
         columns.attempts.append(UInt8(attempts))
-        answers.withUnsafeBufferPointer { columns.answers.append($0) }
+        if coded {
+            codes.withUnsafeBufferPointer { columns.answers.append(codes: $0) }
+        } else {
+            answers.withUnsafeBufferPointer { columns.answers.append($0) }
+        }
         columns.line.append(Int32(row.line))
         for (column, area) in setup.commentColumns where !row.table.isEmpty(row: row.row, column: column) {
             let text = row.table.text(row: row.row, column: column)
@@ -681,7 +690,11 @@ struct InquiryBuilder {
             let column = setup.questionColumn[question]
             let kind = setup.kinds[question]
             let quick = row.table.withTrimmedFieldBytes(row: row.row, column: column) { cell in
-                setup.choices.withView { InquiryBuilder.fastRaw(cell, kind, question: question, $0) }
+                setup.choices.withView { choices in
+                    InquiryBuilder.commonCell(cell, kind, question: question, choices).map {
+                        InquiryBuilder.raw($0, choices)
+                    }
+                }
             }
             if let value = quick {
                 answers[question] = value
@@ -730,80 +743,6 @@ struct InquiryBuilder {
             }
         }
         return shopper
-    }
-
-    /// The common cells read without making a String: empty or NA, a small integer, a yes/no word,
-    /// a choice option written exactly as in season.yaml. Anything else takes the full path.
-    /// A question's type without payloads that would be retained and released per cell.
-    enum CellKind {
-        case yesno
-        case scale(Int, Int)
-        case choice
-    }
-
-    /// Every answer of a row when all its cells are common ones (nearly always): the cells seen through
-    /// pointers taken once per row. False, with `answers` partly written, when a cell needs the full path.
-    private func readCommonAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
-        row.table.withFieldBounds { fields in
-            setup.choices.withView { choices in
-                setup.questionColumn.withUnsafeBufferPointer { columns in
-                    setup.kinds.withUnsafeBufferPointer { kinds in
-                        answers.withUnsafeMutableBufferPointer { answers in
-                            for question in 0..<columns.count {
-                                let cell = fields.trimmedField(row: row.row, column: columns[question])
-                                let kind = kinds[question]
-                                guard let value = InquiryBuilder.fastRaw(cell, kind, question: question, choices) else {
-                                    return false
-                                }
-                                answers[question] = value
-                            }
-                            return true
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    @inline(__always)
-    private static func fastRaw(
-        _ b: UnsafeBufferPointer<UInt8>, _ kind: CellKind, question: Int, _ choices: ChoiceOptions.View
-    ) -> Double? {
-        do {
-            if b.isEmpty { return .nan }
-            if b.count == 1 && b[0] == UInt8(ascii: "-") { return .nan }
-            if b.count == 2 || b.count == 3, (b[0] | 0x20) == UInt8(ascii: "n"),
-                (b[b.count - 1] | 0x20) == UInt8(ascii: "a"),
-                b.count == 2 || b[1] == UInt8(ascii: "/")
-            {
-                return .nan
-            }
-            switch kind {
-            case .yesno:
-                if b.count == 1 { return b[0] == 49 ? 1 : b[0] == 48 ? 0 : nil }
-                let c0 = b[0] | 0x20
-                let c1 = b[1] | 0x20
-                if b.count == 2 {
-                    if c0 == 106 && c1 == 97 { return 1 }  // ja
-                    if c0 == 110 && c1 == 111 { return 0 }  // no
-                } else if b.count == 3 {
-                    let c2 = b[2] | 0x20
-                    if c0 == 121 && c1 == 101 && c2 == 115 { return 1 }  // yes
-                    if c0 == 110 && c1 == 101 && c2 == 105 { return 0 }  // nei
-                }
-                return nil
-            case .scale(let lo, let hi):
-                guard b.count <= 3 else { return nil }
-                var v = 0
-                for x in b {
-                    guard x >= 48 && x <= 57 else { return nil }
-                    v = v * 10 + Int(x - 48)
-                }
-                return v >= lo && v <= hi ? Double(v) : nil
-            case .choice:
-                return choices.points(question: question, matching: b)
-            }
-        }
     }
 }
 
