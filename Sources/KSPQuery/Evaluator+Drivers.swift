@@ -25,6 +25,7 @@ extension Evaluator {
         var texts: [String] = []
         var columns: [[Double]] = []
         if onQuestions {
+            var questions: [Int] = []
             for q in def.questions.indices where area == nil || def.questions[q].areaIndex == area {
                 let ownArea = scoring.areaIndex(id: def.areas[def.questions[q].areaIndex].id)
                 let scored =
@@ -34,8 +35,9 @@ extension Evaluator {
                 guard scored || area != nil, q != outcome.question else { continue }
                 names.append(def.questions[q].id)
                 texts.append(def.questions[q].text)
-                columns.append(questionPoints(q, over: pool))
+                questions.append(q)
             }
+            columns = season.inquiries.points(questions, questions.map { def.questions[$0] }, over: pool)
         } else {
             for a in def.areas.indices {
                 guard let own = scoring.areaIndex(id: def.areas[a].id), scoring.areas[own].weight > 0,
