@@ -239,13 +239,31 @@ struct Standardized: Sendable {
         let all = columns + [outcome]
         rows = outcome.count
         width = all.count
-        var values = [Double](repeating: 0, count: rows * width)
-        for (c, column) in all.enumerated() {
-            let mean = column.reduce(0, +) / Double(rows)
-            let spread = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)).squareRoot()
-            for r in 0..<rows { values[r * width + c] = (column[r] - mean) / spread }
+        let rows = rows
+        let width = width
+        let means = all.map { column in column.reduce(0, +) / Double(rows) }
+        let spreads = all.indices.map { c in
+            (all[c].reduce(0) { $0 + ($1 - means[c]) * ($1 - means[c]) } / Double(rows)).squareRoot()
         }
-        self.values = values
+        // Written a block of rows at a time, through a pointer: column by column over every row, each write
+        // landed on a cache line of its own (a quarter of `drivers` at 100×); a block's rows stay in the cache while
+        // each column fills its cells.
+        let block = 1024
+        self.values = [Double](unsafeUninitializedCapacity: rows * width) { values, initialized in
+            for start in stride(from: 0, to: rows, by: block) {
+                let end = min(start + block, rows)
+                for c in 0..<width {
+                    let mean = means[c]
+                    let spread = spreads[c]
+                    all[c].withUnsafeBufferPointer { column in
+                        for r in start..<end {
+                            values.initializeElement(at: r &* width &+ c, to: (column[r] - mean) / spread)
+                        }
+                    }
+                }
+            }
+            initialized = rows * width
+        }
     }
 
     /// The correlations over every row once.
