@@ -46,6 +46,8 @@ public struct DriverResult: Sendable {
     /// How the intervals were resampled: the inquiries themselves, or on a large base the correlations' normal
     /// approximation.
     public var route: ResamplingRoute
+    /// Set when the outcome is the same in all but a few complete cases: then no share has an interval.
+    public var rareOutcome: RareOutcome? = nil
 }
 
 public struct DriverError: Error, Sendable, Equatable {
@@ -94,7 +96,9 @@ public enum DriverAnalysis {
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
             throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
         }
-        let shares = cases.shares(rounds: rounds, seed: seed)
+        // An outcome that all but a few cases share gives no intervals (RareOutcome): no rounds are drawn.
+        let rareOutcome = RareOutcome(outcome)
+        let shares = rareOutcome == nil ? cases.shares(rounds: rounds, seed: seed) : kept.map { _ in [] }
         var rows: [DriverRow] = []
         for (k, p) in kept.enumerated() {
             let sorted = shares[k].sorted()
@@ -110,7 +114,8 @@ public enum DriverAnalysis {
         }
         return DriverResult(
             rows: rows, rSquared: point.rSquared, used: complete.count,
-            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: cases.route)
+            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: cases.route,
+            rareOutcome: rareOutcome)
     }
 
     /// The rows with the outcome and every predictor, in order.

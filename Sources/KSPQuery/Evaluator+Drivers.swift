@@ -101,7 +101,13 @@ extension Evaluator {
                 + resamplingText(result) + " (seed \(options.seed)); .help drivers",
         ]
         let withoutInterval = result.rows.filter { $0.shareLow == nil }.map(\.name)
-        if !withoutInterval.isEmpty {
+        if let rare = result.rareOutcome {
+            notes.append(
+                "no intervals: \(outcomeName) is the same in all but \(rare.deviating) of the \(result.used) "
+                    + "complete cases, so the shares rest on \(rare.deviating == 1 ? "that inquiry" : "those inquiries") "
+                    + "and a resample cannot say how stable they are (intervals need \(RareOutcome.minimumDeviating) "
+                    + "cases off the most common value)")
+        } else if !withoutInterval.isEmpty {
             notes.append(
                 "no interval for " + withoutInterval.joined(separator: ", ") + ": fewer than half of the "
                     + "\(result.rounds) rounds gave correlations that can be decomposed (a predictor or the outcome "

@@ -111,4 +111,29 @@ struct DriverTests {
             try DriverAnalysis.run(input, outcomeName: "y", rounds: 10, seed: 1)
         }
     }
+
+    /// An outcome that all but a few cases share: the shares are given, their intervals are not (a resample without
+    /// those cases is dropped, so the rest would all hold them and look precise), and no rounds are drawn.
+    @Test func anOutcomeOffItsCommonValueInAFewCasesGetsNoIntervals() throws {
+        var (input, _) = try Self.fixture()
+        input.outcome = (0..<80).map { $0 % 9 == 4 ? 0 : 100 }
+        let rare = try DriverAnalysis.run(input, outcomeName: "y", rounds: 200, seed: 1)
+        #expect(rare.rareOutcome == RareOutcome(input.outcome))
+        #expect(rare.rareOutcome?.deviating == 9)
+        #expect(rare.rows.allSatisfy { $0.shareLow == nil && $0.shareHigh == nil && !$0.share.isNaN })
+        // One more case off 100: ten, enough for intervals.
+        input.outcome[1] = 50
+        let enough = try DriverAnalysis.run(input, outcomeName: "y", rounds: 200, seed: 1)
+        #expect(enough.rareOutcome == nil)
+        #expect(enough.rows.allSatisfy { $0.shareLow != nil && $0.shareHigh != nil })
+    }
+
+    /// The most common value found by majority vote, wherever the rare cases lie.
+    @Test func theRareSideIsCountedWhereverItLies() {
+        #expect(RareOutcome([1, 2, 2, 2, 2, 2, 2, 3])?.deviating == 2)
+        #expect(RareOutcome([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0])?.deviating == 1)
+        #expect(RareOutcome([0] + [Double](repeating: 3, count: 20))?.deviating == 1)
+        #expect(RareOutcome((0..<40).map { Double($0 % 2) }) == nil)
+        #expect(RareOutcome((0..<40).map { Double($0) }) == nil)
+    }
 }
