@@ -10,8 +10,9 @@ struct CompleteCases {
     /// pass on both routes, so that the shares, r and R² are the same figures whichever route the intervals take.
     let whole: (predictors: [Double], outcome: [Double])
 
-    init(_ columns: [[Double]], outcome: [Double], rounds: Int, seed: UInt64) {
-        data = Standardized(columns: columns, outcome: outcome)
+    /// `moments`: each column's, then the outcome's (`ColumnMoments`).
+    init(_ columns: [[Double]], outcome: [Double], moments: [ColumnMoments], rounds: Int, seed: UInt64) {
+        data = Standardized(columns: columns, outcome: outcome, moments: moments)
         whole = data.correlations()
         var draw: MomentDraw?
         if ResamplingRoute(rows: data.rows, width: data.width, rounds: rounds) == .moments {

@@ -69,15 +69,17 @@ public enum DriverAnalysis {
         let outcome = everyRow ? input.outcome : complete.map { input.outcome[$0] }
         let columns = everyRow ? input.predictors : input.predictors.map { column in complete.map { column[$0] } }
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
-        guard standardDeviation(outcome) > 0 else {
+        let outcomeMoments = ColumnMoments(outcome)
+        let moments = columns.map(ColumnMoments.init)
+        guard outcomeMoments.standardDeviation > 0 else {
             throw DriverError(
                 message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
                     + "nothing to explain", hint: "try a broader where clause")
         }
         var dropped: [(name: String, reason: String)] = []
         var varying: [Int] = []
-        for (p, column) in columns.enumerated() {
-            if standardDeviation(column) > 0 {
+        for p in columns.indices {
+            if moments[p].standardDeviation > 0 {
                 varying.append(p)
             } else {
                 dropped.append((input.names[p], "no variance (the same value in every complete case)"))
@@ -86,11 +88,15 @@ public enum DriverAnalysis {
         guard !varying.isEmpty else {
             throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
         }
-        var cases = CompleteCases(varying.map { columns[$0] }, outcome: outcome, rounds: rounds, seed: seed)
+        var cases = CompleteCases(
+            varying.map { columns[$0] }, outcome: outcome, moments: varying.map { moments[$0] } + [outcomeMoments],
+            rounds: rounds, seed: seed)
         let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         if kept.count < varying.count {
-            cases = CompleteCases(kept.map { columns[$0] }, outcome: outcome, rounds: rounds, seed: seed)
+            cases = CompleteCases(
+                kept.map { columns[$0] }, outcome: outcome, moments: kept.map { moments[$0] } + [outcomeMoments],
+                rounds: rounds, seed: seed)
         }
         let whole = cases.whole
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
@@ -110,7 +116,7 @@ public enum DriverAnalysis {
                     shareLow: enough ? sorted[Int(Double(sorted.count) * 0.025)] : nil,
                     shareHigh: enough ? sorted[highIndex] : nil,
                     correlation: whole.outcome[k],
-                    performance: columns[p].reduce(0, +) / Double(columns[p].count)))
+                    performance: moments[p].mean))
         }
         return DriverResult(
             rows: rows, rSquared: point.rSquared, used: complete.count,
@@ -166,15 +172,6 @@ public enum DriverAnalysis {
                 + "the \(predictors) predictors); drivers needs at least \(needed) "
                 + "(\(minimumCases), and \(casesPerPredictor) per predictor)",
             hint: "try drivers on areas instead of questions, or a broader where clause")
-    }
-
-    static func standardDeviation(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        // Rounding noise in a constant column is not variance.
-        let spread = (squares / Double(values.count - 1)).squareRoot()
-        return spread > 1e-12 * max(1, abs(mean)) ? spread : 0
     }
 
     /// Shares of R² (%) per predictor over the bootstrap rounds whose correlations could be decomposed, each
@@ -241,15 +238,18 @@ struct Standardized: Sendable {
     let values: [Double]
 
     init(columns: [[Double]], outcome: [Double]) {
+        self.init(columns: columns, outcome: outcome, moments: (columns + [outcome]).map(ColumnMoments.init))
+    }
+
+    /// `moments`: each column's, then the outcome's.
+    init(columns: [[Double]], outcome: [Double], moments: [ColumnMoments]) {
         let all = columns + [outcome]
         rows = outcome.count
         width = all.count
         let rows = rows
         let width = width
-        let means = all.map { column in column.reduce(0, +) / Double(rows) }
-        let spreads = all.indices.map { c in
-            (all[c].reduce(0) { $0 + ($1 - means[c]) * ($1 - means[c]) } / Double(rows)).squareRoot()
-        }
+        let means = moments.map(\.mean)
+        let spreads = moments.map(\.spread)
         // Written a block of rows at a time, through a pointer: column by column over every row, each write
         // landed on a cache line of its own (a quarter of `drivers` at 100×); a block's rows stay in the cache while
         // each column fills its cells.
