@@ -7,11 +7,33 @@ struct ColumnMoments: Sendable {
     let mean: Double
     let squares: Double
 
-    init(_ values: [Double]) {
-        count = values.count
-        let mean = values.reduce(0, +) / Double(values.count)
+    private init(count: Int, mean: Double, squares: Double) {
+        self.count = count
         self.mean = mean
-        squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        self.squares = squares
+    }
+
+    init(_ values: [Double]) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        self.init(count: values.count, mean: mean, squares: values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) })
+    }
+
+    /// The moments of `values[rows[0]], values[rows[1]], …` (nil: every value): the same additions in the same
+    /// order as over those values gathered into an array of their own, without making it.
+    init(_ values: [Double], rows: [Int]?) {
+        guard let rows else {
+            self.init(values)
+            return
+        }
+        let (mean, squares) = values.withUnsafeBufferPointer { values in
+            var sum = 0.0
+            for row in rows { sum += values[row] }
+            let mean = sum / Double(rows.count)
+            var squares = 0.0
+            for row in rows { squares += (values[row] - mean) * (values[row] - mean) }
+            return (mean, squares)
+        }
+        self.init(count: rows.count, mean: mean, squares: squares)
     }
 
     /// The spread over the rows themselves (divided by the count): what standardising divides by.

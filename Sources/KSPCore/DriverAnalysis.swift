@@ -64,13 +64,14 @@ public enum DriverAnalysis {
     {
         let rowCount = input.outcome.count
         let complete = completeCases(input)
-        // Where every row is complete (areas have no gaps), the input's own arrays are the complete cases.
-        let everyRow = complete.count == rowCount
-        let outcome = everyRow ? input.outcome : complete.map { input.outcome[$0] }
-        let columns = everyRow ? input.predictors : input.predictors.map { column in complete.map { column[$0] } }
+        // The complete cases are read where they are, through their rows (nil where every row is complete, as
+        // for areas): each predictor gathered into an array of its own cost more than the rest of the preparation.
+        let completeRows: [Int]? = complete.count == rowCount ? nil : complete
+        let outcome = completeRows.map { $0.map { input.outcome[$0] } } ?? input.outcome
+        let columns = input.predictors
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
         let outcomeMoments = ColumnMoments(outcome)
-        let moments = columns.map(ColumnMoments.init)
+        let moments = columns.map { ColumnMoments($0, rows: completeRows) }
         guard outcomeMoments.standardDeviation > 0 else {
             throw DriverError(
                 message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
@@ -89,14 +90,14 @@ public enum DriverAnalysis {
             throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
         }
         var cases = CompleteCases(
-            varying.map { columns[$0] }, outcome: outcome, moments: varying.map { moments[$0] } + [outcomeMoments],
-            rounds: rounds, seed: seed)
+            varying.map { columns[$0] }, outcome: input.outcome, rows: completeRows,
+            moments: varying.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
         let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         if kept.count < varying.count {
             cases = CompleteCases(
-                kept.map { columns[$0] }, outcome: outcome, moments: kept.map { moments[$0] } + [outcomeMoments],
-                rounds: rounds, seed: seed)
+                kept.map { columns[$0] }, outcome: input.outcome, rows: completeRows,
+                moments: kept.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
         }
         let whole = cases.whole
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
@@ -238,13 +239,15 @@ struct Standardized: Sendable {
     let values: [Double]
 
     init(columns: [[Double]], outcome: [Double]) {
-        self.init(columns: columns, outcome: outcome, moments: (columns + [outcome]).map(ColumnMoments.init))
+        self.init(
+            columns: columns, outcome: outcome, rows: nil, moments: (columns + [outcome]).map(ColumnMoments.init))
     }
 
-    /// `moments`: each column's, then the outcome's.
-    init(columns: [[Double]], outcome: [Double], moments: [ColumnMoments]) {
+    /// The values `columns[c][rows[r]]` and `outcome[rows[r]]` (nil: every row); `moments`: each column's over
+    /// those rows, then the outcome's.
+    init(columns: [[Double]], outcome: [Double], rows selected: [Int]?, moments: [ColumnMoments]) {
         let all = columns + [outcome]
-        rows = outcome.count
+        rows = selected?.count ?? outcome.count
         width = all.count
         let rows = rows
         let width = width
@@ -261,8 +264,14 @@ struct Standardized: Sendable {
                     let mean = means[c]
                     let spread = spreads[c]
                     all[c].withUnsafeBufferPointer { column in
-                        for r in start..<end {
-                            values.initializeElement(at: r &* width &+ c, to: (column[r] - mean) / spread)
+                        if let selected {
+                            for r in start..<end {
+                                values.initializeElement(at: r &* width &+ c, to: (column[selected[r]] - mean) / spread)
+                            }
+                        } else {
+                            for r in start..<end {
+                                values.initializeElement(at: r &* width &+ c, to: (column[r] - mean) / spread)
+                            }
                         }
                     }
                 }
