@@ -136,4 +136,24 @@ struct DriverTests {
         #expect(RareOutcome((0..<40).map { Double($0 % 2) }) == nil)
         #expect(RareOutcome((0..<40).map { Double($0) }) == nil)
     }
+
+    /// A column's moments over some of its rows, read where they are, have the bits of the moments over those rows
+    /// gathered into an array: the same additions in the same order.
+    @Test func momentsOverRowsAreThoseOfTheRowsGathered() {
+        let values: [Double] = (0..<1000).map { (k: Int) -> Double in
+            let spread = Double((k * 7919) % 1013)
+            return 0.1 * spread + 1e-3 * Double(k)
+        }
+        let rows = (0..<1000).filter { $0 % 3 != 1 }
+        let read = ColumnMoments(values, rows: rows)
+        let gathered = ColumnMoments(rows.map { values[$0] })
+        #expect(read.count == 667)
+        #expect(read.mean.bitPattern == gathered.mean.bitPattern)
+        #expect(read.squares.bitPattern == gathered.squares.bitPattern)
+        // By hand: the moments of 1, 2, 4 are mean 7/3 and squares 16/9 + 1/9 + 25/9 = 42/9.
+        let small = ColumnMoments([9, 1, 2, 9, 4], rows: [1, 2, 4])
+        #expect(abs(small.mean - 7.0 / 3) < 1e-15)
+        #expect(abs(small.squares - 42.0 / 9) < 1e-14)
+        #expect(abs(small.standardDeviation - (21.0 / 9).squareRoot()) < 1e-14)
+    }
 }
