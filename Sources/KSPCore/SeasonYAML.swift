@@ -525,6 +525,8 @@ enum SeasonYAML {
                 return nil
             }
             var options: [(String, Double)] = []
+            // The options so far in lower case: a set, so that a choice of many options is read in linear time.
+            var lowercased: Set<String> = []
             for (key, pointsNode) in optionMap {
                 guard let text = key.scalar?.string else {
                     err(key, "question \(id): an option is text: points")
@@ -532,7 +534,7 @@ enum SeasonYAML {
                 }
                 let option = text.trimmingCharacters(in: .whitespaces)
                 // Cells match options in any case: two options that differ only by case could not be told apart.
-                if options.contains(where: { $0.0.lowercased() == option.lowercased() }) {
+                if lowercased.contains(option.lowercased()) {
                     err(
                         key,
                         "question \(id): option \"\(option)\" is given twice (in any case); "
@@ -544,7 +546,9 @@ enum SeasonYAML {
                 if points < 0 || points > 100 {
                     err(pointsNode, "question \(id): option \"\(text)\" has \(points) points; expected 0–100")
                 }
-                options.append((option, points))
+                // -0 points are 0: one value, one answer code (AnswerColumns keys its table by the bits).
+                options.append((option, points == 0 ? 0 : points))
+                lowercased.insert(option.lowercased())
             }
             return .choice(options: options)
         }

@@ -231,6 +231,29 @@ struct SeasonYAMLValidationTests {
                 == true)
     }
 
+    /// -0 points read as 0: a choice scoring "Ingen" 0 and another option -0 gives both one value and one code.
+    @Test func minusZeroPointsAreZero() throws {
+        let season = try Fixtures.load(yaml: yaml("\"Ingen\": 0}", "\"Ingen\": 0, \"Vet ikke\": -0}"))
+        guard case .choice(let options) = season.definition.questions[1].type else {
+            Issue.record("V2 is a choice")
+            return
+        }
+        #expect(options.map(\.points.bitPattern) == [100.0, 60, 0, 0].map(\.bitPattern))
+    }
+
+    /// Many options are checked for repeats in linear time: 20 000 distinct options, then one repeated in capitals.
+    @Test func aChoiceOfManyOptionsIsCheckedForRepeats() {
+        let many = (0..<20_000).map { "\"svar \($0)\": \($0 % 101)" }.joined(separator: ", ")
+        #expect(errors("\"Ingen\": 0}", "\"Ingen\": 0, \(many)}").isEmpty)
+        let repeated = errors("\"Ingen\": 0}", "\"Ingen\": 0, \(many), \"SVAR 19999\": 3}")
+        #expect(repeated.count == 1)
+        #expect(repeated.first?.hasPrefix("season.yaml:20:") == true)
+        #expect(
+            repeated.first?.hasSuffix(
+                "error: question V2: option \"SVAR 19999\" is given twice (in any case); expected distinct options")
+                == true)
+    }
+
     @Test func aliasesAndTextsMustBeTexts() {
         #expect(
             errors("aliases: [telefon]", "aliases: [[telefon]]")
