@@ -128,20 +128,10 @@ public enum DriverAnalysis {
     /// The rows with the outcome and every predictor, in order.
     static func completeCases(_ input: DriverInput) -> [Int] {
         var present = input.outcome.map { !$0.isNaN }
-        // Through pointers, without a branch per value: a pass per predictor over half a million rows at 100×.
-        present.withUnsafeMutableBufferPointer { present in
-            for column in input.predictors {
-                column.withUnsafeBufferPointer { column in
-                    for row in 0..<min(column.count, present.count) {
-                        present[row] = present[row] && !column[row].isNaN
-                    }
-                }
-            }
+        for column in input.predictors {
+            for (row, value) in column.enumerated() where value.isNaN { present[row] = false }
         }
-        var rows: [Int] = []
-        rows.reserveCapacity(present.count)
-        for row in present.indices where present[row] { rows.append(row) }
-        return rows
+        return present.indices.filter { present[$0] }
     }
 
     /// The predictors (of `candidates`, in order) that those kept before them do not explain completely: an
