@@ -28,6 +28,8 @@ public struct AnswerColumns: Sendable {
     private var wholeEnd: [Double] = []
     private var listed: [[UInt64: UInt16]] = []
     private var coded: [Bool] = []
+    /// How many questions keep their answers as numbers (`coded` false).
+    private var uncoded = 0
     /// A short choice's points, all questions' back to back (code c of question q at `shortStart[q] + c − 1`,
     /// up to `shortEnd[q]`), so that a row is coded without hashing (see `appendListed`).
     private var shortPoints: [Double] = []
@@ -101,8 +103,6 @@ public struct AnswerColumns: Sendable {
 
     /// Whether every question's answers are codes, so that a row may be appended as codes (`append(codes:)`).
     public var allCoded: Bool { uncoded == 0 }
-    /// How many questions keep their answers as numbers.
-    private var uncoded = 0
 
     /// Appends one inquiry's answers as codes already made, one per question, each listed in its question's
     /// table (the reader's common cells, `InquiryBuilder.readCommonCodes`). Only while `allCoded`.
@@ -155,7 +155,7 @@ public struct AnswerColumns: Sendable {
                                         guard offset >= 0, offset < wholeEnd[question],
                                             offset == offset.rounded(.towardZero)
                                         else { return false }
-                                        out[question] = UInt16(truncatingIfNeeded: Int(offset) &+ 1)
+                                        out[question] = AnswerColumns.code(whole: Int(offset), lowest: 0)
                                         continue
                                     }
                                     // A short choice (a long one, or a question kept as numbers, has none).
@@ -185,7 +185,7 @@ public struct AnswerColumns: Sendable {
         // Whole numbers are exact in a Double far beyond these tables: `lowest + offset` is `value` itself.
         let offset = value - lowest
         guard offset >= 0, offset < wholeEnd[question], offset == offset.rounded(.towardZero) else { return nil }
-        return UInt16(Int(offset) + 1)
+        return AnswerColumns.code(whole: Int(offset), lowest: 0)
     }
 
     /// Turns a question's codes into numbers: from now on it is kept as numbers.

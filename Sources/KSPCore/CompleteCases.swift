@@ -10,12 +10,13 @@ struct CompleteCases {
     /// pass on both routes, so that the shares, r and R² are the same figures whichever route the intervals take.
     let whole: (predictors: [Double], outcome: [Double])
 
-    /// The complete cases are `rows` of `columns` and `outcome` (nil: every row); `moments`: each column's over them,
-    /// then the outcome's (`ColumnMoments`).
+    /// The complete cases are `completeRows` of `columns` and `outcome` (nil: every row); `moments`: each column's
+    /// over them, then the outcome's (`ColumnMoments`).
     init(
-        _ columns: [[Double]], outcome: [Double], rows: [Int]?, moments: [ColumnMoments], rounds: Int, seed: UInt64
+        _ columns: [[Double]], outcome: [Double], completeRows: [Int]?, moments: [ColumnMoments], rounds: Int,
+        seed: UInt64
     ) {
-        data = Standardized(columns: columns, outcome: outcome, rows: rows, moments: moments)
+        data = Standardized(columns: columns, outcome: outcome, completeRows: completeRows, moments: moments)
         whole = data.correlations()
         var draw: MomentDraw?
         if ResamplingRoute(rows: data.rows, width: data.width, rounds: rounds) == .moments {

@@ -63,15 +63,22 @@ public enum DriverAnalysis {
         throws(DriverError) -> DriverResult
     {
         let rowCount = input.outcome.count
+        // The columns are read through pointers from here on: one that is short would be read past its end.
+        guard input.predictors.allSatisfy({ $0.count == rowCount }) else {
+            throw DriverError(message: "every predictor needs one value per row of the outcome", hint: nil)
+        }
         let complete = completeCases(input)
         // The complete cases are read where they are, through their rows (nil where every row is complete, as
         // for areas): each predictor gathered into an array of its own cost more than the rest of the preparation.
         let completeRows: [Int]? = complete.count == rowCount ? nil : complete
         let outcome = completeRows.map { $0.map { input.outcome[$0] } } ?? input.outcome
-        let columns = input.predictors
+        // An outcome that all but a few cases share gives no intervals (RareOutcome): no rounds are drawn, nor the
+        // moment route's batches prepared.
+        let rareOutcome = RareOutcome(outcome)
+        let rounds = rareOutcome == nil ? rounds : 0
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
         let outcomeMoments = ColumnMoments(outcome)
-        let moments = columns.map { ColumnMoments($0, rows: completeRows) }
+        let moments = input.predictors.map { ColumnMoments($0, rows: completeRows) }
         guard outcomeMoments.standardDeviation > 0 else {
             throw DriverError(
                 message: "\(outcomeName) has the same value in all \(complete.count) complete cases: "
@@ -79,7 +86,7 @@ public enum DriverAnalysis {
         }
         var dropped: [(name: String, reason: String)] = []
         var varying: [Int] = []
-        for p in columns.indices {
+        for p in input.predictors.indices {
             if moments[p].standardDeviation > 0 {
                 varying.append(p)
             } else {
@@ -90,22 +97,20 @@ public enum DriverAnalysis {
             throw DriverError(message: "no predictor varies over the \(complete.count) complete cases", hint: nil)
         }
         var cases = CompleteCases(
-            varying.map { columns[$0] }, outcome: input.outcome, rows: completeRows,
+            varying.map { input.predictors[$0] }, outcome: input.outcome, completeRows: completeRows,
             moments: varying.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
         let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         if kept.count < varying.count {
             cases = CompleteCases(
-                kept.map { columns[$0] }, outcome: input.outcome, rows: completeRows,
+                kept.map { input.predictors[$0] }, outcome: input.outcome, completeRows: completeRows,
                 moments: kept.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
         }
         let whole = cases.whole
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
             throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
         }
-        // An outcome that all but a few cases share gives no intervals (RareOutcome): no rounds are drawn.
-        let rareOutcome = RareOutcome(outcome)
-        let shares = rareOutcome == nil ? cases.shares(rounds: rounds, seed: seed) : kept.map { _ in [] }
+        let shares = rounds > 0 ? cases.shares(rounds: rounds, seed: seed) : kept.map { _ in [] }
         var rows: [DriverRow] = []
         for (k, p) in kept.enumerated() {
             let sorted = shares[k].sorted()
@@ -238,14 +243,9 @@ struct Standardized: Sendable {
     let width: Int
     let values: [Double]
 
-    init(columns: [[Double]], outcome: [Double]) {
-        self.init(
-            columns: columns, outcome: outcome, rows: nil, moments: (columns + [outcome]).map(ColumnMoments.init))
-    }
-
-    /// The values `columns[c][rows[r]]` and `outcome[rows[r]]` (nil: every row); `moments`: each column's over
-    /// those rows, then the outcome's.
-    init(columns: [[Double]], outcome: [Double], rows selected: [Int]?, moments: [ColumnMoments]) {
+    /// The values `columns[c][completeRows[r]]` and `outcome[completeRows[r]]` (nil: every row); `moments`: each
+    /// column's over those rows, then the outcome's.
+    init(columns: [[Double]], outcome: [Double], completeRows selected: [Int]?, moments: [ColumnMoments]) {
         let all = columns + [outcome]
         rows = selected?.count ?? outcome.count
         width = all.count

@@ -75,7 +75,7 @@ extension InquiryBuilder {
         switch kind {
         case .yesno: return AnswerColumns.code(whole: value, lowest: 0)
         case .scale(let lowest, _): return AnswerColumns.code(whole: value, lowest: lowest)
-        case .choice: return AnswerColumns.notApplicable
+        case .choice: preconditionFailure("a choice's cell is one of its options, never a whole number")
         }
     }
 
@@ -90,40 +90,61 @@ extension InquiryBuilder {
 
     /// A cell's meaning when it is a common one, else nil.
     @inline(__always) static func commonCell(
-        _ b: UnsafeBufferPointer<UInt8>, _ kind: CellKind, question: Int, _ choices: ChoiceOptions.View
+        _ cell: UnsafeBufferPointer<UInt8>, _ kind: CellKind, question: Int, _ choices: ChoiceOptions.View
     ) -> CommonCell? {
-        if b.isEmpty { return .notApplicable }
-        if b.count == 1 && b[0] == UInt8(ascii: "-") { return .notApplicable }
-        if b.count == 2 || b.count == 3, (b[0] | 0x20) == UInt8(ascii: "n"),
-            (b[b.count - 1] | 0x20) == UInt8(ascii: "a"),
-            b.count == 2 || b[1] == UInt8(ascii: "/")
-        {
-            return .notApplicable
-        }
+        if isNotApplicable(cell) { return .notApplicable }
         switch kind {
-        case .yesno:
-            if b.count == 1 { return b[0] == 49 ? .whole(1) : b[0] == 48 ? .whole(0) : nil }
-            let c0 = b[0] | 0x20
-            let c1 = b[1] | 0x20
-            if b.count == 2 {
-                if c0 == 106 && c1 == 97 { return .whole(1) }  // ja
-                if c0 == 110 && c1 == 111 { return .whole(0) }  // no
-            } else if b.count == 3 {
-                let c2 = b[2] | 0x20
-                if c0 == 121 && c1 == 101 && c2 == 115 { return .whole(1) }  // yes
-                if c0 == 110 && c1 == 101 && c2 == 105 { return .whole(0) }  // nei
-            }
-            return nil
-        case .scale(let lo, let hi):
-            guard b.count <= 3 else { return nil }
-            var v = 0
-            for x in b {
-                guard x >= 48 && x <= 57 else { return nil }
-                v = v * 10 + Int(x - 48)
-            }
-            return v >= lo && v <= hi ? .whole(v) : nil
-        case .choice:
-            return choices.option(question: question, matching: b).map { .option($0) }
+        case .yesno: return yesNo(cell).map { .whole($0) }
+        case .scale(let lowest, let highest): return wholeNumber(cell, from: lowest, to: highest).map { .whole($0) }
+        case .choice: return choices.option(question: question, matching: cell).map { .option($0) }
         }
     }
+
+    /// Empty, `-`, `NA` or `N/A` in any case (as `Question.isNotApplicable`, on bytes).
+    @inline(__always) private static func isNotApplicable(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if cell.isEmpty { return true }
+        if cell.count == 1 { return cell[0] == UInt8(ascii: "-") }
+        guard cell.count == 2 || cell.count == 3 else { return false }
+        return lowercased(cell[0]) == UInt8(ascii: "n") && lowercased(cell[cell.count - 1]) == UInt8(ascii: "a")
+            && (cell.count == 2 || cell[1] == UInt8(ascii: "/"))
+    }
+
+    /// 1 for `1`, `ja`, `yes`; 0 for `0`, `nei`, `no` (in any case); else nil.
+    @inline(__always) private static func yesNo(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        switch cell.count {
+        case 1:
+            if cell[0] == UInt8(ascii: "1") { return 1 }
+            if cell[0] == UInt8(ascii: "0") { return 0 }
+            return nil
+        case 2:
+            let first = lowercased(cell[0])
+            let second = lowercased(cell[1])
+            if first == UInt8(ascii: "j") && second == UInt8(ascii: "a") { return 1 }
+            if first == UInt8(ascii: "n") && second == UInt8(ascii: "o") { return 0 }
+            return nil
+        case 3:
+            let word = (lowercased(cell[0]), lowercased(cell[1]), lowercased(cell[2]))
+            if word == (UInt8(ascii: "y"), UInt8(ascii: "e"), UInt8(ascii: "s")) { return 1 }
+            if word == (UInt8(ascii: "n"), UInt8(ascii: "e"), UInt8(ascii: "i")) { return 0 }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A whole number of up to three digits within a scale's ends; else nil (the full path reads the rest).
+    @inline(__always) private static func wholeNumber(
+        _ cell: UnsafeBufferPointer<UInt8>, from lowest: Int, to highest: Int
+    ) -> Int? {
+        guard cell.count <= 3 else { return nil }
+        var value = 0
+        for byte in cell {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value >= lowest && value <= highest ? value : nil
+    }
+
+    /// An ASCII letter in lower case (other bytes changed too, but never into a letter they are compared with).
+    @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 { byte | 0x20 }
 }

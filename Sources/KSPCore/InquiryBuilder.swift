@@ -290,7 +290,8 @@ struct InquiryBuilder {
             if let first = contactPairs[global] {
                 sink.warning(
                     file, line: line, column: (setup?.header.shopper ?? 0) + 1,
-                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) again (first on line \(first)); a shopper contacts a participant at most once"
+                    "shopper \(shopperNames[Int(shopper)]) contacted participant \(participants[Int(participant)].id) "
+                        + "again (first on line \(first)); a shopper contacts a participant at most once"
                 )
             } else {
                 contactPairs[global] = line
@@ -375,7 +376,8 @@ struct InquiryBuilder {
         if !missing.isEmpty {
             sink.error(
                 file, line: 1,
-                "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header \(InquiryBuilder.requiredColumns.joined(separator: ",")),<question ids>"
+                "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected the header "
+                    + "\(InquiryBuilder.requiredColumns.joined(separator: ",")),<question ids>"
             )
         }
         var questionColumn: [Int] = []
@@ -410,7 +412,8 @@ struct InquiryBuilder {
         } else {
             sink.warning(
                 file, line: 1, column: unknown[0].column + 1,
-                "\(unknown.count) unknown columns are ignored (\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)"
+                "\(unknown.count) unknown columns are ignored ("
+                    + "\(unknown.prefix(5).map { "\"\($0.name)\"" }.joined(separator: ", ")), …)"
             )
         }
         guard sink.errors.isEmpty else { return nil }
@@ -531,7 +534,7 @@ struct InquiryBuilder {
         let attempts = readAttempts(row, column: header.attempts, channel: channel)
         // Nearly every row's answers are common cells, read straight to codes; any other takes the full path.
         let coded = readCommonCodes(row, setup, into: &codes)
-        let answersValid = coded || readAnswers(row, setup, into: &answers)
+        let answersValid = coded || readAnswers(row, setup, into: &answers, commonCellsTried: columns.answers.allCoded)
         guard idValid, times.valid, answersValid, let participant, let channel, let contacted = times.contacted,
             let attempts
         else { return }
@@ -683,8 +686,11 @@ struct InquiryBuilder {
     }
 
     /// Each question's raw answer into `answers` (NaN for not applicable). False after reporting an error.
-    private mutating func readAnswers(_ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double]) -> Bool {
-        if readCommonAnswers(row, setup, into: &answers) { return true }
+    /// `commonCellsTried`: the row's cells were read as common ones already (`readCommonCodes`) and one was not.
+    private mutating func readAnswers(
+        _ row: InquiryRow, _ setup: RowSetup, into answers: inout [Double], commonCellsTried: Bool
+    ) -> Bool {
+        if !commonCellsTried && readCommonAnswers(row, setup, into: &answers) { return true }
         var valid = true
         for question in 0..<definition.questions.count {
             let column = setup.questionColumn[question]

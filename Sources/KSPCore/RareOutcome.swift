@@ -12,7 +12,9 @@ public struct RareOutcome: Sendable, Equatable {
 
     /// The outcome's rare side, or nil when at least `minimumDeviating` cases differ from its most common value.
     /// The most common value is found by a majority vote (Boyer and Moore): a value held by more than half the
-    /// cases wins it, and any other outcome has more than enough deviating cases anyway.
+    /// cases wins it, and the count is exact. Where no value holds half, the count may be larger than the cases off
+    /// the most common value, but those are then at least half of all: from `2 × minimumDeviating` cases on (drivers
+    /// needs 30) nil either way.
     public init?(_ outcome: [Double]) {
         var candidate = Double.nan
         var votes = 0

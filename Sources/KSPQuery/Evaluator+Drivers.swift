@@ -96,22 +96,27 @@ extension Evaluator {
         var notes = [
             "R² = \(String(format: "%.3f", result.rSquared)), n = \(result.used) answered inquiries with "
                 + "\(outcomeName) and every predictor (\(result.leftOut) left out for a missing value)"
-                + (seasonName.map { " in \($0)" } ?? ""),
-            "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
-                + resamplingText(result) + " (seed \(options.seed)); .help drivers",
+                + (seasonName.map { " in \($0)" } ?? "")
         ]
-        let withoutInterval = result.rows.filter { $0.shareLow == nil }.map(\.name)
         if let rare = result.rareOutcome {
+            // No rounds were drawn: the method line names none.
+            let few = rare.deviating == 1 ? "that inquiry" : "those inquiries"
+            notes.append("relative weights (Johnson 2000): each predictor's share of R²; .help drivers")
             notes.append(
                 "no intervals: \(outcomeName) is the same in all but \(rare.deviating) of the \(result.used) "
-                    + "complete cases, so the shares rest on \(rare.deviating == 1 ? "that inquiry" : "those inquiries") "
-                    + "and a resample cannot say how stable they are (intervals need \(RareOutcome.minimumDeviating) "
-                    + "cases off the most common value)")
-        } else if !withoutInterval.isEmpty {
+                    + "complete cases, so the shares rest on \(few) and a resample cannot say how stable they are "
+                    + "(intervals need \(RareOutcome.minimumDeviating) cases off the most common value)")
+        } else {
             notes.append(
-                "no interval for " + withoutInterval.joined(separator: ", ") + ": fewer than half of the "
-                    + "\(result.rounds) rounds gave correlations that can be decomposed (a predictor or the outcome "
-                    + "the same in almost every inquiry, or predictors that almost always move together)")
+                "relative weights (Johnson 2000): each predictor's share of R²; 95 % intervals from "
+                    + resamplingText(result) + " (seed \(options.seed)); .help drivers")
+            let withoutInterval = result.rows.filter { $0.shareLow == nil }.map(\.name)
+            if !withoutInterval.isEmpty {
+                notes.append(
+                    "no interval for " + withoutInterval.joined(separator: ", ") + ": fewer than half of the "
+                        + "\(result.rounds) rounds gave correlations that can be decomposed (a predictor or the "
+                        + "outcome the same in almost every inquiry, or predictors that almost always move together)")
+            }
         }
         for dropped in result.dropped {
             notes.append("left out: \(dropped.name), \(dropped.reason)")

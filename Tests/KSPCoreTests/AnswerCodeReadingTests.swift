@@ -17,9 +17,10 @@ import Testing
         return text
     }
 
-    /// Loads the fixture season with these answer rows: its answer columns, and every answer (NaN as nil).
-    static func load(_ rows: [String]) throws -> (answers: AnswerColumns, values: [[Double?]]) {
-        let answers = try Fixtures.load(inquiries: inquiries(rows)).inquiries.answers
+    /// Loads the fixture season (or its season.yaml as given) with these answer rows: its answer columns, and every
+    /// answer (NaN as nil).
+    static func load(_ rows: [String], yaml: String? = nil) throws -> (answers: AnswerColumns, values: [[Double?]]) {
+        let answers = try Fixtures.load(yaml: yaml, inquiries: inquiries(rows)).inquiries.answers
         let values = (0..<answers.count).map { i in
             (0..<answers.questionCount).map { q -> Double? in
                 let value = answers.value(i, q)
@@ -54,5 +55,19 @@ import Testing
         #expect(!answers.allCoded)
         #expect(!answers.isCoded(2))
         #expect(answers.isCoded(1))
+    }
+
+    /// Two options with the same points share one code, so an option's code is not its position: with "Annet"
+    /// (60 points) third, "Ingen" is the fourth option and has code 3 (points 100, 60, 0 in order of first use).
+    @Test func optionsSharingPointsShareACode() throws {
+        let options = "\"Kun eget navn\": 60, \"Ingen\": 0}"
+        let yaml = Fixtures.file("season.yaml").replacingOccurrences(
+            of: options, with: "\"Kun eget navn\": 60, \"Annet\": 60, \"Ingen\": 0}")
+        #expect(yaml.contains("Annet"))
+        let (answers, values) = try AnswerCodeReadingTests.load(
+            ["ja,Annet,5,1,1,0", "ja,Ingen,5,1,1,0", "ja,Kun eget navn,5,1,1,0"], yaml: yaml)
+        #expect(values.map { $0[1] } == [60, 0, 60])
+        #expect(answers.allCoded)
+        #expect((0..<3).map { answers.codes[$0 * answers.questionCount + 1] } == [2, 3, 2])
     }
 }

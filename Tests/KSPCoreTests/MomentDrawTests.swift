@@ -135,7 +135,9 @@ struct MomentDrawTests {
     /// rounds can tell apart.
     @Test func bothRoutesGiveTheSameSpreadOfShares() throws {
         let input = Self.data(rows: 10_000, seed: 9)
-        let data = Standardized(columns: input.predictors, outcome: input.outcome)
+        let data = Standardized(
+            columns: input.predictors, outcome: input.outcome, completeRows: nil,
+            moments: (input.predictors + [input.outcome]).map(ColumnMoments.init))
         let byRows = DriverAnalysis.bootstrapShares(data, rounds: 250, seed: 3)
         let near = SymmetricEigen.decompose(data.correlations().predictors, size: data.width - 1).vectors
         let byMoments = MomentDraw(data, seed: 3).shares(rounds: 250, seed: 3, near: near)

@@ -2,8 +2,8 @@ import Testing
 
 @testable import KSPCore
 
-/// `drivers` on questions gathers every predictor's points at once, a block of inquiries at a time: each column
-/// must be what the question-at-a-time gather gives, for questions kept as codes and as numbers alike, across
+/// `drivers` on questions gathers every predictor's points at once, a block of 4096 pool positions at a time: each
+/// column must be what the question-at-a-time gather gives, for questions kept as codes and as numbers alike, across
 /// the blocks' seams, in the pool's order (repeats and gaps included).
 @Suite struct QuestionPointsGatherTests {
     static let questions = [
@@ -15,7 +15,7 @@ import Testing
         Question(id: "W1", areaIndex: 0, type: .scale(min: 0, max: 1_000_000), text: "Bred skala"),
     ]
 
-    /// 10 000 inquiries (more than two blocks), inquiry i answering V1 i % 2, K1 i % 5 − 2, V2 by i % 4 (the fourth
+    /// 10 000 inquiries, inquiry i answering V1 i % 2, K1 i % 5 − 2, V2 by i % 4 (the fourth
     /// not asked), W1 i.
     static func columns() -> InquiryColumns {
         var columns = InquiryColumns()
@@ -32,7 +32,8 @@ import Testing
     @Test func everyColumnIsTheOneQuestionAtATimeGives() {
         let columns = QuestionPointsGatherTests.columns()
         #expect(!columns.answers.isCoded(3))
-        let pool = Array(stride(from: 9_999, through: 0, by: -3)) + [5, 5, 4_096, 4_095, 8_192]
+        // 10 005 positions: the blocks' seams fall at positions 4096 and 8192 (inquiries 5 903 and 1 807).
+        let pool = Array((0..<10_000).reversed()) + [5, 5, 4_096, 4_095, 8_192]
         let picked = [3, 0, 2, 1]
         let definitions = picked.map { QuestionPointsGatherTests.questions[$0] }
         let gathered = columns.points(picked, definitions, over: pool)
@@ -44,7 +45,13 @@ import Testing
         // By hand: inquiry 5 answers V1 1 (100 points), K1 5 % 5 − 2 = −2 (0 points), V2 33.3, W1 5 (0.0005).
         let at = pool.count - 4
         #expect(gathered.map { $0[at] } == [0.0005, 100, 33.3, 0])
-        // Inquiry 4 095 (the last of the first block): V2 not asked.
+        // Inquiry 4 095 (4095 % 4 = 3): V2 not asked.
         #expect(gathered[2][pool.count - 2].isNaN)
+        // The first position of the second block, inquiry 5 903: V1 1 (100), K1 5903 % 5 − 2 = 1 (75), V2 not asked
+        // (5903 % 4 = 3), W1 5 903 (0.5903).
+        #expect(gathered[0][4_096] == 0.5903)
+        #expect(gathered[1][4_096] == 100)
+        #expect(gathered[2][4_096].isNaN)
+        #expect(gathered[3][4_096] == 75)
     }
 }

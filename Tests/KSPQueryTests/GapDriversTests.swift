@@ -206,8 +206,8 @@ struct GapDriversTests {
                     + "always move together)"))
     }
 
-    /// An outcome the same in all but one complete case: the footer says why there are no intervals, and does not
-    /// blame the rounds' decompositions.
+    /// An outcome the same in all but one complete case: the footer says why there are no intervals, names no
+    /// resampling (none was done) and does not blame the rounds' decompositions.
     @Test func anOutcomeOffItsCommonValueOnceIsSaidToGiveNoIntervals() throws {
         let row = DriverRow(
             predictor: 0, name: "T1", weight: 0.1, share: 50, shareLow: nil, shareHigh: nil, correlation: 0.3,
@@ -215,13 +215,16 @@ struct GapDriversTests {
         var result = DriverResult(
             rows: [row], rSquared: 0.2, used: 3_637, leftOut: 0, dropped: [], rounds: 1000, route: .rows)
         result.rareOutcome = RareOutcome([0] + [Double](repeating: 100, count: 3_636))
+        result.rounds = 0
         let notes = Evaluator(season: Self.sample).driverNotes(result, outcomeName: "K13", seasonName: nil)
         #expect(
-            notes.last
-                == "no intervals: K13 is the same in all but 1 of the 3637 complete cases, so the shares rest on that "
-                + "inquiry and a resample cannot say how stable they are (intervals need 10 cases off the most "
-                + "common value)")
-        #expect(!notes.contains { $0.hasPrefix("no interval for") })
+            notes == [
+                "R² = 0.200, n = 3637 answered inquiries with K13 and every predictor (0 left out for a missing value)",
+                "relative weights (Johnson 2000): each predictor's share of R²; .help drivers",
+                "no intervals: K13 is the same in all but 1 of the 3637 complete cases, so the shares rest on that "
+                    + "inquiry and a resample cannot say how stable they are (intervals need 10 cases off the most "
+                    + "common value)",
+            ])
     }
 
     @Test func driversOfAQuestionOnItsAreasQuestionsLeaveItOut() throws {
