@@ -2,6 +2,8 @@ import KSPCore
 
 /// The text of `.help [topic]`.
 enum Help {
+    /// The most cases off an outcome's common value for which drivers gives no intervals.
+    private static let rareBound = RareOutcome.minimumDeviating - 1
     static let topics: [String: String] = [
         "statements": """
         Statements (end at the end of the line or at ;):
@@ -163,8 +165,8 @@ enum Help {
           (its mean, the performance). From 10 000 complete cases on, where it is cheaper and no mean rests
           on a handful of inquiries, each round draws the answers' means and products from their normal
           approximation instead of redrawing every inquiry (seconds at 450 000); the footer says so. An
-          outcome the same in all but \(RareOutcome.minimumDeviating - 1) complete cases or fewer gets
-          no intervals (the shares rest on those few inquiries), and the footer says why.
+          outcome the same in all but \(rareBound) complete cases or fewer gets no intervals (the shares
+          rest on those few inquiries), and the footer says why.
           Needs at least 30 complete cases and 10 per predictor: else an error (try areas instead of
           questions, or a broader filter). A predictor without variance, or perfectly collinear with
           those before it, is left out with a note.
