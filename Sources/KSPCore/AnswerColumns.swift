@@ -130,8 +130,8 @@ public struct AnswerColumns: Sendable {
     }
 
     /// Appends a row whose every value its question's table lists without hashing (whole numbers, short
-    /// choices): nearly every row, at the cost of a few comparisons per cell. False, with nothing appended,
-    /// for any other row.
+    /// choices): nearly every row of a combined season (the loader reads its common cells straight to codes,
+    /// `append(codes:)`), at the cost of a few comparisons per cell. False, with nothing appended, for any other row.
     private mutating func appendListed(_ row: UnsafeBufferPointer<Double>) -> Bool {
         let questionCount = questionCount
         let coded = coded

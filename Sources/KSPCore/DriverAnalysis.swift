@@ -72,8 +72,7 @@ public enum DriverAnalysis {
         // for areas): each predictor gathered into an array of its own cost more than the rest of the preparation.
         let completeRows: [Int]? = complete.count == rowCount ? nil : complete
         let outcome = completeRows.map { $0.map { input.outcome[$0] } } ?? input.outcome
-        // An outcome that all but a few cases share gives no intervals (RareOutcome): no rounds are drawn, nor the
-        // moment route's batches prepared.
+        // An outcome that all but a few cases share gives no intervals (RareOutcome): no rounds are drawn.
         let rareOutcome = RareOutcome(outcome)
         let rounds = rareOutcome == nil ? rounds : 0
         try checkCount(complete.count, predictors: input.predictors.count, outcomeName: outcomeName)
@@ -98,19 +97,20 @@ public enum DriverAnalysis {
         }
         var cases = CompleteCases(
             varying.map { input.predictors[$0] }, outcome: input.outcome, completeRows: completeRows,
-            moments: varying.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
+            moments: varying.map { moments[$0] } + [outcomeMoments])
         let kept = independent(varying, correlations: cases.whole.predictors, names: input.names, dropped: &dropped)
         try checkCount(complete.count, predictors: kept.count, outcomeName: outcomeName)
         if kept.count < varying.count {
             cases = CompleteCases(
                 kept.map { input.predictors[$0] }, outcome: input.outcome, completeRows: completeRows,
-                moments: kept.map { moments[$0] } + [outcomeMoments], rounds: rounds, seed: seed)
+                moments: kept.map { moments[$0] } + [outcomeMoments])
         }
         let whole = cases.whole
         guard let point = RelativeWeights.compute(correlations: whole.predictors, withOutcome: whole.outcome) else {
             throw DriverError(message: "the predictors' correlations cannot be decomposed", hint: nil)
         }
-        let shares = rounds > 0 ? cases.shares(rounds: rounds, seed: seed) : kept.map { _ in [] }
+        let (shares, route) =
+            rounds > 0 ? cases.shares(rounds: rounds, seed: seed) : (kept.map { _ in [] }, ResamplingRoute.rows)
         var rows: [DriverRow] = []
         for (k, p) in kept.enumerated() {
             let sorted = shares[k].sorted()
@@ -126,7 +126,7 @@ public enum DriverAnalysis {
         }
         return DriverResult(
             rows: rows, rSquared: point.rSquared, used: complete.count,
-            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: cases.route,
+            leftOut: rowCount - complete.count, dropped: dropped, rounds: rounds, route: route,
             rareOutcome: rareOutcome)
     }
 

@@ -124,11 +124,6 @@ extension Evaluator {
         return notes
     }
 
-    /// A question's points in each inquiry of the pool (NaN where it was not asked).
-    func questionPoints(_ q: Int, over pool: [Int]) -> [Double] {
-        season.inquiries.points(q, season.definition.questions[q], over: pool)
-    }
-
     /// How the intervals were resampled, in the footer's words.
     func resamplingText(_ result: DriverResult) -> String {
         switch result.route {
@@ -163,7 +158,7 @@ extension Evaluator {
         case .area(let a):
             return (id, (metric, season.inquiries.areaScores(a, over: pool), nil))
         case .question(let q):
-            return (id, (metric, questionPoints(q, over: pool), q))
+            return (id, (metric, season.inquiries.points(q, def.questions[q], over: pool), q))
         case .cx(let cx):
             let own = seasonKey.flatMap { key in
                 season.seasons.indices.contains(Int(key)) ? season.seasons[Int(key)].metricQuestions[cx] : nil
